@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { ageOn, calendarDateIn, daysBetween, describeDay, describeDue } from "./dates";
+
+describe("dates", () => {
+  it("computes age in whole years, birthdays included", () => {
+    expect(ageOn("2010-06-15", "2026-06-14")).toBe(15);
+    expect(ageOn("2010-06-15", "2026-06-15")).toBe(16);
+    expect(ageOn("2008-02-29", "2026-02-28")).toBe(17);
+  });
+  it("counts calendar days across DST changes", () => {
+    expect(daysBetween("2026-03-07", "2026-03-09")).toBe(2);
+    expect(daysBetween("2026-11-02", "2026-10-31")).toBe(-2);
+  });
+  it("words due dates and days", () => {
+    expect(describeDue("2026-11-26", "2026-11-29")).toBe("3 days overdue");
+    expect(describeDue("2026-11-28", "2026-11-29")).toBe("1 day overdue");
+    expect(describeDue("2026-11-29", "2026-11-29")).toBe("due today");
+    expect(describeDue("2026-12-01", "2026-11-29")).toBe("due in 2 days");
+    expect(describeDay("2026-11-28", "2026-11-29")).toBe("yesterday");
+    expect(describeDay("2026-11-19", "2026-11-29")).toBe("10 days ago");
+  });
+  it("takes the calendar date in the program's time zone", () => {
+    expect(calendarDateIn(new Date("2026-11-30T05:00:00Z"), "America/Los_Angeles")).toBe("2026-11-29");
+    expect(calendarDateIn(new Date("2026-11-30T05:00:00Z"), "UTC")).toBe("2026-11-30");
+  });
+});

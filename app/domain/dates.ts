@@ -1,0 +1,76 @@
+/**
+ * Dates and durations, computed in one place. Stored times are UTC ISO strings; calendar dates
+ * are `YYYY-MM-DD`; what people read is in the program's time zone.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** The calendar date (`YYYY-MM-DD`) of an instant in a time zone. */
+export function calendarDateIn(instant: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
+}
+
+function dayNumber(isoDate: string): number {
+  const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
+  return Math.floor(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / DAY_MS);
+}
+
+/** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Age in whole years on `today` for a date of birth (both `YYYY-MM-DD`). */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const [by, bm, bd] = dateOfBirth.split("-").map(Number);
+  const [ty, tm, td] = today.split("-").map(Number);
+  if (!by || !bm || !bd || !ty || !tm || !td) return NaN;
+  let age = ty - by;
+  if (tm < bm || (tm === bm && td < bd)) age -= 1;
+  return age;
+}
+
+/** The date of birth on or before which someone is at least `years` old on `today`. */
+export function bornOnOrBefore(years: number, today: string): string {
+  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
+  const y = String(ty - years).padStart(4, "0");
+  return `${y}-${String(tm).padStart(2, "0")}-${String(td).padStart(2, "0")}`;
+}
+
+/** "12 March 2026" in the program's time zone (date only values are shown as they are). */
+export function formatDate(value: string, timeZone: string): string {
+  const instant = value.length === 10 ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone: value.length === 10 ? "UTC" : timeZone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).format(instant);
+}
+
+/** "3 days overdue", "due today", "due in 2 days" for a due date relative to today. */
+export function describeDue(dueOn: string, today: string): string {
+  const d = daysBetween(today, dueOn);
+  if (d === 0) return "due today";
+  if (d < 0) return `${plural(-d, "day")} overdue`;
+  return `due in ${plural(d, "day")}`;
+}
+
+/** "today", "yesterday", "5 days ago", "in 3 days" for a calendar date relative to today. */
+export function describeDay(day: string, today: string): string {
+  const d = daysBetween(day, today);
+  if (d === 0) return "today";
+  if (d === 1) return "yesterday";
+  if (d === -1) return "tomorrow";
+  return d > 0 ? `${plural(d, "day")} ago` : `in ${plural(-d, "day")}`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

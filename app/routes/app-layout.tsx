@@ -1,0 +1,108 @@
+import { Form, NavLink, Outlet, useNavigation, useRouteLoaderData } from "react-router";
+import type { Route } from "./+types/app-layout";
+import { ErrorMessage } from "~/root";
+import { can, seesCaseContent } from "~/domain/permissions";
+import { ROLE_LABELS } from "~/domain/roles";
+import { requireViewer } from "~/server/session.server";
+
+type NavItem = { to: string; label: string };
+
+/** Every signed-in page sits in here; unauthenticated requests leave for /login and come back. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const nav: NavItem[] = [];
+  if (seesCaseContent(viewer.role)) nav.push({ to: "/youth", label: "Youth" });
+  if (can(viewer.role, "manage:users")) nav.push({ to: "/admin", label: "Administration" });
+  return {
+    nav,
+    user: {
+      name: viewer.name,
+      email: viewer.email,
+      roleLabel: ROLE_LABELS[viewer.role],
+      programName: viewer.programName,
+    },
+  };
+}
+
+export default function AppLayout({ loaderData }: Route.ComponentProps) {
+  return (
+    <Shell nav={loaderData.nav} user={loaderData.user}>
+      <Outlet />
+    </Shell>
+  );
+}
+
+function Shell({
+  nav,
+  user,
+  children,
+}: {
+  nav: NavItem[];
+  user: { name: string; email: string; roleLabel: string; programName: string } | null;
+  children: React.ReactNode;
+}) {
+  const navigation = useNavigation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <a href="/">CASA MDT</a>
+          {user ? <span className="program-name">{user.programName}</span> : null}
+        </div>
+        <nav aria-label="Main" className="main-nav">
+          <ul>
+            {nav.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to}>{item.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {user ? (
+          <details className="user-menu">
+            <summary>
+              <span className="sr-only">Account menu for </span>
+              {user.name}
+            </summary>
+            <div className="user-menu-panel">
+              <p>
+                <strong>{user.name}</strong>
+                <br />
+                <span className="muted">{user.email}</span>
+                <br />
+                <span className="muted">
+                  {user.roleLabel}, {user.programName}
+                </span>
+              </p>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button">
+                  Sign out
+                </button>
+              </Form>
+            </div>
+          </details>
+        ) : null}
+      </header>
+      <div className="progress" aria-hidden={navigation.state === "idle"} data-active={navigation.state !== "idle"} />
+      <main id="main" className="app-main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+/** Errors under the layout keep the navigation, so nobody is stranded on a bare error page. */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const layout = useRouteLoaderData<typeof loader>("routes/app-layout");
+  return (
+    <Shell nav={layout?.nav ?? []} user={layout?.user ?? null}>
+      <ErrorMessage error={error} />
+      <p>
+        <a href="/">Go to the start page</a>
+      </p>
+    </Shell>
+  );
+}

@@ -1,0 +1,99 @@
+import { data, Form, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/login";
+import { signInSchema } from "~/domain/auth-schemas";
+import { fieldErrorsOf, type FieldErrors } from "~/domain/forms";
+import { signIn } from "~/server/auth.server";
+import { createUserSession, getViewer, safeRedirectPath } from "~/server/session.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "Sign in · CASA MDT" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
+  if (await getViewer(request)) throw redirect(redirectTo);
+  return { redirectTo };
+}
+
+type ActionResult = { errors: FieldErrors; values: { email: string } };
+
+export async function action({ request }: Route.ActionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const email = typeof form.email === "string" ? form.email : "";
+  const parsed = signInSchema.safeParse(form);
+  if (!parsed.success) {
+    return data<ActionResult>({ errors: fieldErrorsOf(parsed.error), values: { email } }, { status: 400 });
+  }
+  const result = await signIn(parsed.data.email, parsed.data.password);
+  if (!result.ok) {
+    const message =
+      result.reason === "throttled"
+        ? `Too many attempts. Try again in ${result.retryAfterMinutes} minutes.`
+        : "That email and password do not match an active account.";
+    return data<ActionResult>(
+      { errors: { _form: message }, values: { email } },
+      { status: result.reason === "throttled" ? 429 : 401 },
+    );
+  }
+  const session = await createUserSession(result.userId, result.programId);
+  throw redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": session.setCookie } });
+}
+
+export default function Login({ loaderData, actionData }: Route.ComponentProps) {
+  const navigation = useNavigation();
+  const pending = navigation.state !== "idle" && navigation.formAction === "/login";
+  const errors = actionData?.errors ?? {};
+  return (
+    <main className="login" id="main">
+      <div className="login-card">
+        <h1>CASA MDT coordination</h1>
+        <p className="muted">Sign in to see the youth you work with.</p>
+        {errors._form ? (
+          <p className="alert alert-error" role="alert" id="form-error">
+            {errors._form}
+          </p>
+        ) : null}
+        <Form method="post" noValidate aria-describedby={errors._form ? "form-error" : undefined}>
+          <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+          <div className="field">
+            <label htmlFor="email">Email</label>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              autoFocus
+              defaultValue={actionData?.values.email ?? ""}
+              aria-invalid={errors.email ? true : undefined}
+              aria-describedby={errors.email ? "email-error" : undefined}
+            />
+            {errors.email ? (
+              <p className="field-error" id="email-error">
+                {errors.email}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor="password">Password</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              aria-invalid={errors.password ? true : undefined}
+              aria-describedby={errors.password ? "password-error" : undefined}
+            />
+            {errors.password ? (
+              <p className="field-error" id="password-error">
+                {errors.password}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" className="button button-primary" disabled={pending}>
+            {pending ? "Signing in…" : "Sign in"}
+          </button>
+        </Form>
+      </div>
+    </main>
+  );
+}

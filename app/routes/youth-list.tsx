@@ -1,0 +1,219 @@
+import { Form, Link, useNavigation } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/youth-list";
+import { DataTable, type DataTableColumn } from "~/components/table/DataTable";
+import { parseTableParams } from "~/components/table/url-state";
+import { CsecStatusText } from "~/components/CsecStatusText";
+import { CSEC_STATUS_LABELS } from "~/domain/csec";
+import { PLACEMENT_TYPE_LABELS, PLACEMENT_TYPES } from "~/domain/youth";
+import { formatDate } from "~/domain/dates";
+import { requireViewer } from "~/server/session.server";
+import { listYouthForViewer, YOUTH_SORTABLE, type YouthListRow } from "~/server/youth.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "Youth · CASA MDT" }];
+
+const filterSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  placement: z.enum(PLACEMENT_TYPES).optional().catch(undefined),
+  advocate: z.coerce.number().int().positive().optional().catch(undefined),
+  supervisor: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(["open", "closed", "all"]).catch("open"),
+  csec: z.string().max(20).optional().catch(undefined),
+});
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const params = new URL(request.url).searchParams;
+  const table = parseTableParams(params, {
+    sortable: YOUTH_SORTABLE,
+    defaultSort: { id: "name", desc: false },
+  });
+  const filters = filterSchema.parse({
+    q: params.get("q") || undefined,
+    placement: params.get("placement") || undefined,
+    advocate: params.get("advocate") || undefined,
+    supervisor: params.get("supervisor") || undefined,
+    status: params.get("status") ?? "open",
+    csec: params.get("csec") || undefined,
+  });
+  const list = listYouthForViewer(viewer, {
+    ...table,
+    q: filters.q,
+    placement: filters.placement,
+    advocateId: filters.advocate,
+    supervisorId: filters.supervisor,
+    caseStatus: filters.status,
+    csec: filters.csec,
+  });
+  const csec = filters.csec && (list.filterOptions.csec as readonly string[]).includes(filters.csec) ? filters.csec : "";
+  return {
+    list,
+    sort: table.sort,
+    timeZone: viewer.timeZone,
+    filters: {
+      q: filters.q ?? "",
+      placement: filters.placement ?? "",
+      advocate: filters.advocate ? String(filters.advocate) : "",
+      supervisor: filters.supervisor ? String(filters.supervisor) : "",
+      status: filters.status,
+      csec,
+    },
+  };
+}
+
+export default function YouthList({ loaderData }: Route.ComponentProps) {
+  const { list, sort, filters, timeZone } = loaderData;
+  const navigation = useNavigation();
+  const loading = navigation.state === "loading" && navigation.location.pathname === "/youth";
+  const filtered = Boolean(
+    filters.q || filters.placement || filters.advocate || filters.supervisor || filters.csec || filters.status !== "open",
+  );
+
+  const columns: DataTableColumn<YouthListRow>[] = [
+    { id: "name", header: "Name", sortable: true, cell: (y) => y.name },
+    { id: "age", header: "Age", sortable: true, cell: (y) => (Number.isNaN(y.age) ? "—" : y.age), className: "num" },
+    { id: "caseNumber", header: "Case number", sortable: true, cell: (y) => y.caseNumber },
+    {
+      id: "placement",
+      header: "Placement",
+      sortable: true,
+      cell: (y) =>
+        y.placement ? (
+          <>
+            {y.placement.label}
+            <span className="cell-sub">since {formatDate(y.placement.since, timeZone)}</span>
+          </>
+        ) : (
+          <span className="muted">{y.caseStatus === "closed" ? "Case closed" : "None recorded"}</span>
+        ),
+    },
+    { id: "advocate", header: "Advocate", sortable: true, cell: (y) => y.advocates.join(", ") || <Unassigned /> },
+    { id: "supervisor", header: "Supervisor", sortable: true, cell: (y) => y.supervisors.join(", ") || <Unassigned /> },
+    { id: "csec", header: "CSEC status", sortable: true, cell: (y) => <CsecStatusText view={y.csec} timeZone={timeZone} /> },
+  ];
+
+  return (
+    <section aria-labelledby="youth-heading" aria-busy={loading}>
+      <div className="page-head">
+        <h1 id="youth-heading">Youth</h1>
+        <p className="muted">
+          {list.total === 1 ? "1 youth" : `${list.total} youth`} {filtered ? "match these filters" : "in your caseload"}
+        </p>
+      </div>
+
+      <Form method="get" className="filters" role="search" aria-label="Filter youth">
+        <div className="field">
+          <label htmlFor="f-q">Name or case number</label>
+          <input id="f-q" name="q" type="search" defaultValue={filters.q} key={`q-${filters.q}`} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-placement">Placement</label>
+          <select id="f-placement" name="placement" defaultValue={filters.placement} key={`p-${filters.placement}`}>
+            <option value="">Any</option>
+            {PLACEMENT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {PLACEMENT_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {list.filterOptions.advocates.length > 0 ? (
+          <div className="field">
+            <label htmlFor="f-advocate">Advocate</label>
+            <select id="f-advocate" name="advocate" defaultValue={filters.advocate} key={`a-${filters.advocate}`}>
+              <option value="">Any</option>
+              {list.filterOptions.advocates.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {list.filterOptions.supervisors.length > 0 ? (
+          <div className="field">
+            <label htmlFor="f-supervisor">Supervisor</label>
+            <select id="f-supervisor" name="supervisor" defaultValue={filters.supervisor} key={`s-${filters.supervisor}`}>
+              <option value="">Any</option>
+              {list.filterOptions.supervisors.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="f-status">Case</label>
+          <select id="f-status" name="status" defaultValue={filters.status} key={`st-${filters.status}`}>
+            <option value="open">Open</option>
+            <option value="closed">Closed</option>
+            <option value="all">Open and closed</option>
+          </select>
+        </div>
+        {list.filterOptions.csec.length > 0 ? (
+          <div className="field">
+            <label htmlFor="f-csec">CSEC status</label>
+            <select id="f-csec" name="csec" defaultValue={filters.csec} key={`c-${filters.csec}`}>
+              <option value="">Any</option>
+              {list.filterOptions.csec.map((s) => (
+                <option key={s} value={s}>
+                  {CSEC_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <input type="hidden" name="sort" value={`${sort.id}.${sort.desc ? "desc" : "asc"}`} />
+        <input type="hidden" name="size" value={list.size} />
+        <div className="filter-actions">
+          <button type="submit" className="button button-primary">
+            Apply filters
+          </button>
+          {filtered ? (
+            <Link to="/youth" className="button">
+              Clear
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+
+      <DataTable
+        rows={list.rows}
+        columns={columns}
+        getRowId={(y) => String(y.id)}
+        total={list.total}
+        page={list.page}
+        size={list.size}
+        sort={sort}
+        caption="Youth in your scope"
+        hideCaption
+        rowHeaderColumnId="name"
+        emptyState={
+          <div className="empty-state">
+            {filtered ? (
+              <>
+                <h2>No youth match these filters</h2>
+                <p>
+                  Try a shorter name, another placement, or <Link to="/youth">clear the filters</Link>.
+                </p>
+              </>
+            ) : (
+              <>
+                <h2>No youth assigned to you yet</h2>
+                <p>
+                  When your supervisor or program lead assigns a youth to you, they appear here. If you
+                  expected to see someone, ask your supervisor to check the assignment.
+                </p>
+              </>
+            )}
+          </div>
+        }
+      />
+    </section>
+  );
+}
+
+function Unassigned() {
+  return <span className="muted">Unassigned</span>;
+}

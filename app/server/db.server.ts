@@ -1,0 +1,43 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import * as schema from "../../db/schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle inside `db.transaction(tx => ...)`; writes through it commit or roll back together. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export const DEFAULT_DATABASE_PATH = "data/app.db";
+
+export function migrationsFolder(): string {
+  return resolve(process.env.MIGRATIONS_DIR ?? "db/migrations");
+}
+
+/** Opens a SQLite database the way every process here should, and brings its schema up to date. */
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}
+
+let instance: Db | undefined;
+
+/** The process's one connection, opened (and migrated) on first use. */
+export function getDb(): Db {
+  instance ??= openDatabase(process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH);
+  return instance;
+}
+
+/** Current time as the UTC ISO string stored everywhere. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}

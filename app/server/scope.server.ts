@@ -1,0 +1,67 @@
+/**
+ * Which youth a viewer may see, decided here and nowhere else.
+ *
+ * An advocate sees the youth currently assigned to them, a supervisor the youth they currently
+ * supervise, a program lead every youth of the program, an admin no case content at all. A youth
+ * outside scope answers 404, never 403, so that an id reveals nothing about whether it exists.
+ */
+import { data } from "react-router";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { youth, youthAssignments } from "../../db/schema";
+import type { CsecAudience } from "../domain/csec";
+import { seesCaseContent } from "../domain/permissions";
+import { getDb, type Db } from "./db.server";
+import type { Viewer } from "./session.server";
+
+/** The SQL condition on `youth` for the viewer's scope. Admins have none: guard with `requireCaseAccess`. */
+export function youthScopeCondition(viewer: Viewer): SQL {
+  const inProgram = eq(youth.programId, viewer.programId);
+  switch (viewer.role) {
+    case "program_lead":
+      return inProgram;
+    case "advocate":
+    case "supervisor":
+      return and(
+        inProgram,
+        sql`exists (select 1 from ${youthAssignments} where ${youthAssignments.youthId} = ${youth.id}
+          and ${youthAssignments.userId} = ${viewer.userId}
+          and ${youthAssignments.kind} = ${viewer.role}
+          and ${youthAssignments.endedOn} is null)`,
+      )!;
+    case "admin":
+      // Matches nothing; `requireCaseAccess` stops admins before a query is ever built.
+      return sql`0`;
+  }
+}
+
+/** 403 for roles that never see case content (admins), with a message that says why. */
+export function requireCaseAccess(viewer: Viewer): void {
+  if (!seesCaseContent(viewer.role)) {
+    throw data(
+      { message: "Administrators manage users and settings and, by design, see no case content." },
+      { status: 403 },
+    );
+  }
+}
+
+/** The viewer's relation to youth in their scope, for the CSEC rule. */
+export function csecAudienceOf(viewer: Viewer): CsecAudience {
+  return viewer.role;
+}
+
+export function notFound(what = "Page"): never {
+  throw data({ message: `${what} not found.` }, { status: 404 });
+}
+
+/** The youth's id if it is in the viewer's scope; otherwise a 404 that says nothing more. */
+export function requireYouthInScope(viewer: Viewer, youthId: number, db: Db = getDb()): number {
+  requireCaseAccess(viewer);
+  if (!Number.isSafeInteger(youthId) || youthId <= 0) notFound("Youth");
+  const row = db
+    .select({ id: youth.id })
+    .from(youth)
+    .where(and(eq(youth.id, youthId), youthScopeCondition(viewer)))
+    .get();
+  if (!row) notFound("Youth");
+  return row.id;
+}

@@ -1,0 +1,169 @@
+/**
+ * Database-backed sessions. The browser holds only a random session id inside a signed,
+ * HttpOnly, SameSite=Lax cookie (Secure in production); everything else stays in `sessions`.
+ * A session ends after `SESSION_IDLE_MINUTES` without activity, and after 12 hours regardless.
+ */
+import { createCookie, redirect } from "react-router";
+import { randomBytes } from "node:crypto";
+import { and, eq, lt } from "drizzle-orm";
+import { memberships, programs, sessions, users } from "../../db/schema";
+import { getDb, type Db } from "./db.server";
+import type { Role } from "../domain/roles";
+
+const DEV_SECRET = "dev-only-secret-not-for-production";
+const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** Activity within this window does not rewrite the session row (saves a write per request). */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+function idleTimeoutMs(): number {
+  const minutes = Number(process.env.SESSION_IDLE_MINUTES ?? 60);
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60 * 1000;
+}
+
+function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
+}
+
+function sessionSecrets(): string[] {
+  const configured = process.env.SESSION_SECRET;
+  if (configured) return configured.split(",").map((s) => s.trim()).filter(Boolean);
+  if (isProduction()) {
+    throw new Error(
+      "SESSION_SECRET is not set. Set it to a long random string (e.g. `openssl rand -hex 32`) before starting in production.",
+    );
+  }
+  return [DEV_SECRET];
+}
+
+function cookieSecure(): boolean {
+  if (process.env.COOKIE_SECURE === "false") return false;
+  return isProduction();
+}
+
+export const sessionCookie = createCookie("casa_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: cookieSecure(),
+  path: "/",
+  maxAge: ABSOLUTE_LIFETIME_MS / 1000,
+  secrets: sessionSecrets(),
+});
+
+/** The signed-in user as every guard and page sees them. */
+export type Viewer = {
+  sessionId: string;
+  userId: number;
+  name: string;
+  email: string;
+  programId: number;
+  programName: string;
+  timeZone: string;
+  role: Role;
+};
+
+export async function createUserSession(
+  userId: number,
+  programId: number,
+  db: Db = getDb(),
+): Promise<{ id: string; setCookie: string }> {
+  const now = Date.now();
+  const id = randomBytes(32).toString("hex");
+  db.insert(sessions)
+    .values({
+      id,
+      userId,
+      programId,
+      lastSeenAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + idleTimeoutMs()).toISOString(),
+      absoluteExpiresAt: new Date(now + ABSOLUTE_LIFETIME_MS).toISOString(),
+    })
+    .run();
+  // Expired sessions are of no use to anyone; clear them while we are writing anyway.
+  db.delete(sessions).where(lt(sessions.expiresAt, new Date(now).toISOString())).run();
+  return { id, setCookie: await sessionCookie.serialize(id) };
+}
+
+async function sessionIdFrom(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && /^[0-9a-f]{64}$/.test(value) ? value : null;
+}
+
+/** The viewer for this request, or null when not signed in (or the session expired). */
+export async function getViewer(request: Request, db: Db = getDb()): Promise<Viewer | null> {
+  const id = await sessionIdFrom(request);
+  if (!id) return null;
+  const row = db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      absoluteExpiresAt: sessions.absoluteExpiresAt,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      disabledAt: users.disabledAt,
+      programId: programs.id,
+      programName: programs.name,
+      timeZone: programs.timeZone,
+      role: memberships.role,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(programs, eq(programs.id, sessions.programId))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, sessions.userId), eq(memberships.programId, sessions.programId)),
+    )
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+
+  const now = Date.now();
+  if (row.disabledAt || Date.parse(row.expiresAt) <= now || Date.parse(row.absoluteExpiresAt) <= now) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  if (now - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS) {
+    const expiresAt = Math.min(now + idleTimeoutMs(), Date.parse(row.absoluteExpiresAt));
+    db.update(sessions)
+      .set({ lastSeenAt: new Date(now).toISOString(), expiresAt: new Date(expiresAt).toISOString() })
+      .where(eq(sessions.id, id))
+      .run();
+  }
+  return {
+    sessionId: row.sessionId,
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    programId: row.programId,
+    programName: row.programName,
+    timeZone: row.timeZone,
+    role: row.role,
+  };
+}
+
+/** Only same-site paths; anything else (absolute URLs, `//host`) goes home. */
+export function safeRedirectPath(to: string | null | undefined, fallback = "/"): string {
+  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+/** The guard every loader and action begins with: the viewer, or a redirect to sign in. */
+export async function requireViewer(request: Request, db: Db = getDb()): Promise<Viewer> {
+  const viewer = await getViewer(request, db);
+  if (viewer) return viewer;
+  const url = new URL(request.url);
+  // `.data` is the loader-data URL of a page; send the person back to the page itself.
+  const path = url.pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/") || "/";
+  url.searchParams.delete("_routes");
+  const back = `${path}${url.search}`;
+  const search = back === "/" ? "" : `?${new URLSearchParams({ redirectTo: back })}`;
+  throw redirect(`/login${search}`);
+}
+
+export async function destroySession(request: Request, db: Db = getDb()): Promise<string> {
+  const id = await sessionIdFrom(request);
+  if (id) db.delete(sessions).where(eq(sessions.id, id)).run();
+  return sessionCookie.serialize("", { maxAge: 0, expires: new Date(0) });
+}
+

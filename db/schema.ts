@@ -1,0 +1,580 @@
+/**
+ * The whole domain of DOMAIN.md as SQLite tables.
+ *
+ * Conventions used throughout:
+ * - every case record carries `program_id`, so scoping to a program is one indexed predicate;
+ * - timestamps are UTC ISO-8601 strings (`..._at`), calendar dates are `YYYY-MM-DD` (`..._on`);
+ * - history is kept by closing rows (`ended_on`) or by event rows, never by deleting;
+ * - the youth's CSEC status lives in its own table (`youth_csec_status`), never on `youth`, so a
+ *   query that selects youth rows cannot carry the status along by accident.
+ */
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const programs = sqliteTable("programs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  timeZone: text("time_zone").notNull().default("America/Los_Angeles"),
+  /** Days after which the last contact with the youth is flagged stale. */
+  staleYouthContactDays: integer("stale_youth_contact_days").notNull().default(30),
+  /** Days after which the last contact with a core party (CSW, attorney, CLC) is flagged stale. */
+  stalePartyContactDays: integer("stale_party_contact_days").notNull().default(45),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Stored lower-cased; unique across the installation. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    disabledAt: text("disabled_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+);
+
+/** A user's role in a program. One role per user per program. */
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    role: text("role", { enum: ["advocate", "supervisor", "program_lead", "admin"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_user_program_uq").on(t.userId, t.programId),
+    index("memberships_program_role_idx").on(t.programId, t.role),
+    check("memberships_role_ck", sql`${t.role} in ('advocate','supervisor','program_lead','admin')`),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** Random 256-bit id, hex. Only ever sent inside a signed cookie. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    createdAt: createdAt(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    /** Sliding: pushed forward on activity, never past `absolute_expires_at`. */
+    expiresAt: text("expires_at").notNull(),
+    absoluteExpiresAt: text("absolute_expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+export const youth = sqliteTable(
+  "youth",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    /** Name or initials, as the program records it. */
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    dateOfBirth: text("date_of_birth").notNull(),
+    caseNumber: text("case_number").notNull(),
+    caseStatus: text("case_status", { enum: ["open", "closed"] }).notNull().default("open"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("youth_program_case_number_uq").on(t.programId, t.caseNumber),
+    index("youth_program_last_name_idx").on(t.programId, t.lastName, t.firstName),
+    index("youth_program_dob_idx").on(t.programId, t.dateOfBirth),
+    index("youth_program_status_idx").on(t.programId, t.caseStatus),
+  ],
+);
+
+export const placements = sqliteTable(
+  "placements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    type: text("type").notNull(),
+    /** Home, facility or caregiver name; free text. */
+    description: text("description"),
+    startedOn: text("started_on").notNull(),
+    /** Null while this is the current placement. */
+    endedOn: text("ended_on"),
+    endReason: text("end_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("placements_youth_current_idx").on(t.youthId, t.endedOn),
+    uniqueIndex("placements_one_current_uq").on(t.youthId).where(sql`ended_on is null`),
+    index("placements_program_type_idx").on(t.programId, t.type),
+  ],
+);
+
+/** Which users are a youth's advocate(s) and supervisor, with history. */
+export const youthAssignments = sqliteTable(
+  "youth_assignments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: ["advocate", "supervisor"] }).notNull(),
+    startedOn: text("started_on").notNull(),
+    endedOn: text("ended_on"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("assignments_user_kind_current_idx").on(t.userId, t.kind, t.endedOn, t.youthId),
+    index("assignments_youth_kind_current_idx").on(t.youthId, t.kind, t.endedOn),
+  ],
+);
+
+/** A person on the youth's team, in one role, for a period. Replacing a holder closes the row. */
+export const caseParties = sqliteTable(
+  "case_parties",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    role: text("role").notNull(),
+    name: text("name").notNull(),
+    organization: text("organization"),
+    phone: text("phone"),
+    email: text("email"),
+    startedOn: text("started_on").notNull(),
+    endedOn: text("ended_on"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [index("parties_youth_role_current_idx").on(t.youthId, t.role, t.endedOn)],
+);
+
+export const contacts = sqliteTable(
+  "contacts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    /** Null when the contact was with the youth themself. */
+    partyId: integer("party_id").references(() => caseParties.id),
+    occurredAt: text("occurred_at").notNull(),
+    method: text("method").notNull(),
+    summary: text("summary").notNull(),
+    loggedByUserId: integer("logged_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("contacts_youth_occurred_idx").on(t.youthId, t.occurredAt),
+    index("contacts_party_occurred_idx").on(t.partyId, t.occurredAt),
+    index("contacts_program_occurred_idx").on(t.programId, t.occurredAt),
+  ],
+);
+
+export const resourceRequests = sqliteTable(
+  "resource_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    type: text("type").notNull(),
+    /** E.g. the kind of therapy (EMDR, intensive therapeutic services). */
+    subtype: text("subtype"),
+    description: text("description"),
+    addressedToPartyId: integer("addressed_to_party_id").references(() => caseParties.id),
+    addressedToAgency: text("addressed_to_agency"),
+    amountCents: integer("amount_cents"),
+    dueOn: text("due_on"),
+    status: text("status").notNull(),
+    requestedByUserId: integer("requested_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: text("requested_at").notNull(),
+    /** Optimistic concurrency: bumped on every transition. */
+    version: integer("version").notNull().default(1),
+    closedAt: text("closed_at"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    index("requests_program_status_idx").on(t.programId, t.status, t.requestedAt),
+    index("requests_program_type_idx").on(t.programId, t.type, t.status),
+    index("requests_youth_idx").on(t.youthId, t.requestedAt),
+    index("requests_program_due_idx").on(t.programId, t.dueOn),
+  ],
+);
+
+export const requestStatusEvents = sqliteTable(
+  "request_status_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => resourceRequests.id),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    note: text("note"),
+    actorUserId: integer("actor_user_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("request_events_request_idx").on(t.requestId, t.at)],
+);
+
+export const mdtMeetings = sqliteTable(
+  "mdt_meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    type: text("type").notNull(),
+    scheduledAt: text("scheduled_at").notNull(),
+    location: text("location"),
+    videoLink: text("video_link"),
+    status: text("status", { enum: ["scheduled", "held", "cancelled"] })
+      .notNull()
+      .default("scheduled"),
+    notes: text("notes"),
+    decisions: text("decisions"),
+    createdByUserId: integer("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    index("meetings_youth_scheduled_idx").on(t.youthId, t.scheduledAt),
+    index("meetings_program_scheduled_idx").on(t.programId, t.scheduledAt),
+  ],
+);
+
+/** Invited and attending people: a case party or a program user. */
+export const meetingAttendees = sqliteTable(
+  "meeting_attendees",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => mdtMeetings.id),
+    partyId: integer("party_id").references(() => caseParties.id),
+    userId: integer("user_id").references(() => users.id),
+    attended: integer("attended", { mode: "boolean" }),
+  },
+  (t) => [
+    index("attendees_meeting_idx").on(t.meetingId),
+    check("attendees_one_person_ck", sql`(${t.partyId} is null) <> (${t.userId} is null)`),
+  ],
+);
+
+/** Agenda items added by hand; the rest of a meeting's agenda is derived from the record. */
+export const meetingAgendaItems = sqliteTable(
+  "meeting_agenda_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => mdtMeetings.id),
+    text: text("text").notNull(),
+    /** Tagged items follow the CSEC status's visibility. */
+    csecSensitive: integer("csec_sensitive", { mode: "boolean" }).notNull().default(false),
+    addedByUserId: integer("added_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("agenda_items_meeting_idx").on(t.meetingId)],
+);
+
+export const actionItems = sqliteTable(
+  "action_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    /** The meeting it came from; null when created on the youth's page. */
+    meetingId: integer("meeting_id").references(() => mdtMeetings.id),
+    description: text("description").notNull(),
+    /** Owned either by whoever holds a party role on the youth's team ("CSW"), or by a user. */
+    ownerPartyRole: text("owner_party_role"),
+    ownerUserId: integer("owner_user_id").references(() => users.id),
+    dueOn: text("due_on"),
+    status: text("status", { enum: ["open", "done", "dropped"] }).notNull().default("open"),
+    doneAt: text("done_at"),
+    dropReason: text("drop_reason"),
+    csecSensitive: integer("csec_sensitive", { mode: "boolean" }).notNull().default(false),
+    createdByUserId: integer("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    index("actions_youth_status_idx").on(t.youthId, t.status, t.dueOn),
+    index("actions_owner_user_status_idx").on(t.ownerUserId, t.status, t.dueOn),
+    index("actions_program_status_due_idx").on(t.programId, t.status, t.dueOn),
+    index("actions_meeting_idx").on(t.meetingId),
+    check(
+      "actions_owner_ck",
+      sql`(${t.ownerPartyRole} is null) <> (${t.ownerUserId} is null)`,
+    ),
+  ],
+);
+
+export const runawayEpisodes = sqliteTable(
+  "runaway_episodes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    leftAt: text("left_at").notNull(),
+    leftFrom: text("left_from"),
+    reportedToLawEnforcementAt: text("reported_to_law_enforcement_at"),
+    lawEnforcementReportNumber: text("law_enforcement_report_number"),
+    reportedToNcmecAt: text("reported_to_ncmec_at"),
+    ncmecCaseNumber: text("ncmec_case_number"),
+    attorneyNotifiedAt: text("attorney_notified_at"),
+    casaNotifiedAt: text("casa_notified_at"),
+    courtNotifiedAt: text("court_notified_at"),
+    /** Null while the youth is missing. */
+    returnedAt: text("returned_at"),
+    returnConversationAt: text("return_conversation_at"),
+    returnConversationNotes: text("return_conversation_notes"),
+    healthResourcesOfferedAt: text("health_resources_offered_at"),
+    safetyPlanReviewedAt: text("safety_plan_reviewed_at"),
+    notes: text("notes"),
+    createdByUserId: integer("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    index("episodes_youth_left_idx").on(t.youthId, t.leftAt),
+    index("episodes_program_open_idx").on(t.programId, t.returnedAt),
+  ],
+);
+
+/** Versioned: a review writes a new version; earlier versions are the plan's history. */
+export const safetyPlans = sqliteTable(
+  "safety_plans",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    version: integer("version").notNull(),
+    /** JSON: up to three `{ name, relation, phone }`. */
+    supportPeople: text("support_people").notNull().default("[]"),
+    /** JSON: hotline keys from the catalogue in app/domain. */
+    hotlinesMemorized: text("hotlines_memorized").notNull().default("[]"),
+    notes: text("notes"),
+    reviewedOn: text("reviewed_on").notNull(),
+    reviewedByUserId: integer("reviewed_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("safety_plans_youth_version_uq").on(t.youthId, t.version)],
+);
+
+/** The current CSEC status of a youth. One row per youth; absent means `none`. */
+export const youthCsecStatus = sqliteTable(
+  "youth_csec_status",
+  {
+    youthId: integer("youth_id")
+      .primaryKey()
+      .references(() => youth.id),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    status: text("status", { enum: ["none", "concern", "confirmed"] }).notNull(),
+    /** Only for `confirmed`. */
+    basis: text("basis", { enum: ["agency_csec_unit", "court_finding", "youth_disclosure"] }),
+    /** The date the basis took effect (unit assigned, finding made, disclosure made). */
+    basisOn: text("basis_on"),
+    changedAt: text("changed_at").notNull(),
+    changedByUserId: integer("changed_by_user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    index("csec_status_program_status_idx").on(t.programId, t.status),
+    check(
+      "csec_status_basis_ck",
+      sql`(${t.status} = 'confirmed') = (${t.basis} is not null and ${t.basisOn} is not null)`,
+    ),
+  ],
+);
+
+/** Every change of CSEC status, with who, when, why. */
+export const csecStatusEvents = sqliteTable(
+  "csec_status_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    fromStatus: text("from_status", { enum: ["none", "concern", "confirmed"] }).notNull(),
+    toStatus: text("to_status", { enum: ["none", "concern", "confirmed"] }).notNull(),
+    basis: text("basis", { enum: ["agency_csec_unit", "court_finding", "youth_disclosure"] }),
+    basisOn: text("basis_on"),
+    /** The reason for clearing, or the reviewer's note. */
+    note: text("note"),
+    /** The concern this change raised or resolved, when there is one. */
+    concernId: integer("concern_id").references(() => csecConcerns.id),
+    actorUserId: integer("actor_user_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("csec_events_youth_idx").on(t.youthId, t.at)],
+);
+
+/** A concern raised by a user (write up), reviewed by a supervisor or lead. */
+export const csecConcerns = sqliteTable(
+  "csec_concerns",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    raisedByUserId: integer("raised_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    raisedAt: text("raised_at").notNull(),
+    note: text("note"),
+    reviewStatus: text("review_status", { enum: ["under_review", "confirmed", "cleared"] })
+      .notNull()
+      .default("under_review"),
+    reviewedByUserId: integer("reviewed_by_user_id").references(() => users.id),
+    reviewedAt: text("reviewed_at"),
+    reviewNote: text("review_note"),
+  },
+  (t) => [
+    index("concerns_youth_idx").on(t.youthId, t.raisedAt),
+    index("concerns_raised_by_idx").on(t.raisedByUserId, t.youthId),
+  ],
+);
+
+/** Observed indicators from the fixed catalogue in app/domain. As sensitive as a concern. */
+export const redFlags = sqliteTable(
+  "red_flags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    concernId: integer("concern_id").references(() => csecConcerns.id),
+    indicator: text("indicator").notNull(),
+    observedByUserId: integer("observed_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    observedOn: text("observed_on").notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("red_flags_youth_idx").on(t.youthId, t.observedOn),
+    index("red_flags_concern_idx").on(t.concernId),
+  ],
+);
+
+/** Append-only (enforced by triggers in the migrations): who read or changed what, when. */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    programId: integer("program_id").references(() => programs.id),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    /** Dotted verb, e.g. `session.sign_in`, `contact.create`, `csec.confirm`. */
+    action: text("action").notNull(),
+    entityType: text("entity_type"),
+    entityId: text("entity_id"),
+    youthId: integer("youth_id").references(() => youth.id),
+    /** JSON with the changed fields; never passwords or session ids. */
+    details: text("details"),
+  },
+  (t) => [
+    index("audit_program_at_idx").on(t.programId, t.at),
+    index("audit_youth_at_idx").on(t.youthId, t.at),
+    index("audit_actor_at_idx").on(t.actorUserId, t.at),
+  ],
+);

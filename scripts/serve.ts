@@ -1,0 +1,67 @@
+/**
+ * Starts the built app: checks the configuration, brings the database schema up to date, seeds
+ * demo data into an empty database when asked to (`--demo`), prints where to go, and hands over
+ * to react-router-serve.
+ *
+ *   tsx scripts/serve.ts --demo   # demo: generated secret, plain-http cookies, seeded sign-ins
+ *   tsx scripts/serve.ts          # production: SESSION_SECRET required, nothing seeded
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { DEFAULT_DATABASE_PATH, openDatabase } from "../app/server/db.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from "../db/seed";
+
+const demo = process.argv.includes("--demo");
+const databasePath = process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
+const port = process.env.PORT ?? "3000";
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_PATH: databasePath, PORT: port };
+
+if (!existsSync("build/server/index.js")) {
+  console.error("The app is not built yet. Run `npm run build` first.");
+  process.exit(1);
+}
+
+if (demo) {
+  // A demo needs no configuration: keep a generated secret beside the database so restarts
+  // keep people signed in, and allow the session cookie over plain http on this machine.
+  if (!env.SESSION_SECRET) {
+    const secretFile = resolve(dirname(databasePath), ".demo-session-secret");
+    if (!existsSync(secretFile)) {
+      mkdirSync(dirname(secretFile), { recursive: true });
+      writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });
+    }
+    env.SESSION_SECRET = readFileSync(secretFile, "utf8").trim();
+  }
+  env.COOKIE_SECURE ??= "false";
+} else if (!env.SESSION_SECRET) {
+  console.error("SESSION_SECRET is not set. Set it to a long random string, e.g. `export SESSION_SECRET=$(openssl rand -hex 32)`.");
+  process.exit(1);
+}
+
+const db = openDatabase(databasePath);
+if (demo && isEmpty(db)) {
+  console.log(`Seeding demo data into ${databasePath} ...`);
+  await seedDemo(db);
+}
+db.$client.close();
+
+const url = `http://localhost:${port}`;
+console.log(`\nCASA MDT coordination is starting at ${url} (database: ${databasePath})`);
+if (demo) {
+  console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+  for (const a of DEMO_ACCOUNTS) {
+    console.log(`  ${a.email.padEnd(28)} ${a.role.padEnd(13)} ${a.program}`);
+  }
+}
+console.log("");
+
+const child = spawn(resolve("node_modules/.bin/react-router-serve"), ["build/server/index.js"], {
+  env,
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on("exit", (code) => process.exit(code ?? 0));

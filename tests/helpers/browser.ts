@@ -1,0 +1,100 @@
+/**
+ * Debian's Chromium driven by playwright-core (never a downloaded browser).
+ *
+ *   const browser = await launchBrowser();
+ *   const page = await browser.newPage();
+ *   await signInAs(page, server.url, "alice@example.org", DEMO_PASSWORD);
+ *   ...
+ *   await browser.close();
+ */
+import { chromium, type Browser, type LaunchOptions, type Page } from "playwright-core";
+
+export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
+
+/** The executable the tests launch: `$CHROMIUM_PATH`, else Debian's /usr/bin/chromium. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
+}
+
+/** Without the background-networking flags Chromium keeps trying to reach the internet. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** Launches headless Chromium. `overrides` are merged over the defaults (extra `args` are appended). */
+export async function launchBrowser(overrides: LaunchOptions = {}): Promise<Browser> {
+  const executablePath = overrides.executablePath ?? chromiumPath();
+  try {
+    return await chromium.launch({
+      headless: true,
+      ...overrides,
+      executablePath,
+      args: [...CHROMIUM_ARGS, ...(overrides.args ?? [])],
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `launchBrowser: could not launch Chromium at ${executablePath}. ` +
+        `Run scripts/ensure-chromium.sh (or set CHROMIUM_PATH to a working Chromium).\n${message}`,
+    );
+  }
+}
+
+/**
+ * Waits until React Router has hydrated the page (its data router exists) and React had two
+ * frames to commit. Resolves false (instead of throwing) if that does not happen in `timeoutMs`,
+ * e.g. on a page without JavaScript.
+ */
+export async function waitForHydration(page: Page, timeoutMs = 10_000): Promise<boolean> {
+  try {
+    await page.waitForFunction(
+      () => (window as unknown as { __reactRouterDataRouter?: { state?: { initialized?: boolean } } })
+        .__reactRouterDataRouter?.state?.initialized === true,
+      undefined,
+      { timeout: timeoutMs },
+    );
+    await page.evaluate(
+      () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Signs in through the login form (labels "Email" and "Password", button "Sign in") and waits
+ * until the browser has left /login. Throws with the page's alert text if it stays there.
+ */
+export async function signInAs(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<void> {
+  const timeout = opts.timeoutMs ?? 15_000;
+  const base = baseUrl.replace(/\/+$/, "");
+  await page.goto(`${base}/login`);
+  // The form works without JavaScript too, but typing into it mid-hydration is a needless race.
+  await waitForHydration(page);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  try {
+    await page.waitForURL((url) => url.pathname !== "/login", { timeout });
+  } catch {
+    const alerts = (await page.getByRole("alert").allTextContents().catch(() => [])).map((t) => t.trim()).filter(Boolean);
+    throw new Error(
+      `signInAs(${email}): still on ${page.url()} after ${timeout} ms` +
+        (alerts.length > 0 ? `; the page says: ${alerts.join(" | ")}` : ""),
+    );
+  }
+  await page.waitForLoadState("load");
+}
