@@ -11,7 +11,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { DEFAULT_DATABASE_PATH, openDatabase } from "../app/server/db.server";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from "../db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROGRAMS, isEmpty, seedDemo } from "../db/seed";
+import { ROLE_LABELS } from "../app/domain/roles";
 
 const demo = process.argv.includes("--demo");
 const databasePath = process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
@@ -51,8 +52,9 @@ const url = `http://localhost:${port}`;
 console.log(`\nCASA MDT coordination is starting at ${url} (database: ${databasePath})`);
 if (demo) {
   console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+  const programNames = new Map(Object.values(DEMO_PROGRAMS).map((p) => [p.slug, p.name]));
   for (const a of DEMO_ACCOUNTS) {
-    console.log(`  ${a.email.padEnd(28)} ${a.role.padEnd(13)} ${a.program}`);
+    console.log(`  ${a.email.padEnd(31)} ${ROLE_LABELS[a.role].padEnd(20)} ${programNames.get(a.program) ?? a.program}`);
   }
 }
 console.log("");

@@ -20,34 +20,38 @@ function idleTimeoutMs(): number {
   return (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60 * 1000;
 }
 
-function isProduction(): boolean {
-  return process.env.NODE_ENV === "production";
-}
+type Env = Record<string, string | undefined>;
 
-function sessionSecrets(): string[] {
-  const configured = process.env.SESSION_SECRET;
-  if (configured) return configured.split(",").map((s) => s.trim()).filter(Boolean);
-  if (isProduction()) {
-    throw new Error(
-      "SESSION_SECRET is not set. Set it to a long random string (e.g. `openssl rand -hex 32`) before starting in production.",
-    );
+/**
+ * The cookie's settings for an environment: Secure in production (unless COOKIE_SECURE=false for
+ * a plain-http demo), signed with SESSION_SECRET (comma-separated to rotate), which production
+ * requires.
+ */
+export function sessionCookieSettings(env: Env = process.env): { secure: boolean; secrets: string[] } {
+  const production = env.NODE_ENV === "production";
+  const secrets = (env.SESSION_SECRET ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (secrets.length === 0) {
+    if (production) {
+      throw new Error(
+        "SESSION_SECRET is not set. Set it to a long random string (e.g. `openssl rand -hex 32`) before starting in production.",
+      );
+    }
+    secrets.push(DEV_SECRET);
   }
-  return [DEV_SECRET];
+  return { secure: env.COOKIE_SECURE === "false" ? false : production, secrets };
 }
 
-function cookieSecure(): boolean {
-  if (process.env.COOKIE_SECURE === "false") return false;
-  return isProduction();
+export function createSessionCookie(settings = sessionCookieSettings()) {
+  return createCookie("casa_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: ABSOLUTE_LIFETIME_MS / 1000,
+    ...settings,
+  });
 }
 
-export const sessionCookie = createCookie("casa_session", {
-  httpOnly: true,
-  sameSite: "lax",
-  secure: cookieSecure(),
-  path: "/",
-  maxAge: ABSOLUTE_LIFETIME_MS / 1000,
-  secrets: sessionSecrets(),
-});
+export const sessionCookie = createSessionCookie();
 
 /** The signed-in user as every guard and page sees them. */
 export type Viewer = {

@@ -47,15 +47,20 @@ export async function launchBrowser(overrides: LaunchOptions = {}): Promise<Brow
 }
 
 /**
- * Waits until React Router has hydrated the page (its data router exists) and React had two
- * frames to commit. Resolves false (instead of throwing) if that does not happen in `timeoutMs`,
- * e.g. on a page without JavaScript.
+ * Waits until React Router has hydrated the page (its data router exists and is initialized),
+ * has no navigation or revalidation in flight, and React had two frames to commit.
+ * Resolves false (instead of throwing) if that does not happen in `timeoutMs`, e.g. on a page
+ * without JavaScript.
  */
 export async function waitForHydration(page: Page, timeoutMs = 10_000): Promise<boolean> {
   try {
     await page.waitForFunction(
-      () => (window as unknown as { __reactRouterDataRouter?: { state?: { initialized?: boolean } } })
-        .__reactRouterDataRouter?.state?.initialized === true,
+      () => {
+        type RouterLike = { state?: { initialized?: boolean; navigation?: { state?: string }; revalidation?: string } };
+        const router = (window as unknown as { __reactRouterDataRouter?: RouterLike }).__reactRouterDataRouter;
+        const state = router?.state;
+        return state?.initialized === true && state.navigation?.state === "idle" && state.revalidation === "idle";
+      },
       undefined,
       { timeout: timeoutMs },
     );
@@ -70,7 +75,8 @@ export async function waitForHydration(page: Page, timeoutMs = 10_000): Promise<
 
 /**
  * Signs in through the login form (labels "Email" and "Password", button "Sign in") and waits
- * until the browser has left /login. Throws with the page's alert text if it stays there.
+ * until the browser has left /login and the page it landed on has rendered. Throws with the
+ * page's alert text if it stays on /login.
  */
 export async function signInAs(
   page: Page,
@@ -96,5 +102,7 @@ export async function signInAs(
         (alerts.length > 0 ? `; the page says: ${alerts.join(" | ")}` : ""),
     );
   }
+  // A hydrated form navigates client-side: the URL changes before the new page has rendered.
   await page.waitForLoadState("load");
+  await waitForHydration(page);
 }

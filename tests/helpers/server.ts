@@ -1,0 +1,258 @@
+/**
+ * Starts the production build (`build/server/index.js`, served by react-router-serve) on a free
+ * port against a fresh, seeded SQLite file in a temp dir, for end-to-end and wire tests.
+ *
+ *   const server = await startServer();          // seeded with the demo data
+ *   ... fetch(`${server.url}/login`) ...
+ *   await server.stop();                          // kills it, removes the temp dir
+ *
+ * Requires `npm run build` first; the server is the built app, not the sources.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root (this file lives in tests/helpers/). */
+export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const SERVER_BUILD = join(REPO_ROOT, "build", "server", "index.js");
+const SERVE_BIN = join(REPO_ROOT, "node_modules", "@react-router", "serve", "bin.js");
+
+export const TEST_SESSION_SECRET = "test-secret";
+const HOST = "127.0.0.1";
+
+export type StartServerOptions = {
+  /** Seed the fresh database with `seedDemo` (default true). Without it the schema is still migrated. */
+  seed?: boolean;
+  /** Passed to `seedDemo` as `{ anchor }` (the date the demo data is laid out around). */
+  seedAnchor?: string;
+  /** Extra or overriding environment for the server process. */
+  env?: Record<string, string>;
+  /** Path polled until it answers 200 (default "/login"). */
+  readyPath?: string;
+  /** How long to wait for readiness (default 30 000 ms). */
+  readyTimeoutMs?: number;
+};
+
+export type TestServer = {
+  /** e.g. "http://127.0.0.1:41234" (no trailing slash). */
+  url: string;
+  /** The SQLite file the server uses (open it read-only in tests to check what was written). */
+  databasePath: string;
+  /** What the server printed so far (stdout and stderr interleaved; the last 256 kB). */
+  output(): string;
+  /** Stops the server (SIGTERM, then SIGKILL after 2 s) and removes the temp dir. Idempotent. */
+  stop(): Promise<void>;
+};
+
+/** Children still running, killed if the test process exits without stopping them. */
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => {
+    for (const child of running) child.kill("SIGKILL");
+  });
+}
+
+/** A port that was free a moment ago (listen on 0, read it, close). */
+export async function freePort(host = HOST): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once("error", reject);
+    srv.listen(0, host, () => {
+      const address = srv.address();
+      if (address === null || typeof address === "string") {
+        srv.close();
+        reject(new Error("could not read the port of a listening socket"));
+        return;
+      }
+      const { port } = address;
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Creates, migrates and (optionally) seeds a SQLite file, then closes it. */
+export async function prepareDatabase(databasePath: string, opts: { seed?: boolean; anchor?: string } = {}): Promise<void> {
+  const { openDatabase } = await import("../../app/server/db.server");
+  // openDatabase resolves "db/migrations" against the cwd unless MIGRATIONS_DIR is set;
+  // pin it to this checkout so tests work from any cwd.
+  const previous = process.env.MIGRATIONS_DIR;
+  process.env.MIGRATIONS_DIR ??= join(REPO_ROOT, "db", "migrations");
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(databasePath);
+  } finally {
+    if (previous === undefined) delete process.env.MIGRATIONS_DIR;
+    else process.env.MIGRATIONS_DIR = previous;
+  }
+  try {
+    if (opts.seed ?? true) {
+      const { seedDemo } = await import("../../db/seed");
+      await seedDemo(db, opts.anchor === undefined ? undefined : { anchor: opts.anchor });
+    }
+  } finally {
+    db.$client.close();
+  }
+}
+
+function tail(text: string, lines = 40): string {
+  return text.trimEnd().split("\n").slice(-lines).join("\n");
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Environment of the server: this process's, minus vitest's own markers, plus the test settings. */
+function serverEnv(port: number, databasePath: string, extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith("VITEST") || key === "TEST") continue;
+    env[key] = value;
+  }
+  return {
+    ...env,
+    PORT: String(port),
+    HOST,
+    DATABASE_PATH: databasePath,
+    MIGRATIONS_DIR: join(REPO_ROOT, "db", "migrations"),
+    SESSION_SECRET: TEST_SESSION_SECRET,
+    COOKIE_SECURE: "false",
+    NODE_ENV: "production",
+    ...extra,
+  };
+}
+
+export async function startServer(opts: StartServerOptions = {}): Promise<TestServer> {
+  if (!existsSync(SERVER_BUILD)) {
+    throw new Error(`startServer: ${SERVER_BUILD} does not exist. Run \`npm run build\` first (the tests serve the production build).`);
+  }
+  if (!existsSync(SERVE_BIN)) {
+    throw new Error(`startServer: ${SERVE_BIN} is missing; is @react-router/serve installed (npm ci)?`);
+  }
+  installExitHook();
+
+  const dir = mkdtempSync(join(tmpdir(), "casa-e2e-"));
+  const databasePath = join(dir, "app.db");
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    await prepareDatabase(databasePath, { seed: opts.seed ?? true, anchor: opts.seedAnchor });
+  } catch (error) {
+    removeDir();
+    throw error;
+  }
+
+  // The free port can be taken between probing and listening; retry a couple of times if so.
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const port = await freePort();
+    try {
+      return await launch(port, databasePath, removeDir, opts);
+    } catch (error) {
+      lastError = error;
+      if (!(error instanceof PortInUseError)) break;
+    }
+  }
+  removeDir();
+  throw lastError;
+}
+
+class PortInUseError extends Error {}
+
+async function launch(
+  port: number,
+  databasePath: string,
+  removeDir: () => void,
+  opts: StartServerOptions,
+): Promise<TestServer> {
+  const url = `http://${HOST}:${port}`;
+  const child = spawn(process.execPath, [SERVE_BIN, SERVER_BUILD], {
+    cwd: REPO_ROOT,
+    env: serverEnv(port, databasePath, opts.env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+
+  // Keep the last ~256 kB of each (the server logs every request).
+  const KEEP = 256 * 1024;
+  let output = "";
+  let stderr = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+    output = (output + chunk).slice(-KEEP);
+  });
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
+    output = (output + chunk).slice(-KEEP);
+    stderr = (stderr + chunk).slice(-KEEP);
+  });
+  const state: { exited: { code: number | null; signal: NodeJS.Signals | null } | null; spawnError: Error | null } = {
+    exited: null,
+    spawnError: null,
+  };
+  const exitPromise = new Promise<void>((r) => {
+    child.once("exit", (code, signal) => {
+      state.exited = { code, signal };
+      running.delete(child);
+      r();
+    });
+  });
+  child.once("error", (error) => {
+    state.spawnError = error;
+    running.delete(child);
+  });
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (state.exited === null && state.spawnError === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 2_000);
+      await exitPromise;
+      clearTimeout(timer);
+    }
+    removeDir();
+  };
+
+  const readyPath = opts.readyPath ?? "/login";
+  const timeoutMs = opts.readyTimeoutMs ?? 30_000;
+  const deadline = Date.now() + timeoutMs;
+  let lastProblem = "no answer yet";
+  while (true) {
+    if (state.spawnError !== null || state.exited !== null) {
+      const how =
+        state.spawnError !== null
+          ? `could not be started: ${state.spawnError.message}`
+          : `exited early (code ${state.exited?.code}, signal ${state.exited?.signal})`;
+      // Not stop(): the caller decides about the temp dir (a port retry reuses it).
+      stopped = true;
+      if (/EADDRINUSE/.test(stderr)) throw new PortInUseError(`startServer: port ${port} was taken`);
+      throw new Error(
+        `startServer: react-router-serve ${how} before ${url}${readyPath} answered.\n--- server output ---\n${tail(output) || "(none)"}`,
+      );
+    }
+    try {
+      const res = await fetch(`${url}${readyPath}`, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+      lastProblem = `GET ${readyPath} answered ${res.status}`;
+    } catch (error) {
+      lastProblem = `GET ${readyPath} failed: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(
+        `startServer: ${url}${readyPath} did not answer 200 within ${timeoutMs} ms (last: ${lastProblem}).\n` +
+          `--- server stderr ---\n${tail(stderr) || "(empty)"}\n--- server output ---\n${tail(output, 20) || "(empty)"}`,
+      );
+    }
+    await delay(150);
+  }
+
+  return { url, databasePath: resolve(databasePath), output: () => output, stop };
+}
