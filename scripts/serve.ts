@@ -52,7 +52,7 @@ const url = `http://localhost:${port}`;
 console.log(`\nCASA MDT coordination is starting at ${url} (database: ${databasePath})`);
 if (demo) {
   console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-  const programNames = new Map(Object.values(DEMO_PROGRAMS).map((p) => [p.slug, p.name]));
+  const programNames = new Map<string, string>(Object.values(DEMO_PROGRAMS).map((p) => [p.slug, p.name]));
   for (const a of DEMO_ACCOUNTS) {
     console.log(`  ${a.email.padEnd(31)} ${ROLE_LABELS[a.role].padEnd(20)} ${programNames.get(a.program) ?? a.program}`);
   }

@@ -54,6 +54,18 @@ export function formatDate(value: string, timeZone: string): string {
   }).format(instant);
 }
 
+/** "Nov 28, 2026, 4:30 PM" in the program's time zone. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(new Date(iso));
+}
+
 /** "3 days overdue", "due today", "due in 2 days" for a due date relative to today. */
 export function describeDue(dueOn: string, today: string): string {
   const d = daysBetween(today, dueOn);

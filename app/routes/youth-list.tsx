@@ -6,7 +6,7 @@ import { parseTableParams } from "~/components/table/url-state";
 import { CsecStatusText } from "~/components/CsecStatusText";
 import { CSEC_STATUS_LABELS } from "~/domain/csec";
 import { PLACEMENT_TYPE_LABELS, PLACEMENT_TYPES } from "~/domain/youth";
-import { formatDate } from "~/domain/dates";
+import { formatDate, formatDateTime } from "~/domain/dates";
 import { requireViewer } from "~/server/session.server";
 import { listYouthForViewer, YOUTH_SORTABLE, type YouthListRow } from "~/server/youth.server";
 
@@ -70,7 +70,19 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
   );
 
   const columns: DataTableColumn<YouthListRow>[] = [
-    { id: "name", header: "Name", sortable: true, cell: (y) => y.name },
+    {
+      id: "name",
+      header: "Name",
+      sortable: true,
+      cell: (y) => (
+        <>
+          {y.name}
+          {y.missingSince ? (
+            <span className="badge badge-alert badge-block">Missing since {formatDateTime(y.missingSince, timeZone)}</span>
+          ) : null}
+        </>
+      ),
+    },
     { id: "age", header: "Age", sortable: true, cell: (y) => (Number.isNaN(y.age) ? "—" : y.age), className: "num" },
     { id: "caseNumber", header: "Case number", sortable: true, cell: (y) => y.caseNumber },
     {

@@ -3,7 +3,7 @@
  * domain/csec.ts; nothing leaves this module before both were applied.
  */
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
-import { placements, users, youth, youthAssignments, youthCsecStatus, csecConcerns } from "../../db/schema";
+import { csecConcerns, placements, runawayEpisodes, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
 import {
   csecDistinguishable,
   csecViewFor,
@@ -42,6 +42,8 @@ export type YouthListRow = {
   caseNumber: string;
   caseStatus: CaseStatus;
   placement: { type: string; label: string; since: string } | null;
+  /** When the youth left, if they are missing right now (an open runaway episode). */
+  missingSince: string | null;
   advocates: string[];
   supervisors: string[];
   csec: CsecView;
@@ -83,6 +85,9 @@ function assignedTo(kind: "advocate" | "supervisor", userId: number): SQL {
     and ${youthAssignments.kind} = ${kind} and ${youthAssignments.userId} = ${userId}
     and ${youthAssignments.endedOn} is null)`;
 }
+
+const missingSinceExpr = sql<string | null>`(select max(${runawayEpisodes.leftAt}) from ${runawayEpisodes}
+  where ${runawayEpisodes.youthId} = ${youth.id} and ${runawayEpisodes.returnedAt} is null)`;
 
 const csecStatusExpr = sql<CsecStatus>`coalesce(${youthCsecStatus.status}, 'none')`;
 
@@ -164,6 +169,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
         caseStatus: youth.caseStatus,
         placementType: placements.type,
         placementSince: placements.startedOn,
+        missingSince: missingSinceExpr,
         advocates: assignedNames("advocate"),
         supervisors: assignedNames("supervisor"),
         csecStatus: csecStatusExpr,
@@ -203,6 +209,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
       r.placementType && r.placementSince
         ? { type: r.placementType, label: placementTypeLabel(r.placementType), since: r.placementSince }
         : null,
+    missingSince: r.missingSince,
     advocates: r.advocates ? r.advocates.split("\u001f") : [],
     supervisors: r.supervisors ? r.supervisors.split("\u001f") : [],
     csec: csecViewFor(audience, {

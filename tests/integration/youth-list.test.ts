@@ -59,6 +59,12 @@ describe("/youth as each demo role", () => {
     for (const u of programOneUsers) expect(secondJson).not.toContain(u.name);
   });
 
+  it("marks the youth who is missing right now, and only that youth", async () => {
+    const { list } = await listAs("advocate@example.org");
+    const missing = list.rows.filter((r) => r.missingSince);
+    expect(missing.map((r) => r.name)).toEqual([`${DEMO_YOUTH.missingNow.firstName} ${DEMO_YOUTH.missingNow.lastName}`]);
+  });
+
   it("admins get a 403 that says why, not case content", async () => {
     const result = await settle(() => listAs("admin@example.org"));
     expect(result).toMatchObject({ init: { status: 403 } });
