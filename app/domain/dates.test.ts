@@ -24,3 +24,20 @@ describe("dates", () => {
     expect(calendarDateIn(new Date("2026-11-30T05:00:00Z"), "UTC")).toBe("2026-11-30");
   });
 });
+
+describe("wall-clock times in the program's time zone", () => {
+  it("converts a datetime-local value to UTC, either side of DST", async () => {
+    const { zonedLocalToUtc, utcToZonedLocal } = await import("./dates");
+    expect(zonedLocalToUtc("2026-11-29T09:30", "America/Los_Angeles")).toBe("2026-11-29T17:30:00.000Z");
+    expect(zonedLocalToUtc("2026-07-01T09:30", "America/Los_Angeles")).toBe("2026-07-01T16:30:00.000Z");
+    expect(zonedLocalToUtc("2026-02-30T09:30", "America/Los_Angeles")).toBeNull();
+    expect(zonedLocalToUtc("yesterday", "America/Los_Angeles")).toBeNull();
+    expect(utcToZonedLocal("2026-11-29T17:30:00.000Z", "America/Los_Angeles")).toBe("2026-11-29T09:30");
+  });
+  it("recognises real calendar dates only", async () => {
+    const { isCalendarDate } = await import("./dates");
+    expect(isCalendarDate("2026-02-28")).toBe(true);
+    expect(isCalendarDate("2026-02-29")).toBe(false);
+    expect(isCalendarDate("2026-2-1")).toBe(false);
+  });
+});

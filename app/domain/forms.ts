@@ -12,3 +12,20 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   }
   return out;
 }
+
+/** What a form sent, as a 400 sends it back so the form can be filled again. */
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/**
+ * Form data as plain values for zod and for the 400 reply: repeated fields (checkboxes) listed in
+ * `arrays` always come as arrays, everything else as its single string.
+ */
+export function formValues(form: FormData, arrays: readonly string[] = []): FormValues {
+  const out: FormValues = {};
+  for (const key of arrays) out[key] = [];
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
+    out[key] = arrays.includes(key) ? all : all[0];
+  }
+  return out;
+}

@@ -76,7 +76,7 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
       sortable: true,
       cell: (y) => (
         <>
-          {y.name}
+          <Link to={`/youth/${y.id}`}>{y.name}</Link>
           {y.missingSince ? (
             <span className="badge badge-alert badge-block">Missing since {formatDateTime(y.missingSince, timeZone)}</span>
           ) : null}

@@ -7,10 +7,10 @@
  */
 import { data } from "react-router";
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { youth, youthAssignments } from "../../db/schema";
-import type { CsecAudience } from "../domain/csec";
-import { seesCaseContent } from "../domain/permissions";
-import { getDb, type Db } from "./db.server";
+import { youth, youthAssignments, youthCsecStatus } from "../../db/schema";
+import { csecSensitiveVisible, type CsecAudience, type CsecStatus } from "../domain/csec";
+import { can, seesCaseContent, type Permission } from "../domain/permissions";
+import { getDb, type Db, type DbOrTx } from "./db.server";
 import type { Viewer } from "./session.server";
 
 /** The SQL condition on `youth` for the viewer's scope. Admins have none: guard with `requireCaseAccess`. */
@@ -64,4 +64,28 @@ export function requireYouthInScope(viewer: Viewer, youthId: number, db: Db = ge
     .get();
   if (!row) notFound("Youth");
   return row.id;
+}
+
+/** 403 with a message when the viewer's role does not allow the action at all. */
+export function requirePermission(viewer: Viewer, permission: Permission, message: string): void {
+  if (!can(viewer.role, permission)) throw data({ message }, { status: 403 });
+}
+
+/** The youth's current CSEC status, for server-side decisions only: never return it as is. */
+export function csecStatusOf(youthId: number, db: DbOrTx = getDb()): CsecStatus {
+  return (
+    db.select({ status: youthCsecStatus.status }).from(youthCsecStatus).where(eq(youthCsecStatus.youthId, youthId)).get()
+      ?.status ?? "none"
+  );
+}
+
+/** Whether CSEC-sensitive records of this youth (a CSEC advocate, red flags ...) may reach the viewer. */
+export function sensitiveVisibleTo(viewer: Viewer, youthId: number, db: DbOrTx = getDb()): boolean {
+  return csecSensitiveVisible(csecAudienceOf(viewer), csecStatusOf(youthId, db));
+}
+
+/** A positive integer id from a URL segment, or a 404 (an id that is not a number exists nowhere). */
+export function idParam(value: string | undefined, what = "Page"): number {
+  if (!value || !/^[1-9]\d{0,15}$/.test(value)) notFound(what);
+  return Number(value);
 }

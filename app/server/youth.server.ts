@@ -15,7 +15,7 @@ import { ageOn, calendarDateIn } from "../domain/dates";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
 import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "./db.server";
-import { csecAudienceOf, requireCaseAccess, youthScopeCondition } from "./scope.server";
+import { csecAudienceOf, requireCaseAccess, requireYouthInScope, youthScopeCondition } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export const YOUTH_SORTABLE = ["name", "age", "caseNumber", "placement", "advocate", "supervisor", "csec"] as const;
@@ -257,4 +257,93 @@ function assignedPeopleInScope(viewer: Viewer, kind: "advocate" | "supervisor", 
     )
     .orderBy(asc(users.name))
     .all();
+}
+
+export type YouthOverview = {
+  id: number;
+  name: string;
+  dateOfBirth: string;
+  age: number;
+  caseNumber: string;
+  caseStatus: CaseStatus;
+  placement: { type: string; label: string; description: string | null; since: string } | null;
+  placementHistory: Array<{ type: string; label: string; description: string | null; startedOn: string; endedOn: string | null; endReason: string | null }>;
+  advocates: Array<{ name: string; since: string }>;
+  supervisors: Array<{ name: string; since: string }>;
+  /** The open runaway episode, when the youth is missing now. */
+  missing: {
+    leftAt: string;
+    leftFrom: string | null;
+    reportedToLawEnforcementAt: string | null;
+    reportedToNcmecAt: string | null;
+  } | null;
+};
+
+/** The youth's page header: who, where they live, who is assigned, whether they are missing now. */
+export function getYouthOverview(viewer: Viewer, youthId: number, db: Db = getDb()): YouthOverview {
+  requireYouthInScope(viewer, youthId, db);
+  const y = db
+    .select({
+      id: youth.id,
+      firstName: youth.firstName,
+      lastName: youth.lastName,
+      dateOfBirth: youth.dateOfBirth,
+      caseNumber: youth.caseNumber,
+      caseStatus: youth.caseStatus,
+    })
+    .from(youth)
+    .where(eq(youth.id, youthId))
+    .get()!;
+  const history = db
+    .select({
+      type: placements.type,
+      description: placements.description,
+      startedOn: placements.startedOn,
+      endedOn: placements.endedOn,
+      endReason: placements.endReason,
+    })
+    .from(placements)
+    .where(eq(placements.youthId, youthId))
+    .orderBy(desc(placements.startedOn), desc(placements.id))
+    .all()
+    .map((p) => ({ ...p, label: placementTypeLabel(p.type) }));
+  const current = history.find((p) => !p.endedOn);
+  const assigned = db
+    .select({ kind: youthAssignments.kind, name: users.name, since: youthAssignments.startedOn })
+    .from(youthAssignments)
+    .innerJoin(users, eq(users.id, youthAssignments.userId))
+    .where(and(eq(youthAssignments.youthId, youthId), isNull(youthAssignments.endedOn)))
+    .orderBy(asc(users.name))
+    .all();
+  const episode = db
+    .select({
+      leftAt: runawayEpisodes.leftAt,
+      leftFrom: runawayEpisodes.leftFrom,
+      reportedToLawEnforcementAt: runawayEpisodes.reportedToLawEnforcementAt,
+      reportedToNcmecAt: runawayEpisodes.reportedToNcmecAt,
+    })
+    .from(runawayEpisodes)
+    .where(and(eq(runawayEpisodes.youthId, youthId), isNull(runawayEpisodes.returnedAt)))
+    .orderBy(desc(runawayEpisodes.leftAt))
+    .get();
+  return {
+    id: y.id,
+    name: displayName(y),
+    dateOfBirth: y.dateOfBirth,
+    age: ageOn(y.dateOfBirth, calendarDateIn(new Date(), viewer.timeZone)),
+    caseNumber: y.caseNumber,
+    caseStatus: y.caseStatus,
+    placement: current ? { type: current.type, label: current.label, description: current.description, since: current.startedOn } : null,
+    placementHistory: history,
+    advocates: assigned.filter((a) => a.kind === "advocate").map(({ name, since }) => ({ name, since })),
+    supervisors: assigned.filter((a) => a.kind === "supervisor").map(({ name, since }) => ({ name, since })),
+    missing: episode ?? null,
+  };
+}
+
+/** Just enough to title a page about one youth; 404 outside scope. */
+export function getYouthHeading(viewer: Viewer, youthId: number, db: Db = getDb()): { id: number; name: string } {
+  requireYouthInScope(viewer, youthId, db);
+  const y = db.select({ firstName: youth.firstName, lastName: youth.lastName }).from(youth).where(eq(youth.id, youthId)).get()!;
+  return { id: youthId, name: displayName(y) };
 }

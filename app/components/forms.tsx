@@ -1,0 +1,206 @@
+/**
+ * Form pieces that keep what people typed, put each message next to its field, and tell screen
+ * readers about both. No data access here.
+ */
+import { useNavigation } from "react-router";
+import type { FieldErrors, FormValues } from "~/domain/forms";
+
+export type FormState = { errors?: FieldErrors; values?: FormValues };
+
+function errorId(name: string) {
+  return `${name}-error`;
+}
+
+function describedBy(name: string, error?: string, hint?: string): string | undefined {
+  const ids = [error ? errorId(name) : null, hint ? `${name}-hint` : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+/** The submitted value when the form came back with errors, else the stored one. */
+export function valueOf(state: FormState | undefined, name: string, fallback: string | null | undefined = ""): string {
+  const v = state?.values?.[name];
+  if (typeof v === "string") return v;
+  return fallback ?? "";
+}
+
+function FieldMessages({ name, error, hint }: { name: string; error?: string; hint?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p className="field-hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId(name)}>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function TextField(props: {
+  label: string;
+  name: string;
+  state?: FormState;
+  defaultValue?: string | null;
+  type?: "text" | "email" | "tel" | "date" | "datetime-local" | "search";
+  required?: boolean;
+  hint?: string;
+  autoComplete?: string;
+  max?: string;
+}) {
+  const error = props.state?.errors?.[props.name];
+  const id = `f-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label}
+        {props.required ? null : <span className="optional"> (optional)</span>}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? "text"}
+        defaultValue={valueOf(props.state, props.name, props.defaultValue)}
+        required={props.required}
+        autoComplete={props.autoComplete ?? "off"}
+        max={props.max}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.name, error, props.hint)}
+      />
+      <FieldMessages name={props.name} error={error} hint={props.hint} />
+    </div>
+  );
+}
+
+export function TextArea(props: {
+  label: string;
+  name: string;
+  state?: FormState;
+  defaultValue?: string | null;
+  required?: boolean;
+  hint?: string;
+  rows?: number;
+}) {
+  const error = props.state?.errors?.[props.name];
+  const id = `f-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label}
+        {props.required ? null : <span className="optional"> (optional)</span>}
+      </label>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        defaultValue={valueOf(props.state, props.name, props.defaultValue)}
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.name, error, props.hint)}
+      />
+      <FieldMessages name={props.name} error={error} hint={props.hint} />
+    </div>
+  );
+}
+
+export function SelectField(props: {
+  label: string;
+  name: string;
+  state?: FormState;
+  defaultValue?: string | null;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  placeholder?: string;
+  required?: boolean;
+  hint?: string;
+}) {
+  const error = props.state?.errors?.[props.name];
+  const id = `f-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={valueOf(props.state, props.name, props.defaultValue)}
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.name, error, props.hint)}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessages name={props.name} error={error} hint={props.hint} />
+    </div>
+  );
+}
+
+/** A group of checkboxes with one legend and one message, e.g. red flags or hotlines. */
+export function CheckboxGroup(props: {
+  legend: string;
+  name: string;
+  state?: FormState;
+  defaultValues?: readonly string[];
+  options: ReadonlyArray<{ value: string; label: string; hint?: string }>;
+  hint?: string;
+}) {
+  const error = props.state?.errors?.[props.name];
+  const submitted = props.state?.values?.[props.name];
+  const checked = new Set(
+    props.state?.values ? (Array.isArray(submitted) ? submitted : submitted ? [submitted] : []) : (props.defaultValues ?? []),
+  );
+  return (
+    <fieldset className="field checkbox-group" aria-describedby={describedBy(props.name, error, props.hint)}>
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label key={o.value} className="checkbox">
+          <input type="checkbox" name={props.name} value={o.value} defaultChecked={checked.has(o.value)} />
+          <span>
+            {o.label}
+            {o.hint ? <span className="cell-sub">{o.hint}</span> : null}
+          </span>
+        </label>
+      ))}
+      <FieldMessages name={props.name} error={error} hint={props.hint} />
+    </fieldset>
+  );
+}
+
+export function FormError({ state }: { state?: FormState }) {
+  const message = state?.errors?._form;
+  const count = Object.keys(state?.errors ?? {}).filter((k) => k !== "_form").length;
+  if (!message && count === 0) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      {message ?? (count === 1 ? "One field needs your attention." : `${count} fields need your attention.`)} Nothing was saved.
+    </div>
+  );
+}
+
+/** A submit button that says what is happening while its form is being sent. */
+export function SubmitButton({
+  children,
+  pendingText,
+  intent,
+  className = "button button-primary",
+}: {
+  children: React.ReactNode;
+  pendingText: string;
+  intent?: string;
+  className?: string;
+}) {
+  const navigation = useNavigation();
+  const pending =
+    navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
+  return (
+    <button type="submit" className={className} name={intent ? "intent" : undefined} value={intent} disabled={pending} aria-busy={pending}>
+      {pending ? pendingText : children}
+    </button>
+  );
+}

@@ -1,0 +1,128 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/csec-review";
+import { CsecStatusText } from "~/components/CsecStatusText";
+import { FormError, SelectField, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
+import { FormPage } from "~/components/FormPage";
+import { CSEC_BASES, CSEC_BASIS_LABELS } from "~/domain/csec";
+import { calendarDateIn, formatDate, formatDateTime } from "~/domain/dates";
+import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { clearConcernSchema, confirmCsecSchema } from "~/domain/youth-forms";
+import { clearConcern, confirmCsec, getCsecPanel } from "~/server/csec.server";
+import { idParam, requirePermission } from "~/server/scope.server";
+import { requireViewer } from "~/server/session.server";
+import { getYouthHeading } from "~/server/youth.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "CSEC status · CASA MDT" }];
+
+const DENIED = "Only the youth's supervisor or the program lead can review a concern or record CSEC status.";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const youthId = idParam(params.youthId, "Youth");
+  const youth = getYouthHeading(viewer, youthId);
+  requirePermission(viewer, "review:csec", DENIED);
+  return { youth, panel: getCsecPanel(viewer, youthId), today: calendarDateIn(new Date(), viewer.timeZone), timeZone: viewer.timeZone };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const youthId = idParam(params.youthId, "Youth");
+  getYouthHeading(viewer, youthId);
+  requirePermission(viewer, "review:csec", DENIED);
+  const form = await request.formData();
+  const values = formValues(form);
+  const intent = form.get("intent");
+  if (intent === "confirm") {
+    const parsed = confirmCsecSchema.safeParse(values);
+    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
+    const result = confirmCsec(viewer, youthId, parsed.data);
+    if (!result.ok) return data({ intent, errors: result.errors, values }, { status: 400 });
+    throw redirect(`/youth/${youthId}?saved=confirmed#concerns`);
+  }
+  if (intent === "clear") {
+    const parsed = clearConcernSchema.safeParse(values);
+    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
+    const result = clearConcern(viewer, youthId, parsed.data);
+    if (!result.ok) return data({ intent, errors: result.errors, values }, { status: 400 });
+    throw redirect(`/youth/${youthId}?saved=cleared#concerns`);
+  }
+  return data({ intent: "unknown", errors: { _form: "Choose to confirm or to clear." }, values }, { status: 400 });
+}
+
+export default function CsecReview({ loaderData, actionData }: Route.ComponentProps) {
+  const { panel, today, timeZone } = loaderData;
+  const status = panel.view.kind;
+  const confirmState: FormState | undefined = actionData?.intent === "confirm" ? actionData : undefined;
+  const clearState: FormState | undefined = actionData?.intent === "clear" ? actionData : undefined;
+  const open = panel.full?.concerns.filter((c) => c.reviewStatus === "under_review") ?? [];
+  return (
+    <FormPage youth={loaderData.youth} title={status === "concern" ? "Review the concern" : "CSEC status"}>
+      <p>
+        Current status: <CsecStatusText view={panel.view} timeZone={timeZone} />
+      </p>
+      {open.length ? (
+        <section aria-labelledby="open-heading" className="panel">
+          <h2 id="open-heading">Under review</h2>
+          <ol className="concern-list">
+            {open.map((c) => (
+              <li key={c.id}>
+                <p>
+                  <strong>{c.raisedBy}</strong> raised a concern on {formatDateTime(c.raisedAt, timeZone)}.
+                </p>
+                {c.redFlags.length ? (
+                  <ul className="red-flags">
+                    {c.redFlags.map((f, i) => (
+                      <li key={i}>
+                        {f.label} <span className="muted">(observed {formatDate(f.observedOn, timeZone)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {c.note ? <p className="notes">{c.note}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {status === "confirmed" ? (
+        <p className="alert alert-ok">The status is confirmed. There is nothing to review.</p>
+      ) : (
+        <div className="two-forms">
+          <Form method="post" className="card-form" noValidate aria-labelledby="confirm-heading">
+            <h2 id="confirm-heading">Confirm</h2>
+            <p className="muted">
+              Confirm only on one of these bases. A confirmed status is shared with the youth's advocates and can appear in
+              court-facing documents.
+            </p>
+            <FormError state={confirmState} />
+            <SelectField
+              label="Based on"
+              name="basis"
+              state={confirmState}
+              placeholder="Choose the basis…"
+              options={CSEC_BASES.map((b) => ({ value: b, label: CSEC_BASIS_LABELS[b] }))}
+              required
+            />
+            <TextField label="Date of the confirmation" name="basisOn" type="date" state={confirmState} max={today} required hint="When the unit was assigned, the finding was made, or the youth disclosed." />
+            <TextArea label="Note" name="note" state={confirmState} rows={3} />
+            <SubmitButton intent="confirm" pendingText="Confirming…">
+              Confirm CSEC status
+            </SubmitButton>
+          </Form>
+          {status === "concern" ? (
+            <Form method="post" className="card-form" noValidate aria-labelledby="clear-heading">
+              <h2 id="clear-heading">Clear</h2>
+              <p className="muted">The status returns to none. The concern and its red flags stay in the history.</p>
+              <FormError state={clearState} />
+              <TextArea label="Reason" name="reason" state={clearState} rows={3} required />
+              <SubmitButton intent="clear" pendingText="Clearing…" className="button">
+                Clear the concern
+              </SubmitButton>
+            </Form>
+          ) : null}
+        </div>
+      )}
+    </FormPage>
+  );
+}

@@ -1,0 +1,55 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/party-edit";
+import { FormError, SubmitButton, TextField } from "~/components/forms";
+import { FormPage } from "~/components/FormPage";
+import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { partyDetailsSchema } from "~/domain/youth-forms";
+import { getPartyForEdit, updatePartyDetails } from "~/server/parties.server";
+import { idParam, requirePermission } from "~/server/scope.server";
+import { requireViewer } from "~/server/session.server";
+import { getYouthHeading } from "~/server/youth.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "Edit a team member · CASA MDT" }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const youthId = idParam(params.youthId, "Youth");
+  const youth = getYouthHeading(viewer, youthId);
+  const party = getPartyForEdit(viewer, youthId, idParam(params.partyId, "Team member"));
+  requirePermission(viewer, "write:case", "Your role cannot change this youth's team.");
+  return { youth, party };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const youthId = idParam(params.youthId, "Youth");
+  const partyId = idParam(params.partyId, "Team member");
+  const values = formValues(await request.formData());
+  const parsed = partyDetailsSchema.safeParse(values);
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
+  const result = updatePartyDetails(viewer, youthId, partyId, parsed.data);
+  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
+  throw redirect(`/youth/${youthId}?saved=party-updated#team`);
+}
+
+export default function PartyEdit({ loaderData, actionData }: Route.ComponentProps) {
+  const { party } = loaderData;
+  return (
+    <FormPage
+      youth={loaderData.youth}
+      title={`Edit ${party.name}`}
+      intro={<p>{party.roleLabel}. To hand the role to someone else, replace them instead, so the team's history stays right.</p>}
+    >
+      <Form method="post" className="card-form" noValidate>
+        <FormError state={actionData} />
+        <TextField label="Name" name="name" state={actionData} defaultValue={party.name} required />
+        <TextField label="Organisation" name="organization" state={actionData} defaultValue={party.organization} />
+        <div className="form-row">
+          <TextField label="Phone" name="phone" type="tel" state={actionData} defaultValue={party.phone} />
+          <TextField label="Email" name="email" type="email" state={actionData} defaultValue={party.email} />
+        </div>
+        <SubmitButton pendingText="Saving…">Save details</SubmitButton>
+      </Form>
+    </FormPage>
+  );
+}

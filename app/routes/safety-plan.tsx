@@ -1,0 +1,92 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/safety-plan";
+import { CheckboxGroup, FormError, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
+import { FormPage } from "~/components/FormPage";
+import { calendarDateIn } from "~/domain/dates";
+import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { HOTLINES } from "~/domain/hotlines";
+import { safetyPlanSchema } from "~/domain/youth-forms";
+import { getSafetyPlans, saveSafetyPlan } from "~/server/safety-plans.server";
+import { idParam, requirePermission } from "~/server/scope.server";
+import { requireViewer } from "~/server/session.server";
+import { getYouthHeading } from "~/server/youth.server";
+
+export const meta: Route.MetaFunction = () => [{ title: "Safety plan · CASA MDT" }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const youthId = idParam(params.youthId, "Youth");
+  const youth = getYouthHeading(viewer, youthId);
+  requirePermission(viewer, "write:case", "Your role cannot change safety plans.");
+  return { youth, plan: getSafetyPlans(viewer, youthId).current, today: calendarDateIn(new Date(), viewer.timeZone) };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const youthId = idParam(params.youthId, "Youth");
+  const values = formValues(await request.formData(), ["hotlines"]);
+  const parsed = safetyPlanSchema.safeParse(values);
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
+  const p = parsed.data;
+  const people = [
+    { name: p.support1Name, relation: p.support1Relation, phone: p.support1Phone },
+    { name: p.support2Name, relation: p.support2Relation, phone: p.support2Phone },
+    { name: p.support3Name, relation: p.support3Relation, phone: p.support3Phone },
+  ];
+  const errors: Record<string, string> = {};
+  people.forEach((person, i) => {
+    if (!person.name && (person.relation || person.phone)) errors[`support${i + 1}Name`] = "Add the person's name, or clear the row.";
+  });
+  if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
+  const result = saveSafetyPlan(viewer, youthId, {
+    supportPeople: people.flatMap((s) => (s.name ? [{ name: s.name, relation: s.relation ?? null, phone: s.phone ?? null }] : [])),
+    hotlines: p.hotlines,
+    notes: p.notes,
+    reviewedOn: p.reviewedOn,
+  });
+  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
+  throw redirect(`/youth/${youthId}?saved=safety-plan#safety-plan`);
+}
+
+export default function SafetyPlan({ loaderData, actionData }: Route.ComponentProps) {
+  const { plan, today } = loaderData;
+  const state: FormState | undefined = actionData;
+  return (
+    <FormPage
+      youth={loaderData.youth}
+      title={plan ? "Review the safety plan" : "Make a safety plan"}
+      intro={
+        <p>
+          Work this out with the youth. Saving keeps the earlier version in the plan's history.
+        </p>
+      }
+    >
+      <Form method="post" className="card-form" noValidate>
+        <FormError state={state} />
+        <fieldset>
+          <legend>The youth's top three support people</legend>
+          {[1, 2, 3].map((n) => {
+            const person = plan?.supportPeople[n - 1];
+            return (
+              <div className="form-row" key={n}>
+                <TextField label={`Person ${n}: name`} name={`support${n}Name`} state={state} defaultValue={person?.name} />
+                <TextField label="Relation" name={`support${n}Relation`} state={state} defaultValue={person?.relation} />
+                <TextField label="Phone" name={`support${n}Phone`} type="tel" state={state} defaultValue={person?.phone} />
+              </div>
+            );
+          })}
+        </fieldset>
+        <CheckboxGroup
+          legend="Hotlines the youth knows by heart"
+          name="hotlines"
+          state={state}
+          defaultValues={plan?.hotlines ?? []}
+          options={HOTLINES.map((h) => ({ value: h.key, label: h.name, hint: h.number }))}
+        />
+        <TextArea label="Notes" name="notes" state={state} defaultValue={plan?.notes} />
+        <TextField label="Reviewed with the youth on" name="reviewedOn" type="date" state={state} defaultValue={today} max={today} required />
+        <SubmitButton pendingText="Saving…">Save the safety plan</SubmitButton>
+      </Form>
+    </FormPage>
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * Contacts with the youth and the team, and how long since each core party was last contacted.
+ * A contact with a party the viewer may not see (a CSEC advocate on an unconfirmed youth) is
+ * itself hidden: it would name that party.
+ */
+import { and, desc, eq, inArray, isNull, max, notInArray, or } from "drizzle-orm";
+import { caseParties, contacts, programs, users } from "../../db/schema";
+import { daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
+import type { FieldErrors } from "../domain/forms";
+import { PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
+import { CONTACT_METHOD_LABELS, CORE_CONTACT_PARTIES, type ContactMethod } from "../domain/youth-forms";
+import { audit } from "./audit.server";
+import { getDb, type Db } from "./db.server";
+import { hiddenPartyRoles, type WriteResult } from "./parties.server";
+import { requirePermission, requireYouthInScope } from "./scope.server";
+import type { Viewer } from "./session.server";
+
+export type ContactView = {
+  id: number;
+  occurredAt: string;
+  method: ContactMethod;
+  methodLabel: string;
+  /** "The youth", or the party's name and role. */
+  withLabel: string;
+  partyId: number | null;
+  summary: string;
+  loggedBy: string;
+};
+
+/** The hidden roles as a condition on a contact joined to its (optional) party. */
+function contactVisible(hidden: PartyRole[]) {
+  return hidden.length ? or(isNull(contacts.partyId), notInArray(caseParties.role, hidden)) : undefined;
+}
+
+export function listContacts(
+  viewer: Viewer,
+  youthId: number,
+  filter: { with?: string } = {},
+  db: Db = getDb(),
+): ContactView[] {
+  requireYouthInScope(viewer, youthId, db);
+  const hidden = hiddenPartyRoles(viewer, youthId, db);
+  const withCondition =
+    filter.with === "youth"
+      ? isNull(contacts.partyId)
+      : filter.with && /^\d+$/.test(filter.with)
+        ? eq(contacts.partyId, Number(filter.with))
+        : undefined;
+  return db
+    .select({
+      id: contacts.id,
+      occurredAt: contacts.occurredAt,
+      method: contacts.method,
+      partyId: contacts.partyId,
+      partyName: caseParties.name,
+      partyRole: caseParties.role,
+      summary: contacts.summary,
+      loggedBy: users.name,
+    })
+    .from(contacts)
+    .leftJoin(caseParties, eq(caseParties.id, contacts.partyId))
+    .innerJoin(users, eq(users.id, contacts.loggedByUserId))
+    .where(and(eq(contacts.youthId, youthId), contactVisible(hidden), withCondition))
+    .orderBy(desc(contacts.occurredAt), desc(contacts.id))
+    .all()
+    .map((c) => ({
+      id: c.id,
+      occurredAt: c.occurredAt,
+      method: c.method as ContactMethod,
+      methodLabel: CONTACT_METHOD_LABELS[c.method as ContactMethod] ?? c.method,
+      withLabel: c.partyName
+        ? `${c.partyName} (${PARTY_ROLE_LABELS[c.partyRole as PartyRole] ?? c.partyRole})`
+        : "The youth",
+      partyId: c.partyId,
+      summary: c.summary,
+      loggedBy: c.loggedBy,
+    }));
+}
+
+export type ContactFreshness = {
+  key: "youth" | (typeof CORE_CONTACT_PARTIES)[number];
+  label: string;
+  /** Who currently holds the role; null for the youth, or when nobody does. */
+  names: string[];
+  lastContactAt: string | null;
+  daysSince: number | null;
+  thresholdDays: number;
+  stale: boolean;
+  /** A core role that nobody holds is a gap in the team. */
+  missingFromTeam: boolean;
+};
+
+/**
+ * How long since the last contact with the youth and with each core party (current holders of
+ * CSW, attorney, CLC case manager), flagged stale past the program's settings.
+ */
+export function contactFreshness(viewer: Viewer, youthId: number, db: Db = getDb()): ContactFreshness[] {
+  requireYouthInScope(viewer, youthId, db);
+  const settings = db
+    .select({ youthDays: programs.staleYouthContactDays, partyDays: programs.stalePartyContactDays })
+    .from(programs)
+    .where(eq(programs.id, viewer.programId))
+    .get()!;
+  const today = calendarDateIn(new Date(), viewer.timeZone);
+  const since = (at: string | null) => (at ? daysBetween(calendarDateIn(new Date(at), viewer.timeZone), today) : null);
+
+  const youthLast =
+    db
+      .select({ at: max(contacts.occurredAt) })
+      .from(contacts)
+      .where(and(eq(contacts.youthId, youthId), isNull(contacts.partyId)))
+      .get()?.at ?? null;
+
+  const holders = db
+    .select({ role: caseParties.role, name: caseParties.name, lastAt: max(contacts.occurredAt) })
+    .from(caseParties)
+    .leftJoin(contacts, eq(contacts.partyId, caseParties.id))
+    .where(
+      and(
+        eq(caseParties.youthId, youthId),
+        isNull(caseParties.endedOn),
+        inArray(caseParties.role, [...CORE_CONTACT_PARTIES]),
+      ),
+    )
+    .groupBy(caseParties.id)
+    .all();
+
+  const youthDays = since(youthLast);
+  const rows: ContactFreshness[] = [
+    {
+      key: "youth",
+      label: "The youth",
+      names: [],
+      lastContactAt: youthLast,
+      daysSince: youthDays,
+      thresholdDays: settings.youthDays,
+      stale: youthDays === null || youthDays > settings.youthDays,
+      missingFromTeam: false,
+    },
+  ];
+  for (const role of CORE_CONTACT_PARTIES) {
+    const ofRole = holders.filter((h) => h.role === role);
+    const lastAt = ofRole.map((h) => h.lastAt).filter((a): a is string => a !== null).sort().at(-1) ?? null;
+    const days = since(lastAt);
+    rows.push({
+      key: role,
+      label: PARTY_ROLE_LABELS[role],
+      names: ofRole.map((h) => h.name),
+      lastContactAt: lastAt,
+      daysSince: days,
+      thresholdDays: settings.partyDays,
+      stale: ofRole.length > 0 && (days === null || days > settings.partyDays),
+      missingFromTeam: ofRole.length === 0,
+    });
+  }
+  return rows;
+}
+
+/** Contact is logged "now-ish" or in the past; a few minutes of clock drift are forgiven. */
+const FUTURE_SLACK_MS = 5 * 60 * 1000;
+
+export function logContact(
+  viewer: Viewer,
+  youthId: number,
+  input: { with: string; occurredAt: string; method: ContactMethod; summary: string },
+  db: Db = getDb(),
+): WriteResult {
+  requireYouthInScope(viewer, youthId, db);
+  requirePermission(viewer, "write:case", "Your role cannot log contacts.");
+  const errors: FieldErrors = {};
+  const occurredAt = zonedLocalToUtc(input.occurredAt, viewer.timeZone);
+  if (!occurredAt) errors.occurredAt = "Enter when the contact happened.";
+  else if (Date.parse(occurredAt) > Date.now() + FUTURE_SLACK_MS) errors.occurredAt = "A contact cannot be in the future.";
+
+  let partyId: number | null = null;
+  if (input.with !== "youth") {
+    const hidden = hiddenPartyRoles(viewer, youthId, db);
+    const party = db
+      .select({ id: caseParties.id, role: caseParties.role })
+      .from(caseParties)
+      .where(and(eq(caseParties.id, Number(input.with)), eq(caseParties.youthId, youthId)))
+      .get();
+    if (!party || hidden.includes(party.role as PartyRole)) errors.with = "Choose who the contact was with.";
+    else partyId = party.id;
+  }
+  if (Object.keys(errors).length > 0 || !occurredAt) return { ok: false, errors };
+
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(contacts)
+      .values({
+        programId: viewer.programId,
+        youthId,
+        partyId,
+        occurredAt,
+        method: input.method,
+        summary: input.summary,
+        loggedByUserId: viewer.userId,
+      })
+      .returning({ id: contacts.id })
+      .get();
+    audit(tx, {
+      programId: viewer.programId,
+      actorUserId: viewer.userId,
+      action: "contact.log",
+      entityType: "contact",
+      entityId: row.id,
+      youthId,
+      details: { partyId, method: input.method, occurredAt },
+    });
+    return { ok: true as const, id: row.id };
+  });
+}

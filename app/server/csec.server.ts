@@ -1,0 +1,342 @@
+/**
+ * CSEC status, concerns and red flags: raising a concern (anyone who may see the youth: write
+ * up), reviewing it (supervisor or lead: confirm with a basis, or clear with a reason), and what
+ * each viewer may read of it (read down only to the small circle; see domain/csec.ts).
+ */
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { csecConcerns, csecStatusEvents, redFlags, users, youthCsecStatus } from "../../db/schema";
+import {
+  csecViewFor,
+  mayKnowUnconfirmed,
+  type CsecBasis,
+  type CsecStatus,
+  type CsecView,
+} from "../domain/csec";
+import { calendarDateIn } from "../domain/dates";
+import { can } from "../domain/permissions";
+import { redFlagLabel, type RedFlagKey } from "../domain/red-flags";
+import { audit } from "./audit.server";
+import { getDb, nowIso, type Db, type Tx } from "./db.server";
+import type { WriteResult } from "./parties.server";
+import { csecAudienceOf, csecStatusOf, requirePermission, requireYouthInScope } from "./scope.server";
+import type { Viewer } from "./session.server";
+
+export type RedFlagView = { indicator: string; label: string; observedOn: string; observedBy: string; note: string | null };
+
+export type ConcernView = {
+  id: number;
+  raisedBy: string;
+  raisedByViewer: boolean;
+  raisedAt: string;
+  note: string | null;
+  reviewStatus: "under_review" | "confirmed" | "cleared";
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+  redFlags: RedFlagView[];
+};
+
+export type CsecHistoryEntry = {
+  at: string;
+  actor: string;
+  fromStatus: CsecStatus;
+  toStatus: CsecStatus;
+  basis: CsecBasis | null;
+  basisOn: string | null;
+  note: string | null;
+};
+
+export type CsecPanel = {
+  view: CsecView;
+  canRaise: boolean;
+  canReview: boolean;
+  /** What the viewer wrote up themself (all an advocate sees of concerns). */
+  ownSubmissions: ConcernView[];
+  /** Everything, for supervisors and leads only; null for anyone else. */
+  full: { concerns: ConcernView[]; history: CsecHistoryEntry[] } | null;
+};
+
+function statusRow(youthId: number, db: Db | Tx) {
+  return db
+    .select({
+      status: youthCsecStatus.status,
+      basis: youthCsecStatus.basis,
+      basisOn: youthCsecStatus.basisOn,
+      changedAt: youthCsecStatus.changedAt,
+    })
+    .from(youthCsecStatus)
+    .where(eq(youthCsecStatus.youthId, youthId))
+    .get();
+}
+
+/** The viewer's CSEC view of one youth (the same function the list uses, for one row). */
+export function csecViewOf(viewer: Viewer, youthId: number, db: Db = getDb()): CsecView {
+  const row = statusRow(youthId, db);
+  const ownOpen = db
+    .select({ raisedAt: csecConcerns.raisedAt })
+    .from(csecConcerns)
+    .where(
+      and(
+        eq(csecConcerns.youthId, youthId),
+        eq(csecConcerns.raisedByUserId, viewer.userId),
+        eq(csecConcerns.reviewStatus, "under_review"),
+      ),
+    )
+    .orderBy(asc(csecConcerns.raisedAt))
+    .get();
+  return csecViewFor(csecAudienceOf(viewer), {
+    status: row?.status ?? "none",
+    basis: row?.basis ?? null,
+    basisOn: row?.basisOn ?? null,
+    changedAt: row?.changedAt ?? null,
+    viewerOpenConcernRaisedAt: ownOpen?.raisedAt ?? null,
+  });
+}
+
+function loadConcerns(viewer: Viewer, youthId: number, onlyRaisedBy: number | null, db: Db): ConcernView[] {
+  const raiser = alias(users, "raiser");
+  const reviewer = alias(users, "reviewer");
+  const concerns = db
+    .select({
+      id: csecConcerns.id,
+      raisedBy: raiser.name,
+      raisedById: csecConcerns.raisedByUserId,
+      raisedAt: csecConcerns.raisedAt,
+      note: csecConcerns.note,
+      reviewStatus: csecConcerns.reviewStatus,
+      reviewedBy: reviewer.name,
+      reviewedAt: csecConcerns.reviewedAt,
+      reviewNote: csecConcerns.reviewNote,
+    })
+    .from(csecConcerns)
+    .innerJoin(raiser, eq(raiser.id, csecConcerns.raisedByUserId))
+    .leftJoin(reviewer, eq(reviewer.id, csecConcerns.reviewedByUserId))
+    .where(
+      and(
+        eq(csecConcerns.youthId, youthId),
+        onlyRaisedBy === null ? undefined : eq(csecConcerns.raisedByUserId, onlyRaisedBy),
+      ),
+    )
+    .orderBy(desc(csecConcerns.raisedAt))
+    .all();
+  const ids = concerns.map((c) => c.id);
+  const flags = ids.length
+    ? db
+        .select({
+          concernId: redFlags.concernId,
+          indicator: redFlags.indicator,
+          observedOn: redFlags.observedOn,
+          observedBy: users.name,
+          note: redFlags.note,
+        })
+        .from(redFlags)
+        .innerJoin(users, eq(users.id, redFlags.observedByUserId))
+        .where(inArray(redFlags.concernId, ids))
+        .orderBy(asc(redFlags.id))
+        .all()
+    : [];
+  return concerns.map(({ raisedById, ...c }) => ({
+    ...c,
+    raisedByViewer: raisedById === viewer.userId,
+    redFlags: flags
+      .filter((f) => f.concernId === c.id)
+      .map(({ concernId: _concernId, ...f }) => ({ ...f, label: redFlagLabel(f.indicator) })),
+  }));
+}
+
+export function getCsecPanel(viewer: Viewer, youthId: number, db: Db = getDb()): CsecPanel {
+  requireYouthInScope(viewer, youthId, db);
+  const audience = csecAudienceOf(viewer);
+  const seesAll = mayKnowUnconfirmed(audience);
+  const full = seesAll
+    ? {
+        concerns: loadConcerns(viewer, youthId, null, db),
+        history: db
+          .select({
+            at: csecStatusEvents.at,
+            actor: users.name,
+            fromStatus: csecStatusEvents.fromStatus,
+            toStatus: csecStatusEvents.toStatus,
+            basis: csecStatusEvents.basis,
+            basisOn: csecStatusEvents.basisOn,
+            note: csecStatusEvents.note,
+          })
+          .from(csecStatusEvents)
+          .innerJoin(users, eq(users.id, csecStatusEvents.actorUserId))
+          .where(eq(csecStatusEvents.youthId, youthId))
+          .orderBy(desc(csecStatusEvents.at), desc(csecStatusEvents.id))
+          .all(),
+      }
+    : null;
+  return {
+    view: csecViewOf(viewer, youthId, db),
+    canRaise: can(viewer.role, "raise:csec-concern"),
+    canReview: can(viewer.role, "review:csec"),
+    // The reviewer's note may speak of what others reported; the one who wrote up sees the outcome only.
+    ownSubmissions: full
+      ? full.concerns.filter((c) => c.raisedByViewer)
+      : loadConcerns(viewer, youthId, viewer.userId, db).map((c) => ({ ...c, reviewNote: null, reviewedBy: null })),
+    full,
+  };
+}
+
+function setStatus(
+  tx: Tx,
+  viewer: Viewer,
+  youthId: number,
+  change: { from: CsecStatus; to: CsecStatus; basis?: CsecBasis; basisOn?: string; note?: string; concernId?: number },
+  at: string,
+) {
+  const values = {
+    status: change.to,
+    basis: change.basis ?? null,
+    basisOn: change.basisOn ?? null,
+    changedAt: at,
+    changedByUserId: viewer.userId,
+  };
+  tx.insert(youthCsecStatus)
+    .values({ youthId, programId: viewer.programId, ...values })
+    .onConflictDoUpdate({ target: youthCsecStatus.youthId, set: values })
+    .run();
+  tx.insert(csecStatusEvents)
+    .values({
+      programId: viewer.programId,
+      youthId,
+      fromStatus: change.from,
+      toStatus: change.to,
+      basis: change.basis ?? null,
+      basisOn: change.basisOn ?? null,
+      note: change.note ?? null,
+      concernId: change.concernId ?? null,
+      actorUserId: viewer.userId,
+      at,
+    })
+    .run();
+}
+
+/**
+ * Writes a concern up: the ticked indicators become red flags and the youth's status becomes
+ * `concern` when it was `none`. On a youth already confirmed, the observations are kept with the
+ * confirmed status rather than reopening a review.
+ */
+export function raiseConcern(
+  viewer: Viewer,
+  youthId: number,
+  input: { indicators: RedFlagKey[]; observedOn: string; note?: string },
+  db: Db = getDb(),
+): WriteResult {
+  requireYouthInScope(viewer, youthId, db);
+  requirePermission(viewer, "raise:csec-concern", "Your role cannot raise a concern.");
+  const today = calendarDateIn(new Date(), viewer.timeZone);
+  if (input.observedOn > today) return { ok: false, errors: { observedOn: "The date observed cannot be in the future." } };
+  return db.transaction((tx) => {
+    const at = nowIso();
+    const status = csecStatusOf(youthId, tx);
+    const alreadyConfirmed = status === "confirmed";
+    const concern = tx
+      .insert(csecConcerns)
+      .values({
+        programId: viewer.programId,
+        youthId,
+        raisedByUserId: viewer.userId,
+        raisedAt: at,
+        note: input.note ?? null,
+        reviewStatus: alreadyConfirmed ? "confirmed" : "under_review",
+        reviewedAt: alreadyConfirmed ? at : null,
+        reviewNote: alreadyConfirmed ? "Recorded with the status already confirmed." : null,
+      })
+      .returning({ id: csecConcerns.id })
+      .get();
+    for (const indicator of input.indicators) {
+      tx.insert(redFlags)
+        .values({
+          programId: viewer.programId,
+          youthId,
+          concernId: concern.id,
+          indicator,
+          observedByUserId: viewer.userId,
+          observedOn: input.observedOn,
+          note: null,
+        })
+        .run();
+    }
+    if (status === "none") {
+      setStatus(tx, viewer, youthId, { from: "none", to: "concern", concernId: concern.id }, at);
+    }
+    audit(tx, {
+      programId: viewer.programId,
+      actorUserId: viewer.userId,
+      action: "csec.concern_raise",
+      entityType: "csec_concern",
+      entityId: concern.id,
+      youthId,
+      details: { indicators: input.indicators, statusBefore: status },
+    });
+    return { ok: true as const, id: concern.id };
+  });
+}
+
+function resolveOpenConcerns(tx: Tx, viewer: Viewer, youthId: number, outcome: "confirmed" | "cleared", note: string | null, at: string) {
+  tx.update(csecConcerns)
+    .set({ reviewStatus: outcome, reviewedByUserId: viewer.userId, reviewedAt: at, reviewNote: note })
+    .where(and(eq(csecConcerns.youthId, youthId), eq(csecConcerns.reviewStatus, "under_review")))
+    .run();
+}
+
+/** Confirms the status with its basis: after review of a concern, or directly when the basis is known. */
+export function confirmCsec(
+  viewer: Viewer,
+  youthId: number,
+  input: { basis: CsecBasis; basisOn: string; note?: string },
+  db: Db = getDb(),
+): WriteResult {
+  requireYouthInScope(viewer, youthId, db);
+  requirePermission(viewer, "review:csec", "Only the youth's supervisor or the program lead can confirm CSEC status.");
+  const today = calendarDateIn(new Date(), viewer.timeZone);
+  if (input.basisOn > today) return { ok: false, errors: { basisOn: "The date of the confirmation cannot be in the future." } };
+  return db.transaction((tx) => {
+    const status = csecStatusOf(youthId, tx);
+    if (status === "confirmed") {
+      return { ok: false as const, errors: { _form: "The status is already confirmed; refresh the page to see it." } };
+    }
+    const at = nowIso();
+    setStatus(tx, viewer, youthId, { from: status, to: "confirmed", basis: input.basis, basisOn: input.basisOn, note: input.note }, at);
+    resolveOpenConcerns(tx, viewer, youthId, "confirmed", input.note ?? null, at);
+    audit(tx, {
+      programId: viewer.programId,
+      actorUserId: viewer.userId,
+      action: "csec.confirm",
+      entityType: "youth",
+      entityId: youthId,
+      youthId,
+      details: { from: status, basis: input.basis, basisOn: input.basisOn },
+    });
+    return { ok: true as const, id: youthId };
+  });
+}
+
+/** Clears a concern back to `none`, with the reason; the concern and its red flags stay in history. */
+export function clearConcern(viewer: Viewer, youthId: number, input: { reason: string }, db: Db = getDb()): WriteResult {
+  requireYouthInScope(viewer, youthId, db);
+  requirePermission(viewer, "review:csec", "Only the youth's supervisor or the program lead can clear a concern.");
+  return db.transaction((tx) => {
+    const status = csecStatusOf(youthId, tx);
+    if (status !== "concern") {
+      return { ok: false as const, errors: { _form: "There is no open concern to clear; refresh the page to see the current status." } };
+    }
+    const at = nowIso();
+    setStatus(tx, viewer, youthId, { from: "concern", to: "none", note: input.reason }, at);
+    resolveOpenConcerns(tx, viewer, youthId, "cleared", input.reason, at);
+    audit(tx, {
+      programId: viewer.programId,
+      actorUserId: viewer.userId,
+      action: "csec.clear",
+      entityType: "youth",
+      entityId: youthId,
+      youthId,
+      details: { from: "concern" },
+    });
+    return { ok: true as const, id: youthId };
+  });
+}

@@ -1,0 +1,243 @@
+/**
+ * Case parties: the people on a youth's team, by role, with history. Replacing a holder closes
+ * their row (it stays in history); nothing is deleted. A CSEC advocate reveals CSEC involvement,
+ * so that role follows the CSEC status's visibility.
+ */
+import { and, asc, desc, eq, isNotNull, isNull, max, notInArray, sql } from "drizzle-orm";
+import { caseParties, contacts } from "../../db/schema";
+import type { FieldErrors } from "../domain/forms";
+import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
+import type { PartyInput } from "../domain/youth-forms";
+import { audit } from "./audit.server";
+import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
+import { notFound, requirePermission, requireYouthInScope, sensitiveVisibleTo } from "./scope.server";
+import type { Viewer } from "./session.server";
+
+export type PartyView = {
+  id: number;
+  role: PartyRole;
+  roleLabel: string;
+  name: string;
+  organization: string | null;
+  phone: string | null;
+  email: string | null;
+  startedOn: string;
+  endedOn: string | null;
+  lastContactAt: string | null;
+};
+
+export type WriteResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
+
+function roleLabel(role: string): string {
+  return (PARTY_ROLE_LABELS as Record<string, string>)[role] ?? role;
+}
+
+/** The party roles a viewer may not see on this youth (none, or the CSEC-sensitive ones). */
+export function hiddenPartyRoles(viewer: Viewer, youthId: number, db: DbOrTx = getDb()): PartyRole[] {
+  return sensitiveVisibleTo(viewer, youthId, db) ? [] : [...CSEC_SENSITIVE_PARTY_ROLES];
+}
+
+function visibleRoleCondition(hidden: PartyRole[]) {
+  return hidden.length ? notInArray(caseParties.role, hidden) : undefined;
+}
+
+export function listParties(viewer: Viewer, youthId: number, db: Db = getDb()): { current: PartyView[]; history: PartyView[] } {
+  requireYouthInScope(viewer, youthId, db);
+  const hidden = hiddenPartyRoles(viewer, youthId, db);
+  const lastContact = db
+    .select({ partyId: contacts.partyId, at: max(contacts.occurredAt).as("last_at") })
+    .from(contacts)
+    .where(and(eq(contacts.youthId, youthId), isNotNull(contacts.partyId)))
+    .groupBy(contacts.partyId)
+    .as("last_contact");
+  const rows = db
+    .select({
+      id: caseParties.id,
+      role: caseParties.role,
+      name: caseParties.name,
+      organization: caseParties.organization,
+      phone: caseParties.phone,
+      email: caseParties.email,
+      startedOn: caseParties.startedOn,
+      endedOn: caseParties.endedOn,
+      lastContactAt: lastContact.at,
+    })
+    .from(caseParties)
+    .leftJoin(lastContact, eq(lastContact.partyId, caseParties.id))
+    .where(and(eq(caseParties.youthId, youthId), visibleRoleCondition(hidden)))
+    .orderBy(
+      sql`case ${caseParties.role} ${sql.raw(
+        Object.keys(PARTY_ROLE_LABELS)
+          .map((r, i) => `when '${r}' then ${i}`)
+          .join(" "),
+      )} else 99 end`,
+      desc(caseParties.startedOn),
+      asc(caseParties.id),
+    )
+    .all();
+  const views = rows.map((r) => ({ ...r, role: r.role as PartyRole, roleLabel: roleLabel(r.role) }));
+  return { current: views.filter((p) => !p.endedOn), history: views.filter((p) => p.endedOn) };
+}
+
+/** A party (current or past) of this youth that the viewer may see, or a 404. */
+function requireVisibleParty(viewer: Viewer, youthId: number, partyId: number, db: DbOrTx) {
+  const party = db
+    .select()
+    .from(caseParties)
+    .where(and(eq(caseParties.id, partyId), eq(caseParties.youthId, youthId)))
+    .get();
+  if (!party || hiddenPartyRoles(viewer, youthId, db).includes(party.role as PartyRole)) notFound("Team member");
+  return party;
+}
+
+export function getPartyForEdit(viewer: Viewer, youthId: number, partyId: number, db: Db = getDb()) {
+  requireYouthInScope(viewer, youthId, db);
+  const party = requireVisibleParty(viewer, youthId, partyId, db);
+  return {
+    id: party.id,
+    role: party.role as PartyRole,
+    roleLabel: roleLabel(party.role),
+    name: party.name,
+    organization: party.organization,
+    phone: party.phone,
+    email: party.email,
+    startedOn: party.startedOn,
+    endedOn: party.endedOn,
+  };
+}
+
+const WRITE_DENIED = "Your role cannot change this youth's team.";
+
+export function addParty(viewer: Viewer, youthId: number, input: PartyInput, db: Db = getDb()): WriteResult {
+  requireYouthInScope(viewer, youthId, db);
+  requirePermission(viewer, "write:case", WRITE_DENIED);
+  if (hiddenPartyRoles(viewer, youthId, db).includes(input.role)) {
+    return { ok: false, errors: { role: "Choose the person's role on the team." } };
+  }
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(caseParties)
+      .values({
+        programId: viewer.programId,
+        youthId,
+        role: input.role,
+        name: input.name,
+        organization: input.organization ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        startedOn: input.startedOn,
+      })
+      .returning({ id: caseParties.id })
+      .get();
+    audit(tx, {
+      programId: viewer.programId,
+      actorUserId: viewer.userId,
+      action: "party.add",
+      entityType: "case_party",
+      entityId: row.id,
+      youthId,
+      details: { role: input.role, name: input.name },
+    });
+    return { ok: true as const, id: row.id };
+  });
+}
+
+export function updatePartyDetails(
+  viewer: Viewer,
+  youthId: number,
+  partyId: number,
+  input: Pick<PartyInput, "name" | "organization" | "phone" | "email">,
+  db: Db = getDb(),
+): WriteResult {
+  requireYouthInScope(viewer, youthId, db);
+  requirePermission(viewer, "write:case", WRITE_DENIED);
+  return db.transaction((tx) => {
+    const before = requireVisibleParty(viewer, youthId, partyId, tx);
+    if (before.endedOn) {
+      return { ok: false as const, errors: { _form: `${before.name} is no longer on the team; past entries stay as they were.` } };
+    }
+    const after = {
+      name: input.name,
+      organization: input.organization ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+    };
+    tx.update(caseParties)
+      .set({ ...after, updatedAt: nowIso() })
+      .where(eq(caseParties.id, partyId))
+      .run();
+    const changed = Object.fromEntries(
+      (Object.keys(after) as Array<keyof typeof after>)
+        .filter((k) => before[k] !== after[k])
+        .map((k) => [k, { from: before[k], to: after[k] }]),
+    );
+    audit(tx, {
+      programId: viewer.programId,
+      actorUserId: viewer.userId,
+      action: "party.update",
+      entityType: "case_party",
+      entityId: partyId,
+      youthId,
+      details: changed,
+    });
+    return { ok: true as const, id: partyId };
+  });
+}
+
+/** A new person takes over the role: the current holder's row is closed, not deleted. */
+export function replaceParty(
+  viewer: Viewer,
+  youthId: number,
+  partyId: number,
+  input: Omit<PartyInput, "role">,
+  db: Db = getDb(),
+): WriteResult {
+  requireYouthInScope(viewer, youthId, db);
+  requirePermission(viewer, "write:case", WRITE_DENIED);
+  return db.transaction((tx) => {
+    const previous = requireVisibleParty(viewer, youthId, partyId, tx);
+    if (previous.endedOn) {
+      return { ok: false as const, errors: { _form: `${previous.name} already left this role; refresh the page.` } };
+    }
+    if (input.startedOn < previous.startedOn) {
+      return {
+        ok: false as const,
+        errors: { startedOn: `The new person cannot start before ${previous.name} did (${previous.startedOn}).` },
+      };
+    }
+    tx.update(caseParties)
+      .set({ endedOn: input.startedOn, updatedAt: nowIso() })
+      .where(and(eq(caseParties.id, partyId), isNull(caseParties.endedOn)))
+      .run();
+    const row = tx
+      .insert(caseParties)
+      .values({
+        programId: viewer.programId,
+        youthId,
+        role: previous.role,
+        name: input.name,
+        organization: input.organization ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        startedOn: input.startedOn,
+      })
+      .returning({ id: caseParties.id })
+      .get();
+    audit(tx, {
+      programId: viewer.programId,
+      actorUserId: viewer.userId,
+      action: "party.replace",
+      entityType: "case_party",
+      entityId: row.id,
+      youthId,
+      details: { role: previous.role, replacedPartyId: partyId, from: previous.name, to: input.name, on: input.startedOn },
+    });
+    return { ok: true as const, id: row.id };
+  });
+}
+
+/** The roles the viewer may give a new team member on this youth. */
+export function assignablePartyRoles(viewer: Viewer, youthId: number, db: Db = getDb()): PartyRole[] {
+  const hidden = hiddenPartyRoles(viewer, youthId, db);
+  return (Object.keys(PARTY_ROLE_LABELS) as PartyRole[]).filter((r) => !hidden.includes(r));
+}

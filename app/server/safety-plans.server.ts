@@ -1,0 +1,105 @@
+/**
+ * Safety plans, versioned: every review writes a new version and earlier ones stay as history.
+ */
+import { desc, eq, max } from "drizzle-orm";
+import { safetyPlans, users } from "../../db/schema";
+import { HOTLINE_KEYS, type HotlineKey } from "../domain/hotlines";
+import { audit } from "./audit.server";
+import { getDb, type Db } from "./db.server";
+import type { WriteResult } from "./parties.server";
+import { requirePermission, requireYouthInScope } from "./scope.server";
+import type { Viewer } from "./session.server";
+
+export type SupportPerson = { name: string; relation: string | null; phone: string | null };
+
+export type SafetyPlanView = {
+  version: number;
+  supportPeople: SupportPerson[];
+  hotlines: HotlineKey[];
+  notes: string | null;
+  reviewedOn: string;
+  reviewedBy: string;
+  savedAt: string;
+};
+
+export type SafetyPlanInput = {
+  supportPeople: SupportPerson[];
+  hotlines: HotlineKey[];
+  notes?: string;
+  reviewedOn: string;
+};
+
+function parseJsonArray(text: string): unknown[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+function toSupportPeople(text: string): SupportPerson[] {
+  return parseJsonArray(text).flatMap((p) => {
+    if (!p || typeof p !== "object" || !("name" in p) || typeof p.name !== "string") return [];
+    const relation = "relation" in p && typeof p.relation === "string" ? p.relation : null;
+    const phone = "phone" in p && typeof p.phone === "string" ? p.phone : null;
+    return [{ name: p.name, relation, phone }];
+  });
+}
+
+function toHotlines(text: string): HotlineKey[] {
+  return parseJsonArray(text).filter((k): k is HotlineKey => (HOTLINE_KEYS as readonly unknown[]).includes(k));
+}
+
+export function getSafetyPlans(viewer: Viewer, youthId: number, db: Db = getDb()): { current: SafetyPlanView | null; history: SafetyPlanView[] } {
+  requireYouthInScope(viewer, youthId, db);
+  const versions = db
+    .select({
+      version: safetyPlans.version,
+      supportPeople: safetyPlans.supportPeople,
+      hotlines: safetyPlans.hotlinesMemorized,
+      notes: safetyPlans.notes,
+      reviewedOn: safetyPlans.reviewedOn,
+      reviewedBy: users.name,
+      savedAt: safetyPlans.createdAt,
+    })
+    .from(safetyPlans)
+    .innerJoin(users, eq(users.id, safetyPlans.reviewedByUserId))
+    .where(eq(safetyPlans.youthId, youthId))
+    .orderBy(desc(safetyPlans.version))
+    .all()
+    .map((p) => ({ ...p, supportPeople: toSupportPeople(p.supportPeople), hotlines: toHotlines(p.hotlines) }));
+  return { current: versions[0] ?? null, history: versions.slice(1) };
+}
+
+export function saveSafetyPlan(viewer: Viewer, youthId: number, input: SafetyPlanInput, db: Db = getDb()): WriteResult {
+  requireYouthInScope(viewer, youthId, db);
+  requirePermission(viewer, "write:case", "Your role cannot change safety plans.");
+  return db.transaction((tx) => {
+    const latest = tx.select({ v: max(safetyPlans.version) }).from(safetyPlans).where(eq(safetyPlans.youthId, youthId)).get()?.v ?? 0;
+    const row = tx
+      .insert(safetyPlans)
+      .values({
+        programId: viewer.programId,
+        youthId,
+        version: latest + 1,
+        supportPeople: JSON.stringify(input.supportPeople),
+        hotlinesMemorized: JSON.stringify(input.hotlines),
+        notes: input.notes ?? null,
+        reviewedOn: input.reviewedOn,
+        reviewedByUserId: viewer.userId,
+      })
+      .returning({ id: safetyPlans.id })
+      .get();
+    audit(tx, {
+      programId: viewer.programId,
+      actorUserId: viewer.userId,
+      action: "safety_plan.save",
+      entityType: "safety_plan",
+      entityId: row.id,
+      youthId,
+      details: { version: latest + 1, supportPeople: input.supportPeople.length, hotlines: input.hotlines },
+    });
+    return { ok: true as const, id: row.id };
+  });
+}
