@@ -12,6 +12,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "read:csec:unconfirmed": ["supervisor", "program_lead"],
   "review:csec": ["supervisor", "program_lead"],
   "manage:assignments": ["supervisor", "program_lead"],
+  "write:requests": ["advocate", "program_lead"],
   "decide:requests": ["supervisor", "program_lead"],
   "read:reports:program": ["program_lead"],
   "manage:users": ["admin"],

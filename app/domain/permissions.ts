@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "review:csec",
   /** Assign advocates and supervisors to youth. */
   "manage:assignments",
+  /** Create, submit and withdraw resource requests. */
+  "write:requests",
   /** Approve, deny and fulfil resource requests. */
   "decide:requests",
   /** Program-wide reports and exports. */
@@ -35,7 +37,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const CASE_ROLES_COMMON: Permission[] = ["write:case", "raise:csec-concern"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  advocate: ["read:youth:assigned", ...CASE_ROLES_COMMON],
+  advocate: ["read:youth:assigned", ...CASE_ROLES_COMMON, "write:requests"],
   supervisor: [
     "read:youth:supervised",
     ...CASE_ROLES_COMMON,
@@ -50,6 +52,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:csec:unconfirmed",
     "review:csec",
     "manage:assignments",
+    "write:requests",
     "decide:requests",
     "read:reports:program",
   ],

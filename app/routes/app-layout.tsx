@@ -11,7 +11,9 @@ type NavItem = { to: string; label: string };
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const nav: NavItem[] = [];
-  if (seesCaseContent(viewer.role)) nav.push({ to: "/youth", label: "Youth" });
+  if (seesCaseContent(viewer.role)) {
+    nav.push({ to: "/youth", label: "Youth" }, { to: "/requests", label: "Requests" });
+  }
   if (can(viewer.role, "manage:users")) nav.push({ to: "/admin", label: "Administration" });
   return {
     nav,

@@ -2,8 +2,10 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/youth-detail";
 import { CsecStatusText } from "~/components/CsecStatusText";
 import { FormError, SelectField, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
+import { RequestStatusBadge } from "~/components/RequestStatusBadge";
 import { CSEC_BASIS_LABELS, CSEC_STATUS_LABELS } from "~/domain/csec";
-import { calendarDateIn, describeDay, formatDate, formatDateTime, plural, utcToZonedLocal } from "~/domain/dates";
+import { formatCents } from "~/domain/requests";
+import { calendarDateIn, describeDay, describeDue, formatDate, formatDateTime, plural, utcToZonedLocal } from "~/domain/dates";
 import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { HOTLINES } from "~/domain/hotlines";
 import { savedNotice } from "~/domain/notices";
@@ -12,6 +14,7 @@ import { CONTACT_METHOD_LABELS, CONTACT_METHODS, contactSchema } from "~/domain/
 import { contactFreshness, listContacts, logContact } from "~/server/contacts.server";
 import { getCsecPanel } from "~/server/csec.server";
 import { listParties } from "~/server/parties.server";
+import { listRequestsForYouth } from "~/server/requests.server";
 import { getSafetyPlans } from "~/server/safety-plans.server";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -33,6 +36,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     contactFilter,
     freshness: contactFreshness(viewer, youthId),
     safetyPlan: getSafetyPlans(viewer, youthId),
+    requests: listRequestsForYouth(viewer, youthId),
+    canRequest: can(viewer.role, "write:requests"),
     csec: getCsecPanel(viewer, youthId),
     timeline: getTimeline(viewer, youthId),
     canWrite: can(viewer.role, "write:case"),
@@ -147,6 +152,7 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
         <ul>
           <li><a href="#team">Team</a></li>
           <li><a href="#contacts">Contacts</a></li>
+          <li><a href="#requests">Requests</a></li>
           <li><a href="#safety-plan">Safety plan</a></li>
           <li><a href="#concerns">Red flags and concerns</a></li>
           <li><a href="#placements">Placements</a></li>
@@ -309,6 +315,58 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
               </li>
             ))}
           </ol>
+        )}
+      </section>
+
+      <section id="requests" aria-labelledby="requests-heading" className="panel">
+        <div className="panel-head">
+          <h2 id="requests-heading">Requests</h2>
+          {loaderData.canRequest ? (
+            <Link className="button" to={`${base}/requests/new`}>
+              New request
+            </Link>
+          ) : null}
+        </div>
+        {loaderData.requests.length === 0 ? (
+          <p className="empty-state">No resource requests yet. A request for therapy, documents or funds starts here.</p>
+        ) : (
+          <table className="simple-table">
+            <caption className="sr-only">Resource requests for {overview.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Request</th>
+                <th scope="col">Status</th>
+                <th scope="col">Addressed to</th>
+                <th scope="col">Requested</th>
+                <th scope="col">Due</th>
+                <th scope="col" className="num">Days open</th>
+                <th scope="col" className="num">Amount</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.requests.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link to={`/requests/${r.id}`}>{r.typeLabel}</Link>
+                  </th>
+                  <td>
+                    <RequestStatusBadge status={r.status} />
+                  </td>
+                  <td>{r.addressedTo}</td>
+                  <td>
+                    {formatDate(r.requestedAt, timeZone)}
+                    <span className="cell-sub">by {r.requestedBy}</span>
+                  </td>
+                  <td>
+                    {r.dueOn ? formatDate(r.dueOn, timeZone) : <span className="muted">—</span>}
+                    {r.overdue && r.dueOn ? <span className="badge badge-alert badge-block">{describeDue(r.dueOn, today)}</span> : null}
+                  </td>
+                  <td className="num">{r.daysOpen}</td>
+                  <td className="num">{r.amountCents ? formatCents(r.amountCents) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </section>
 

@@ -1,0 +1,144 @@
+/**
+ * Resource requests: the typed catalogue, the lifecycle, and who may move a request along.
+ * Which types reveal CSEC involvement is decided here, in one place.
+ */
+import { z } from "zod";
+import { isCalendarDate } from "./dates";
+import type { Permission } from "./permissions";
+
+export const REQUEST_TYPES = [
+  { key: "csec_advocate", label: "CSEC advocate (e.g. Saving Innocence)", csecSensitive: true, subtypes: [] },
+  { key: "restoration_funds", label: "Restoration funds", csecSensitive: true, subtypes: [], hasAmount: true },
+  {
+    key: "therapy",
+    label: "Therapy",
+    csecSensitive: false,
+    subtypes: [
+      { key: "emdr", label: "EMDR" },
+      { key: "intensive_therapeutic_services", label: "Intensive therapeutic services" },
+      { key: "other", label: "Other therapy" },
+    ],
+  },
+  { key: "secondary_csw", label: "Secondary DCFS social worker", csecSensitive: false, subtypes: [] },
+  { key: "medical", label: "Medical", csecSensitive: false, subtypes: [] },
+  { key: "mental_health", label: "Mental health", csecSensitive: false, subtypes: [] },
+  { key: "housing_placement", label: "Housing / placement", csecSensitive: false, subtypes: [] },
+  {
+    key: "identification_documents",
+    label: "Identification documents",
+    csecSensitive: false,
+    subtypes: [
+      { key: "birth_certificate", label: "Birth certificate" },
+      { key: "state_id", label: "State ID" },
+      { key: "other", label: "Other document" },
+    ],
+  },
+  { key: "education_legal", label: "Education and legal services", csecSensitive: false, subtypes: [] },
+  { key: "career_exploration", label: "Career exploration", csecSensitive: false, subtypes: [] },
+  { key: "other", label: "Other", csecSensitive: false, subtypes: [] },
+] as const satisfies ReadonlyArray<{
+  key: string;
+  label: string;
+  csecSensitive: boolean;
+  subtypes: ReadonlyArray<{ key: string; label: string }>;
+  hasAmount?: boolean;
+}>;
+
+export type RequestType = (typeof REQUEST_TYPES)[number]["key"];
+export const REQUEST_TYPE_KEYS = REQUEST_TYPES.map((t) => t.key) as [RequestType, ...RequestType[]];
+
+/** Types whose mere existence reveals CSEC involvement: they follow the CSEC status's visibility. */
+export const CSEC_SENSITIVE_REQUEST_TYPES: readonly RequestType[] = REQUEST_TYPES.filter((t) => t.csecSensitive).map((t) => t.key);
+
+export function requestTypeInfo(type: string) {
+  return REQUEST_TYPES.find((t) => t.key === type);
+}
+
+export function requestTypeLabel(type: string, subtype?: string | null): string {
+  const info = requestTypeInfo(type);
+  if (!info) return type;
+  const sub = subtype ? info.subtypes.find((s) => s.key === subtype)?.label : undefined;
+  return sub ? `${info.label}: ${sub}` : info.label;
+}
+
+export function typeHasAmount(type: string): boolean {
+  const info = requestTypeInfo(type);
+  return Boolean(info && "hasAmount" in info && info.hasAmount);
+}
+
+export const REQUEST_STATUSES = ["draft", "submitted", "approved", "denied", "fulfilled", "withdrawn"] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  draft: "Draft",
+  submitted: "Submitted",
+  approved: "Approved",
+  denied: "Denied",
+  fulfilled: "Fulfilled",
+  withdrawn: "Withdrawn",
+};
+
+/** Statuses in which a request still needs someone to act: these can be overdue. */
+export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = ["draft", "submitted", "approved"];
+
+export const REQUEST_ACTIONS = ["submit", "approve", "deny", "fulfil", "withdraw"] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+
+/**
+ * The lifecycle: draft -> submitted -> approved | denied -> fulfilled (from approved); withdrawn
+ * from draft or submitted. Each action names the permission it needs.
+ */
+export const REQUEST_TRANSITIONS: Record<
+  RequestAction,
+  { from: readonly RequestStatus[]; to: RequestStatus; permission: Permission; label: string; noteRequired: boolean }
+> = {
+  submit: { from: ["draft"], to: "submitted", permission: "write:requests", label: "Submit", noteRequired: false },
+  approve: { from: ["submitted"], to: "approved", permission: "decide:requests", label: "Approve", noteRequired: false },
+  deny: { from: ["submitted"], to: "denied", permission: "decide:requests", label: "Deny", noteRequired: true },
+  fulfil: { from: ["approved"], to: "fulfilled", permission: "decide:requests", label: "Mark fulfilled", noteRequired: false },
+  withdraw: { from: ["draft", "submitted"], to: "withdrawn", permission: "write:requests", label: "Withdraw", noteRequired: false },
+};
+
+/** Dollars typed by a person ("250", "1,250.50", "$40") to cents; null when it is not an amount. */
+export function dollarsToCents(text: string): number | null {
+  const cleaned = text.trim().replace(/^\$/, "").replace(/,/g, "");
+  if (!/^\d{1,7}(\.\d{1,2})?$/.test(cleaned)) return null;
+  const [whole, fraction = ""] = cleaned.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
+export function formatCents(cents: number): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+}
+
+export const requestFormSchema = z
+  .object({
+    type: z.enum(REQUEST_TYPE_KEYS, { error: "Choose the kind of resource." }),
+    subtype: z.string().trim().max(40).optional().transform((v) => v || undefined),
+    description: z.string().trim().max(2000, "Keep the description under 2000 characters.").optional().transform((v) => v || undefined),
+    /** "agency", or the id of one of the youth's case parties. */
+    addressedTo: z.string({ error: "Choose who the request goes to." }).regex(/^(agency|\d+)$/, "Choose who the request goes to."),
+    agency: z.string().trim().max(120, "Keep the agency's name under 120 characters.").optional().transform((v) => v || undefined),
+    amount: z.string().trim().optional().transform((v) => v || undefined),
+    dueOn: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined)
+      .refine((v) => v === undefined || isCalendarDate(v), "Enter a due date, or leave it empty."),
+    intent: z.enum(["draft", "submit"]).catch("draft"),
+  })
+  .transform((v, ctx) => {
+    const amountCents = v.amount === undefined ? undefined : dollarsToCents(v.amount);
+    if (amountCents === null || amountCents === 0) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter an amount in dollars, e.g. 250 or 250.00." });
+      return z.NEVER;
+    }
+    return { ...v, amountCents };
+  });
+
+export const transitionFormSchema = z.object({
+  action: z.enum(REQUEST_ACTIONS, { error: "Choose what to do with the request." }),
+  version: z.coerce.number().int().positive(),
+  note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional().transform((v) => v || undefined),
+});

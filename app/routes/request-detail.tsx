@@ -1,0 +1,148 @@
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/request-detail";
+import { FormError, SubmitButton, TextArea, type FormState } from "~/components/forms";
+import { RequestStatusBadge } from "~/components/RequestStatusBadge";
+import { calendarDateIn, describeDue, formatDate, formatDateTime, plural } from "~/domain/dates";
+import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { formatCents, REQUEST_STATUS_LABELS, REQUEST_TRANSITIONS, transitionFormSchema } from "~/domain/requests";
+import { getRequest, transitionRequest } from "~/server/requests.server";
+import { idParam } from "~/server/scope.server";
+import { requireViewer } from "~/server/session.server";
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.request.typeLabel} · CASA MDT` : "Request · CASA MDT" }];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const viewer = await requireViewer(request);
+  const detail = getRequest(viewer, idParam(params.requestId, "Request"));
+  const url = new URL(request.url);
+  return {
+    request: detail,
+    timeZone: viewer.timeZone,
+    today: calendarDateIn(new Date(), viewer.timeZone),
+    notice: url.searchParams.get("done"),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const viewer = await requireViewer(request);
+  const requestId = idParam(params.requestId, "Request");
+  const values = formValues(await request.formData());
+  const parsed = transitionFormSchema.safeParse(values);
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
+  const result = transitionRequest(viewer, requestId, parsed.data.action, parsed.data);
+  if (!result.ok) return data({ errors: result.errors, values }, { status: result.status });
+  throw redirect(`/requests/${requestId}?done=${parsed.data.action}`);
+}
+
+const DONE: Record<string, string> = {
+  draft: "Saved as a draft. Submit it when it is ready.",
+  submit: "Request submitted.",
+  approve: "Request approved.",
+  deny: "Request denied. The reason is in its history.",
+  fulfil: "Request marked fulfilled.",
+  withdraw: "Request withdrawn.",
+};
+
+export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
+  const { request: r, timeZone, today } = loaderData;
+  const state: FormState | undefined = actionData;
+  const notice = loaderData.notice ? DONE[loaderData.notice] : undefined;
+  return (
+    <article aria-labelledby="request-heading" className="form-page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/requests">Requests</Link> <span aria-hidden="true">›</span> <Link to={`/youth/${r.youthId}`}>{r.youthName}</Link>{" "}
+        <span aria-hidden="true">›</span> <span aria-current="page">{r.typeLabel}</span>
+      </nav>
+      {notice && !actionData ? (
+        <p className="alert alert-ok" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <h1 id="request-heading">
+        {r.typeLabel} <RequestStatusBadge status={r.status} />
+      </h1>
+      <dl className="facts">
+        <div>
+          <dt>For</dt>
+          <dd>
+            <Link to={`/youth/${r.youthId}`}>{r.youthName}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>Addressed to</dt>
+          <dd>{r.addressedTo}</dd>
+        </div>
+        <div>
+          <dt>Requested</dt>
+          <dd>
+            {formatDate(r.requestedAt, timeZone)} by {r.requestedBy}
+          </dd>
+        </div>
+        <div>
+          <dt>Due</dt>
+          <dd>
+            {r.dueOn ? formatDate(r.dueOn, timeZone) : <span className="muted">No due date</span>}
+            {r.overdue && r.dueOn ? <span className="badge badge-alert badge-block">{describeDue(r.dueOn, today)}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{r.status === "fulfilled" || r.status === "denied" || r.status === "withdrawn" ? "Was open" : "Open for"}</dt>
+          <dd>{plural(r.daysOpen, "day")}</dd>
+        </div>
+        {r.amountCents ? (
+          <div>
+            <dt>Amount</dt>
+            <dd>{formatCents(r.amountCents)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {r.description ? <p className="notes">{r.description}</p> : null}
+
+      <FormError state={state} />
+      {r.actions.length ? (
+        <section aria-labelledby="next-heading" className="panel">
+          <h2 id="next-heading">What next</h2>
+          <div className="button-row">
+            {r.actions
+              .filter((a) => !REQUEST_TRANSITIONS[a].noteRequired)
+              .map((a) => (
+                <Form method="post" key={a}>
+                  <input type="hidden" name="version" value={r.version} />
+                  <input type="hidden" name="action" value={a} />
+                  <SubmitButton pendingText="Saving…" className={a === "withdraw" ? "button" : "button button-primary"}>
+                    {REQUEST_TRANSITIONS[a].label}
+                  </SubmitButton>
+                </Form>
+              ))}
+          </div>
+          {r.actions.includes("deny") ? (
+            <Form method="post" className="card-form" noValidate aria-labelledby="deny-heading">
+              <h3 id="deny-heading">Deny</h3>
+              <input type="hidden" name="version" value={r.version} />
+              <input type="hidden" name="action" value="deny" />
+              <TextArea label="Reason for the denial" name="note" state={state?.values?.action === "deny" ? state : undefined} required rows={3} />
+              <SubmitButton pendingText="Saving…" className="button">
+                Deny the request
+              </SubmitButton>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-heading" className="panel">
+        <h2 id="history-heading">History</h2>
+        <ol className="timeline">
+          {r.history.map((h, i) => (
+            <li key={i}>
+              <time dateTime={h.at}>{formatDateTime(h.at, timeZone)}</time>
+              <span className="timeline-title">
+                {h.fromStatus ? `${REQUEST_STATUS_LABELS[h.fromStatus]} → ${REQUEST_STATUS_LABELS[h.toStatus]}` : "Created as a draft"} by {h.actor}
+              </span>
+              {h.note ? <span className="cell-sub">{h.note}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,420 @@
+/**
+ * Resource requests: creation, the lifecycle with its history, and the queue. A CSEC-sensitive
+ * request (domain/requests.ts) on a youth whose status the viewer may not see does not exist for
+ * that viewer: not in lists, counts, filters, nor at its URL.
+ */
+import { and, asc, desc, eq, inArray, isNull, lte, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { caseParties, requestStatusEvents, resourceRequests, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
+import { CSEC_STATUSES, csecSensitiveVisible } from "../domain/csec";
+import { calendarDateIn, daysBetween } from "../domain/dates";
+import type { FieldErrors } from "../domain/forms";
+import { can } from "../domain/permissions";
+import {
+  CSEC_SENSITIVE_REQUEST_TYPES,
+  OPEN_REQUEST_STATUSES,
+  REQUEST_STATUSES,
+  REQUEST_TRANSITIONS,
+  requestTypeInfo,
+  requestTypeLabel,
+  type RequestAction,
+  type RequestStatus,
+  type RequestType,
+} from "../domain/requests";
+import { PARTY_ROLE_LABELS, displayName, type PartyRole } from "../domain/youth";
+import { audit } from "./audit.server";
+import { getDb, nowIso, type Db } from "./db.server";
+import { hiddenPartyRoles } from "./parties.server";
+import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, requireYouthInScope, sensitiveVisibleTo, youthScopeCondition } from "./scope.server";
+import type { Viewer } from "./session.server";
+
+const csecStatusOfYouth = sql`coalesce((select ${youthCsecStatus.status} from ${youthCsecStatus} where ${youthCsecStatus.youthId} = ${youth.id}), 'none')`;
+
+/**
+ * Requests the viewer may know exist: youth in scope, and CSEC-sensitive types only on youth
+ * whose status lets the viewer see sensitive things (derived from the one CSEC rule).
+ */
+function requestVisibleTo(viewer: Viewer): SQL {
+  const audience = csecAudienceOf(viewer);
+  const statusesShowingSensitive = CSEC_STATUSES.filter((s) => csecSensitiveVisible(audience, s));
+  const scope = youthScopeCondition(viewer);
+  if (statusesShowingSensitive.length === CSEC_STATUSES.length) return scope;
+  const sensitiveOk =
+    statusesShowingSensitive.length === 0
+      ? sql`0`
+      : sql`${csecStatusOfYouth} in (${sql.join(statusesShowingSensitive.map((s) => sql`${s}`), sql`, `)})`;
+  return and(scope, or(notInArray(resourceRequests.type, [...CSEC_SENSITIVE_REQUEST_TYPES]), sensitiveOk))!;
+}
+
+export type RequestRow = {
+  id: number;
+  youthId: number;
+  youthName: string;
+  type: RequestType;
+  typeLabel: string;
+  status: RequestStatus;
+  addressedTo: string;
+  requestedBy: string;
+  requestedAt: string;
+  dueOn: string | null;
+  amountCents: number | null;
+  daysOpen: number;
+  overdue: boolean;
+};
+
+const addressedParty = alias(caseParties, "addressed_party");
+const requester = alias(users, "requester");
+
+function rowFields() {
+  return {
+    id: resourceRequests.id,
+    youthId: resourceRequests.youthId,
+    firstName: youth.firstName,
+    lastName: youth.lastName,
+    type: resourceRequests.type,
+    subtype: resourceRequests.subtype,
+    status: resourceRequests.status,
+    partyName: addressedParty.name,
+    partyRole: addressedParty.role,
+    agency: resourceRequests.addressedToAgency,
+    requestedBy: requester.name,
+    requestedAt: resourceRequests.requestedAt,
+    dueOn: resourceRequests.dueOn,
+    amountCents: resourceRequests.amountCents,
+    closedAt: resourceRequests.closedAt,
+  };
+}
+
+type RawRow = { [K in keyof ReturnType<typeof rowFields>]: ReturnType<typeof rowFields>[K]["_"]["data"] | null };
+
+function toRow(r: RawRow, viewer: Viewer): RequestRow {
+  const today = calendarDateIn(new Date(), viewer.timeZone);
+  const status = r.status as RequestStatus;
+  const end = r.closedAt ? calendarDateIn(new Date(r.closedAt), viewer.timeZone) : today;
+  return {
+    id: r.id!,
+    youthId: r.youthId!,
+    youthName: displayName({ firstName: r.firstName ?? "", lastName: r.lastName ?? "" }),
+    type: r.type as RequestType,
+    typeLabel: requestTypeLabel(r.type!, r.subtype),
+    status,
+    addressedTo: r.partyName
+      ? `${r.partyName} (${PARTY_ROLE_LABELS[r.partyRole as PartyRole] ?? r.partyRole})`
+      : (r.agency ?? "—"),
+    requestedBy: r.requestedBy ?? "",
+    requestedAt: r.requestedAt!,
+    dueOn: r.dueOn,
+    amountCents: r.amountCents,
+    daysOpen: Math.max(0, daysBetween(calendarDateIn(new Date(r.requestedAt!), viewer.timeZone), end)),
+    overdue: Boolean(r.dueOn && r.dueOn < today && OPEN_REQUEST_STATUSES.includes(status)),
+  };
+}
+
+function baseQuery(db: Db) {
+  return db
+    .select(rowFields())
+    .from(resourceRequests)
+    .innerJoin(youth, eq(youth.id, resourceRequests.youthId))
+    .leftJoin(addressedParty, eq(addressedParty.id, resourceRequests.addressedToPartyId))
+    .innerJoin(requester, eq(requester.id, resourceRequests.requestedByUserId))
+    .$dynamic();
+}
+
+export function listRequestsForYouth(viewer: Viewer, youthId: number, db: Db = getDb()): RequestRow[] {
+  requireYouthInScope(viewer, youthId, db);
+  return baseQuery(db)
+    .where(and(eq(resourceRequests.youthId, youthId), requestVisibleTo(viewer)))
+    .orderBy(desc(resourceRequests.requestedAt), desc(resourceRequests.id))
+    .all()
+    .map((r) => toRow(r, viewer));
+}
+
+export const REQUEST_SORTABLE = ["requestedAt", "dueOn", "daysOpen", "type", "status", "youth", "amount"] as const;
+
+export type RequestQueueQuery = {
+  page: number;
+  size: number;
+  sort: { id: string; desc: boolean };
+  type?: string;
+  status?: string;
+  /** Youth name or case number, partial. */
+  youth?: string;
+  advocateId?: number;
+  overdue?: boolean;
+  /** Open (draft, submitted, approved) for more than this many days. */
+  openMoreThanDays?: number;
+};
+
+export type RequestQueue = {
+  rows: RequestRow[];
+  total: number;
+  page: number;
+  size: number;
+  counts: Record<RequestStatus, number>;
+  advocates: Array<{ id: number; name: string }>;
+};
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: Db = getDb()): RequestQueue {
+  requireCaseAccess(viewer);
+  const today = calendarDateIn(new Date(), viewer.timeZone);
+  const visible = requestVisibleTo(viewer);
+  const filters: SQL[] = [];
+  if (query.type) filters.push(eq(resourceRequests.type, query.type));
+  if (query.youth?.trim()) {
+    const pattern = `%${escapeLike(query.youth.trim())}%`;
+    filters.push(
+      sql`((${youth.firstName} || ' ' || ${youth.lastName}) like ${pattern} escape '\\' or ${youth.caseNumber} like ${pattern} escape '\\')`,
+    );
+  }
+  if (query.advocateId) {
+    filters.push(sql`exists (select 1 from ${youthAssignments} where ${youthAssignments.youthId} = ${youth.id}
+      and ${youthAssignments.kind} = 'advocate' and ${youthAssignments.userId} = ${query.advocateId}
+      and ${youthAssignments.endedOn} is null)`);
+  }
+  const open = inArray(resourceRequests.status, [...OPEN_REQUEST_STATUSES]);
+  if (query.overdue) filters.push(and(open, lt(resourceRequests.dueOn, today))!);
+  if (query.openMoreThanDays !== undefined) {
+    const cutoff = new Date(Date.now() - query.openMoreThanDays * 86_400_000).toISOString();
+    filters.push(and(open, lte(resourceRequests.requestedAt, cutoff))!);
+  }
+  const statusFilter = query.status && (REQUEST_STATUSES as readonly string[]).includes(query.status) ? eq(resourceRequests.status, query.status) : undefined;
+
+  // Counts per status honour every filter but the status itself, so the tabs stay meaningful.
+  const countRows = db
+    .select({ status: resourceRequests.status, n: sql<number>`count(*)` })
+    .from(resourceRequests)
+    .innerJoin(youth, eq(youth.id, resourceRequests.youthId))
+    .where(and(visible, ...filters))
+    .groupBy(resourceRequests.status)
+    .all();
+  const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
+  for (const c of countRows) if (c.status in counts) counts[c.status as RequestStatus] = c.n;
+  const total = statusFilter ? counts[query.status as RequestStatus] : Object.values(counts).reduce((a, b) => a + b, 0);
+
+  const dir = query.sort.desc ? desc : asc;
+  const daysOpenExpr = sql`julianday(coalesce(${resourceRequests.closedAt}, ${nowIso()})) - julianday(${resourceRequests.requestedAt})`;
+  const sortExpr: Record<(typeof REQUEST_SORTABLE)[number], SQL[]> = {
+    requestedAt: [dir(resourceRequests.requestedAt)],
+    // Requests without a due date sort after those with one, whichever the direction.
+    dueOn: [sql`${resourceRequests.dueOn} is null`, dir(resourceRequests.dueOn)],
+    daysOpen: [dir(daysOpenExpr)],
+    type: [dir(resourceRequests.type)],
+    status: [dir(resourceRequests.status)],
+    youth: [dir(youth.lastName), dir(youth.firstName)],
+    amount: [sql`${resourceRequests.amountCents} is null`, dir(resourceRequests.amountCents)],
+  };
+  const field = (REQUEST_SORTABLE as readonly string[]).includes(query.sort.id) ? (query.sort.id as keyof typeof sortExpr) : "requestedAt";
+  const lastPage = Math.max(1, Math.ceil(total / query.size));
+  const page = Math.min(query.page, lastPage);
+  const rows = baseQuery(db)
+    .where(and(visible, ...filters, statusFilter))
+    .orderBy(...sortExpr[field], desc(resourceRequests.id))
+    .limit(query.size)
+    .offset((page - 1) * query.size)
+    .all()
+    .map((r) => toRow(r, viewer));
+
+  const youthInScope = db.select({ id: youth.id }).from(youth).where(youthScopeCondition(viewer));
+  const advocates =
+    viewer.role === "advocate"
+      ? []
+      : db
+          .selectDistinct({ id: users.id, name: users.name })
+          .from(youthAssignments)
+          .innerJoin(users, eq(users.id, youthAssignments.userId))
+          .where(and(eq(youthAssignments.kind, "advocate"), isNull(youthAssignments.endedOn), inArray(youthAssignments.youthId, youthInScope)))
+          .orderBy(asc(users.name))
+          .all();
+  return { rows, total, page, size: query.size, counts, advocates };
+}
+
+export type RequestDetail = RequestRow & {
+  subtype: string | null;
+  description: string | null;
+  version: number;
+  history: Array<{ at: string; actor: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; note: string | null }>;
+  /** The actions this viewer may take now. */
+  actions: RequestAction[];
+};
+
+export function getRequest(viewer: Viewer, requestId: number, db: Db = getDb()): RequestDetail {
+  requireCaseAccess(viewer);
+  const row = db
+    .select({ ...rowFields(), description: resourceRequests.description, version: resourceRequests.version })
+    .from(resourceRequests)
+    .innerJoin(youth, eq(youth.id, resourceRequests.youthId))
+    .leftJoin(addressedParty, eq(addressedParty.id, resourceRequests.addressedToPartyId))
+    .innerJoin(requester, eq(requester.id, resourceRequests.requestedByUserId))
+    .where(and(eq(resourceRequests.id, requestId), requestVisibleTo(viewer)))
+    .get();
+  if (!row) notFound("Request");
+  const history = db
+    .select({
+      at: requestStatusEvents.at,
+      actor: users.name,
+      fromStatus: requestStatusEvents.fromStatus,
+      toStatus: requestStatusEvents.toStatus,
+      note: requestStatusEvents.note,
+    })
+    .from(requestStatusEvents)
+    .innerJoin(users, eq(users.id, requestStatusEvents.actorUserId))
+    .where(eq(requestStatusEvents.requestId, requestId))
+    .orderBy(asc(requestStatusEvents.at), asc(requestStatusEvents.id))
+    .all()
+    .map((h) => ({ ...h, fromStatus: h.fromStatus as RequestStatus | null, toStatus: h.toStatus as RequestStatus }));
+  const base = toRow(row, viewer);
+  return {
+    ...base,
+    subtype: row.subtype,
+    description: row.description,
+    version: row.version,
+    history,
+    actions: (Object.keys(REQUEST_TRANSITIONS) as RequestAction[]).filter((a) => {
+      const t = REQUEST_TRANSITIONS[a];
+      return t.from.includes(base.status) && can(viewer.role, t.permission);
+    }),
+  };
+}
+
+export type RequestInput = {
+  type: RequestType;
+  subtype?: string;
+  description?: string;
+  addressedTo: string;
+  agency?: string;
+  amountCents?: number;
+  dueOn?: string;
+  submit: boolean;
+};
+
+export function createRequest(viewer: Viewer, youthId: number, input: RequestInput, db: Db = getDb()): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
+  requireYouthInScope(viewer, youthId, db);
+  requirePermission(viewer, "write:requests", "Requests are made by the youth's advocate or the program lead.");
+  const errors: FieldErrors = {};
+  const info = requestTypeInfo(input.type);
+  if (!info || (info.csecSensitive && !sensitiveVisibleTo(viewer, youthId, db))) errors.type = "Choose the kind of resource.";
+  const subtypes = info?.subtypes ?? [];
+  if (subtypes.length && !subtypes.some((s) => s.key === input.subtype)) errors.subtype = "Choose which kind.";
+  let partyId: number | null = null;
+  if (input.addressedTo === "agency") {
+    if (!input.agency) errors.agency = "Name the agency or organisation the request goes to.";
+  } else {
+    const party = /^\d+$/.test(input.addressedTo)
+      ? db
+          .select({ id: caseParties.id, role: caseParties.role })
+          .from(caseParties)
+          .where(and(eq(caseParties.id, Number(input.addressedTo)), eq(caseParties.youthId, youthId), isNull(caseParties.endedOn)))
+          .get()
+      : undefined;
+    if (!party || hiddenPartyRoles(viewer, youthId, db).includes(party.role as PartyRole)) errors.addressedTo = "Choose who the request goes to.";
+    else partyId = party.id;
+  }
+  const withAmount = Boolean(info && "hasAmount" in info && info.hasAmount);
+  if (withAmount && !input.amountCents) errors.amount = "Enter the amount requested, in dollars.";
+  if (Object.keys(errors).length) return { ok: false, errors };
+
+  return db.transaction((tx) => {
+    const at = nowIso();
+    const status: RequestStatus = input.submit ? "submitted" : "draft";
+    const row = tx
+      .insert(resourceRequests)
+      .values({
+        programId: viewer.programId,
+        youthId,
+        type: input.type,
+        subtype: subtypes.length ? (input.subtype ?? null) : null,
+        description: input.description ?? null,
+        addressedToPartyId: partyId,
+        addressedToAgency: partyId ? null : (input.agency ?? null),
+        amountCents: withAmount ? (input.amountCents ?? null) : null,
+        dueOn: input.dueOn ?? null,
+        status,
+        requestedByUserId: viewer.userId,
+        requestedAt: at,
+        version: input.submit ? 2 : 1,
+      })
+      .returning({ id: resourceRequests.id })
+      .get();
+    tx.insert(requestStatusEvents).values({ programId: viewer.programId, requestId: row.id, fromStatus: null, toStatus: "draft", actorUserId: viewer.userId, at }).run();
+    if (input.submit) {
+      tx.insert(requestStatusEvents).values({ programId: viewer.programId, requestId: row.id, fromStatus: "draft", toStatus: "submitted", actorUserId: viewer.userId, at }).run();
+    }
+    audit(tx, {
+      programId: viewer.programId,
+      actorUserId: viewer.userId,
+      action: "request.create",
+      entityType: "resource_request",
+      entityId: row.id,
+      youthId,
+      details: { type: input.type, status, amountCents: withAmount ? input.amountCents : undefined },
+    });
+    return { ok: true as const, id: row.id };
+  });
+}
+
+export type TransitionResult =
+  | { ok: true; youthId: number }
+  | { ok: false; status: 400 | 409; errors: FieldErrors };
+
+/**
+ * Moves a request along its lifecycle. `version` is the one the person saw: when someone else
+ * acted in between, nothing is overwritten and the person is told what the request is now.
+ */
+export function transitionRequest(
+  viewer: Viewer,
+  requestId: number,
+  action: RequestAction,
+  input: { version: number; note?: string },
+  db: Db = getDb(),
+): TransitionResult {
+  const current = getRequest(viewer, requestId, db);
+  const transition = REQUEST_TRANSITIONS[action];
+  requirePermission(
+    viewer,
+    transition.permission,
+    transition.permission === "decide:requests"
+      ? "Only the youth's supervisor or the program lead can approve, deny or fulfil a request."
+      : "Only the youth's advocate or the program lead can submit or withdraw a request.",
+  );
+  const stale = (now: RequestStatus) => ({
+    ok: false as const,
+    status: 409 as const,
+    errors: { _form: `Someone else changed this request while you had it open: it is now ${now}. Check it and try again if still needed.` },
+  });
+  if (current.version !== input.version) return stale(current.status);
+  if (!transition.from.includes(current.status)) {
+    return { ok: false, status: 400, errors: { _form: `A request that is ${current.status} cannot be ${transition.to}.` } };
+  }
+  if (transition.noteRequired && !input.note) return { ok: false, status: 400, errors: { note: "Give the reason for the denial." } };
+
+  return db.transaction((tx) => {
+    const at = nowIso();
+    const closed = !OPEN_REQUEST_STATUSES.includes(transition.to);
+    const changed = tx
+      .update(resourceRequests)
+      .set({ status: transition.to, version: current.version + 1, updatedAt: at, closedAt: closed ? at : null })
+      .where(and(eq(resourceRequests.id, requestId), eq(resourceRequests.version, input.version)))
+      .run().changes;
+    if (changed === 0) {
+      const now = tx.select({ status: resourceRequests.status }).from(resourceRequests).where(eq(resourceRequests.id, requestId)).get();
+      return stale((now?.status ?? current.status) as RequestStatus);
+    }
+    tx.insert(requestStatusEvents)
+      .values({ programId: viewer.programId, requestId, fromStatus: current.status, toStatus: transition.to, note: input.note ?? null, actorUserId: viewer.userId, at })
+      .run();
+    audit(tx, {
+      programId: viewer.programId,
+      actorUserId: viewer.userId,
+      action: `request.${action}`,
+      entityType: "resource_request",
+      entityId: requestId,
+      youthId: current.youthId,
+      details: { from: current.status, to: transition.to },
+    });
+    return { ok: true as const, youthId: current.youthId };
+  });
+}
