@@ -8,6 +8,9 @@ export const SAVED_NOTICES = {
   concern: "Concern recorded. The youth's supervisor will review it.",
   confirmed: "CSEC status confirmed.",
   cleared: "Concern cleared. It stays in the history.",
+  action: "Action item added.",
+  "action-done": "Action item marked done.",
+  "action-dropped": "Action item dropped.",
 } as const;
 export type SavedNoticeKey = keyof typeof SAVED_NOTICES;
 

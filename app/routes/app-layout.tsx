@@ -12,7 +12,12 @@ export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const nav: NavItem[] = [];
   if (seesCaseContent(viewer.role)) {
-    nav.push({ to: "/youth", label: "Youth" }, { to: "/requests", label: "Requests" });
+    nav.push(
+      { to: "/youth", label: "Youth" },
+      { to: "/actions", label: "My actions" },
+      { to: "/meetings", label: "Meetings" },
+      { to: "/requests", label: "Requests" },
+    );
   }
   if (can(viewer.role, "manage:users")) nav.push({ to: "/admin", label: "Administration" });
   return {

@@ -2,7 +2,9 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/youth-detail";
 import { CsecStatusText } from "~/components/CsecStatusText";
 import { FormError, SelectField, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
+import { ActionItemList } from "~/components/ActionItemList";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
+import { actionItemFormSchema } from "~/domain/meetings";
 import { CSEC_BASIS_LABELS, CSEC_STATUS_LABELS } from "~/domain/csec";
 import { formatCents } from "~/domain/requests";
 import { calendarDateIn, describeDay, describeDue, formatDate, formatDateTime, plural, utcToZonedLocal } from "~/domain/dates";
@@ -14,6 +16,7 @@ import { CONTACT_METHOD_LABELS, CONTACT_METHODS, contactSchema } from "~/domain/
 import { contactFreshness, listContacts, logContact } from "~/server/contacts.server";
 import { getCsecPanel } from "~/server/csec.server";
 import { listParties } from "~/server/parties.server";
+import { addActionItem, closeActionFromForm, listActionsForYouth, listMeetingsForYouth, peopleForYouth } from "~/server/meetings.server";
 import { listRequestsForYouth } from "~/server/requests.server";
 import { getSafetyPlans } from "~/server/safety-plans.server";
 import { idParam } from "~/server/scope.server";
@@ -37,6 +40,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     freshness: contactFreshness(viewer, youthId),
     safetyPlan: getSafetyPlans(viewer, youthId),
     requests: listRequestsForYouth(viewer, youthId),
+    meetings: listMeetingsForYouth(viewer, youthId),
+    actions: listActionsForYouth(viewer, youthId),
+    owners: can(viewer.role, "write:case") ? peopleForYouth(viewer, youthId).owners : [],
     canRequest: can(viewer.role, "write:requests"),
     csec: getCsecPanel(viewer, youthId),
     timeline: getTimeline(viewer, youthId),
@@ -53,17 +59,32 @@ export async function action({ request, params }: Route.ActionArgs) {
   const youthId = idParam(params.youthId, "Youth");
   const form = await request.formData();
   const values = formValues(form);
-  const intent = form.get("intent");
-  if (intent !== "log-contact") {
-    return data({ intent: "unknown", errors: { _form: "That action is not available here." }, values }, { status: 400 });
+  const intent = String(form.get("intent") ?? "");
+  const fail = (errors: Record<string, string | undefined>) => data({ intent, errors, values }, { status: 400 });
+  switch (intent) {
+    case "log-contact": {
+      const parsed = contactSchema.safeParse(values);
+      if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
+      const result = logContact(viewer, youthId, parsed.data);
+      if (!result.ok) return fail(result.errors);
+      throw redirect(`/youth/${youthId}?saved=contact#contacts`);
+    }
+    case "add-action": {
+      const parsed = actionItemFormSchema.safeParse(values);
+      if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
+      const result = addActionItem(viewer, youthId, null, parsed.data);
+      if (!result.ok) return fail(result.errors);
+      throw redirect(`/youth/${youthId}?saved=action#actions`);
+    }
+    case "done":
+    case "drop": {
+      const result = closeActionFromForm(viewer, { intent, actionId: String(values.actionId ?? ""), reason: String(values.reason ?? "") });
+      if (!result.ok) return data({ intent, actionId: result.actionId, errors: result.errors, values }, { status: 400 });
+      throw redirect(`/youth/${youthId}?saved=${result.saved === "done" ? "action-done" : "action-dropped"}#actions`);
+    }
+    default:
+      return fail({ _form: "That action is not available here." });
   }
-  const parsed = contactSchema.safeParse(values);
-  if (!parsed.success) {
-    return data({ intent, errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
-  }
-  const result = logContact(viewer, youthId, parsed.data);
-  if (!result.ok) return data({ intent, errors: result.errors, values }, { status: 400 });
-  throw redirect(`/youth/${youthId}?saved=contact#contacts`);
 }
 
 export default function YouthDetail({ loaderData, actionData }: Route.ComponentProps) {
@@ -152,6 +173,8 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
         <ul>
           <li><a href="#team">Team</a></li>
           <li><a href="#contacts">Contacts</a></li>
+          <li><a href="#actions">Action items</a></li>
+          <li><a href="#meetings">Meetings</a></li>
           <li><a href="#requests">Requests</a></li>
           <li><a href="#safety-plan">Safety plan</a></li>
           <li><a href="#concerns">Red flags and concerns</a></li>
@@ -252,7 +275,7 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
         </ul>
 
         {canWrite ? (
-          <Form method="post" className="card-form" aria-labelledby="log-contact-heading" preventScrollReset>
+          <Form method="post" className="card-form" aria-labelledby="log-contact-heading" noValidate preventScrollReset>
             <h3 id="log-contact-heading">Log a contact</h3>
             <FormError state={contactState} />
             <div className="form-row">
@@ -304,7 +327,7 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
             {loaderData.contactFilter ? "No contacts with this person yet." : "No contacts logged yet. Log the first one above."}
           </p>
         ) : (
-          <ol className="contact-list">
+          <ol className="contact-list" aria-label="Logged contacts">
             {contacts.map((c) => (
               <li key={c.id}>
                 <p className="contact-meta">
@@ -315,6 +338,71 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
               </li>
             ))}
           </ol>
+        )}
+      </section>
+
+      <section id="actions" aria-labelledby="actions-heading" className="panel">
+        <h2 id="actions-heading">Action items</h2>
+        {loaderData.actions.length ? (
+          <ActionItemList
+            items={loaderData.actions}
+            today={today}
+            timeZone={timeZone}
+            canWrite={canWrite}
+            showYouth={false}
+            dropState={actionData?.intent === "drop" ? actionData : undefined}
+          />
+        ) : (
+          <p className="muted">No action items yet. They usually come out of MDT meetings; add one here if it cannot wait.</p>
+        )}
+        {canWrite ? (
+          <details className="history" open={actionData?.intent === "add-action"}>
+            <summary>Add an action item</summary>
+            <Form method="post" className="card-form" noValidate preventScrollReset aria-label="Add an action item">
+              <FormError state={actionData?.intent === "add-action" ? actionData : undefined} />
+              <TextField label="What" name="description" state={actionData?.intent === "add-action" ? actionData : undefined} required />
+              <div className="form-row">
+                <SelectField label="Owner" name="owner" state={actionData?.intent === "add-action" ? actionData : undefined} placeholder="Choose…" options={loaderData.owners} required />
+                <TextField label="Due" name="dueOn" type="date" state={actionData?.intent === "add-action" ? actionData : undefined} required />
+              </div>
+              <SubmitButton intent="add-action" pendingText="Adding…">
+                Add action item
+              </SubmitButton>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+
+      <section id="meetings" aria-labelledby="meetings-heading" className="panel">
+        <div className="panel-head">
+          <h2 id="meetings-heading">MDT meetings</h2>
+          <div className="button-row">
+            {canWrite ? (
+              <Link className="button" to={`${base}/meetings/new`}>
+                Schedule a meeting
+              </Link>
+            ) : null}
+            <Link className="button" to={`${base}/prep`}>
+              Prep packet
+            </Link>
+            <Link className="button" to={`${base}/court-draft`}>
+              Court report draft
+            </Link>
+          </div>
+        </div>
+        {loaderData.meetings.length ? (
+          <ul className="meeting-list">
+            {loaderData.meetings.map((m) => (
+              <li key={m.id}>
+                <Link to={`/meetings/${m.id}`}>
+                  {formatDateTime(m.scheduledAt, timeZone)}: {m.typeLabel}
+                </Link>{" "}
+                <span className="muted">({m.status === "held" ? "held" : m.status === "cancelled" ? "cancelled" : "scheduled"})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No MDT meetings yet.</p>
         )}
       </section>
 

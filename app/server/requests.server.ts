@@ -5,8 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, lte, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { caseParties, requestStatusEvents, resourceRequests, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
-import { CSEC_STATUSES, csecSensitiveVisible } from "../domain/csec";
+import { caseParties, requestStatusEvents, resourceRequests, users, youth, youthAssignments } from "../../db/schema";
 import { calendarDateIn, daysBetween } from "../domain/dates";
 import type { FieldErrors } from "../domain/forms";
 import { can } from "../domain/permissions";
@@ -25,24 +24,17 @@ import { PARTY_ROLE_LABELS, displayName, type PartyRole } from "../domain/youth"
 import { audit } from "./audit.server";
 import { getDb, nowIso, type Db } from "./db.server";
 import { hiddenPartyRoles } from "./parties.server";
-import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, requireYouthInScope, sensitiveVisibleTo, youthScopeCondition } from "./scope.server";
+import { csecAudienceOf, csecSensitiveAllowedSql, notFound, requireCaseAccess, requirePermission, requireYouthInScope, sensitiveVisibleTo, youthScopeCondition } from "./scope.server";
 import type { Viewer } from "./session.server";
-
-const csecStatusOfYouth = sql`coalesce((select ${youthCsecStatus.status} from ${youthCsecStatus} where ${youthCsecStatus.youthId} = ${youth.id}), 'none')`;
 
 /**
  * Requests the viewer may know exist: youth in scope, and CSEC-sensitive types only on youth
  * whose status lets the viewer see sensitive things (derived from the one CSEC rule).
  */
 function requestVisibleTo(viewer: Viewer): SQL {
-  const audience = csecAudienceOf(viewer);
-  const statusesShowingSensitive = CSEC_STATUSES.filter((s) => csecSensitiveVisible(audience, s));
+  const sensitiveOk = csecSensitiveAllowedSql(csecAudienceOf(viewer));
   const scope = youthScopeCondition(viewer);
-  if (statusesShowingSensitive.length === CSEC_STATUSES.length) return scope;
-  const sensitiveOk =
-    statusesShowingSensitive.length === 0
-      ? sql`0`
-      : sql`${csecStatusOfYouth} in (${sql.join(statusesShowingSensitive.map((s) => sql`${s}`), sql`, `)})`;
+  if (!sensitiveOk) return scope;
   return and(scope, or(notInArray(resourceRequests.type, [...CSEC_SENSITIVE_REQUEST_TYPES]), sensitiveOk))!;
 }
 

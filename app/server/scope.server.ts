@@ -8,7 +8,7 @@
 import { data } from "react-router";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { youth, youthAssignments, youthCsecStatus } from "../../db/schema";
-import { csecSensitiveVisible, type CsecAudience, type CsecStatus } from "../domain/csec";
+import { CSEC_STATUSES, csecSensitiveVisible, type CsecAudience, type CsecStatus } from "../domain/csec";
 import { can, seesCaseContent, type Permission } from "../domain/permissions";
 import { getDb, type Db, type DbOrTx } from "./db.server";
 import type { Viewer } from "./session.server";
@@ -77,6 +77,20 @@ export function csecStatusOf(youthId: number, db: DbOrTx = getDb()): CsecStatus 
     db.select({ status: youthCsecStatus.status }).from(youthCsecStatus).where(eq(youthCsecStatus.youthId, youthId)).get()
       ?.status ?? "none"
   );
+}
+
+/**
+ * A condition (on `youth`) under which CSEC-sensitive records of a youth may reach this audience,
+ * derived from the one CSEC rule; undefined when they always may.
+ */
+export function csecSensitiveAllowedSql(audience: CsecAudience): SQL | undefined {
+  const statuses = CSEC_STATUSES.filter((s) => csecSensitiveVisible(audience, s));
+  if (statuses.length === CSEC_STATUSES.length) return undefined;
+  if (statuses.length === 0) return sql`0`;
+  return sql`coalesce((select ${youthCsecStatus.status} from ${youthCsecStatus} where ${youthCsecStatus.youthId} = ${youth.id}), 'none') in (${sql.join(
+    statuses.map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
 }
 
 /** Whether CSEC-sensitive records of this youth (a CSEC advocate, red flags ...) may reach the viewer. */

@@ -1,0 +1,187 @@
+/**
+ * Printable documents: the MDT prep packet (for the viewer, under the viewer's own CSEC rule)
+ * and the court report draft (court-facing: only a confirmed CSEC status, and nothing
+ * CSEC-sensitive otherwise, whoever prints it, supervisors and leads included).
+ */
+import { and, asc, desc, eq, gte, inArray, lte, notInArray, or, sql } from "drizzle-orm";
+import { actionItems, caseParties, contacts, mdtMeetings, resourceRequests, youthCsecStatus } from "../../db/schema";
+import { csecSensitiveVisible, csecViewFor, type CsecView } from "../domain/csec";
+import { calendarDateIn } from "../domain/dates";
+import { CSEC_SENSITIVE_MEETING_TYPES, meetingTypeLabel } from "../domain/meetings";
+import { CSEC_SENSITIVE_REQUEST_TYPES, OPEN_REQUEST_STATUSES, requestTypeLabel, type RequestStatus } from "../domain/requests";
+import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
+import { listContacts, type ContactView } from "./contacts.server";
+import { csecViewOf } from "./csec.server";
+import { getDb, nowIso, type Db } from "./db.server";
+import { actionIsCsecSensitive, buildAgenda, listActionsForYouth, listUpcomingMeetings, type ActionRow, type Agenda, type MeetingRow } from "./meetings.server";
+import { listParties, type PartyView } from "./parties.server";
+import { listRequestsForYouth, type RequestRow } from "./requests.server";
+import { getSafetyPlans, type SafetyPlanView } from "./safety-plans.server";
+import { requireYouthInScope } from "./scope.server";
+import type { Viewer } from "./session.server";
+import { getYouthOverview, type YouthOverview } from "./youth.server";
+
+export type PrepPacket = {
+  overview: YouthOverview;
+  csec: CsecView;
+  team: PartyView[];
+  openActions: ActionRow[];
+  pendingRequests: RequestRow[];
+  recentContacts: ContactView[];
+  safetyPlan: SafetyPlanView | null;
+  nextMeeting: MeetingRow | null;
+  sinceLastMeeting: Agenda;
+};
+
+export function getPrepPacket(viewer: Viewer, youthId: number, db: Db = getDb()): PrepPacket {
+  requireYouthInScope(viewer, youthId, db);
+  const nextMeeting =
+    listUpcomingMeetings(viewer, 3650, db).find((m) => m.youthId === youthId) ?? null;
+  return {
+    overview: getYouthOverview(viewer, youthId, db),
+    csec: csecViewOf(viewer, youthId, db),
+    team: listParties(viewer, youthId, db).current,
+    openActions: listActionsForYouth(viewer, youthId, db).filter((a) => a.status === "open"),
+    pendingRequests: listRequestsForYouth(viewer, youthId, db).filter((r) => OPEN_REQUEST_STATUSES.includes(r.status)),
+    recentContacts: listContacts(viewer, youthId, {}, db).slice(0, 8),
+    safetyPlan: getSafetyPlans(viewer, youthId, db).current,
+    nextMeeting,
+    sinceLastMeeting: buildAgenda(viewer, { id: nextMeeting?.id ?? 0, youthId, scheduledAt: nextMeeting?.scheduledAt ?? nowIso() }, db),
+  };
+}
+
+/** One packet per youth with a meeting in the next `days` days, soonest meeting first. */
+export function getUpcomingPrepPackets(viewer: Viewer, days: number, db: Db = getDb()): PrepPacket[] {
+  const youthIds = [...new Set(listUpcomingMeetings(viewer, days, db).map((m) => m.youthId))];
+  return youthIds.map((id) => getPrepPacket(viewer, id, db));
+}
+
+export type CourtDraft = {
+  overview: YouthOverview;
+  period: { from: string; to: string };
+  /** Only ever a confirmed status, or hidden. */
+  csec: CsecView;
+  team: Array<{ role: string; name: string; organization: string | null }>;
+  contactCounts: Array<{ with: string; count: number; last: string }>;
+  requests: Array<{ id: number; label: string; status: RequestStatus; requestedAt: string; closedAt: string | null }>;
+  meetings: Array<{ id: number; scheduledAt: string; typeLabel: string; decisions: string | null }>;
+  actions: Array<{ id: number; description: string; status: string; dueOn: string | null; doneAt: string | null; dropReason: string | null }>;
+};
+
+/**
+ * The court report draft. Court-facing output follows the CSEC rule's `court` audience, not the
+ * viewer's: it carries the status only when confirmed, and CSEC-sensitive parties, contacts,
+ * requests, meetings and action items only then too.
+ */
+export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: string; to: string }, db: Db = getDb()): CourtDraft {
+  requireYouthInScope(viewer, youthId, db);
+  const status = db
+    .select({ status: youthCsecStatus.status, basis: youthCsecStatus.basis, basisOn: youthCsecStatus.basisOn, changedAt: youthCsecStatus.changedAt })
+    .from(youthCsecStatus)
+    .where(eq(youthCsecStatus.youthId, youthId))
+    .get();
+  const csec = csecViewFor("court", {
+    status: status?.status ?? "none",
+    basis: status?.basis ?? null,
+    basisOn: status?.basisOn ?? null,
+    changedAt: status?.changedAt ?? null,
+    viewerOpenConcernRaisedAt: null,
+  });
+  const sensitiveOk = csecSensitiveVisible("court", status?.status ?? "none");
+  const hiddenRoles = sensitiveOk ? [] : [...CSEC_SENSITIVE_PARTY_ROLES];
+  const roleLabel = (r: string) => (PARTY_ROLE_LABELS as Record<string, string>)[r] ?? r;
+  const fromInstant = `${period.from}T00:00:00.000Z`;
+  const toInstant = `${period.to}T23:59:59.999Z`;
+
+  const team = db
+    .select({ role: caseParties.role, name: caseParties.name, organization: caseParties.organization })
+    .from(caseParties)
+    .where(and(eq(caseParties.youthId, youthId), sql`${caseParties.endedOn} is null`, hiddenRoles.length ? notInArray(caseParties.role, hiddenRoles) : undefined))
+    .orderBy(asc(caseParties.role))
+    .all()
+    .map((p) => ({ ...p, role: roleLabel(p.role) }));
+
+  const contactRows = db
+    .select({ role: caseParties.role, count: sql<number>`count(*)`, last: sql<string>`max(${contacts.occurredAt})` })
+    .from(contacts)
+    .leftJoin(caseParties, eq(caseParties.id, contacts.partyId))
+    .where(
+      and(
+        eq(contacts.youthId, youthId),
+        gte(contacts.occurredAt, fromInstant),
+        lte(contacts.occurredAt, toInstant),
+        hiddenRoles.length ? sql`(${caseParties.role} is null or ${caseParties.role} not in (${sql.join(hiddenRoles.map((r) => sql`${r}`), sql`, `)}))` : undefined,
+      ),
+    )
+    .groupBy(caseParties.role)
+    .all()
+    .map((c) => ({ with: c.role ? roleLabel(c.role as PartyRole) : "The youth", count: c.count, last: c.last }))
+    .sort((a, b) => b.count - a.count);
+
+  const requests = db
+    .select({
+      id: resourceRequests.id,
+      type: resourceRequests.type,
+      subtype: resourceRequests.subtype,
+      status: resourceRequests.status,
+      requestedAt: resourceRequests.requestedAt,
+      closedAt: resourceRequests.closedAt,
+    })
+    .from(resourceRequests)
+    .where(
+      and(
+        eq(resourceRequests.youthId, youthId),
+        inArray(resourceRequests.status, ["submitted", "approved", "denied", "fulfilled"]),
+        sensitiveOk ? undefined : notInArray(resourceRequests.type, [...CSEC_SENSITIVE_REQUEST_TYPES]),
+      ),
+    )
+    .orderBy(desc(resourceRequests.requestedAt))
+    .all()
+    .map((r) => ({ id: r.id, label: requestTypeLabel(r.type, r.subtype), status: r.status as RequestStatus, requestedAt: r.requestedAt, closedAt: r.closedAt }));
+
+  const meetings = db
+    .select({ id: mdtMeetings.id, scheduledAt: mdtMeetings.scheduledAt, type: mdtMeetings.type, decisions: mdtMeetings.decisions })
+    .from(mdtMeetings)
+    .where(
+      and(
+        eq(mdtMeetings.youthId, youthId),
+        eq(mdtMeetings.status, "held"),
+        gte(mdtMeetings.scheduledAt, fromInstant),
+        lte(mdtMeetings.scheduledAt, toInstant),
+        sensitiveOk ? undefined : notInArray(mdtMeetings.type, [...CSEC_SENSITIVE_MEETING_TYPES]),
+      ),
+    )
+    .orderBy(asc(mdtMeetings.scheduledAt))
+    .all()
+    .map((m) => ({ id: m.id, scheduledAt: m.scheduledAt, typeLabel: meetingTypeLabel(m.type), decisions: m.decisions }));
+
+  const actions = db
+    .select({
+      id: actionItems.id,
+      description: actionItems.description,
+      status: actionItems.status,
+      dueOn: actionItems.dueOn,
+      doneAt: actionItems.doneAt,
+      dropReason: actionItems.dropReason,
+    })
+    .from(actionItems)
+    .where(
+      and(
+        eq(actionItems.youthId, youthId),
+        sensitiveOk ? undefined : sql`not ${actionIsCsecSensitive}`,
+        // What was decided in the period, and whatever is still open from before it.
+        or(and(gte(actionItems.createdAt, fromInstant), lte(actionItems.createdAt, toInstant)), eq(actionItems.status, "open")),
+      ),
+    )
+    .orderBy(asc(actionItems.status), asc(actionItems.dueOn))
+    .all();
+
+  return { overview: getYouthOverview(viewer, youthId, db), period, csec, team, contactCounts: contactRows, requests, meetings, actions };
+}
+
+/** The default reporting period: the six months up to today, in the program's time zone. */
+export function defaultCourtPeriod(viewer: Viewer): { from: string; to: string } {
+  const to = calendarDateIn(new Date(), viewer.timeZone);
+  const from = calendarDateIn(new Date(Date.now() - 182 * 86_400_000), viewer.timeZone);
+  return { from, to };
+}
