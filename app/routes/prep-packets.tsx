@@ -8,16 +8,21 @@ export const meta: Route.MetaFunction = () => [{ title: "Prep packets for the ne
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  return { packets: getUpcomingPrepPackets(viewer, 7), timeZone: viewer.timeZone };
+  return { ...getUpcomingPrepPackets(viewer, 7), timeZone: viewer.timeZone };
 }
 
 export default function PrepPackets({ loaderData }: Route.ComponentProps) {
-  const { packets, timeZone } = loaderData;
+  const { packets, totalYouth, timeZone } = loaderData;
   return (
     <section aria-labelledby="prep-heading" className="print-page">
       <div className="no-print page-head">
         <h1 id="prep-heading">Prep packets: meetings in the next 7 days</h1>
         <p className="muted">One page per youth with an MDT meeting in the next 7 days. Print them, or read them here.</p>
+        {totalYouth > packets.length ? (
+          <p className="alert alert-info">
+            Showing the first {packets.length} of {totalYouth} youth with meetings coming up. Open the others from the meetings list.
+          </p>
+        ) : null}
         {packets.length ? <PrintButton /> : null}
       </div>
       {packets.length ? (

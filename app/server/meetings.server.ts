@@ -146,6 +146,19 @@ export function listUpcomingMeetings(viewer: Viewer, days: number, db: Db = getD
   );
 }
 
+/** The youth's next scheduled meeting the viewer may see, if any. */
+export function nextMeetingForYouth(viewer: Viewer, youthId: number, db: Db = getDb()): MeetingRow | null {
+  return (
+    meetingRows(
+      viewer,
+      and(eq(mdtMeetings.youthId, youthId), gte(mdtMeetings.scheduledAt, nowIso()), eq(mdtMeetings.status, "scheduled")),
+      "asc",
+      1,
+      db,
+    )[0] ?? null
+  );
+}
+
 function visibleMeetingOrNotFound(viewer: Viewer, meetingId: number, db: DbOrTx) {
   const m = db
     .select()

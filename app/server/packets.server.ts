@@ -13,7 +13,7 @@ import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, type PartyRole } from ".
 import { listContacts, type ContactView } from "./contacts.server";
 import { csecViewOf } from "./csec.server";
 import { getDb, nowIso, type Db } from "./db.server";
-import { actionIsCsecSensitive, buildAgenda, listActionsForYouth, listUpcomingMeetings, type ActionRow, type Agenda, type MeetingRow } from "./meetings.server";
+import { actionIsCsecSensitive, buildAgenda, listActionsForYouth, listUpcomingMeetings, nextMeetingForYouth, type ActionRow, type Agenda, type MeetingRow } from "./meetings.server";
 import { listParties, type PartyView } from "./parties.server";
 import { listRequestsForYouth, type RequestRow } from "./requests.server";
 import { getSafetyPlans, type SafetyPlanView } from "./safety-plans.server";
@@ -35,8 +35,7 @@ export type PrepPacket = {
 
 export function getPrepPacket(viewer: Viewer, youthId: number, db: Db = getDb()): PrepPacket {
   requireYouthInScope(viewer, youthId, db);
-  const nextMeeting =
-    listUpcomingMeetings(viewer, 3650, db).find((m) => m.youthId === youthId) ?? null;
+  const nextMeeting = nextMeetingForYouth(viewer, youthId, db);
   return {
     overview: getYouthOverview(viewer, youthId, db),
     csec: csecViewOf(viewer, youthId, db),
@@ -50,10 +49,13 @@ export function getPrepPacket(viewer: Viewer, youthId: number, db: Db = getDb())
   };
 }
 
+/** At most this many packets on one page; a program lead's whole program would not print. */
+export const MAX_PACKETS = 40;
+
 /** One packet per youth with a meeting in the next `days` days, soonest meeting first. */
-export function getUpcomingPrepPackets(viewer: Viewer, days: number, db: Db = getDb()): PrepPacket[] {
+export function getUpcomingPrepPackets(viewer: Viewer, days: number, db: Db = getDb()): { packets: PrepPacket[]; totalYouth: number } {
   const youthIds = [...new Set(listUpcomingMeetings(viewer, days, db).map((m) => m.youthId))];
-  return youthIds.map((id) => getPrepPacket(viewer, id, db));
+  return { packets: youthIds.slice(0, MAX_PACKETS).map((id) => getPrepPacket(viewer, id, db)), totalYouth: youthIds.length };
 }
 
 export type CourtDraft = {
