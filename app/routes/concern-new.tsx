@@ -7,7 +7,7 @@ import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { RED_FLAGS } from "~/domain/red-flags";
 import { raiseConcernSchema } from "~/domain/youth-forms";
 import { raiseConcern } from "~/server/csec.server";
-import { idParam, requirePermission } from "~/server/scope.server";
+import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -23,6 +23,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
+  requireYouthWrite(viewer, youthId, "raise:csec-concern", "Your role cannot raise a concern.");
   const values = formValues(await request.formData(), ["indicators"]);
   const parsed = raiseConcernSchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });

@@ -8,7 +8,7 @@ import { calendarDateIn, formatDate, formatDateTime } from "~/domain/dates";
 import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { clearConcernSchema, confirmCsecSchema } from "~/domain/youth-forms";
 import { clearConcern, confirmCsec, getCsecPanel } from "~/server/csec.server";
-import { idParam, requirePermission } from "~/server/scope.server";
+import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -27,8 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  getYouthHeading(viewer, youthId);
-  requirePermission(viewer, "review:csec", DENIED);
+  requireYouthWrite(viewer, youthId, "review:csec", DENIED);
   const form = await request.formData();
   const values = formValues(form);
   const intent = form.get("intent");

@@ -8,7 +8,7 @@ import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { actionItemFormSchema, agendaItemSchema, outcomeFormSchema } from "~/domain/meetings";
 import { CONTACT_METHOD_LABELS, type ContactMethod } from "~/domain/youth-forms";
 import { addActionItem, addAgendaItem, closeActionFromForm, getMeeting, peopleForYouth, recordMeetingOutcome } from "~/server/meetings.server";
-import { idParam } from "~/server/scope.server";
+import { idParam, requirePermission } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -41,6 +41,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const meetingId = idParam(params.meetingId, "Meeting");
   const meeting = getMeeting(viewer, meetingId);
+  requirePermission(viewer, "write:case", "Your role cannot change meetings.");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const values = formValues(form, ["attended"]);

@@ -5,7 +5,7 @@ import { FormPage } from "~/components/FormPage";
 import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { MEETING_TYPES, meetingFormSchema } from "~/domain/meetings";
 import { peopleForYouth, scheduleMeeting } from "~/server/meetings.server";
-import { idParam, requirePermission, sensitiveVisibleTo } from "~/server/scope.server";
+import { idParam, requirePermission, requireYouthWrite, sensitiveVisibleTo } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -27,6 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
+  requireYouthWrite(viewer, youthId, "write:case", "Your role cannot schedule meetings.");
   const values = formValues(await request.formData(), ["attendees"]);
   const parsed = meetingFormSchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });

@@ -4,7 +4,7 @@ import { FormError, SelectField, SubmitButton, TextField } from "~/components/fo
 import { FormPage } from "~/components/FormPage";
 import { calendarDateIn } from "~/domain/dates";
 import { fieldErrorsOf, formValues } from "~/domain/forms";
-import { requirePermission, idParam } from "~/server/scope.server";
+import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
 import { PARTY_ROLE_LABELS } from "~/domain/youth";
 import { partySchema } from "~/domain/youth-forms";
 import { addParty, assignablePartyRoles } from "~/server/parties.server";
@@ -24,6 +24,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
+  requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change this youth's team.");
   const values = formValues(await request.formData());
   const parsed = partySchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });

@@ -6,7 +6,7 @@ import { calendarDateIn, formatDate } from "~/domain/dates";
 import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { replacePartySchema } from "~/domain/youth-forms";
 import { getPartyForEdit, replaceParty } from "~/server/parties.server";
-import { idParam, requirePermission } from "~/server/scope.server";
+import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -24,6 +24,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
+  requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change this youth's team.");
   const partyId = idParam(params.partyId, "Team member");
   const values = formValues(await request.formData());
   const parsed = replacePartySchema.safeParse(values);

@@ -26,6 +26,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const requestId = idParam(params.requestId, "Request");
+  // 404 for a request the viewer may not know exists, before anything else is looked at.
+  getRequest(viewer, requestId);
   const values = formValues(await request.formData());
   const parsed = transitionFormSchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });

@@ -7,7 +7,7 @@ import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { REQUEST_TYPES, requestFormSchema } from "~/domain/requests";
 import { listParties } from "~/server/parties.server";
 import { createRequest } from "~/server/requests.server";
-import { idParam, requirePermission, sensitiveVisibleTo } from "~/server/scope.server";
+import { idParam, requirePermission, requireYouthWrite, sensitiveVisibleTo } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -37,6 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
+  requireYouthWrite(viewer, youthId, "write:requests", DENIED);
   const values = formValues(await request.formData());
   const parsed = requestFormSchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });

@@ -7,7 +7,7 @@ import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { HOTLINES } from "~/domain/hotlines";
 import { safetyPlanSchema } from "~/domain/youth-forms";
 import { getSafetyPlans, saveSafetyPlan } from "~/server/safety-plans.server";
-import { idParam, requirePermission } from "~/server/scope.server";
+import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -24,6 +24,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
+  requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change safety plans.");
   const values = formValues(await request.formData(), ["hotlines"]);
   const parsed = safetyPlanSchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });

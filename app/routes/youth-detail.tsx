@@ -19,7 +19,7 @@ import { listParties } from "~/server/parties.server";
 import { addActionItem, closeActionFromForm, listActionsForYouth, listMeetingsForYouth, peopleForYouth } from "~/server/meetings.server";
 import { listRequestsForYouth } from "~/server/requests.server";
 import { getSafetyPlans } from "~/server/safety-plans.server";
-import { idParam } from "~/server/scope.server";
+import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getTimeline } from "~/server/timeline.server";
 import { getYouthOverview } from "~/server/youth.server";
@@ -57,6 +57,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
+  requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change this youth's record.");
   const form = await request.formData();
   const values = formValues(form);
   const intent = String(form.get("intent") ?? "");

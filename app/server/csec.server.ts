@@ -277,6 +277,16 @@ export function raiseConcern(
   });
 }
 
+/** The most recent concern still under review, which a confirmation or clearing resolves. */
+function latestOpenConcernId(tx: Tx, youthId: number): number | undefined {
+  return tx
+    .select({ id: csecConcerns.id })
+    .from(csecConcerns)
+    .where(and(eq(csecConcerns.youthId, youthId), eq(csecConcerns.reviewStatus, "under_review")))
+    .orderBy(desc(csecConcerns.raisedAt), desc(csecConcerns.id))
+    .get()?.id;
+}
+
 function resolveOpenConcerns(tx: Tx, viewer: Viewer, youthId: number, outcome: "confirmed" | "cleared", note: string | null, at: string) {
   tx.update(csecConcerns)
     .set({ reviewStatus: outcome, reviewedByUserId: viewer.userId, reviewedAt: at, reviewNote: note })
@@ -301,7 +311,8 @@ export function confirmCsec(
       return { ok: false as const, errors: { _form: "The status is already confirmed; refresh the page to see it." } };
     }
     const at = nowIso();
-    setStatus(tx, viewer, youthId, { from: status, to: "confirmed", basis: input.basis, basisOn: input.basisOn, note: input.note }, at);
+    const concernId = latestOpenConcernId(tx, youthId);
+    setStatus(tx, viewer, youthId, { from: status, to: "confirmed", basis: input.basis, basisOn: input.basisOn, note: input.note, concernId }, at);
     resolveOpenConcerns(tx, viewer, youthId, "confirmed", input.note ?? null, at);
     audit(tx, {
       programId: viewer.programId,
@@ -326,7 +337,7 @@ export function clearConcern(viewer: Viewer, youthId: number, input: { reason: s
       return { ok: false as const, errors: { _form: "There is no open concern to clear; refresh the page to see the current status." } };
     }
     const at = nowIso();
-    setStatus(tx, viewer, youthId, { from: "concern", to: "none", note: input.reason }, at);
+    setStatus(tx, viewer, youthId, { from: "concern", to: "none", note: input.reason, concernId: latestOpenConcernId(tx, youthId) }, at);
     resolveOpenConcerns(tx, viewer, youthId, "cleared", input.reason, at);
     audit(tx, {
       programId: viewer.programId,

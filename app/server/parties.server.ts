@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, isNotNull, isNull, max, notInArray, sql } from "drizzle-orm";
 import { caseParties, contacts } from "../../db/schema";
+import { calendarDateIn } from "../domain/dates";
 import type { FieldErrors } from "../domain/forms";
 import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
 import type { PartyInput } from "../domain/youth-forms";
@@ -114,6 +115,9 @@ export function addParty(viewer: Viewer, youthId: number, input: PartyInput, db:
   if (hiddenPartyRoles(viewer, youthId, db).includes(input.role)) {
     return { ok: false, errors: { role: "Choose the person's role on the team." } };
   }
+  if (input.startedOn > calendarDateIn(new Date(), viewer.timeZone)) {
+    return { ok: false, errors: { startedOn: "The date cannot be in the future." } };
+  }
   return db.transaction((tx) => {
     const row = tx
       .insert(caseParties)
@@ -194,6 +198,9 @@ export function replaceParty(
 ): WriteResult {
   requireYouthInScope(viewer, youthId, db);
   requirePermission(viewer, "write:case", WRITE_DENIED);
+  if (input.startedOn > calendarDateIn(new Date(), viewer.timeZone)) {
+    return { ok: false, errors: { startedOn: "Record the handover on the day it happens, not ahead of it." } };
+  }
   return db.transaction((tx) => {
     const previous = requireVisibleParty(viewer, youthId, partyId, tx);
     if (previous.endedOn) {

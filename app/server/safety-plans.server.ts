@@ -3,6 +3,7 @@
  */
 import { desc, eq, max } from "drizzle-orm";
 import { safetyPlans, users } from "../../db/schema";
+import { calendarDateIn } from "../domain/dates";
 import { HOTLINE_KEYS, type HotlineKey } from "../domain/hotlines";
 import { audit } from "./audit.server";
 import { getDb, type Db } from "./db.server";
@@ -75,6 +76,9 @@ export function getSafetyPlans(viewer: Viewer, youthId: number, db: Db = getDb()
 export function saveSafetyPlan(viewer: Viewer, youthId: number, input: SafetyPlanInput, db: Db = getDb()): WriteResult {
   requireYouthInScope(viewer, youthId, db);
   requirePermission(viewer, "write:case", "Your role cannot change safety plans.");
+  if (input.reviewedOn > calendarDateIn(new Date(), viewer.timeZone)) {
+    return { ok: false, errors: { reviewedOn: "The review date cannot be in the future." } };
+  }
   return db.transaction((tx) => {
     const latest = tx.select({ v: max(safetyPlans.version) }).from(safetyPlans).where(eq(safetyPlans.youthId, youthId)).get()?.v ?? 0;
     const row = tx

@@ -103,3 +103,12 @@ export function idParam(value: string | undefined, what = "Page"): number {
   if (!value || !/^[1-9]\d{0,15}$/.test(value)) notFound(what);
   return Number(value);
 }
+
+/**
+ * The guard of every write about one youth, before its form is even read: 404 outside scope,
+ * then 403 when the role may not do this at all.
+ */
+export function requireYouthWrite(viewer: Viewer, youthId: number, permission: Permission, message: string, db: Db = getDb()): void {
+  requireYouthInScope(viewer, youthId, db);
+  requirePermission(viewer, permission, message);
+}
