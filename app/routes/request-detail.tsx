@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/request-detail";
 import { FormError, SubmitButton, TextArea, type FormState } from "~/components/forms";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
@@ -34,6 +34,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   const result = transitionRequest(viewer, requestId, parsed.data.action, parsed.data);
   if (!result.ok) return data({ errors: result.errors, values }, { status: result.status });
   throw redirect(`/requests/${requestId}?done=${parsed.data.action}`);
+}
+
+/**
+ * After a 409 (someone else changed the request first) the page must show the request as it is
+ * now; React Router skips reloading after an error status unless told to.
+ */
+export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return actionStatus === 409 || defaultShouldRevalidate;
 }
 
 const DONE: Record<string, string> = {

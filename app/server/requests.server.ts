@@ -3,7 +3,7 @@
  * request (domain/requests.ts) on a youth whose status the viewer may not see does not exist for
  * that viewer: not in lists, counts, filters, nor at its URL.
  */
-import { and, asc, desc, eq, inArray, isNull, lte, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { caseParties, requestStatusEvents, resourceRequests, users, youth, youthAssignments } from "../../db/schema";
 import { calendarDateIn, daysBetween } from "../domain/dates";
@@ -20,7 +20,7 @@ import {
   type RequestStatus,
   type RequestType,
 } from "../domain/requests";
-import { PARTY_ROLE_LABELS, displayName, type PartyRole } from "../domain/youth";
+import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, displayName, type PartyRole } from "../domain/youth";
 import { audit } from "./audit.server";
 import { getDb, nowIso, type Db } from "./db.server";
 import { hiddenPartyRoles } from "./parties.server";
@@ -28,14 +28,22 @@ import { csecAudienceOf, csecSensitiveAllowedSql, notFound, requireCaseAccess, r
 import type { Viewer } from "./session.server";
 
 /**
- * Requests the viewer may know exist: youth in scope, and CSEC-sensitive types only on youth
+ * A request reveals CSEC involvement when its type does (domain/requests.ts) or when it is
+ * addressed to a team member whose role does (the CSEC advocate).
+ */
+const requestIsCsecSensitive = sql`(${resourceRequests.type} in (${sql.join(CSEC_SENSITIVE_REQUEST_TYPES.map((t) => sql`${t}`), sql`, `)})
+  or exists (select 1 from ${caseParties} where ${caseParties.id} = ${resourceRequests.addressedToPartyId}
+    and ${caseParties.role} in (${sql.join(CSEC_SENSITIVE_PARTY_ROLES.map((r) => sql`${r}`), sql`, `)})))`;
+
+/**
+ * Requests the viewer may know exist: youth in scope, and CSEC-sensitive ones only on youth
  * whose status lets the viewer see sensitive things (derived from the one CSEC rule).
  */
 function requestVisibleTo(viewer: Viewer): SQL {
   const sensitiveOk = csecSensitiveAllowedSql(csecAudienceOf(viewer));
   const scope = youthScopeCondition(viewer);
   if (!sensitiveOk) return scope;
-  return and(scope, or(notInArray(resourceRequests.type, [...CSEC_SENSITIVE_REQUEST_TYPES]), sensitiveOk))!;
+  return and(scope, or(sql`not ${requestIsCsecSensitive}`, sensitiveOk))!;
 }
 
 export type RequestRow = {
