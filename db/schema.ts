@@ -110,7 +110,8 @@ export const youth = sqliteTable(
     uniqueIndex("youth_program_case_number_uq").on(t.programId, t.caseNumber),
     index("youth_program_last_name_idx").on(t.programId, t.lastName, t.firstName),
     index("youth_program_dob_idx").on(t.programId, t.dateOfBirth),
-    index("youth_program_status_idx").on(t.programId, t.caseStatus),
+    // Serves the default list (open cases by name) without a sort step, even on deep pages.
+    index("youth_program_status_name_idx").on(t.programId, t.caseStatus, t.lastName, t.firstName),
   ],
 );
 
@@ -134,7 +135,8 @@ export const placements = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("placements_youth_current_idx").on(t.youthId, t.endedOn),
+    index("placements_youth_current_idx").on(t.youthId, t.endedOn, t.type),
+    index("placements_current_type_idx").on(t.type, t.youthId).where(sql`ended_on is null`),
     uniqueIndex("placements_one_current_uq").on(t.youthId).where(sql`ended_on is null`),
     index("placements_program_type_idx").on(t.programId, t.type),
   ],
@@ -161,7 +163,7 @@ export const youthAssignments = sqliteTable(
   },
   (t) => [
     index("assignments_user_kind_current_idx").on(t.userId, t.kind, t.endedOn, t.youthId),
-    index("assignments_youth_kind_current_idx").on(t.youthId, t.kind, t.endedOn),
+    index("assignments_youth_kind_current_idx").on(t.youthId, t.kind, t.endedOn, t.userId),
   ],
 );
 

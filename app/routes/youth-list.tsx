@@ -16,6 +16,7 @@ const filterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   placement: z.enum(PLACEMENT_TYPES).optional().catch(undefined),
   advocate: z.coerce.number().int().positive().optional().catch(undefined),
+  advocateName: z.string().trim().max(100).optional().catch(undefined),
   supervisor: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(["open", "closed", "all"]).catch("open"),
   csec: z.string().max(20).optional().catch(undefined),
@@ -32,6 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     q: params.get("q") || undefined,
     placement: params.get("placement") || undefined,
     advocate: params.get("advocate") || undefined,
+    advocateName: params.get("advocateName") || undefined,
     supervisor: params.get("supervisor") || undefined,
     status: params.get("status") ?? "open",
     csec: params.get("csec") || undefined,
@@ -41,6 +43,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     q: filters.q,
     placement: filters.placement,
     advocateId: filters.advocate,
+    advocateName: filters.advocateName,
     supervisorId: filters.supervisor,
     caseStatus: filters.status,
     csec: filters.csec,
@@ -54,6 +57,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       q: filters.q ?? "",
       placement: filters.placement ?? "",
       advocate: filters.advocate ? String(filters.advocate) : "",
+      advocateName: filters.advocateName ?? "",
       supervisor: filters.supervisor ? String(filters.supervisor) : "",
       status: filters.status,
       csec,
@@ -66,7 +70,7 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/youth";
   const filtered = Boolean(
-    filters.q || filters.placement || filters.advocate || filters.supervisor || filters.csec || filters.status !== "open",
+    filters.q || filters.placement || filters.advocate || filters.advocateName || filters.supervisor || filters.csec || filters.status !== "open",
   );
 
   const columns: DataTableColumn<YouthListRow>[] = [
@@ -140,6 +144,12 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
                 </option>
               ))}
             </select>
+          </div>
+        ) : null}
+        {list.filterOptions.advocateByName ? (
+          <div className="field">
+            <label htmlFor="f-advocateName">Advocate name</label>
+            <input id="f-advocateName" name="advocateName" type="search" defaultValue={filters.advocateName} key={`an-${filters.advocateName}`} />
           </div>
         ) : null}
         {list.filterOptions.supervisors.length > 0 ? (

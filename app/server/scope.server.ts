@@ -21,12 +21,13 @@ export function youthScopeCondition(viewer: Viewer): SQL {
       return inProgram;
     case "advocate":
     case "supervisor":
+      // An IN list lets SQLite start from the user's few assignments, not the whole program.
       return and(
         inProgram,
-        sql`exists (select 1 from ${youthAssignments} where ${youthAssignments.youthId} = ${youth.id}
-          and ${youthAssignments.userId} = ${viewer.userId}
-          and ${youthAssignments.kind} = ${viewer.role}
-          and ${youthAssignments.endedOn} is null)`,
+        sql`${youth.id} in (select ${youthAssignments.youthId} from ${youthAssignments}
+          where ${youthAssignments.userId} = ${viewer.userId}
+            and ${youthAssignments.kind} = ${viewer.role}
+            and ${youthAssignments.endedOn} is null)`,
       )!;
     case "admin":
       // Matches nothing; `requireCaseAccess` stops admins before a query is ever built.

@@ -2,7 +2,7 @@
  * Youth: the list of a viewer's youth. Scope comes from scope.server.ts, the CSEC rule from
  * domain/csec.ts; nothing leaves this module before both were applied.
  */
-import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { csecConcerns, placements, runawayEpisodes, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
 import {
   csecDistinguishable,
@@ -13,7 +13,6 @@ import {
 } from "../domain/csec";
 import { ageOn, calendarDateIn } from "../domain/dates";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
-import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "./db.server";
 import { csecAudienceOf, requireCaseAccess, requireYouthInScope, youthScopeCondition } from "./scope.server";
 import type { Viewer } from "./session.server";
@@ -29,6 +28,8 @@ export type YouthListQuery = {
   q?: string;
   placement?: string;
   advocateId?: number;
+  /** Part of an advocate's name (program leads filter by name rather than from a list). */
+  advocateName?: string;
   supervisorId?: number;
   caseStatus: CaseStatus | "all";
   /** Only the values the viewer can tell apart are honoured; anything else is ignored. */
@@ -58,6 +59,7 @@ export type YouthList = {
   size: number;
   filterOptions: {
     advocates: PersonOption[];
+    advocateByName: boolean;
     supervisors: PersonOption[];
     /** The CSEC filter values this viewer may use; empty when they may use none. */
     csec: Array<"none" | "concern" | "confirmed">;
@@ -80,16 +82,29 @@ function firstAssignedName(kind: "advocate" | "supervisor") {
       and ${youthAssignments.endedOn} is null)`;
 }
 
+/** Youth currently assigned (as advocate or supervisor) to a user: an IN list SQLite starts from. */
 function assignedTo(kind: "advocate" | "supervisor", userId: number): SQL {
-  return sql`exists (select 1 from ${youthAssignments} where ${youthAssignments.youthId} = ${youth.id}
-    and ${youthAssignments.kind} = ${kind} and ${youthAssignments.userId} = ${userId}
-    and ${youthAssignments.endedOn} is null)`;
+  return sql`${youth.id} in (select ${youthAssignments.youthId} from ${youthAssignments}
+    where ${youthAssignments.userId} = ${userId} and ${youthAssignments.kind} = ${kind}
+      and ${youthAssignments.endedOn} is null)`;
+}
+
+/** Youth with a current advocate whose name contains `text` (for program leads, who have many). */
+function advocateNamed(text: string): SQL {
+  return sql`${youth.id} in (select ${youthAssignments.youthId} from ${youthAssignments}
+    join ${users} on ${users.id} = ${youthAssignments.userId}
+    where ${youthAssignments.programId} = ${youth.programId} and ${youthAssignments.kind} = 'advocate'
+      and ${youthAssignments.endedOn} is null and ${users.name} like ${`%${escapeLike(text)}%`} escape '\\')`;
 }
 
 const missingSinceExpr = sql<string | null>`(select max(${runawayEpisodes.leftAt}) from ${runawayEpisodes}
   where ${runawayEpisodes.youthId} = ${youth.id} and ${runawayEpisodes.returnedAt} is null)`;
 
-const csecStatusExpr = sql<CsecStatus>`coalesce(${youthCsecStatus.status}, 'none')`;
+/** Join-free forms of the current placement and CSEC status, for counting, filtering and ordering. */
+const currentPlacementType = sql`(select ${placements.type} from ${placements}
+  where ${placements.youthId} = ${youth.id} and ${placements.endedOn} is null)`;
+const csecStatusExpr = sql<CsecStatus>`coalesce((select ${youthCsecStatus.status} from ${youthCsecStatus}
+  where ${youthCsecStatus.youthId} = ${youth.id}), 'none')`;
 
 /**
  * The CSEC status as an ordering/filtering key the viewer is allowed to see: for a viewer who may
@@ -117,6 +132,11 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * One page of the viewer's youth. Two steps inside one read transaction: the page's ids (only
+ * what filtering and ordering need, so skipped rows cost little), then the display columns for
+ * those ids alone.
+ */
 export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db = getDb()): YouthList {
   requireCaseAccess(viewer);
   const conditions: SQL[] = [youthScopeCondition(viewer)];
@@ -128,12 +148,16 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
     conditions.push(
       or(
         sql`(${youth.firstName} || ' ' || ${youth.lastName}) like ${pattern} escape '\\'`,
-        like(youth.caseNumber, pattern),
+        sql`${youth.caseNumber} like ${pattern} escape '\\'`,
       )!,
     );
   }
-  if (query.placement) conditions.push(eq(placements.type, query.placement));
+  if (query.placement) {
+    conditions.push(sql`${youth.id} in (select ${placements.youthId} from ${placements}
+      where ${placements.type} = ${query.placement} and ${placements.endedOn} is null)`);
+  }
   if (query.advocateId) conditions.push(assignedTo("advocate", query.advocateId));
+  if (query.advocateName?.trim()) conditions.push(advocateNamed(query.advocateName.trim()));
   if (query.supervisorId) conditions.push(assignedTo("supervisor", query.supervisorId));
   const csecValues = csecFilterValues(viewer) as readonly string[];
   if (query.csec && csecValues.includes(query.csec)) {
@@ -142,60 +166,66 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
   const where = and(...conditions);
 
   const dir = query.sort.desc ? desc : asc;
+  const sortField = (YOUTH_SORTABLE as readonly string[]).includes(query.sort.id)
+    ? (query.sort.id as YouthSortField)
+    : "name";
   const sortExpr: Record<YouthSortField, SQL[]> = {
     name: [dir(youth.lastName), dir(youth.firstName)],
     // Older first for "age descending" means earlier dates of birth first.
     age: [query.sort.desc ? asc(youth.dateOfBirth) : desc(youth.dateOfBirth)],
     caseNumber: [dir(youth.caseNumber)],
-    placement: [dir(placements.type)],
+    placement: [dir(currentPlacementType)],
     advocate: [dir(firstAssignedName("advocate"))],
     supervisor: [dir(firstAssignedName("supervisor"))],
     csec: [dir(csecKeyFor(viewer))],
   };
-  const sortField = (YOUTH_SORTABLE as readonly string[]).includes(query.sort.id)
-    ? (query.sort.id as YouthSortField)
-    : "name";
   // Ties broken by name, then id, so that paging is stable.
-  const orderBy = [...sortExpr[sortField], asc(youth.lastName), asc(youth.firstName), asc(youth.id)];
+  const tieBreak = sortField === "name" ? [asc(youth.id)] : [asc(youth.lastName), asc(youth.firstName), asc(youth.id)];
 
-  const base = () =>
-    db
-      .select({
-        id: youth.id,
-        firstName: youth.firstName,
-        lastName: youth.lastName,
-        dateOfBirth: youth.dateOfBirth,
-        caseNumber: youth.caseNumber,
-        caseStatus: youth.caseStatus,
-        placementType: placements.type,
-        placementSince: placements.startedOn,
-        missingSince: missingSinceExpr,
-        advocates: assignedNames("advocate"),
-        supervisors: assignedNames("supervisor"),
-        csecStatus: csecStatusExpr,
-        csecBasis: youthCsecStatus.basis,
-        csecBasisOn: youthCsecStatus.basisOn,
-        csecChangedAt: youthCsecStatus.changedAt,
-        viewerOpenConcernRaisedAt: sql<string | null>`(select min(${csecConcerns.raisedAt}) from ${csecConcerns}
-          where ${csecConcerns.youthId} = ${youth.id} and ${csecConcerns.raisedByUserId} = ${viewer.userId}
-            and ${csecConcerns.reviewStatus} = 'under_review')`,
-      })
+  const { total, page, raw } = db.transaction((tx) => {
+    const total = tx.select({ n: sql<number>`count(*)` }).from(youth).where(where).get()?.n ?? 0;
+    const lastPage = Math.max(1, Math.ceil(total / query.size));
+    const page = Math.min(query.page, lastPage);
+    const ids = tx
+      .select({ id: youth.id })
       .from(youth)
-      .$dynamic();
-
-  const total =
-    withCurrentPlacementAndStatus(db.select({ n: sql<number>`count(*)` }).from(youth).$dynamic())
       .where(where)
-      .get()?.n ?? 0;
-
-  const lastPage = Math.max(1, Math.ceil(total / query.size));
-  const page = Math.min(query.page, lastPage);
-  const raw = withCurrentPlacementAndStatus(base())
-    .where(where)
-    .orderBy(...orderBy)
-    .limit(query.size)
-    .offset((page - 1) * query.size)
-    .all();
+      .orderBy(...sortExpr[sortField], ...tieBreak)
+      .limit(query.size)
+      .offset((page - 1) * query.size)
+      .all()
+      .map((r) => r.id);
+    const details = ids.length
+      ? tx
+          .select({
+            id: youth.id,
+            firstName: youth.firstName,
+            lastName: youth.lastName,
+            dateOfBirth: youth.dateOfBirth,
+            caseNumber: youth.caseNumber,
+            caseStatus: youth.caseStatus,
+            placementType: placements.type,
+            placementSince: placements.startedOn,
+            missingSince: missingSinceExpr,
+            advocates: assignedNames("advocate"),
+            supervisors: assignedNames("supervisor"),
+            csecStatus: sql<CsecStatus>`coalesce(${youthCsecStatus.status}, 'none')`,
+            csecBasis: youthCsecStatus.basis,
+            csecBasisOn: youthCsecStatus.basisOn,
+            csecChangedAt: youthCsecStatus.changedAt,
+            viewerOpenConcernRaisedAt: sql<string | null>`(select min(${csecConcerns.raisedAt}) from ${csecConcerns}
+              where ${csecConcerns.youthId} = ${youth.id} and ${csecConcerns.raisedByUserId} = ${viewer.userId}
+                and ${csecConcerns.reviewStatus} = 'under_review')`,
+          })
+          .from(youth)
+          .leftJoin(placements, and(eq(placements.youthId, youth.id), isNull(placements.endedOn)))
+          .leftJoin(youthCsecStatus, eq(youthCsecStatus.youthId, youth.id))
+          .where(inArray(youth.id, ids))
+          .all()
+      : [];
+    const byId = new Map(details.map((d) => [d.id, d]));
+    return { total, page, raw: ids.map((id) => byId.get(id)!) };
+  });
 
   const audience = csecAudienceOf(viewer);
   const today = calendarDateIn(new Date(), viewer.timeZone);
@@ -227,33 +257,43 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
     page,
     size: query.size,
     filterOptions: {
-      advocates: viewer.role === "advocate" ? [] : assignedPeopleInScope(viewer, "advocate", db),
-      supervisors: viewer.role === "program_lead" ? assignedPeopleInScope(viewer, "supervisor", db) : [],
+      // A program lead may have thousands of advocates: they filter by name instead of a list.
+      advocates: viewer.role === "supervisor" ? advocatesOfSupervisedYouth(viewer, db) : [],
+      advocateByName: viewer.role === "program_lead",
+      supervisors: viewer.role === "program_lead" ? supervisorsOfProgram(viewer, db) : [],
       csec: csecFilterValues(viewer),
     },
   };
 }
 
-/** Joins the youth's current placement and CSEC status row (both at most one per youth). */
-function withCurrentPlacementAndStatus<T extends SQLiteSelect>(qb: T) {
-  return qb
-    .leftJoin(placements, and(eq(placements.youthId, youth.id), isNull(placements.endedOn)))
-    .leftJoin(youthCsecStatus, eq(youthCsecStatus.youthId, youth.id));
-}
-
-/** The advocates (or supervisors) currently assigned to youth in the viewer's scope. */
-function assignedPeopleInScope(viewer: Viewer, kind: "advocate" | "supervisor", db: Db): PersonOption[] {
-  const youthInScope = db.select({ id: youth.id }).from(youth).where(youthScopeCondition(viewer));
+/** The advocates currently assigned to the youth a supervisor supervises. */
+function advocatesOfSupervisedYouth(viewer: Viewer, db: Db): PersonOption[] {
   return db
     .selectDistinct({ id: users.id, name: users.name })
     .from(youthAssignments)
     .innerJoin(users, eq(users.id, youthAssignments.userId))
     .where(
       and(
-        eq(youthAssignments.kind, kind),
+        eq(youthAssignments.kind, "advocate"),
         isNull(youthAssignments.endedOn),
-        inArray(youthAssignments.youthId, youthInScope),
+        sql`${youthAssignments.youthId} in (select ${youthAssignments.youthId} from ${youthAssignments}
+          where ${youthAssignments.userId} = ${viewer.userId} and ${youthAssignments.kind} = 'supervisor'
+            and ${youthAssignments.endedOn} is null)`,
       ),
+    )
+    .orderBy(asc(users.name))
+    .all();
+}
+
+/** Supervisors with a current assignment anywhere in the program. */
+function supervisorsOfProgram(viewer: Viewer, db: Db): PersonOption[] {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(
+      sql`exists (select 1 from ${youthAssignments} where ${youthAssignments.userId} = ${users.id}
+        and ${youthAssignments.programId} = ${viewer.programId} and ${youthAssignments.kind} = 'supervisor'
+        and ${youthAssignments.endedOn} is null)`,
     )
     .orderBy(asc(users.name))
     .all();
