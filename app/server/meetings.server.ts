@@ -64,7 +64,7 @@ function meetingVisibleTo(viewer: Viewer): SQL {
  * the CSEC advocate owns it.
  */
 export const actionIsCsecSensitive = sql`(${actionItems.csecSensitive} = 1
-  or ${actionItems.ownerPartyRole} in (${inList(CSEC_SENSITIVE_PARTY_ROLES)})
+  or coalesce(${actionItems.ownerPartyRole} in (${inList(CSEC_SENSITIVE_PARTY_ROLES)}), 0)
   or exists (select 1 from ${mdtMeetings} where ${mdtMeetings.id} = ${actionItems.meetingId}
     and ${mdtMeetings.type} in (${inList(CSEC_SENSITIVE_MEETING_TYPES)})))`;
 
@@ -555,15 +555,17 @@ function previousMeetingAt(viewer: Viewer, youthId: number, before: string, db: 
 export function buildAgenda(viewer: Viewer, meeting: { id: number; youthId: number; scheduledAt: string }, db: Db = getDb()): Agenda {
   const since = previousMeetingAt(viewer, meeting.youthId, meeting.scheduledAt, db);
   const sinceOrEpoch = since ?? "0000";
-  // Carried over: every item still open that was created before this meeting (in an earlier
-  // meeting or on the youth's page), whatever meeting it came from.
+  // Carried over: every item still open that came from an earlier meeting, or was created on the
+  // youth's page before this meeting.
   const carriedOver = actionRows(
     viewer,
     and(
       eq(actionItems.youthId, meeting.youthId),
       eq(actionItems.status, "open"),
-      or(isNull(actionItems.meetingId), ne(actionItems.meetingId, meeting.id)),
-      lt(actionItems.createdAt, meeting.scheduledAt),
+      or(
+        and(isNull(actionItems.meetingId), lt(actionItems.createdAt, meeting.scheduledAt)),
+        sql`(select ${mdtMeetings.scheduledAt} from ${mdtMeetings} where ${mdtMeetings.id} = ${actionItems.meetingId}) < ${meeting.scheduledAt}`,
+      ),
     ),
     openOverdueFirst(),
     db,
