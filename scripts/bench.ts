@@ -138,13 +138,16 @@ function capture<T>(client: BetterSqlite3.Database, fn: () => T): { result: T; s
   }
 }
 
-/** A short name for a statement `listYouthForViewer` runs. */
-function statementKind(sql: string): "count" | "page" | "options" | "other" {
+/**
+ * What a statement of `listYouthForViewer` is for: the total (`select count(...)`), a filter
+ * option list (selects users' ids and names), or the page (anything else: the page query, or the
+ * ids and then the rows when it is done in two steps).
+ */
+function statementKind(sql: string): "count" | "options" | "page" {
   const s = sql.trimStart().toLowerCase();
-  if (s.startsWith("select count(*)")) return "count";
-  if (s.startsWith("select distinct")) return "options";
-  if (/\blimit \?/.test(s)) return "page";
-  return "other";
+  if (s.startsWith("select count(")) return "count";
+  if (/^select (distinct )?("users"\.)?"id", ("users"\.)?"name" from/.test(s)) return "options";
+  return "page";
 }
 
 // =============================================================================================
@@ -367,7 +370,8 @@ async function main(argv: string[]): Promise<void> {
     if (opts.only) cases = cases.filter((c) => c.label.includes(opts.only!));
     console.log(
       `\n${cases.length} cases; each: ${opts.warmup} warm-up calls, then up to ${opts.runs} timed calls or ${opts.budgetMs} ms. ` +
-        `Times in ms. count/page/opts: median time of the statements of that kind in 3 instrumented calls.\n`,
+        `Times in ms.\n` +
+        `count/page/opts: median over 3 instrumented calls of the SQL time (better-sqlite3 all/get) of the statements for the total, the page's rows, and the filter options.\n`,
     );
 
     const results: Result[] = [];
