@@ -40,16 +40,34 @@ function FieldMessages({ name, error, hint }: { name: string; error?: string; hi
   );
 }
 
-export function TextField(props: {
+type FieldProps = {
   label: string;
   name: string;
   state?: FormState;
   defaultValue?: string | null;
-  type?: "text" | "email" | "tel" | "date" | "datetime-local" | "search";
   required?: boolean;
   hint?: string;
-  autoComplete?: string;
-  max?: string;
+};
+
+/**
+ * What every single-value field shares: the label (marked optional when it is), the message and
+ * hint under it, and the control's id, value and ARIA wiring.
+ */
+function Field({
+  props,
+  optionalMark = true,
+  children,
+}: {
+  props: FieldProps;
+  optionalMark?: boolean;
+  children: (control: {
+    id: string;
+    name: string;
+    defaultValue: string;
+    required?: boolean;
+    "aria-invalid"?: true;
+    "aria-describedby"?: string;
+  }) => React.ReactNode;
 }) {
   const error = props.state?.errors?.[props.name];
   const id = `f-${props.name}`;
@@ -57,87 +75,55 @@ export function TextField(props: {
     <div className="field">
       <label htmlFor={id}>
         {props.label}
-        {props.required ? null : <span className="optional"> (optional)</span>}
+        {optionalMark && !props.required ? <span className="optional"> (optional)</span> : null}
       </label>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? "text"}
-        defaultValue={valueOf(props.state, props.name, props.defaultValue)}
-        required={props.required}
-        autoComplete={props.autoComplete ?? "off"}
-        max={props.max}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(props.name, error, props.hint)}
-      />
+      {children({
+        id,
+        name: props.name,
+        defaultValue: valueOf(props.state, props.name, props.defaultValue),
+        required: props.required,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy(props.name, error, props.hint),
+      })}
       <FieldMessages name={props.name} error={error} hint={props.hint} />
     </div>
   );
 }
 
-export function TextArea(props: {
-  label: string;
-  name: string;
-  state?: FormState;
-  defaultValue?: string | null;
-  required?: boolean;
-  hint?: string;
-  rows?: number;
-}) {
-  const error = props.state?.errors?.[props.name];
-  const id = `f-${props.name}`;
+export function TextField(
+  props: FieldProps & {
+    type?: "text" | "email" | "tel" | "date" | "datetime-local" | "search";
+    autoComplete?: string;
+    max?: string;
+  },
+) {
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? null : <span className="optional"> (optional)</span>}
-      </label>
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 4}
-        defaultValue={valueOf(props.state, props.name, props.defaultValue)}
-        required={props.required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(props.name, error, props.hint)}
-      />
-      <FieldMessages name={props.name} error={error} hint={props.hint} />
-    </div>
+    <Field props={props}>
+      {(control) => <input {...control} type={props.type ?? "text"} autoComplete={props.autoComplete ?? "off"} max={props.max} />}
+    </Field>
   );
 }
 
-export function SelectField(props: {
-  label: string;
-  name: string;
-  state?: FormState;
-  defaultValue?: string | null;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  placeholder?: string;
-  required?: boolean;
-  hint?: string;
-}) {
-  const error = props.state?.errors?.[props.name];
-  const id = `f-${props.name}`;
+export function TextArea(props: FieldProps & { rows?: number }) {
+  return <Field props={props}>{(control) => <textarea {...control} rows={props.rows ?? 4} />}</Field>;
+}
+
+export function SelectField(
+  props: FieldProps & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string },
+) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <select
-        id={id}
-        name={props.name}
-        defaultValue={valueOf(props.state, props.name, props.defaultValue)}
-        required={props.required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(props.name, error, props.hint)}
-      >
-        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldMessages name={props.name} error={error} hint={props.hint} />
-    </div>
+    <Field props={props} optionalMark={false}>
+      {(control) => (
+        <select {...control}>
+          {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

@@ -1,10 +1,11 @@
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/csec-review";
+import { ConcernList } from "~/components/ConcernList";
 import { CsecStatusText } from "~/components/CsecStatusText";
 import { FormError, SelectField, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
 import { CSEC_BASES, CSEC_BASIS_LABELS } from "~/domain/csec";
-import { calendarDateIn, formatDate, formatDateTime } from "~/domain/dates";
+import { calendarDateIn } from "~/domain/dates";
 import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { clearConcernSchema, confirmCsecSchema } from "~/domain/youth-forms";
 import { clearConcern, confirmCsec, getCsecPanel } from "~/server/csec.server";
@@ -62,25 +63,7 @@ export default function CsecReview({ loaderData, actionData }: Route.ComponentPr
       {open.length ? (
         <section aria-labelledby="open-heading" className="panel">
           <h2 id="open-heading">Under review</h2>
-          <ol className="concern-list">
-            {open.map((c) => (
-              <li key={c.id}>
-                <p>
-                  <strong>{c.raisedBy}</strong> raised a concern on {formatDateTime(c.raisedAt, timeZone)}.
-                </p>
-                {c.redFlags.length ? (
-                  <ul className="red-flags">
-                    {c.redFlags.map((f, i) => (
-                      <li key={i}>
-                        {f.label} <span className="muted">(observed {formatDate(f.observedOn, timeZone)})</span>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-                {c.note ? <p className="notes">{c.note}</p> : null}
-              </li>
-            ))}
-          </ol>
+          <ConcernList concerns={open} timeZone={timeZone} empty="" />
         </section>
       ) : null}
 

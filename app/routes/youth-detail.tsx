@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/youth-detail";
+import { ConcernList } from "~/components/ConcernList";
 import { CsecStatusText } from "~/components/CsecStatusText";
 import { FormError, SelectField, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { ActionItemList } from "~/components/ActionItemList";
@@ -611,58 +612,4 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
       </section>
     </article>
   );
-}
-
-function ConcernList({
-  concerns,
-  timeZone,
-  empty,
-}: {
-  concerns: Route.ComponentProps["loaderData"]["csec"]["ownSubmissions"];
-  timeZone: string;
-  empty: string;
-}) {
-  if (concerns.length === 0) return empty ? <p className="muted">{empty}</p> : null;
-  return (
-    <ol className="concern-list">
-      {concerns.map((c) => (
-        <li key={c.id}>
-          <p>
-            <strong>{c.raisedByViewer ? "You" : c.raisedBy}</strong> raised a concern on {formatDateTime(c.raisedAt, timeZone)}.{" "}
-            <ReviewStatus concern={c} timeZone={timeZone} />
-          </p>
-          {c.redFlags.length ? (
-            <ul className="red-flags">
-              {c.redFlags.map((f, i) => (
-                <li key={i}>
-                  {f.label} <span className="muted">(observed {formatDate(f.observedOn, timeZone)})</span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {c.note ? <p className="notes">{c.note}</p> : null}
-          {c.reviewNote ? <p className="cell-sub">Review note: {c.reviewNote}</p> : null}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function ReviewStatus({
-  concern,
-  timeZone,
-}: {
-  concern: Route.ComponentProps["loaderData"]["csec"]["ownSubmissions"][number];
-  timeZone: string;
-}) {
-  const when = concern.reviewedAt ? ` on ${formatDate(concern.reviewedAt, timeZone)}` : "";
-  const by = concern.reviewedBy ? ` by ${concern.reviewedBy}` : "";
-  switch (concern.reviewStatus) {
-    case "under_review":
-      return <span className="badge badge-warn">Under review</span>;
-    case "confirmed":
-      return <span>Reviewed{when}{by}: confirmed.</span>;
-    case "cleared":
-      return <span>Reviewed{when}{by}: not confirmed.</span>;
-  }
 }

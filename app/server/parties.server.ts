@@ -109,6 +109,23 @@ export function getPartyForEdit(viewer: Viewer, youthId: number, partyId: number
 
 const WRITE_DENIED = "Your role cannot change this youth's team.";
 
+function insertParty(tx: DbOrTx, viewer: Viewer, youthId: number, input: PartyInput): { id: number } {
+  return tx
+    .insert(caseParties)
+    .values({
+      programId: viewer.programId,
+      youthId,
+      role: input.role,
+      name: input.name,
+      organization: input.organization ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      startedOn: input.startedOn,
+    })
+    .returning({ id: caseParties.id })
+    .get();
+}
+
 export function addParty(viewer: Viewer, youthId: number, input: PartyInput, db: Db = getDb()): WriteResult {
   requireYouthInScope(viewer, youthId, db);
   requirePermission(viewer, "write:case", WRITE_DENIED);
@@ -119,20 +136,7 @@ export function addParty(viewer: Viewer, youthId: number, input: PartyInput, db:
     return { ok: false, errors: { startedOn: "The date cannot be in the future." } };
   }
   return db.transaction((tx) => {
-    const row = tx
-      .insert(caseParties)
-      .values({
-        programId: viewer.programId,
-        youthId,
-        role: input.role,
-        name: input.name,
-        organization: input.organization ?? null,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        startedOn: input.startedOn,
-      })
-      .returning({ id: caseParties.id })
-      .get();
+    const row = insertParty(tx, viewer, youthId, input);
     audit(tx, {
       programId: viewer.programId,
       actorUserId: viewer.userId,
@@ -216,20 +220,7 @@ export function replaceParty(
       .set({ endedOn: input.startedOn, updatedAt: nowIso() })
       .where(and(eq(caseParties.id, partyId), isNull(caseParties.endedOn)))
       .run();
-    const row = tx
-      .insert(caseParties)
-      .values({
-        programId: viewer.programId,
-        youthId,
-        role: previous.role,
-        name: input.name,
-        organization: input.organization ?? null,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        startedOn: input.startedOn,
-      })
-      .returning({ id: caseParties.id })
-      .get();
+    const row = insertParty(tx, viewer, youthId, { ...input, role: previous.role as PartyRole });
     audit(tx, {
       programId: viewer.programId,
       actorUserId: viewer.userId,

@@ -26,6 +26,7 @@ import { getDb, nowIso, type Db } from "./db.server";
 import { hiddenPartyRoles } from "./parties.server";
 import { csecAudienceOf, csecSensitiveAllowedSql, notFound, requireCaseAccess, requirePermission, requireYouthInScope, sensitiveVisibleTo, youthScopeCondition } from "./scope.server";
 import type { Viewer } from "./session.server";
+import { youthMatches } from "./youth.server";
 
 /**
  * A request reveals CSEC involvement when its type does (domain/requests.ts) or when it is
@@ -154,10 +155,6 @@ export type RequestQueue = {
   advocates: Array<{ id: number; name: string }>;
 };
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: Db = getDb()): RequestQueue {
   requireCaseAccess(viewer);
   const today = calendarDateIn(new Date(), viewer.timeZone);
@@ -165,10 +162,7 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
   const filters: SQL[] = [];
   if (query.type) filters.push(eq(resourceRequests.type, query.type));
   if (query.youth?.trim()) {
-    const pattern = `%${escapeLike(query.youth.trim())}%`;
-    filters.push(
-      sql`((${youth.firstName} || ' ' || ${youth.lastName}) like ${pattern} escape '\\' or ${youth.caseNumber} like ${pattern} escape '\\')`,
-    );
+    filters.push(youthMatches(query.youth.trim()));
   }
   if (query.advocateId) {
     filters.push(sql`exists (select 1 from ${youthAssignments} where ${youthAssignments.youthId} = ${youth.id}

@@ -14,6 +14,7 @@ import {
 import { ageOn, calendarDateIn } from "../domain/dates";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
 import { getDb, type Db } from "./db.server";
+import { likeContains } from "./sql.server";
 import { csecAudienceOf, requireCaseAccess, requireYouthInScope, youthScopeCondition } from "./scope.server";
 import type { Viewer } from "./session.server";
 
@@ -89,12 +90,17 @@ function assignedTo(kind: "advocate" | "supervisor", userId: number): SQL {
       and ${youthAssignments.endedOn} is null)`;
 }
 
+/** Youth whose name ("first last") or case number contains `text`. */
+export function youthMatches(text: string): SQL {
+  return or(likeContains(sql`(${youth.firstName} || ' ' || ${youth.lastName})`, text), likeContains(youth.caseNumber, text))!;
+}
+
 /** Youth with a current advocate whose name contains `text` (for program leads, who have many). */
 function advocateNamed(text: string): SQL {
   return sql`${youth.id} in (select ${youthAssignments.youthId} from ${youthAssignments}
     join ${users} on ${users.id} = ${youthAssignments.userId}
     where ${youthAssignments.programId} = ${youth.programId} and ${youthAssignments.kind} = 'advocate'
-      and ${youthAssignments.endedOn} is null and ${users.name} like ${`%${escapeLike(text)}%`} escape '\\')`;
+      and ${youthAssignments.endedOn} is null and ${likeContains(users.name, text)})`;
 }
 
 const missingSinceExpr = sql<string | null>`(select max(${runawayEpisodes.leftAt}) from ${runawayEpisodes}
@@ -128,10 +134,6 @@ function csecFilterValues(viewer: Viewer): YouthList["filterOptions"]["csec"] {
   }
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * One page of the viewer's youth. Two steps inside one read transaction: the page's ids (only
  * what filtering and ordering need, so skipped rows cost little), then the display columns for
@@ -144,13 +146,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
   if (query.caseStatus !== "all") conditions.push(eq(youth.caseStatus, query.caseStatus));
   const q = query.q?.trim();
   if (q) {
-    const pattern = `%${escapeLike(q)}%`;
-    conditions.push(
-      or(
-        sql`(${youth.firstName} || ' ' || ${youth.lastName}) like ${pattern} escape '\\'`,
-        sql`${youth.caseNumber} like ${pattern} escape '\\'`,
-      )!,
-    );
+    conditions.push(youthMatches(q));
   }
   if (query.placement) {
     conditions.push(sql`${youth.id} in (select ${placements.youthId} from ${placements}
