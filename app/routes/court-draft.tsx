@@ -6,6 +6,7 @@ import { CSEC_BASIS_LABELS } from "~/domain/csec";
 import { formatDate, isCalendarDate } from "~/domain/dates";
 import { REQUEST_STATUS_LABELS } from "~/domain/requests";
 import { defaultCourtPeriod, getCourtDraft } from "~/server/packets.server";
+import { auditRead } from "~/server/audit.server";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 
@@ -20,7 +21,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const from = day.safeParse(url.searchParams.get("from")).data ?? fallback.from;
   const to = day.safeParse(url.searchParams.get("to")).data ?? fallback.to;
   const period = from <= to ? { from, to } : fallback;
-  return { draft: getCourtDraft(viewer, idParam(params.youthId, "Youth"), period), timeZone: viewer.timeZone };
+  const youthId = idParam(params.youthId, "Youth");
+  const draft = getCourtDraft(viewer, youthId, period);
+  auditRead(viewer, "court_draft.view", youthId);
+  return { draft, timeZone: viewer.timeZone };
 }
 
 export default function CourtDraft({ loaderData }: Route.ComponentProps) {

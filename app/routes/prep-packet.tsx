@@ -3,6 +3,7 @@ import type { Route } from "./+types/prep-packet";
 import { PrepPacketView } from "~/components/PrepPacketView";
 import { PrintButton } from "~/components/PrintButton";
 import { getPrepPacket } from "~/server/packets.server";
+import { auditRead } from "~/server/audit.server";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 
@@ -10,7 +11,10 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `Prep pac
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  return { packet: getPrepPacket(viewer, idParam(params.youthId, "Youth")), timeZone: viewer.timeZone };
+  const youthId = idParam(params.youthId, "Youth");
+  const packet = getPrepPacket(viewer, youthId);
+  auditRead(viewer, "prep_packet.view", youthId);
+  return { packet, timeZone: viewer.timeZone };
 }
 
 export default function PrepPacket({ loaderData }: Route.ComponentProps) {

@@ -20,6 +20,7 @@ import { listParties } from "~/server/parties.server";
 import { addActionItem, closeActionFromForm, listActionsForYouth, listMeetingsForYouth, peopleForYouth } from "~/server/meetings.server";
 import { listRequestsForYouth } from "~/server/requests.server";
 import { getSafetyPlans } from "~/server/safety-plans.server";
+import { auditRead } from "~/server/audit.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getTimeline } from "~/server/timeline.server";
@@ -33,6 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const contactFilter = url.searchParams.get("with") ?? "";
   const overview = getYouthOverview(viewer, youthId);
+  auditRead(viewer, "youth.view", youthId);
   return {
     overview,
     parties: listParties(viewer, youthId),

@@ -1,5 +1,5 @@
 import { auditEvents } from "../../db/schema";
-import { nowIso, type DbOrTx } from "./db.server";
+import { getDb, nowIso, type DbOrTx } from "./db.server";
 
 export type AuditEntry = {
   programId: number | null;
@@ -27,4 +27,17 @@ export function audit(tx: DbOrTx, entry: AuditEntry): void {
       details: entry.details ? JSON.stringify(entry.details) : null,
     })
     .run();
+}
+
+/**
+ * Records that a viewer opened a youth's case content (the page, a prep packet, a court draft):
+ * who read what, when, as DOMAIN.md asks of the audit log.
+ */
+export function auditRead(
+  viewer: { programId: number; userId: number },
+  action: "youth.view" | "prep_packet.view" | "court_draft.view",
+  youthId: number,
+  db: DbOrTx = getDb(),
+): void {
+  audit(db, { programId: viewer.programId, actorUserId: viewer.userId, action, entityType: "youth", entityId: youthId, youthId });
 }

@@ -65,6 +65,26 @@ describe("/youth as advocate@example.org", () => {
   });
 });
 
+describe("response headers", () => {
+  it("never lets a page or its data be cached, framed or sniffed", async () => {
+    const advocate = await signIn(server.url, "advocate@example.org", DEMO_PASSWORD);
+    const visitor = createClient(server.url);
+    for (const [client, path] of [
+      [advocate, "/youth"],
+      [advocate, "/youth.data"],
+      [advocate, "/nope"],
+      [visitor, "/login"],
+    ] as const) {
+      const res = await client.get(path);
+      expect(res.status, path).not.toBe(302);
+      expect(res.headers.get("cache-control"), path).toBe("no-store");
+      expect(res.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(res.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+    }
+  });
+});
+
 describe("/youth for others", () => {
   it("shows the supervisor the concern", async () => {
     const supervisor = await signIn(server.url, "supervisor@example.org", DEMO_PASSWORD);
