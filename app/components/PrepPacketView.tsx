@@ -1,6 +1,6 @@
 import { CsecStatusText } from "~/components/CsecStatusText";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
-import { describeDay, describeDue, formatDate, formatDateTime, calendarDateIn } from "~/domain/dates";
+import { calendarDateIn, describeDay, describeDue, formatDate, formatDateTime, plural } from "~/domain/dates";
 import { HOTLINES, type HotlineKey } from "~/domain/hotlines";
 import type { CsecView } from "~/domain/csec";
 import type { RequestStatus } from "~/domain/requests";
@@ -132,7 +132,7 @@ export function PrepPacketView({ packet: p, timeZone }: { packet: PrepPacketData
       <section>
         <h3>Since the last meeting{s.since ? ` (${formatDate(s.since, timeZone)})` : ""}</h3>
         <ul>
-          <li>{s.contacts.length} contacts logged</li>
+          <li>{plural(s.contacts.length, "contact")} logged</li>
           {s.placementChanges.map((c, i) => (
             <li key={`p${i}`}>
               {formatDate(c.on, timeZone)}: {c.text}
