@@ -100,6 +100,13 @@ export function ErrorMessage({ error }: { error: unknown }) {
   );
 }
 
+/** The document title for an error page, so even a 404 says what it is. */
+export function errorTitle(error: unknown): string {
+  return `${isRouteErrorResponse(error) ? describeStatus(error.status).title : "Something went wrong"} · CASA MDT`;
+}
+
+export const meta: Route.MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : "CASA MDT" }];
+
 function describeStatus(status: number): { title: string; text: string } {
   switch (status) {
     case 404:

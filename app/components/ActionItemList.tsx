@@ -96,7 +96,7 @@ export function ActionItemList({
                   </summary>
                   <Form method="post" noValidate preventScrollReset>
                     <input type="hidden" name="actionId" value={item.id} />
-                    <TextField label="Why is it dropped?" name="reason" state={dropErrors} required />
+                    <TextField label="Why is it dropped?" name="reason" idPrefix={`action-${item.id}`} state={dropErrors} required />
                     <SubmitButton intent="drop" pendingText="Saving…" className="button">
                       Drop the item
                     </SubmitButton>

@@ -43,6 +43,8 @@ function FieldMessages({ name, error, hint }: { name: string; error?: string; hi
 type FieldProps = {
   label: string;
   name: string;
+  /** Makes the ids unique when the same form repeats on a page (e.g. one per action item). */
+  idPrefix?: string;
   state?: FormState;
   defaultValue?: string | null;
   required?: boolean;
@@ -70,7 +72,8 @@ function Field({
   }) => React.ReactNode;
 }) {
   const error = props.state?.errors?.[props.name];
-  const id = `f-${props.name}`;
+  const base = props.idPrefix ? `${props.idPrefix}-${props.name}` : props.name;
+  const id = `f-${base}`;
   return (
     <div className="field">
       <label htmlFor={id}>
@@ -83,9 +86,9 @@ function Field({
         defaultValue: valueOf(props.state, props.name, props.defaultValue),
         required: props.required,
         "aria-invalid": error ? true : undefined,
-        "aria-describedby": describedBy(props.name, error, props.hint),
+        "aria-describedby": describedBy(base, error, props.hint),
       })}
-      <FieldMessages name={props.name} error={error} hint={props.hint} />
+      <FieldMessages name={base} error={error} hint={props.hint} />
     </div>
   );
 }

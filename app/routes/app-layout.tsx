@@ -1,11 +1,14 @@
 import { Form, NavLink, Outlet, useNavigation, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/app-layout";
-import { ErrorMessage } from "~/root";
+import { ErrorMessage, errorTitle } from "~/root";
 import { can, seesCaseContent } from "~/domain/permissions";
 import { ROLE_LABELS } from "~/domain/roles";
 import { requireViewer } from "~/server/session.server";
 
 type NavItem = { to: string; label: string };
+
+/** Pages set their own titles; an error shown by this layout's boundary gets one here. */
+export const meta: Route.MetaFunction = ({ error }) => (error ? [{ title: errorTitle(error) }] : []);
 
 /** Every signed-in page sits in here; unauthenticated requests leave for /login and come back. */
 export async function loader({ request }: Route.LoaderArgs) {

@@ -46,9 +46,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
       <div className="login-card">
         <h1>CASA MDT coordination</h1>
         <p className="muted">Sign in to see the youth you work with.</p>
-        {errors._form ? (
+        {errors._form || errors.email || errors.password ? (
           <p className="alert alert-error" role="alert" id="form-error">
-            {errors._form}
+            {errors._form ?? "Enter your email address and password."}
           </p>
         ) : null}
         <Form method="post" noValidate aria-describedby={errors._form ? "form-error" : undefined}>
