@@ -14,9 +14,10 @@ import { DEMO_PASSWORD, DEMO_SECRET_MARKERS, DEMO_YOUTH } from "../../db/seed";
 import { redFlagLabel } from "../../app/domain/red-flags";
 import { requestTypeLabel } from "../../app/domain/requests";
 import { signIn, type Client, type WireResponse } from "../helpers/http";
-import { SENSITIVE_ACTION_SQL, decodeData, routeData } from "../helpers/meetings";
+import { localDate, utcDaysAgo } from "../helpers/dates";
+import { SENSITIVE_ACTION_SQL } from "../helpers/meetings";
 import { startServer, type TestServer } from "../helpers/server";
-import { concernTraces, openReadOnly, youthIdByName } from "../helpers/wire";
+import { concernTraces, decodeData, expectAbsent, fullName, openReadOnly, routeData, youthIdByName } from "../helpers/wire";
 
 let server: TestServer;
 let db: Database.Database;
@@ -32,7 +33,6 @@ afterAll(async () => {
 
 const TZ = "America/Los_Angeles";
 const concernYouth = DEMO_YOUTH.advocateConcernBySomeoneElse;
-const fullName = (y: { firstName: string; lastName: string }) => `${y.firstName} ${y.lastName}`;
 
 /** The text a reader would find: React's `<!-- -->` separators out, the common entities decoded. */
 function readable(body: string): string {
@@ -45,24 +45,6 @@ function readable(body: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** Fails with the surroundings of the first occurrence (not the whole page) when `needle` is in `body`. */
-function expectAbsent(body: string, needle: string | RegExp, where: string): void {
-  let index = -1;
-  let length = 0;
-  if (typeof needle === "string") {
-    index = body.indexOf(needle);
-    length = needle.length;
-  } else {
-    const m = new RegExp(needle.source, needle.flags.replace("g", "")).exec(body);
-    if (m) {
-      index = m.index;
-      length = m[0].length;
-    }
-  }
-  const context = index < 0 ? "" : body.slice(Math.max(0, index - 150), index + length + 150);
-  expect(index < 0, `${where} contains ${String(needle)}: …${context}…`).toBe(true);
-}
-
 /** "Dec 4, 2026" for a calendar date, as the app formats one. */
 function formatDay(day: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(new Date(`${day}T12:00:00Z`));
@@ -73,14 +55,8 @@ function formatInstant(iso: string): string {
     new Date(iso),
   );
 }
-function localDay(iso: string): string {
-  const p: Record<string, string> = {};
-  for (const x of new Intl.DateTimeFormat("en-US", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(iso))) p[x.type] = x.value;
-  return `${p.year}-${p.month}-${p.day}`;
-}
-function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
+/** The calendar date of an instant in the program's zone. */
+const localDay = (iso: string) => localDate(new Date(iso), TZ);
 
 /** A link to meeting `id` (and not to meeting `id`0 ...). */
 const meetingLink = (id: number) => new RegExp(`/meetings/${id}(?![0-9])`);
@@ -249,7 +225,7 @@ for (const email of ["supervisor@example.org", "lead@example.org"]) {
         ["HTML", page],
         [".data", readable(data.text)],
       ] as const) {
-        for (const needle of courtDraftNeedles()) expectAbsent(body, needle, `${email} court draft ${where}`);
+        for (const needle of courtDraftNeedles()) expectAbsent(body, needle, `${email} court draft ${where}`, 150);
       }
 
       // Not an empty draft: what the court may see is there (the team, the regular MDT's decisions, open actions).
@@ -266,11 +242,11 @@ for (const email of ["supervisor@example.org", "lead@example.org"]) {
     it("the same with any period asked for", async () => {
       const client = await signIn(server.url, email, DEMO_PASSWORD);
       const to = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-      for (const query of [`?from=2000-01-01&to=${to}`, `?from=${daysAgo(30)}&to=${to}`]) {
+      for (const query of [`?from=2000-01-01&to=${to}`, `?from=${utcDaysAgo(30)}&to=${to}`]) {
         for (const suffix of ["", ".data"]) {
           const res = await client.get(`/youth/${youthId}/court-draft${suffix}${query}`);
           expect(res.status).toBe(200);
-          for (const needle of courtDraftNeedles()) expectAbsent(readable(res.text), needle, `${email} court draft${suffix}${query}`);
+          for (const needle of courtDraftNeedles()) expectAbsent(readable(res.text), needle, `${email} court draft${suffix}${query}`, 150);
         }
       }
     });
@@ -328,7 +304,7 @@ describe("the youth's CSEC MDT, for advocate@example.org (who may not see the co
       const res = await advocate.get(url);
       expect(res.status, url).toBe(200);
       const body = readable(res.text);
-      for (const needle of [...meetingNeedles(), ...extra]) expectAbsent(body, needle, `advocate ${url}`);
+      for (const needle of [...meetingNeedles(), ...extra]) expectAbsent(body, needle, `advocate ${url}`, 150);
     }
   }
 
@@ -338,7 +314,7 @@ describe("the youth's CSEC MDT, for advocate@example.org (who may not see the co
     // The list itself works: the advocate's other meetings are there ...
     expect(html).toContain(fullName(DEMO_YOUTH.advocateNone));
     // ... and no row of this youth is a CSEC MDT.
-    for (const row of rowsOfYouth(html)) expectAbsent(row, "CSEC MDT", "advocate /meetings, a row of the youth");
+    for (const row of rowsOfYouth(html)) expectAbsent(row, "CSEC MDT", "advocate /meetings, a row of the youth", 150);
     const data = routeData<{ upcoming: Array<{ youthId: number; type: string }>; recent: Array<{ youthId: number; type: string }> }>(
       await decodeData((await advocate.get("/meetings.data")).text),
       "routes/meetings-list",
@@ -373,7 +349,7 @@ describe("the youth's CSEC MDT, for advocate@example.org (who may not see the co
         const res = await advocate.get(`/meetings/${m.id}${suffix}`);
         expect(res.status, `/meetings/${m.id}${suffix}`).toBe(404);
         const body = readable(res.text);
-        for (const needle of [...secrets, "CSEC MDT", "csec_mdt", concernYouth.lastName]) expectAbsent(body, needle, `advocate /meetings/${m.id}${suffix}`);
+        for (const needle of [...secrets, "CSEC MDT", "csec_mdt", concernYouth.lastName]) expectAbsent(body, needle, `advocate /meetings/${m.id}${suffix}`, 150);
         const none = await advocate.get(`/meetings/${missingId}${suffix}`);
         expect(none.status).toBe(404);
         const same = (text: string, id: number) => text.replaceAll(`/meetings/${id}`, "/meetings/ID");
@@ -413,7 +389,7 @@ describe("the youth's CSEC MDT, for supervisor@example.org (who may)", () => {
 
 describe("once the status is confirmed", () => {
   it("the court draft says so, with the basis and its date", async () => {
-    const basisOn = daysAgo(4);
+    const basisOn = utcDaysAgo(4);
     const supervisor = await signIn(server.url, "supervisor@example.org", DEMO_PASSWORD);
     const res = await supervisor.post(`/youth/${youthId}/csec`, { intent: "confirm", basis: "court_finding", basisOn, note: "Finding at the review hearing." });
     expect([302, 303]).toContain(res.status);

@@ -8,11 +8,12 @@
  * The steps run in order on one page (one browser context) and build on one another.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import type Database from "better-sqlite3";
 import { DEMO_PASSWORD, DEMO_YOUTH } from "../../db/seed";
-import { launchBrowser, signInAs, waitForHydration } from "../helpers/browser";
-import { dayFromToday, meetingTime, PROGRAM_ONE_TZ, DAY, type MeetingDb, type ActionItemDb } from "../helpers/meetings";
+import { elementText, launchBrowser, signInAs, waitForHydration } from "../helpers/browser";
+import { DAY_MS, dayFromToday, meetingTime, PROGRAM_ONE_TZ } from "../helpers/dates";
+import { meetingRow, type ActionItemDb } from "../helpers/meetings";
 import { startServer, type TestServer } from "../helpers/server";
 import { openReadOnly, youthIdByName } from "../helpers/wire";
 
@@ -42,17 +43,9 @@ const fullName = `${y.firstName} ${y.lastName}`;
 const stamp = Date.now().toString(36);
 const ITEM_ROLE = `Ask the CSW for the school records (e2e ${stamp})`;
 const ITEM_USER = `Bring the library card form to the visit (e2e ${stamp})`;
-const FIRST = meetingTime(PROGRAM_ONE_TZ, -6 * DAY);
-const NEXT = meetingTime(PROGRAM_ONE_TZ, 12 * DAY);
+const FIRST = meetingTime(PROGRAM_ONE_TZ, -6 * DAY_MS);
+const NEXT = meetingTime(PROGRAM_ONE_TZ, 12 * DAY_MS);
 
-/** The text of an element, whitespace collapsed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
-}
-
-function meeting(id: number): MeetingDb {
-  return db.prepare("select * from mdt_meetings where id = ?").get(id) as MeetingDb;
-}
 function itemByText(description: string): ActionItemDb | undefined {
   return db.prepare("select * from action_items where description = ?").get(description) as ActionItemDb | undefined;
 }
@@ -101,7 +94,7 @@ describe("an MDT meeting, its action items and the next meeting's agenda, as adv
 
   it("schedules a meeting (last week) with the CSW and themself invited", async () => {
     firstMeeting = await scheduleFromYouthPage(FIRST, "Family resource center, room 2", [/ \(Children's social worker \(CSW\)\)$/, "Elena Novak (advocate)"]);
-    expect(meeting(firstMeeting)).toMatchObject({ youth_id: youthId, type: "regular_mdt", scheduled_at: FIRST.utc, status: "scheduled", created_by_user_id: advocateId });
+    expect(meetingRow(db, firstMeeting)).toMatchObject({ youth_id: youthId, type: "regular_mdt", scheduled_at: FIRST.utc, status: "scheduled", created_by_user_id: advocateId });
     await page.getByRole("heading", { level: 1, name: `Regular MDT for ${fullName}` }).waitFor();
   });
 
@@ -124,7 +117,7 @@ describe("an MDT meeting, its action items and the next meeting's agenda, as adv
     expect(itemByText(ITEM_USER)).toMatchObject({ owner_party_role: null, owner_user_id: advocateId });
 
     const fromThisMeeting = page.getByRole("region", { name: "Action items from this meeting" });
-    const listed = await textOf(fromThisMeeting);
+    const listed = await elementText(fromThisMeeting);
     expect(listed).toContain(ITEM_ROLE);
     expect(listed).toContain("Owner: Children's social worker (CSW)");
     expect(listed, "the item the advocate owns is listed on the meeting").toContain(ITEM_USER);
@@ -149,10 +142,10 @@ describe("an MDT meeting, its action items and the next meeting's agenda, as adv
     await record.getByRole("button", { name: "Save the record" }).click();
     await page.getByRole("status").filter({ hasText: "Meeting recorded." }).waitFor();
     await waitForHydration(page);
-    expect(meeting(firstMeeting)).toMatchObject({ status: "held", decisions: `Keep the placement (e2e ${stamp}).` });
+    expect(meetingRow(db, firstMeeting)).toMatchObject({ status: "held", decisions: `Keep the placement (e2e ${stamp}).` });
     const attended = db.prepare("select user_id from meeting_attendees where meeting_id = ? and attended = 1").all(firstMeeting);
     expect(attended).toEqual([{ user_id: advocateId }]);
-    expect(await textOf(page.getByRole("region", { name: "Attendance, notes and decisions" }))).toContain("Elena Novak: attended");
+    expect(await elementText(page.getByRole("region", { name: "Attendance, notes and decisions" }))).toContain("Elena Novak: attended");
   });
 
   it("schedules the next meeting, and its agenda carries the open item over, not the done one", async () => {
@@ -162,10 +155,10 @@ describe("an MDT meeting, its action items and the next meeting's agenda, as adv
     await waitForHydration(page);
     nextMeeting = await scheduleFromYouthPage(NEXT, "Family resource center, room 3", ["Elena Novak (advocate)"]);
     expect(nextMeeting).not.toBe(firstMeeting);
-    expect(meeting(nextMeeting)).toMatchObject({ scheduled_at: NEXT.utc, status: "scheduled" });
+    expect(meetingRow(db, nextMeeting)).toMatchObject({ scheduled_at: NEXT.utc, status: "scheduled" });
 
     const agenda = page.getByRole("region", { name: "Agenda" });
-    const text = await textOf(agenda);
+    const text = await elementText(agenda);
     expect(text).toContain("Open action items carried over");
     expect(text, "the open item from the first meeting is carried over").toContain(ITEM_USER);
     expect(text).not.toContain(ITEM_ROLE);
@@ -191,7 +184,7 @@ describe("an MDT meeting, its action items and the next meeting's agenda, as adv
     expect(await header.isVisible()).toBe(true);
     expect(await printButton.isVisible()).toBe(true);
     expect(await packetHeading.isVisible()).toBe(true);
-    const packetText = await textOf(packet);
+    const packetText = await elementText(packet);
     expect(packetText, "the open item is in the packet").toContain(ITEM_USER);
     expect(packetText).not.toContain(ITEM_ROLE);
 

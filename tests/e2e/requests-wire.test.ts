@@ -15,9 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type Database from "better-sqlite3";
 import { DEMO_PASSWORD, DEMO_YOUTH } from "../../db/seed";
 import { signIn, type Client } from "../helpers/http";
-import { decodeData, demoYouthId, localDate, PROGRAM_ONE_TZ, routeData, userId } from "../helpers/requests";
+import { localDate, PROGRAM_ONE_TZ } from "../helpers/dates";
+import { demoYouthId, userId } from "../helpers/db";
 import { startServer, type TestServer } from "../helpers/server";
-import { openReadOnly } from "../helpers/wire";
+import { decodeData, expectAbsent, openReadOnly, routeData, textOf } from "../helpers/wire";
 
 let server: TestServer;
 let db: Database.Database;
@@ -55,19 +56,6 @@ afterAll(async () => {
   db?.close();
   await server?.stop();
 });
-
-/** React separates adjacent text nodes with `<!-- -->` in server-rendered HTML. */
-const textOf = (html: string) => html.replace(/<!-- -->/g, "");
-
-/** Fails with the surroundings of the first occurrence (not the whole page) when `needle` is in `body`. */
-function expectAbsent(body: string, needle: string | RegExp, where: string): void {
-  const m = typeof needle === "string" ? (body.includes(needle) ? { index: body.indexOf(needle), len: needle.length } : null) : (() => {
-    const r = needle.exec(body);
-    return r ? { index: r.index, len: r[0].length } : null;
-  })();
-  const context = m ? body.slice(Math.max(0, m.index - 120), m.index + m.len + 120) : "";
-  expect(m === null, `${where} contains ${String(needle)}: …${context}…`).toBe(true);
-}
 
 function dollars(cents: number): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);

@@ -5,11 +5,13 @@
  * shows its history (created as a draft, submitted, approved, and by whom).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type Database from "better-sqlite3";
 import { DEMO_PASSWORD, DEMO_YOUTH } from "../../db/seed";
-import { launchBrowser, signInAs, waitForHydration } from "../helpers/browser";
-import { dayFromToday, demoYouthId, eventsOf, PROGRAM_ONE_TZ, requestAuditsOf, requestRow, userId, userName } from "../helpers/requests";
+import { elementText, launchBrowser, newPage, signInAs, waitForHydration } from "../helpers/browser";
+import { dayFromToday, PROGRAM_ONE_TZ } from "../helpers/dates";
+import { demoYouthId, userId, userName } from "../helpers/db";
+import { eventsOf, requestAuditsOf, requestRow } from "../helpers/requests";
 import { startServer, type TestServer } from "../helpers/server";
 import { openReadOnly } from "../helpers/wire";
 
@@ -28,21 +30,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  return { page, close: () => context.close() };
-}
-
 const youth = DEMO_YOUTH.advocateNone;
 const fullName = `${youth.firstName} ${youth.lastName}`;
 const description = "EMDR with a trauma-informed clinician close to school (e2e)";
-
-/** The text of an element, whitespace collapsed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
-}
 
 /** Shared between the steps (they run in order on one server). */
 const state: { requestId?: number; partyId?: number; partyName?: string; dueOn?: string } = {};
@@ -57,7 +47,7 @@ describe("a therapy request from draft to approved", () => {
     state.partyName = party.name;
     state.dueOn = dayFromToday(PROGRAM_ONE_TZ, 21);
 
-    const { page, close } = await newPage();
+    const { page, close } = await newPage(browser);
     await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD);
 
     // One of their youth, from the list.
@@ -79,7 +69,7 @@ describe("a therapy request from draft to approved", () => {
     await page.getByLabel("What is needed, and why").fill(description);
     const addressedTo = page.getByLabel("Addressed to", { exact: true });
     const partyOption = addressedTo.locator(`option[value="${party.id}"]`);
-    expect(await textOf(partyOption)).toContain(party.name);
+    expect(await elementText(partyOption)).toContain(party.name);
     await addressedTo.selectOption(String(party.id));
     await page.getByLabel(/^Due/).fill(state.dueOn);
     await page.getByRole("button", { name: "Submit the request" }).click();
@@ -88,7 +78,7 @@ describe("a therapy request from draft to approved", () => {
     const id = Number(/\/requests\/(\d+)/.exec(new URL(page.url()).pathname)![1]);
     state.requestId = id;
     await page.getByRole("status").filter({ hasText: "Request submitted." }).waitFor();
-    const heading = await textOf(page.getByRole("heading", { level: 1 }));
+    const heading = await elementText(page.getByRole("heading", { level: 1 }));
     expect(heading).toContain("Therapy: EMDR");
     expect(heading).toContain("Submitted");
 
@@ -115,7 +105,7 @@ describe("a therapy request from draft to approved", () => {
   it("the supervisor filters the queue to Submitted, opens it and approves it", async () => {
     const id = state.requestId!;
     expect(id).toBeGreaterThan(0);
-    const { page, close } = await newPage();
+    const { page, close } = await newPage(browser);
     await signInAs(page, server.url, "supervisor@example.org", DEMO_PASSWORD);
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Requests" }).click();
@@ -141,7 +131,7 @@ describe("a therapy request from draft to approved", () => {
 
     await page.getByRole("button", { name: "Approve", exact: true }).click();
     await page.getByRole("status").filter({ hasText: "Request approved." }).waitFor();
-    expect(await textOf(page.getByRole("heading", { level: 1 }))).toContain("Approved");
+    expect(await elementText(page.getByRole("heading", { level: 1 }))).toContain("Approved");
 
     const row = requestRow(db, id)!;
     expect(row.status).toBe("approved");
@@ -153,7 +143,7 @@ describe("a therapy request from draft to approved", () => {
   it("the youth's page shows it approved, and the request's page its history with who", async () => {
     const id = state.requestId!;
     const youthId = demoYouthId(db, youth);
-    const { page, close } = await newPage();
+    const { page, close } = await newPage(browser);
     await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD);
     await page.goto(`${server.url}/youth/${youthId}`);
     await waitForHydration(page);
@@ -161,7 +151,7 @@ describe("a therapy request from draft to approved", () => {
     const requests = page.getByRole("region", { name: "Requests" }).or(page.locator("section#requests"));
     const row = requests.first().locator("tbody tr").filter({ has: page.locator(`a[href="/requests/${id}"]`) });
     await expect(row.count()).resolves.toBe(1);
-    const rowText = await textOf(row);
+    const rowText = await elementText(row);
     expect(rowText).toContain("Therapy: EMDR");
     expect(rowText).toContain("Approved");
     expect(rowText).toContain(state.partyName!);
@@ -194,14 +184,14 @@ describe("two people deciding the same request at once, in the browser", () => {
     expect(target).toBeDefined();
     const supervisorName = userName(db, "supervisor@example.org");
 
-    const supervisor = await newPage();
-    const lead = await newPage();
+    const supervisor = await newPage(browser);
+    const lead = await newPage(browser);
     await signInAs(supervisor.page, server.url, "supervisor@example.org", DEMO_PASSWORD);
     await signInAs(lead.page, server.url, "lead@example.org", DEMO_PASSWORD);
     for (const { page } of [supervisor, lead]) {
       await page.goto(`${server.url}/requests/${target.id}`);
       await waitForHydration(page);
-      expect(await textOf(page.getByRole("heading", { level: 1 }))).toContain("Submitted");
+      expect(await elementText(page.getByRole("heading", { level: 1 }))).toContain("Submitted");
     }
 
     // The supervisor approves first.
@@ -213,7 +203,7 @@ describe("two people deciding the same request at once, in the browser", () => {
     await lead.page.getByRole("button", { name: "Deny the request" }).click();
     const alert = lead.page.getByRole("alert").filter({ hasText: /changed/i });
     await alert.waitFor();
-    expect(await textOf(alert)).toMatch(/\bapproved\b/i);
+    expect(await elementText(alert)).toMatch(/\bapproved\b/i);
     await waitForHydration(lead.page);
 
     // Nothing was overwritten ...
@@ -224,7 +214,7 @@ describe("two people deciding the same request at once, in the browser", () => {
 
     // ... and the lead's page now shows the request as it is: approved, with the approval in its
     // history, and no longer offering to approve or deny it.
-    const heading = await textOf(lead.page.getByRole("heading", { level: 1 }));
+    const heading = await elementText(lead.page.getByRole("heading", { level: 1 }));
     const history = (await lead.page.locator("section[aria-labelledby='history-heading'] li").allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
     const offersDeny = await lead.page.getByRole("button", { name: "Deny the request" }).count();
     const offersApprove = await lead.page.getByRole("button", { name: "Approve", exact: true }).count();

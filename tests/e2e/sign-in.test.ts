@@ -2,8 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DEMO_PASSWORD, DEMO_YOUTH } from "../../db/seed";
-import { launchBrowser, signInAs, waitForHydration } from "../helpers/browser";
+import { launchBrowser, newPage, signInAs, waitForHydration } from "../helpers/browser";
 import { startServer, type TestServer } from "../helpers/server";
+import { fullName } from "../helpers/wire";
 
 let server: TestServer;
 let browser: Browser;
@@ -12,13 +13,6 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
-
-async function newPage(): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  return { page, close: () => context.close() };
-}
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -30,8 +24,6 @@ async function signOut(page: Page) {
   await page.waitForURL((url) => url.pathname === "/login");
 }
 
-const fullName = (y: { firstName: string; lastName: string }) => `${y.firstName} ${y.lastName}`;
-
 describe("signing in as each demo role", () => {
   const roles = [
     { email: "advocate@example.org", sees: fullName(DEMO_YOUTH.advocateConcernBySomeoneElse), never: fullName(DEMO_YOUTH.secondProgramConcern) },
@@ -42,7 +34,7 @@ describe("signing in as each demo role", () => {
 
   for (const { email, sees, never } of roles) {
     it(`${email} lands on their youth list and signs out`, async () => {
-      const { page, close } = await newPage();
+      const { page, close } = await newPage(browser);
       await signInAs(page, server.url, email, DEMO_PASSWORD);
       expect(new URL(page.url()).pathname).toBe("/youth");
       await expect(page.getByRole("heading", { level: 1, name: "Youth" }).isVisible()).resolves.toBe(true);
@@ -61,7 +53,7 @@ describe("signing in as each demo role", () => {
   }
 
   it("admin@example.org lands on administration, not case content", async () => {
-    const { page, close } = await newPage();
+    const { page, close } = await newPage(browser);
     await signInAs(page, server.url, "admin@example.org", DEMO_PASSWORD);
     expect(new URL(page.url()).pathname).toBe("/admin");
     await expect(page.getByRole("heading", { level: 1, name: "Administration" }).isVisible()).resolves.toBe(true);
@@ -71,7 +63,7 @@ describe("signing in as each demo role", () => {
   });
 
   it("a wrong password gets one message, keeps the email, and comes back to the page asked for", async () => {
-    const { page, close } = await newPage();
+    const { page, close } = await newPage(browser);
     await page.goto(`${server.url}/youth?sort=age.desc`);
     expect(new URL(page.url()).pathname).toBe("/login");
     await waitForHydration(page);
@@ -89,7 +81,7 @@ describe("signing in as each demo role", () => {
   });
 
   it("sorts and pages through the table with the keyboard-reachable links, keeping state in the URL", async () => {
-    const { page, close } = await newPage();
+    const { page, close } = await newPage(browser);
     await signInAs(page, server.url, "lead@example.org", DEMO_PASSWORD);
     await page.getByRole("link", { name: /^Age/ }).click();
     await page.waitForURL((url) => url.searchParams.get("sort") === "age.asc");

@@ -12,7 +12,8 @@ import { DEMO_PASSWORD, DEMO_SECRET_MARKERS, DEMO_YOUTH } from "../../db/seed";
 import { redFlagLabel } from "../../app/domain/red-flags";
 import { signIn, type Client } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
-import { concernTraces, openReadOnly, youthIdByName } from "../helpers/wire";
+import { utcDaysAgo } from "../helpers/dates";
+import { concernTraces, expectAbsent, fullName, openReadOnly, textOf, youthIdByName } from "../helpers/wire";
 
 let server: TestServer;
 let db: Database.Database;
@@ -26,29 +27,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const fullName = (y: { firstName: string; lastName: string }) => `${y.firstName} ${y.lastName}`;
-/** React separates adjacent text nodes with `<!-- -->` in server-rendered HTML. */
-const textOf = (html: string) => html.replace(/<!-- -->/g, "");
-
-/** A calendar date `days` before today (UTC), as YYYY-MM-DD: in the past in every program's time zone. */
-function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
 /** "Nov 19, 2026", as the app formats a calendar date. */
 function formatCalendarDate(day: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(
     new Date(`${day}T12:00:00Z`),
   );
-}
-
-/** Fails with the surroundings of the first occurrence (not the whole page) when `needle` is in `body`. */
-function expectAbsent(body: string, needle: string | RegExp, where: string): void {
-  const match = typeof needle === "string" ? { index: body.indexOf(needle), length: needle.length } : (() => {
-    const m = needle.exec(body);
-    return m ? { index: m.index, length: m[0].length } : { index: -1, length: 0 };
-  })();
-  const context = match.index < 0 ? "" : body.slice(Math.max(0, match.index - 120), match.index + match.length + 120);
-  expect(match.index < 0, `${where} contains ${String(needle)}: …${context}…`).toBe(true);
 }
 
 function csecStatus(youthId: number): { status: string; basis: string | null; basis_on: string | null } | undefined {
@@ -145,7 +128,7 @@ describe("/youth/:id of a youth with a concern raised by someone else, as advoca
   it("cannot confirm the status themself: 403, and nothing changes", async () => {
     const before = csecStatus(youthId);
     const eventsBefore = countRows("csec_status_events", youthId);
-    const res = await advocate.post(`/youth/${youthId}/csec`, { intent: "confirm", basis: "court_finding", basisOn: daysAgo(3) });
+    const res = await advocate.post(`/youth/${youthId}/csec`, { intent: "confirm", basis: "court_finding", basisOn: utcDaysAgo(3) });
     expect(res.status).toBe(403);
     expect(res.location).toBeNull();
     expect(csecStatus(youthId)).toEqual(before);
@@ -157,7 +140,7 @@ describe("/youth/:id of a youth with a concern raised by someone else, as advoca
   });
 
   it("after the supervisor confirms it (court finding), sees Confirmed with the basis and its date, and the CSEC advocate", async () => {
-    const basisOn = daysAgo(5);
+    const basisOn = utcDaysAgo(5);
     const supervisor = await signIn(server.url, "supervisor@example.org", DEMO_PASSWORD);
     const res = await supervisor.post(`/youth/${youthId}/csec`, { intent: "confirm", basis: "court_finding", basisOn });
     expect([302, 303]).toContain(res.status);
@@ -235,7 +218,7 @@ describe("logging a contact without a summary (no JavaScript: a plain form POST)
     const contactsBefore = countRows("contacts", youthId);
     const advocate = await signIn(server.url, "advocate@example.org", DEMO_PASSWORD);
 
-    const occurredAt = `${daysAgo(2)}T14:35`;
+    const occurredAt = `${utcDaysAgo(2)}T14:35`;
     const res = await advocate.post(`/youth/${youthId}`, {
       intent: "log-contact",
       with: String(party.id),

@@ -5,13 +5,14 @@
  * the field, with JavaScript and without it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import type Database from "better-sqlite3";
 import { DEMO_PASSWORD, DEMO_YOUTH } from "../../db/seed";
 import { redFlagLabel } from "../../app/domain/red-flags";
-import { launchBrowser, signInAs, waitForHydration } from "../helpers/browser";
+import { elementText, launchBrowser, newPage, signInAs, waitForHydration } from "../helpers/browser";
+import { utcDaysAgo } from "../helpers/dates";
 import { startServer, type TestServer } from "../helpers/server";
-import { openReadOnly, youthIdByName } from "../helpers/wire";
+import { fullName, openReadOnly, youthIdByName } from "../helpers/wire";
 
 let server: TestServer;
 let browser: Browser;
@@ -27,20 +28,6 @@ afterAll(async () => {
   db?.close();
   await server?.stop();
 });
-
-async function newPage(options: BrowserContextOptions = {}): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext(options);
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  return { page, close: () => context.close() };
-}
-
-const fullName = (y: { firstName: string; lastName: string }) => `${y.firstName} ${y.lastName}`;
-
-/** A calendar date `days` before today (UTC), as YYYY-MM-DD: in the past in every program's time zone. */
-function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
 
 function count(table: "contacts" | "csec_concerns" | "red_flags", youthId: number): number {
   return (db.prepare(`select count(*) as n from ${table} where youth_id = ?`).get(youthId) as { n: number }).n;
@@ -69,16 +56,11 @@ async function openFromList(page: Page, y: { firstName: string; lastName: string
   await waitForHydration(page);
 }
 
-/** The text of an element, whitespace collapsed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
-}
-
 /** The ids an element's aria-describedby points at, and the text of each. */
 async function descriptions(locator: Locator): Promise<string[]> {
   const ids = ((await locator.getAttribute("aria-describedby")) ?? "").split(/\s+/).filter(Boolean);
   const page = locator.page();
-  return Promise.all(ids.map(async (id) => textOf(page.locator(`[id="${id}"]`))));
+  return Promise.all(ids.map(async (id) => elementText(page.locator(`[id="${id}"]`))));
 }
 
 describe("the concern -> confirmed workflow on the youth's page", () => {
@@ -86,7 +68,7 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
   const flags = [redFlagLabel("older_intimate_partner"), redFlagLabel("unexplained_gifts_cash_phones")];
   const concernNote = `Came back from the weekend with a new phone and talks about a 22-year-old boyfriend (e2e ${Date.now()}).`;
   const contactSummary = `Visited at the placement; talked about the school attendance plan (e2e ${Date.now()}).`;
-  const basisOn = daysAgo(2);
+  const basisOn = utcDaysAgo(2);
 
   it("advocate logs a contact and raises a concern; supervisor confirms it; advocate sees it confirmed with the basis", async () => {
     const youthId = youthIdByName(db, y);
@@ -98,7 +80,7 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
 
     // --- The advocate ------------------------------------------------------------------------
     {
-      const { page, close } = await newPage();
+      const { page, close } = await newPage(browser);
       await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD);
       expect(new URL(page.url()).pathname).toBe("/youth");
       await page.getByRole("link", { name: fullName(y), exact: true }).click();
@@ -117,7 +99,7 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
       await waitForHydration(page);
       // Newest first: the contact just logged is at the top of the list.
       const firstContact = contacts.getByRole("listitem").filter({ hasText: "logged by" }).first();
-      const first = await textOf(firstContact);
+      const first = await elementText(firstContact);
       expect(first).toContain(contactSummary);
       expect(first).toContain(cswOption);
       expect(first).toContain("Phone");
@@ -139,7 +121,7 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
 
       // Their own concern, under review.
       const concerns = page.getByRole("region", { name: "Red flags and concerns" });
-      const panel = await textOf(concerns);
+      const panel = await elementText(concerns);
       expect(panel).toMatch(/You raised a concern on [A-Z][a-z]{2} \d{1,2}, \d{4}; your supervisor is reviewing it\./);
       expect(panel).toMatch(/under review/i);
       for (const label of flags) expect(panel).toContain(label);
@@ -152,13 +134,13 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
 
     // --- The supervisor ----------------------------------------------------------------------
     {
-      const { page, close } = await newPage();
+      const { page, close } = await newPage(browser);
       await signInAs(page, server.url, "supervisor@example.org", DEMO_PASSWORD);
       await openFromList(page, y);
       expect(new URL(page.url()).pathname).toBe(`/youth/${youthId}`);
 
       const concerns = page.getByRole("region", { name: "Red flags and concerns" });
-      const panel = await textOf(concerns);
+      const panel = await elementText(concerns);
       expect(panel).toContain("Concern, unconfirmed");
       expect(panel).toMatch(/Elena Novak raised a concern on/);
       for (const label of flags) expect(panel).toContain(label);
@@ -169,7 +151,7 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
       await page.waitForURL((url) => url.pathname === `/youth/${youthId}/csec`);
       await page.getByRole("heading", { level: 1, name: "Review the concern" }).waitFor();
       await waitForHydration(page);
-      const review = await textOf(page.getByRole("region", { name: "Under review" }));
+      const review = await elementText(page.getByRole("region", { name: "Under review" }));
       for (const label of flags) expect(review).toContain(label);
       expect(review).toContain(concernNote);
 
@@ -180,7 +162,7 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
       await page.waitForURL((url) => url.pathname === `/youth/${youthId}`);
       await page.getByRole("status").filter({ hasText: "CSEC status confirmed." }).waitFor();
       await waitForHydration(page);
-      const after = await textOf(page.getByRole("region", { name: "Red flags and concerns" }));
+      const after = await elementText(page.getByRole("region", { name: "Red flags and concerns" }));
       expect(after).toContain("Confirmed");
       expect(after).toContain("Youth disclosure");
       expect(after).not.toContain("Concern, unconfirmed");
@@ -191,14 +173,14 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
 
     // --- The advocate again ------------------------------------------------------------------
     {
-      const { page, close } = await newPage();
+      const { page, close } = await newPage(browser);
       await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD);
       await page.getByRole("link", { name: fullName(y), exact: true }).click();
       await page.waitForURL((url) => url.pathname === `/youth/${youthId}`);
       await page.getByRole("heading", { level: 1, name: fullName(y) }).waitFor();
       await waitForHydration(page);
 
-      const panel = await textOf(page.getByRole("region", { name: "Red flags and concerns" }));
+      const panel = await elementText(page.getByRole("region", { name: "Red flags and concerns" }));
       expect(panel).toContain("Confirmed");
       expect(panel).toContain("Youth disclosure");
       const shownDate = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(
@@ -223,7 +205,7 @@ describe("a form with a missing field keeps what was typed and says what is miss
     const withLabel = `${party!.name} (Minor's attorney)`;
     const before = count("contacts", youthId);
 
-    const { page, close } = await newPage();
+    const { page, close } = await newPage(browser);
     await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD);
     await page.goto(`${server.url}/youth/${youthId}`);
     expect(await waitForHydration(page)).toBe(true);
@@ -233,7 +215,7 @@ describe("a form with a missing field keeps what was typed and says what is miss
     const when = form.getByLabel("When", { exact: true });
     const how = form.getByLabel("How", { exact: true });
     const summary = form.getByLabel("Summary", { exact: true });
-    const occurredAt = `${daysAgo(3)}T09:15`;
+    const occurredAt = `${utcDaysAgo(3)}T09:15`;
     await withField.selectOption({ label: withLabel });
     await when.fill(occurredAt);
     await how.selectOption({ label: "Video call" });
@@ -259,7 +241,7 @@ describe("a form with a missing field keeps what was typed and says what is miss
     expect(posts.length).toBe(1);
     expect(await summary.getAttribute("aria-invalid")).toBe("true");
     expect(await descriptions(summary)).toContain(message);
-    expect(await textOf(form.getByRole("alert"))).toBe("One field needs your attention. Nothing was saved.");
+    expect(await elementText(form.getByRole("alert"))).toBe("One field needs your attention. Nothing was saved.");
     // What was typed is still there, and the other fields carry no message.
     expect(await withField.inputValue()).not.toBe("youth");
     expect(await withField.locator("option:checked").textContent()).toBe(withLabel);
@@ -274,7 +256,7 @@ describe("a form with a missing field keeps what was typed and says what is miss
     await form.getByRole("button", { name: "Log contact" }).click();
     await page.getByRole("status").filter({ hasText: "Contact logged." }).waitFor();
     expect(count("contacts", youthId)).toBe(before + 1);
-    expect(await textOf(page.getByRole("region", { name: "Contacts" }).getByRole("listitem").filter({ hasText: text }))).toContain(withLabel);
+    expect(await elementText(page.getByRole("region", { name: "Contacts" }).getByRole("listitem").filter({ hasText: text }))).toContain(withLabel);
     await close();
   });
 
@@ -282,7 +264,7 @@ describe("a form with a missing field keeps what was typed and says what is miss
     const youthId = youthIdByName(db, y);
     const concernsBefore = count("csec_concerns", youthId);
     const flagsBefore = count("red_flags", youthId);
-    const { page, close } = await newPage({ javaScriptEnabled: false });
+    const { page, close } = await newPage(browser, { javaScriptEnabled: false });
 
     // Sign in through the plain form (signInAs would wait for a hydration that never comes).
     await page.goto(`${server.url}/login`);
@@ -298,7 +280,7 @@ describe("a form with a missing field keeps what was typed and says what is miss
     await page.getByRole("link", { name: "Raise a concern" }).click();
     await page.waitForURL((url) => url.pathname === `/youth/${youthId}/concern`);
 
-    const observedOn = daysAgo(4);
+    const observedOn = utcDaysAgo(4);
     await page.getByLabel("Observed on", { exact: true }).fill(observedOn);
     await page.getByRole("button", { name: "Raise the concern" }).click();
     const message = "Tick at least one indicator, or describe what you observed.";
@@ -306,9 +288,9 @@ describe("a form with a missing field keeps what was typed and says what is miss
     expect(new URL(page.url()).pathname).toBe(`/youth/${youthId}/concern`);
 
     const group = page.getByRole("group", { name: "What you observed" });
-    expect(await textOf(group)).toContain(message);
+    expect(await elementText(group)).toContain(message);
     expect(await descriptions(group)).toContain(message);
-    expect(await textOf(page.getByRole("alert"))).toBe("One field needs your attention. Nothing was saved.");
+    expect(await elementText(page.getByRole("alert"))).toBe("One field needs your attention. Nothing was saved.");
     expect(await page.getByLabel("Observed on", { exact: true }).inputValue()).toBe(observedOn);
     expect(await page.getByLabel("Note").inputValue()).toBe("");
     expect(await group.getByRole("checkbox", { checked: true }).count()).toBe(0);

@@ -7,7 +7,7 @@
  *   ...
  *   await browser.close();
  */
-import { chromium, type Browser, type LaunchOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type LaunchOptions, type Locator, type Page } from "playwright-core";
 
 export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -105,4 +105,20 @@ export async function signInAs(
   // A hydrated form navigates client-side: the URL changes before the new page has rendered.
   await page.waitForLoadState("load");
   await waitForHydration(page);
+}
+
+/** A page in a fresh browser context (10 s default timeout); `close` closes the context. */
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  return { page, close: () => context.close() };
+}
+
+/** The text of an element, whitespace collapsed (runs of white space to one space, trimmed). */
+export async function elementText(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
 }

@@ -5,7 +5,7 @@ import { loader as youthLoader } from "~/routes/youth-detail";
 import { loader as courtLoader } from "~/routes/court-draft";
 import { loader as prepLoader } from "~/routes/prep-packet";
 import { DEMO_YOUTH, seedDemo } from "../../db/seed";
-import { requestAs, settle } from "../helpers/auth";
+import { getAs as requestAs, settle } from "../helpers/routes";
 
 const db = getDb();
 let youthId: number;

@@ -18,32 +18,20 @@ import { action as myActionsAction } from "~/routes/my-actions";
 import { redFlagLabel } from "~/domain/red-flags";
 import { PARTY_ROLE_LABELS } from "~/domain/youth";
 import { DEMO_YOUTH, seedDemo } from "../../db/seed";
+import { DAY_MS, PROGRAM_ONE_TZ, dayFromToday, meetingTime } from "../helpers/dates";
+import { auditRowsAfter, demoYouthId, maxId, snapshot, userId, userName, withAuditFailing, type AuditRow } from "../helpers/db";
+import { MEETING_TABLES, actionItem, makeMeetingYouth, meetingRow } from "../helpers/meetings";
 import {
-  DAY,
-  PROGRAM_ONE_TZ,
-  actionItem,
-  auditRowsAfter,
   callRoute,
-  dayFromToday,
-  demoYouthId,
   describeResult,
   getAs,
-  makeYouth,
-  maxAuditId,
-  meetingRow,
-  meetingTime,
   payloadOf,
   postAs,
-  redirectTo,
-  snapshot,
+  redirectLocation,
   statusOf,
-  userId,
-  userName,
-  withAuditFailing,
-  type AuditRow,
   type Fields,
   type Settled,
-} from "../helpers/meetings";
+} from "../helpers/routes";
 
 const db = getDb();
 const c = db.$client;
@@ -83,7 +71,7 @@ async function openMeeting(email: string, meetingId: number): Promise<MeetingPag
 const carriedOver = (p: MeetingPage) => p.meeting.agenda.carriedOver.map((a) => a.description);
 
 function scheduledId(result: Settled): number {
-  const location = redirectTo(result);
+  const location = redirectLocation(result);
   const m = /^\/meetings\/(\d+)\?saved=scheduled$/.exec(location);
   expect(m, location).not.toBeNull();
   return Number(m![1]);
@@ -99,17 +87,17 @@ function expectOneAudit(afterId: number, expected: Partial<AuditRow>): AuditRow 
 
 /** Runs a write that must be refused, and checks the status and that no table changed. */
 async function expectRefused(run: () => Promise<Settled>, status: number): Promise<Settled> {
-  const before = snapshot(c);
+  const before = snapshot(c, MEETING_TABLES);
   const result = await run();
   expect(statusOf(result), describeResult(result)).toBe(status);
-  expect(snapshot(c)).toEqual(before);
+  expect(snapshot(c, MEETING_TABLES)).toEqual(before);
   return result;
 }
 
 // ------------------------------------------------------------------------------------------
 
 describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@example.org)", () => {
-  let youth: ReturnType<typeof makeYouth>;
+  let youth: ReturnType<typeof makeMeetingYouth>;
   const meetings: number[] = [];
   const item: Record<"A" | "B" | "C" | "D", number> = { A: 0, B: 0, C: 0, D: 0 };
   const text = {
@@ -121,13 +109,13 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
   const due = { A: dayFromToday(TZ, 10), B: dayFromToday(TZ, -3), C: dayFromToday(TZ, 2), D: dayFromToday(TZ, 5) };
 
   beforeAll(() => {
-    youth = makeYouth(db, { advocate: ADV, supervisor: SUP });
+    youth = makeMeetingYouth(db, { advocate: ADV, supervisor: SUP });
   });
 
   async function addAction(meetingId: number, key: keyof typeof item, owner: string): Promise<number> {
-    const before = maxAuditId(c);
+    const before = maxId(c, "audit_events");
     const result = await postToMeeting(ADV, meetingId, { intent: "add-action", description: text[key], owner, dueOn: due[key] });
-    expect(redirectTo(result)).toBe(`/meetings/${meetingId}?saved=action`);
+    expect(redirectLocation(result)).toBe(`/meetings/${meetingId}?saved=action`);
     const row = c.prepare("select * from action_items where description = ?").get(text[key]) as { id: number };
     expect(row).toBeDefined();
     item[key] = row.id;
@@ -155,16 +143,16 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
   }
 
   it("schedules three meetings at increasing times, stored in UTC, each with one audit row", async () => {
-    const times = [meetingTime(TZ, -10 * DAY), meetingTime(TZ, 7 * DAY), meetingTime(TZ, 14 * DAY)];
+    const times = [meetingTime(TZ, -10 * DAY_MS), meetingTime(TZ, 7 * DAY_MS), meetingTime(TZ, 14 * DAY_MS)];
     for (const t of times) {
-      const before = maxAuditId(c);
+      const before = maxId(c, "audit_events");
       const id = scheduledId(
         await scheduleAs(ADV, youth.youthId, {
           scheduledAt: t.local,
           type: "regular_mdt",
           location: "Family resource center, room 2",
           videoLink: "",
-          attendees: [`party:${youth.cswPartyId}`, `party:${youth.attorneyPartyId}`, `user:${A1}`, `user:${SUP1}`],
+          attendees: [`party:${youth.cswId}`, `party:${youth.attorneyId}`, `user:${A1}`, `user:${SUP1}`],
         }),
       );
       meetings.push(id);
@@ -180,8 +168,8 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
       });
       const invited = c.prepare("select party_id, user_id, attended from meeting_attendees where meeting_id = ? order by id").all(id);
       expect(invited).toEqual([
-        { party_id: youth.cswPartyId, user_id: null, attended: null },
-        { party_id: youth.attorneyPartyId, user_id: null, attended: null },
+        { party_id: youth.cswId, user_id: null, attended: null },
+        { party_id: youth.attorneyId, user_id: null, attended: null },
         { party_id: null, user_id: A1, attended: null },
         { party_id: null, user_id: SUP1, attended: null },
       ]);
@@ -222,10 +210,10 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
 
   it("marking an item done (from meeting 2's page) takes it off every later agenda; done twice is a 400", async () => {
     const [, m2, m3] = meetings as [number, number, number];
-    const before = maxAuditId(c);
+    const before = maxId(c, "audit_events");
     const startedAt = new Date().toISOString();
     const result = await postToMeeting(ADV, m2, { intent: "done", actionId: String(item.A) });
-    expect(redirectTo(result)).toBe(`/meetings/${m2}?saved=done`);
+    expect(redirectLocation(result)).toBe(`/meetings/${m2}?saved=done`);
     const row = actionItem(c, item.A)!;
     expect(row.status).toBe("done");
     expect(row.drop_reason).toBeNull();
@@ -256,9 +244,9 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
     expect(actionItem(c, item.D)!.status).toBe("open");
     expect(carriedOver(await openMeeting(ADV, m2))).toEqual([text.B, text.D]);
 
-    const before = maxAuditId(c);
+    const before = maxId(c, "audit_events");
     const result = await postToMeeting(ADV, m3, { intent: "drop", actionId: String(item.D), reason: "The school arranged tutoring itself" });
-    expect(redirectTo(result)).toBe(`/meetings/${m3}?saved=dropped`);
+    expect(redirectLocation(result)).toBe(`/meetings/${m3}?saved=dropped`);
     expect(actionItem(c, item.D)).toMatchObject({ status: "dropped", drop_reason: "The school arranged tutoring itself" });
     const audit = expectOneAudit(before, {
       action: "action_item.drop",
@@ -282,8 +270,8 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
 
   it("adds agenda items by hand and records meeting 1 (in the past), each audited", async () => {
     const [m1, m2, m3] = meetings as [number, number, number];
-    let before = maxAuditId(c);
-    expect(redirectTo(await postToMeeting(ADV, m3, { intent: "add-agenda", text: "Summer job options" }))).toBe(`/meetings/${m3}?saved=agenda`);
+    let before = maxId(c, "audit_events");
+    expect(redirectLocation(await postToMeeting(ADV, m3, { intent: "add-agenda", text: "Summer job options" }))).toBe(`/meetings/${m3}?saved=agenda`);
     const agendaRow = c.prepare("select * from meeting_agenda_items where meeting_id = ?").get(m3) as {
       id: number;
       text: string;
@@ -301,22 +289,22 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
     expect((await openMeeting(ADV, m3)).meeting.agenda.byHand.map((i) => i.text)).toEqual(["Summer job options"]);
     expect((await openMeeting(ADV, m2)).meeting.agenda.byHand).toEqual([]);
 
-    before = maxAuditId(c);
+    before = maxId(c, "audit_events");
     const recorded = await postToMeeting(ADV, m1, {
       intent: "record",
-      attended: [`party:${youth.cswPartyId}`, `user:${A1}`],
+      attended: [`party:${youth.cswId}`, `user:${A1}`],
       notes: "Talked through school and visits.",
       decisions: "Keep the placement; revisit tutoring next time.",
     });
-    expect(redirectTo(recorded)).toBe(`/meetings/${m1}?saved=recorded`);
+    expect(redirectLocation(recorded)).toBe(`/meetings/${m1}?saved=recorded`);
     expect(meetingRow(c, m1)).toMatchObject({
       status: "held",
       notes: "Talked through school and visits.",
       decisions: "Keep the placement; revisit tutoring next time.",
     });
     expect(c.prepare("select party_id, user_id, attended from meeting_attendees where meeting_id = ? order by id").all(m1)).toEqual([
-      { party_id: youth.cswPartyId, user_id: null, attended: 1 },
-      { party_id: youth.attorneyPartyId, user_id: null, attended: 0 },
+      { party_id: youth.cswId, user_id: null, attended: 1 },
+      { party_id: youth.attorneyId, user_id: null, attended: 0 },
       { party_id: null, user_id: A1, attended: 1 },
       { party_id: null, user_id: SUP1, attended: 0 },
     ]);
@@ -334,7 +322,7 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
         "meeting.schedule",
         () =>
           scheduleAs(ADV, youth.youthId, {
-            scheduledAt: meetingTime(TZ, 21 * DAY).local,
+            scheduledAt: meetingTime(TZ, 21 * DAY_MS).local,
             type: "regular_mdt",
             location: "Room 9",
             attendees: [`user:${A1}`],
@@ -347,9 +335,9 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
       ["meeting.record", () => postToMeeting(ADV, m1, { intent: "record", attended: [], notes: "Never recorded" })],
     ];
     for (const [name, run] of writes) {
-      const before = snapshot(c);
+      const before = snapshot(c, MEETING_TABLES);
       await expect(withAuditFailing(c, run), name).rejects.toThrow(/audit log unavailable/);
-      expect(snapshot(c), name).toEqual(before);
+      expect(snapshot(c, MEETING_TABLES), name).toEqual(before);
     }
     expect(actionItem(c, item.C)!.status).toBe("open");
   });
@@ -369,7 +357,7 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
             "schedule",
             () =>
               scheduleAs(email, youth.youthId, {
-                scheduledAt: meetingTime(TZ, 20 * DAY).local,
+                scheduledAt: meetingTime(TZ, 20 * DAY_MS).local,
                 type: "regular_mdt",
                 location: "Room 1",
                 attendees: [],
@@ -417,15 +405,15 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
 // ------------------------------------------------------------------------------------------
 
 describe("validation errors: 400 with the fields named and the input sent back; nothing written", () => {
-  let youth: ReturnType<typeof makeYouth>;
+  let youth: ReturnType<typeof makeMeetingYouth>;
   let meetingId: number;
   let LEAD2: number;
 
   beforeAll(async () => {
-    youth = makeYouth(db, { advocate: ADV, supervisor: SUP });
+    youth = makeMeetingYouth(db, { advocate: ADV, supervisor: SUP });
     LEAD2 = userId(c, "lead@second.example.org");
     meetingId = scheduledId(
-      await scheduleAs(ADV, youth.youthId, { scheduledAt: meetingTime(TZ, 5 * DAY).local, type: "regular_mdt", location: "Room 3", attendees: [] }),
+      await scheduleAs(ADV, youth.youthId, { scheduledAt: meetingTime(TZ, 5 * DAY_MS).local, type: "regular_mdt", location: "Room 3", attendees: [] }),
     );
   });
 
@@ -444,19 +432,19 @@ describe("validation errors: 400 with the fields named and the input sent back; 
     ],
     [
       "neither a place nor a video link",
-      () => ({ scheduledAt: meetingTime(TZ, 3 * DAY).local, type: "regular_mdt", location: "", videoLink: "", attendees: [] }),
+      () => ({ scheduledAt: meetingTime(TZ, 3 * DAY_MS).local, type: "regular_mdt", location: "", videoLink: "", attendees: [] }),
       ["location"],
       () => ({ type: "regular_mdt", location: "", videoLink: "" }),
     ],
     [
       "an attendee who is not on the team",
-      () => ({ scheduledAt: meetingTime(TZ, 3 * DAY).local, type: "regular_mdt", location: "Room 4", attendees: ["party:999999"] }),
+      () => ({ scheduledAt: meetingTime(TZ, 3 * DAY_MS).local, type: "regular_mdt", location: "Room 4", attendees: ["party:999999"] }),
       ["attendees"],
       () => ({ attendees: ["party:999999"] }),
     ],
     [
       "an attendee from another program",
-      () => ({ scheduledAt: meetingTime(TZ, 3 * DAY).local, type: "other", location: "Room 4", attendees: [`user:${LEAD2}`] }),
+      () => ({ scheduledAt: meetingTime(TZ, 3 * DAY_MS).local, type: "other", location: "Room 4", attendees: [`user:${LEAD2}`] }),
       ["attendees"],
       () => ({ attendees: [`user:${LEAD2}`], type: "other" }),
     ],
@@ -494,14 +482,14 @@ describe("validation errors: 400 with the fields named and the input sent back; 
 // ------------------------------------------------------------------------------------------
 
 describe("red flags on the agenda follow the CSEC rule", () => {
-  let youth: ReturnType<typeof makeYouth>;
+  let youth: ReturnType<typeof makeMeetingYouth>;
   let meetingId: number;
   const label = redFlagLabel("running_away");
 
   beforeAll(async () => {
-    youth = makeYouth(db, { advocate: ADV, supervisor: SUP, concernBy: SUP });
+    youth = makeMeetingYouth(db, { advocate: ADV, supervisor: SUP, concernBy: SUP });
     meetingId = scheduledId(
-      await scheduleAs(SUP, youth.youthId, { scheduledAt: meetingTime(TZ, 4 * DAY).local, type: "regular_mdt", location: "Room 5", attendees: [] }),
+      await scheduleAs(SUP, youth.youthId, { scheduledAt: meetingTime(TZ, 4 * DAY_MS).local, type: "regular_mdt", location: "Room 5", attendees: [] }),
     );
   });
 
@@ -517,7 +505,7 @@ describe("red flags on the agenda follow the CSEC rule", () => {
 
   it("are there for supervisor@example.org", async () => {
     const page = await openMeeting(SUP, meetingId);
-    expect(page.meeting.agenda.redFlags).toEqual([{ label, observedOn: new Date(Date.now() - 3 * DAY).toISOString().slice(0, 10) }]);
+    expect(page.meeting.agenda.redFlags).toEqual([{ label, observedOn: new Date(Date.now() - 3 * DAY_MS).toISOString().slice(0, 10) }]);
     expect(page.meeting.openConcernCount).toBe(1);
   });
 });
@@ -537,7 +525,7 @@ describe("a CSEC MDT follows the status's visibility", () => {
     expect(JSON.stringify(form)).not.toContain("CSEC");
 
     const result = await expectRefused(
-      () => scheduleAs(ADV, youthId, { scheduledAt: meetingTime(TZ, 2 * DAY).local, type: "csec_mdt", location: "Room 6", attendees: [`user:${A1}`] }),
+      () => scheduleAs(ADV, youthId, { scheduledAt: meetingTime(TZ, 2 * DAY_MS).local, type: "csec_mdt", location: "Room 6", attendees: [`user:${A1}`] }),
       400,
     );
     const reply = payloadOf(result);
@@ -547,7 +535,7 @@ describe("a CSEC MDT follows the status's visibility", () => {
 
   it("the hidden CSEC advocate cannot be invited by advocate@example.org, and the refusal is the same as for a made-up party", async () => {
     const send = (party: number) =>
-      scheduleAs(ADV, youthId, { scheduledAt: meetingTime(TZ, 2 * DAY).local, type: "regular_mdt", location: "Room 6", attendees: [`party:${party}`] });
+      scheduleAs(ADV, youthId, { scheduledAt: meetingTime(TZ, 2 * DAY_MS).local, type: "regular_mdt", location: "Room 6", attendees: [`party:${party}`] });
     const real = payloadOf(await expectRefused(() => send(csecPartyId), 400));
     const madeUp = payloadOf(await expectRefused(() => send(999_999), 400));
     expect(real.errors).toEqual(madeUp.errors);
@@ -558,7 +546,7 @@ describe("a CSEC MDT follows the status's visibility", () => {
     expect(form.types.map((t) => t.value)).toContain("csec_mdt");
     const id = scheduledId(
       await scheduleAs(SUP, youthId, {
-        scheduledAt: meetingTime(TZ, 2 * DAY).local,
+        scheduledAt: meetingTime(TZ, 2 * DAY_MS).local,
         type: "csec_mdt",
         location: "Room 6",
         attendees: [`party:${csecPartyId}`, `user:${SUP1}`],
@@ -572,16 +560,16 @@ describe("a CSEC MDT follows the status's visibility", () => {
 
 describe("carry-over only runs forwards", () => {
   it("an item of a LATER meeting is not 'carried over' into an earlier meeting's agenda", async () => {
-    const youth = makeYouth(db, { advocate: ADV, supervisor: SUP });
+    const youth = makeMeetingYouth(db, { advocate: ADV, supervisor: SUP });
     const schedule = async (days: number) =>
       scheduledId(
-        await scheduleAs(ADV, youth.youthId, { scheduledAt: meetingTime(TZ, days * DAY).local, type: "regular_mdt", location: "Room 7", attendees: [] }),
+        await scheduleAs(ADV, youth.youthId, { scheduledAt: meetingTime(TZ, days * DAY_MS).local, type: "regular_mdt", location: "Room 7", attendees: [] }),
       );
     const next = await schedule(7);
     const later = await schedule(35);
     // Planning ahead: an item noted on the later meeting's page now.
     const description = "Plan the school transition (raised for the later meeting)";
-    expect(redirectTo(await postToMeeting(ADV, later, { intent: "add-action", description, owner: "role:csw", dueOn: dayFromToday(TZ, 30) }))).toBe(
+    expect(redirectLocation(await postToMeeting(ADV, later, { intent: "add-action", description, owner: "role:csw", dueOn: dayFromToday(TZ, 30) }))).toBe(
       `/meetings/${later}?saved=action`,
     );
     expect((await openMeeting(ADV, later)).meeting.actions.map((a) => a.description)).toEqual([description]);

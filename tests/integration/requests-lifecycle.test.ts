@@ -17,26 +17,10 @@ import { getDb } from "~/server/db.server";
 import { action as detailAction, loader as detailLoader } from "~/routes/request-detail";
 import { action as newAction, loader as newLoader } from "~/routes/request-new";
 import { DEMO_YOUTH, seedDemo } from "../../db/seed";
-import {
-  callRoute,
-  count,
-  dayFromToday,
-  demoYouthId,
-  describe as describeResult,
-  eventsOf,
-  getAs,
-  locationOf,
-  payloadOf,
-  postAs,
-  PROGRAM_ONE_TZ,
-  programOfYouth,
-  requestAuditsOf,
-  requestRow,
-  statusOf,
-  userId,
-  type Fields,
-  type RequestRowDb,
-} from "../helpers/requests";
+import { PROGRAM_ONE_TZ, dayFromToday } from "../helpers/dates";
+import { count, demoYouthId, programOfYouth, userId } from "../helpers/db";
+import { eventsOf, requestAuditsOf, requestRow, type RequestRowDb } from "../helpers/requests";
+import { callRoute, describeResult, getAs, locationOf, payloadOf, postAs, statusOf, type Fields } from "../helpers/routes";
 
 const db = getDb();
 const c = db.$client;

@@ -16,8 +16,9 @@ import { loader } from "~/routes/requests-queue";
 import { listRequestQueue } from "~/server/requests.server";
 import { getViewer } from "~/server/session.server";
 import { DEMO_YOUTH, seedDemo } from "../../db/seed";
-import { requestAs, settle } from "../helpers/auth";
-import { demoYouthId, localDate, PROGRAM_ONE_TZ, userId } from "../helpers/requests";
+import { localDate, PROGRAM_ONE_TZ } from "../helpers/dates";
+import { demoYouthId, userId } from "../helpers/db";
+import { getAs, settle } from "../helpers/routes";
 
 const db = getDb();
 const c = db.$client;
@@ -29,7 +30,7 @@ beforeAll(async () => {
 type LoaderData = Awaited<ReturnType<typeof loader>>;
 
 async function queueAs(email: string, query = ""): Promise<LoaderData> {
-  const request = await requestAs(db, email, `/requests${query ? `?${query}` : ""}`);
+  const request = await getAs(db, email, `/requests${query ? `?${query}` : ""}`);
   return loader({ request, params: {}, context: {} } as never);
 }
 
@@ -364,7 +365,7 @@ describe("sorting", () => {
       expect(ids(got.queue.rows), bad).toEqual(ids(fallback.queue.rows));
     }
     // The server function itself refuses an unknown field too (it ends up in an ORDER BY).
-    const viewer = (await getViewer(await requestAs(db, "lead@example.org", "/requests")))!;
+    const viewer = (await getViewer(await getAs(db, "lead@example.org", "/requests")))!;
     const direct = listRequestQueue(viewer, { page: 1, size: 100, sort: { id: "id; drop table users", desc: true } });
     expect(ids(direct.rows)).toEqual(ids(fallback.queue.rows));
   });

@@ -3,13 +3,13 @@ import { sql } from "drizzle-orm";
 import { getDb } from "~/server/db.server";
 import { loader } from "~/routes/youth-list";
 import { seedDemo, DEMO_YOUTH } from "../../db/seed";
-import { requestAs, settle } from "../helpers/auth";
+import { getAs, settle } from "../helpers/routes";
 
 const db = getDb();
 
 type LoaderResult = Awaited<ReturnType<typeof loader>>;
 async function listAs(email: string, query = ""): Promise<LoaderResult> {
-  const request = await requestAs(db, email, `/youth?size=100${query}`);
+  const request = await getAs(db, email, `/youth?size=100${query}`);
   return loader({ request, params: {}, context: {} } as never);
 }
 
@@ -135,8 +135,8 @@ describe("CSEC status in the list", () => {
 
 describe("sorting, filtering and paging happen in SQL and follow the URL", () => {
   it("pages through the program without overlap", async () => {
-    const request1 = await requestAs(db, "lead@example.org", "/youth?size=10&page=1");
-    const request2 = await requestAs(db, "lead@example.org", "/youth?size=10&page=2");
+    const request1 = await getAs(db, "lead@example.org", "/youth?size=10&page=1");
+    const request2 = await getAs(db, "lead@example.org", "/youth?size=10&page=2");
     const p1 = await loader({ request: request1, params: {}, context: {} } as never);
     const p2 = await loader({ request: request2, params: {}, context: {} } as never);
     expect(p1.list.rows).toHaveLength(10);

@@ -18,28 +18,11 @@ import { action as safetyPlanAction } from "~/routes/safety-plan";
 import { action as concernNewAction } from "~/routes/concern-new";
 import { action as csecReviewAction } from "~/routes/csec-review";
 import { seedDemo } from "../../db/seed";
-import {
-  CASE_TABLES,
-  PROGRAM_ONE_TZ,
-  auditRowsAfter,
-  callRoute,
-  daysAgo,
-  describeResult,
-  localDateTime,
-  makeYouth,
-  maxId,
-  payloadOf,
-  postAs,
-  redirectLocation,
-  snapshot,
-  statusOf,
-  userIdOf,
-  withAuditFailing,
-  type AuditRow,
-  type CaseTable,
-  type Fields,
-  type YouthCase,
-} from "../helpers/youth-page";
+import { PROGRAM_ONE_TZ, daysAgo, localDateTime } from "../helpers/dates";
+import { auditRowsAfter, maxId, queries, snapshot, userId, withAuditFailing, type AuditRow } from "../helpers/db";
+import { makeYouth, type YouthCase } from "../helpers/factories";
+import { callRoute, describeResult, payloadOf, postAs, redirectLocation, statusOf, type Fields } from "../helpers/routes";
+import { CASE_TABLES, type CaseTable } from "../helpers/youth-page";
 
 const db = getDb();
 
@@ -47,9 +30,9 @@ beforeAll(async () => {
   await seedDemo(db);
 });
 
+const client = db.$client;
+const { one, all } = queries(client);
 type Row = Record<string, unknown>;
-const one = (query: string, ...args: unknown[]): Row | undefined => db.$client.prepare(query).get(...args) as Row | undefined;
-const all = (query: string, ...args: unknown[]): Row[] => db.$client.prepare(query).all(...args) as Row[];
 
 type Ctx = { c: YouthCase; actorId: number; stamp: string; auditRow: AuditRow };
 
@@ -434,18 +417,18 @@ describe("each youth-page action as each demo role", () => {
         it(title, async () => {
           const c = setUp(a, role.youth);
           const stamp = `#${++seq}`;
-          const actorId = userIdOf(db, role.email);
-          const auditBefore = maxId(db, "audit_events");
-          const before = snapshot(db);
+          const actorId = userId(client, role.email);
+          const auditBefore = maxId(client, "audit_events");
+          const before = snapshot(client, CASE_TABLES);
 
           const result = await run(a, role.email, c, stamp);
-          const after = snapshot(db);
+          const after = snapshot(client, CASE_TABLES);
 
           if (outcome === "allowed") {
             expect(statusOf(result), describeResult(result)).toBe(302);
             expect(redirectLocation(result)).toMatch(new RegExp(`^/youth/${c.youthId}\\?saved=${a.saved}(#|$)`));
 
-            const audits = auditRowsAfter(db, auditBefore);
+            const audits = auditRowsAfter(client, auditBefore);
             expect(audits).toHaveLength(1);
             const auditRow = audits[0]!;
             expect(auditRow).toMatchObject({
@@ -489,10 +472,10 @@ describe("the guards come before the form: a forbidden or out-of-scope POST is 4
         const c = setUp(a, w.youth);
         const fields: Fields = "intent" in a.fields(c, "") ? { intent: a.fields(c, "").intent! } : {};
         const request = await postAs(db, w.email, a.url(c), fields);
-        const before = snapshot(db);
+        const before = snapshot(client, CASE_TABLES);
         const result = await callRoute(a.fn, request, a.params(c));
         seen.push([w.email, statusOf(result)]);
-        expect(snapshot(db)).toEqual(before);
+        expect(snapshot(client, CASE_TABLES)).toEqual(before);
       }
       expect(seen).toEqual(WHO.map((w) => [w.email, w.status]));
     });
@@ -504,9 +487,9 @@ describe("the change and its audit row are one transaction", () => {
     it(`${a.name}: when the audit row cannot be written, nothing is written`, async () => {
       const c = setUp(a, { advocate: "advocate@example.org", supervisor: "supervisor@example.org" });
       const request = await postAs(db, "supervisor@example.org", a.url(c), a.fields(c, `#${++seq}`));
-      const before = snapshot(db);
-      await expect(withAuditFailing(db, () => callRoute(a.fn, request, a.params(c)))).rejects.toThrow(/audit log unavailable/);
-      expect(snapshot(db)).toEqual(before);
+      const before = snapshot(client, CASE_TABLES);
+      await expect(withAuditFailing(client, () => callRoute(a.fn, request, a.params(c)))).rejects.toThrow(/audit log unavailable/);
+      expect(snapshot(client, CASE_TABLES)).toEqual(before);
     });
   }
 });
@@ -525,10 +508,10 @@ describe("signed out", () => {
         body,
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
       });
-      const before = snapshot(db);
+      const before = snapshot(client, CASE_TABLES);
       const result = await callRoute(a.fn, request, a.params(c));
       expect(redirectLocation(result)).toMatch(/^\/login\?redirectTo=/);
-      expect(snapshot(db)).toEqual(before);
+      expect(snapshot(client, CASE_TABLES)).toEqual(before);
     });
   }
 });
@@ -537,26 +520,26 @@ describe("scope holds for ids that do not belong together", () => {
   it("editing a party through another youth's URL is a 404 and changes nothing", async () => {
     const mine = makeYouth(db, { advocate: "advocate@example.org", supervisor: "supervisor@example.org" });
     const other = makeYouth(db, { advocate: "advocate@example.org", supervisor: "supervisor@example.org" });
-    const before = snapshot(db);
+    const before = snapshot(client, CASE_TABLES);
     const request = await postAs(db, "advocate@example.org", `/youth/${mine.youthId}/parties/${other.cswId}/edit`, {
       name: "Someone Else",
     });
     const result = await callRoute(partyEditAction, request, { youthId: String(mine.youthId), partyId: String(other.cswId) });
     expect(statusOf(result), describeResult(result)).toBe(404);
-    expect(snapshot(db)).toEqual(before);
+    expect(snapshot(client, CASE_TABLES)).toEqual(before);
   });
 
   it("replacing a party through another youth's URL is a 404 and changes nothing", async () => {
     const mine = makeYouth(db, { advocate: "advocate@example.org", supervisor: "supervisor@example.org" });
     const other = makeYouth(db, { advocate: "advocate@example.org", supervisor: "supervisor@example.org" });
-    const before = snapshot(db);
+    const before = snapshot(client, CASE_TABLES);
     const request = await postAs(db, "advocate@example.org", `/youth/${mine.youthId}/parties/${other.cswId}/replace`, {
       name: "Someone Else",
       startedOn: "2025-10-01",
     });
     const result = await callRoute(partyReplaceAction, request, { youthId: String(mine.youthId), partyId: String(other.cswId) });
     expect(statusOf(result), describeResult(result)).toBe(404);
-    expect(snapshot(db)).toEqual(before);
+    expect(snapshot(client, CASE_TABLES)).toEqual(before);
   });
 
   it("a youth id that is not a number is a 404", async () => {

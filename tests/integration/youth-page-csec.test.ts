@@ -12,38 +12,16 @@ import { action as concernNewAction } from "~/routes/concern-new";
 import { action as csecReviewAction } from "~/routes/csec-review";
 import { RED_FLAGS } from "~/domain/red-flags";
 import { DEMO_SECRET_MARKERS, DEMO_YOUTH, seedDemo } from "../../db/seed";
-import { requestAs } from "../helpers/auth";
-import {
-  PROGRAM_ONE_TZ,
-  callRoute,
-  daysAgo,
-  describeResult,
-  localDateTime,
-  payloadOf,
-  postAs,
-  redirectLocation,
-  snapshot,
-  statusOf,
-  userIdOf,
-  youthIdOf,
-} from "../helpers/youth-page";
+import { PROGRAM_ONE_TZ, daysAgo, localDateTime } from "../helpers/dates";
+import { demoYouthId, queries, snapshot, userId } from "../helpers/db";
+import { callRoute, describeResult, getAs, payloadOf, postRoute, redirectLocation, statusOf } from "../helpers/routes";
+import { CASE_TABLES, loadYouthPage } from "../helpers/youth-page";
 
 const db = getDb();
 
+const client = db.$client;
+const { one, all } = queries(client);
 type Row = Record<string, unknown>;
-const one = (query: string, ...args: unknown[]): Row | undefined => db.$client.prepare(query).get(...args) as Row | undefined;
-const all = (query: string, ...args: unknown[]): Row[] => db.$client.prepare(query).all(...args) as Row[];
-
-type PageData = Awaited<ReturnType<typeof youthDetailLoader>>;
-
-async function page(email: string, youthId: number, query = ""): Promise<PageData> {
-  const request = await requestAs(db, email, `/youth/${youthId}${query}`);
-  return youthDetailLoader({ request, params: { youthId: String(youthId) }, context: {} } as never);
-}
-
-async function post(fn: (args: never) => unknown, email: string, url: string, params: Record<string, string>, fields: Record<string, string | string[]>) {
-  return callRoute(fn, await postAs(db, email, url, fields), params);
-}
 
 const label = (key: string) => RED_FLAGS.find((f) => f.key === key)!.label;
 
@@ -51,7 +29,7 @@ let ids: Record<keyof typeof DEMO_YOUTH, number>;
 
 beforeAll(async () => {
   await seedDemo(db);
-  ids = Object.fromEntries(Object.entries(DEMO_YOUTH).map(([k, ref]) => [k, youthIdOf(db, ref)])) as typeof ids;
+  ids = Object.fromEntries(Object.entries(DEMO_YOUTH).map(([k, ref]) => [k, demoYouthId(client, ref)])) as typeof ids;
 });
 
 describe("a concern raised by someone else, as advocate@example.org sees the youth's page", () => {
@@ -67,7 +45,7 @@ describe("a concern raised by someone else, as advocate@example.org sees the you
     concern = one(`SELECT * FROM csec_concerns WHERE youth_id = ?`, youthId)!;
     flags = all(`SELECT * FROM red_flags WHERE concern_id = ?`, concern.id);
     // The supervisor logs a contact with the CSEC advocate, so there is one to leak.
-    const logged = await post(youthDetailAction, "supervisor@example.org", `/youth/${youthId}`, { youthId: String(youthId) }, {
+    const logged = await postRoute(db, youthDetailAction, "supervisor@example.org", `/youth/${youthId}`, { youthId: String(youthId) }, {
       intent: "log-contact",
       with: String(csecParty.id),
       occurredAt: localDateTime(PROGRAM_ONE_TZ, -3 * 3_600_000),
@@ -79,14 +57,14 @@ describe("a concern raised by someone else, as advocate@example.org sees the you
 
   it("the demo data is what this test relies on", () => {
     expect(csecParty).toBeDefined();
-    expect(concern).toMatchObject({ review_status: "under_review", raised_by_user_id: userIdOf(db, "supervisor@example.org") });
+    expect(concern).toMatchObject({ review_status: "under_review", raised_by_user_id: userId(client, "supervisor@example.org") });
     expect(flags.length).toBeGreaterThanOrEqual(3);
     expect(one(`SELECT status FROM youth_csec_status WHERE youth_id = ?`, youthId)).toEqual({ status: "concern" });
     expect(all(`SELECT * FROM contacts WHERE party_id = ?`, csecParty.id)).toHaveLength(1);
   });
 
   it("contains no status, concern, red flag, CSEC advocate, contact with them, or CSEC history", async () => {
-    const data = await page("advocate@example.org", youthId);
+    const data = await loadYouthPage(db, "advocate@example.org", youthId);
     const json = JSON.stringify(data);
 
     expect(json).not.toContain('"concern"');
@@ -115,36 +93,36 @@ describe("a concern raised by someone else, as advocate@example.org sees the you
     // reveal the concern by inference (DOMAIN.md). The same holds for the concern raised by a
     // co-advocate and for the cleared one.
     for (const id of [youthId, ids.sharedConcernByCoAdvocate, ids.advocateCleared]) {
-      const json = JSON.stringify(await page("advocate@example.org", id));
+      const json = JSON.stringify(await loadYouthPage(db, "advocate@example.org", id));
       expect(json.match(/.{0,80}(CSEC|csec_|[Cc]oncern).{0,80}/g) ?? [], `youth ${id}`).toEqual([]);
     }
   });
 
   it("looks exactly like a youth with no CSEC status at all, as far as the CSEC panel goes", async () => {
-    const concernPage = await page("advocate@example.org", youthId);
-    const nonePage = await page("advocate@example.org", ids.advocateNone);
+    const concernPage = await loadYouthPage(db, "advocate@example.org", youthId);
+    const nonePage = await loadYouthPage(db, "advocate@example.org", ids.advocateNone);
     expect(concernPage.csec).toEqual(nonePage.csec);
   });
 
   it("filtering contacts by the hidden CSEC advocate's id shows nothing", async () => {
-    const data = await page("advocate@example.org", youthId, `?with=${csecParty.id}`);
+    const data = await loadYouthPage(db, "advocate@example.org", youthId, `?with=${csecParty.id}`);
     expect(data.contacts).toEqual([]);
     expect(JSON.stringify(data)).not.toContain(contactSummary);
   });
 
   it("the hidden CSEC advocate cannot be edited, replaced or logged against: as if there were no such party", async () => {
-    const before = snapshot(db);
+    const before = snapshot(client, CASE_TABLES);
     const params = { youthId: String(youthId), partyId: String(csecParty.id) };
-    const edit = await post(partyEditAction, "advocate@example.org", `/youth/${youthId}/parties/${csecParty.id}/edit`, params, { name: "X" });
+    const edit = await postRoute(db, partyEditAction, "advocate@example.org", `/youth/${youthId}/parties/${csecParty.id}/edit`, params, { name: "X" });
     expect(statusOf(edit), describeResult(edit)).toBe(404);
-    const replace = await post(partyReplaceAction, "advocate@example.org", `/youth/${youthId}/parties/${csecParty.id}/replace`, params, {
+    const replace = await postRoute(db, partyReplaceAction, "advocate@example.org", `/youth/${youthId}/parties/${csecParty.id}/replace`, params, {
       name: "X",
       startedOn: daysAgo(PROGRAM_ONE_TZ, 1),
     });
     expect(statusOf(replace), describeResult(replace)).toBe(404);
 
     const contactWith = async (partyId: string) =>
-      post(youthDetailAction, "advocate@example.org", `/youth/${youthId}`, { youthId: String(youthId) }, {
+      postRoute(db, youthDetailAction, "advocate@example.org", `/youth/${youthId}`, { youthId: String(youthId) }, {
         intent: "log-contact",
         with: partyId,
         occurredAt: localDateTime(PROGRAM_ONE_TZ, -3_600_000),
@@ -156,11 +134,11 @@ describe("a concern raised by someone else, as advocate@example.org sees the you
     expect(statusOf(hidden)).toBe(400);
     expect(payloadOf<{ errors: unknown }>(hidden).errors).toEqual(payloadOf<{ errors: unknown }>(missing).errors);
     expect(payloadOf<{ errors: Record<string, string> }>(hidden).errors.with).toEqual(expect.any(String));
-    expect(snapshot(db)).toEqual(before);
+    expect(snapshot(client, CASE_TABLES)).toEqual(before);
   });
 
   it("supervisor@example.org sees all of it", async () => {
-    const data = await page("supervisor@example.org", youthId);
+    const data = await loadYouthPage(db, "supervisor@example.org", youthId);
     const json = JSON.stringify(data);
     expect(data.csec.view.kind).toBe("concern");
     for (const marker of ["silver Charger", "Marigold Motel", "Larkspur Street"]) expect(json).toContain(marker);
@@ -177,27 +155,27 @@ describe("a concern raised by someone else, as advocate@example.org sees the you
   });
 
   it("lead@example.org sees the concern too; admin gets 403 and the other program 404", async () => {
-    const lead = await page("lead@example.org", youthId);
+    const lead = await loadYouthPage(db, "lead@example.org", youthId);
     expect(lead.csec.view.kind).toBe("concern");
     expect(JSON.stringify(lead)).toContain("Marigold Motel");
-    const asAdmin = await callRoute(youthDetailLoader, await requestAs(db, "admin@example.org", `/youth/${youthId}`), { youthId: String(youthId) });
+    const asAdmin = await callRoute(youthDetailLoader, await getAs(db, "admin@example.org", `/youth/${youthId}`), { youthId: String(youthId) });
     expect(statusOf(asAdmin)).toBe(403);
     expect(JSON.stringify(payloadOf(asAdmin))).not.toContain("Destiny");
-    const other = await callRoute(youthDetailLoader, await requestAs(db, "lead@second.example.org", `/youth/${youthId}`), {
+    const other = await callRoute(youthDetailLoader, await getAs(db, "lead@second.example.org", `/youth/${youthId}`), {
       youthId: String(youthId),
     });
     expect(statusOf(other)).toBe(404);
   });
 
   it("once the supervisor confirms it, the advocate sees 'confirmed' with its basis and the CSEC advocate, still not the concern's notes", async () => {
-    const confirmed = await post(csecReviewAction, "supervisor@example.org", `/youth/${youthId}/csec`, { youthId: String(youthId) }, {
+    const confirmed = await postRoute(db, csecReviewAction, "supervisor@example.org", `/youth/${youthId}/csec`, { youthId: String(youthId) }, {
       intent: "confirm",
       basis: "agency_csec_unit",
       basisOn: daysAgo(PROGRAM_ONE_TZ, 1),
       note: "CSEC unit assigned after the screening.",
     });
     expect(redirectLocation(confirmed)).toContain("?saved=confirmed");
-    const data = await page("advocate@example.org", youthId);
+    const data = await loadYouthPage(db, "advocate@example.org", youthId);
     expect(data.csec.view).toEqual({ kind: "confirmed", basis: "agency_csec_unit", basisOn: daysAgo(PROGRAM_ONE_TZ, 1) });
     expect(data.parties.current.map((p) => p.id)).toContain(csecParty.id);
     expect(data.contacts.map((c) => c.summary)).toContain(contactSummary);
@@ -214,24 +192,24 @@ describe("advocate@example.org's pages never carry another person's concern note
     const mine = all(
       `SELECT y.id FROM youth y JOIN youth_assignments a ON a.youth_id = y.id
        WHERE a.user_id = ? AND a.kind = 'advocate' AND a.ended_on IS NULL`,
-      userIdOf(db, "advocate@example.org"),
+      userId(client, "advocate@example.org"),
     ).map((r) => Number(r.id));
     expect(mine).toEqual(expect.arrayContaining([ids.advocateCleared, ids.sharedConcernByCoAdvocate, ids.advocateOwnConcern]));
     for (const id of mine) {
-      const json = JSON.stringify(await page("advocate@example.org", id));
+      const json = JSON.stringify(await loadYouthPage(db, "advocate@example.org", id));
       for (const marker of DEMO_SECRET_MARKERS) expect(json, `youth ${id}: ${marker}`).not.toContain(marker);
     }
   });
 
   it("a concern raised by a co-advocate stays hidden, also from the timeline", async () => {
-    const data = await page("advocate@example.org", ids.sharedConcernByCoAdvocate);
+    const data = await loadYouthPage(db, "advocate@example.org", ids.sharedConcernByCoAdvocate);
     expect(data.csec.view).toEqual({ kind: "hidden" });
     expect(data.csec.ownSubmissions).toEqual([]);
     expect(data.timeline.some((e) => e.kind === "csec")).toBe(false);
   });
 
   it("a cleared concern raised by the supervisor stays hidden", async () => {
-    const data = await page("advocate@example.org", ids.advocateCleared);
+    const data = await loadYouthPage(db, "advocate@example.org", ids.advocateCleared);
     expect(data.csec).toMatchObject({ view: { kind: "hidden" }, ownSubmissions: [], full: null });
     expect(data.timeline.some((e) => e.kind === "csec")).toBe(false);
   });
@@ -248,14 +226,14 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
     const before = all(`SELECT id FROM csec_status_events WHERE youth_id = ?`, youthId);
     expect(before).toEqual([]);
 
-    const result = await post(concernNewAction, "advocate@example.org", `/youth/${youthId}/concern`, { youthId: String(youthId) }, {
+    const result = await postRoute(db, concernNewAction, "advocate@example.org", `/youth/${youthId}/concern`, { youthId: String(youthId) }, {
       indicators: ["multiple_phones_social_media", "older_intimate_partner"],
       observedOn: daysAgo(PROGRAM_ONE_TZ, 2),
       note,
     });
     expect(redirectLocation(result)).toBe(`/youth/${youthId}?saved=concern#concerns`);
 
-    const advocateId = userIdOf(db, "advocate@example.org");
+    const advocateId = userId(client, "advocate@example.org");
     expect(one(`SELECT status, basis, changed_by_user_id FROM youth_csec_status WHERE youth_id = ?`, youthId)).toEqual({
       status: "concern",
       basis: null,
@@ -275,7 +253,7 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
   });
 
   it("the advocate sees only their own submission, under review", async () => {
-    const data = await page("advocate@example.org", youthId);
+    const data = await loadYouthPage(db, "advocate@example.org", youthId);
     const raisedAt = String(one(`SELECT raised_at FROM csec_concerns WHERE id = ?`, concernId)!.raised_at);
     expect(data.csec.view).toEqual({ kind: "own_concern", raisedAt });
     expect(data.csec.full).toBeNull();
@@ -289,7 +267,7 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
   });
 
   it("the supervisor sees the concern with its red flags and history", async () => {
-    const data = await page("supervisor@example.org", youthId);
+    const data = await loadYouthPage(db, "supervisor@example.org", youthId);
     expect(data.csec.view.kind).toBe("concern");
     expect(data.csec.canReview).toBe(true);
     const shown = data.csec.full!.concerns.find((c) => c.id === concernId)!;
@@ -303,14 +281,14 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
 
   it("the supervisor confirms it on a court finding; the advocate then sees 'confirmed' with basis and date", async () => {
     const basisOn = daysAgo(PROGRAM_ONE_TZ, 1);
-    const result = await post(csecReviewAction, "supervisor@example.org", `/youth/${youthId}/csec`, { youthId: String(youthId) }, {
+    const result = await postRoute(db, csecReviewAction, "supervisor@example.org", `/youth/${youthId}/csec`, { youthId: String(youthId) }, {
       intent: "confirm",
       basis: "court_finding",
       basisOn,
       note: "Finding at the review hearing.",
     });
     expect(redirectLocation(result)).toBe(`/youth/${youthId}?saved=confirmed#concerns`);
-    const supervisorId = userIdOf(db, "supervisor@example.org");
+    const supervisorId = userId(client, "supervisor@example.org");
     expect(one(`SELECT status, basis, basis_on, changed_by_user_id FROM youth_csec_status WHERE youth_id = ?`, youthId)).toEqual({
       status: "confirmed",
       basis: "court_finding",
@@ -326,13 +304,13 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
       { from_status: "concern", to_status: "confirmed", basis: "court_finding" },
     ]);
 
-    const data = await page("advocate@example.org", youthId);
+    const data = await loadYouthPage(db, "advocate@example.org", youthId);
     expect(data.csec.view).toEqual({ kind: "confirmed", basis: "court_finding", basisOn });
     expect(data.csec.ownSubmissions[0]).toMatchObject({ id: concernId, reviewStatus: "confirmed" });
     expect(data.timeline.filter((e) => e.kind === "csec").map((e) => e.title)).toEqual(
       expect.arrayContaining(["You raised a concern", "CSEC status confirmed: Court finding"]),
     );
-    const sup = await page("supervisor@example.org", youthId);
+    const sup = await loadYouthPage(db, "supervisor@example.org", youthId);
     expect(sup.csec.view).toEqual({ kind: "confirmed", basis: "court_finding", basisOn });
     expect(sup.csec.full!.history).toHaveLength(2);
   });
@@ -352,7 +330,7 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
     expect(concernsBefore.map((c) => c.review_status)).toEqual(["under_review"]);
 
     const reason = "The second phone was from her aunt; checked with the caregiver and the CSW.";
-    const result = await post(csecReviewAction, "supervisor@example.org", `/youth/${other}/csec`, { youthId: String(other) }, {
+    const result = await postRoute(db, csecReviewAction, "supervisor@example.org", `/youth/${other}/csec`, { youthId: String(other) }, {
       intent: "clear",
       reason,
     });
@@ -368,7 +346,7 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
     expect(concernsAfter[0]).toMatchObject({ id: concernsBefore[0]!.id, note: concernsBefore[0]!.note, review_status: "cleared", review_note: reason });
     expect(all(`SELECT * FROM red_flags WHERE youth_id = ?`, other)).toEqual(flagsBefore);
 
-    const sup = await page("supervisor@example.org", other);
+    const sup = await loadYouthPage(db, "supervisor@example.org", other);
     expect(sup.csec.view).toEqual({ kind: "none" });
     expect(sup.csec.full!.concerns.map((c) => c.reviewStatus)).toEqual(["cleared"]);
     expect(sup.csec.full!.history.map((h) => [h.fromStatus, h.toStatus])).toEqual([
@@ -377,7 +355,7 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
     ]);
 
     // The advocate who raised it learns the outcome, not the reviewer's reasoning; nothing else is shown.
-    const adv = await page("advocate@example.org", other);
+    const adv = await loadYouthPage(db, "advocate@example.org", other);
     expect(adv.csec.view).toEqual({ kind: "hidden" });
     expect(adv.csec.ownSubmissions).toHaveLength(1);
     expect(adv.csec.ownSubmissions[0]).toMatchObject({ reviewStatus: "cleared", reviewNote: null });
@@ -394,7 +372,7 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
   it("a concern raised again on a cleared youth reopens the review", async () => {
     const other = ids.advocateCleared;
     expect(one(`SELECT status FROM youth_csec_status WHERE youth_id = ?`, other)).toEqual({ status: "none" });
-    const result = await post(concernNewAction, "lead@example.org", `/youth/${other}/concern`, { youthId: String(other) }, {
+    const result = await postRoute(db, concernNewAction, "lead@example.org", `/youth/${other}/concern`, { youthId: String(other) }, {
       observedOn: daysAgo(PROGRAM_ONE_TZ, 0),
       note: "Seen again at the transit center late at night.",
     });

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/server/db.server";
-import { loader as youthDetailLoader, action as youthDetailAction } from "~/routes/youth-detail";
+import { action as youthDetailAction } from "~/routes/youth-detail";
 import { action as partyNewAction } from "~/routes/party-new";
 import { action as partyEditAction } from "~/routes/party-edit";
 import { action as partyReplaceAction } from "~/routes/party-replace";
@@ -13,43 +13,17 @@ import { action as safetyPlanAction } from "~/routes/safety-plan";
 import { action as concernNewAction } from "~/routes/concern-new";
 import { action as csecReviewAction } from "~/routes/csec-review";
 import { DEMO_YOUTH, seedDemo } from "../../db/seed";
-import { requestAs } from "../helpers/auth";
-import {
-  PROGRAM_ONE_TZ,
-  callRoute,
-  daysAgo,
-  describeResult,
-  insertContact,
-  instantDaysAgo,
-  localDateTime,
-  makeYouth,
-  payloadOf,
-  postAs,
-  redirectLocation,
-  snapshot,
-  statusOf,
-  userIdOf,
-  youthIdOf,
-  type Fields,
-  type YouthCase,
-} from "../helpers/youth-page";
+import { PROGRAM_ONE_TZ, daysAgo, instantDaysAgo, localDateTime } from "../helpers/dates";
+import { demoYouthId, queries, snapshot, userId } from "../helpers/db";
+import { makeYouth, type YouthCase } from "../helpers/factories";
+import { callRoute, describeResult, payloadOf, postAs, postRoute, redirectLocation, statusOf, type Fields } from "../helpers/routes";
+import { CASE_TABLES, insertContact, loadYouthPage } from "../helpers/youth-page";
 
 const db = getDb();
 
+const client = db.$client;
+const { one, all } = queries(client);
 type Row = Record<string, unknown>;
-const one = (query: string, ...args: unknown[]): Row | undefined => db.$client.prepare(query).get(...args) as Row | undefined;
-const all = (query: string, ...args: unknown[]): Row[] => db.$client.prepare(query).all(...args) as Row[];
-
-type PageData = Awaited<ReturnType<typeof youthDetailLoader>>;
-
-async function page(email: string, youthId: number, query = ""): Promise<PageData> {
-  const request = await requestAs(db, email, `/youth/${youthId}${query}`);
-  return youthDetailLoader({ request, params: { youthId: String(youthId) }, context: {} } as never);
-}
-
-async function post(fn: (args: never) => unknown, email: string, url: string, params: Record<string, string>, fields: Fields) {
-  return callRoute(fn, await postAs(db, email, url, fields), params);
-}
 
 const mine = (opts: Partial<Parameters<typeof makeYouth>[1]> = {}) =>
   makeYouth(db, { advocate: "advocate@example.org", supervisor: "supervisor@example.org", ...opts });
@@ -279,7 +253,7 @@ describe("an invalid form: 400, messages by field, the form still filled, nothin
       const c = v.setup ? v.setup() : mine();
       const fields = v.fields(c);
       const request = await postAs(db, v.as ?? "advocate@example.org", v.url(c), fields);
-      const before = snapshot(db);
+      const before = snapshot(client, CASE_TABLES);
       const result = await callRoute(v.fn, request, v.params(c));
       expect(statusOf(result), describeResult(result)).toBe(400);
       const payload = payloadOf<{ errors: Record<string, string>; values: Record<string, unknown> }>(result);
@@ -289,7 +263,7 @@ describe("an invalid form: 400, messages by field, the form still filled, nothin
       expect(payload.errors).toEqual(expected);
       // What was typed comes back as typed (so the form is filled again).
       expect(payload.values).toMatchObject(fields);
-      expect(snapshot(db)).toEqual(before);
+      expect(snapshot(client, CASE_TABLES)).toEqual(before);
     });
   }
 });
@@ -297,15 +271,15 @@ describe("an invalid form: 400, messages by field, the form still filled, nothin
 describe("a write that does not fit the current state: 400 with a clear message, nothing written", () => {
   async function expect400(email: string, fn: (args: never) => unknown, url: string, params: Record<string, string>, fields: Fields) {
     const request = await postAs(db, email, url, fields);
-    const before = snapshot(db);
+    const before = snapshot(client, CASE_TABLES);
     const result = await callRoute(fn, request, params);
     expect(statusOf(result), describeResult(result)).toBe(400);
-    expect(snapshot(db)).toEqual(before);
+    expect(snapshot(client, CASE_TABLES)).toEqual(before);
     return payloadOf<{ errors: Record<string, string>; values: Record<string, unknown> }>(result);
   }
 
   it("confirming a youth who is already confirmed", async () => {
-    const id = youthIdOf(db, DEMO_YOUTH.advocateConfirmed);
+    const id = demoYouthId(client, DEMO_YOUTH.advocateConfirmed);
     const payload = await expect400("supervisor@example.org", csecReviewAction, `/youth/${id}/csec`, { youthId: String(id) }, {
       intent: "confirm",
       basis: "court_finding",
@@ -325,7 +299,7 @@ describe("a write that does not fit the current state: 400 with a clear message,
   });
 
   it("clearing a confirmed status", async () => {
-    const id = youthIdOf(db, DEMO_YOUTH.confirmedCourtFinding);
+    const id = demoYouthId(client, DEMO_YOUTH.confirmedCourtFinding);
     const payload = await expect400("lead@example.org", csecReviewAction, `/youth/${id}/csec`, { youthId: String(id) }, {
       intent: "clear",
       reason: "Trying to undo a court finding",
@@ -335,7 +309,7 @@ describe("a write that does not fit the current state: 400 with a clear message,
 
   it("editing a party who already left the team", async () => {
     const c = mine();
-    const replaced = await post(partyReplaceAction, "advocate@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
+    const replaced = await postRoute(db, partyReplaceAction, "advocate@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
       name: "Robin Next",
       startedOn: "2025-07-01",
     });
@@ -348,7 +322,7 @@ describe("a write that does not fit the current state: 400 with a clear message,
 
   it("replacing a party who already left the team", async () => {
     const c = mine();
-    const replaced = await post(partyReplaceAction, "advocate@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
+    const replaced = await postRoute(db, partyReplaceAction, "advocate@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
       name: "Robin Next",
       startedOn: "2025-07-01",
     });
@@ -399,7 +373,7 @@ describe("handing a role over keeps the previous holder in history", () => {
   it("the old row is closed on the new start date, stays, and the page lists it under history", async () => {
     const c = mine();
     const oldRow = one(`SELECT * FROM case_parties WHERE id = ?`, c.cswId)!;
-    const result = await post(partyReplaceAction, "advocate@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
+    const result = await postRoute(db, partyReplaceAction, "advocate@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
       name: "Robin Okafor",
       organization: "Example County DCFS",
       phone: "555-201-4455",
@@ -415,7 +389,7 @@ describe("handing a role over keeps the previous holder in history", () => {
       ["Robin Okafor", "2025-09-15", null],
     ]);
 
-    const data = await page("advocate@example.org", c.youthId);
+    const data = await loadYouthPage(db, "advocate@example.org", c.youthId);
     expect(data.parties.history).toEqual([
       expect.objectContaining({ id: c.cswId, role: "csw", name: oldRow.name, startedOn: "2025-01-01", endedOn: "2025-09-15" }),
     ]);
@@ -435,17 +409,17 @@ describe("handing a role over keeps the previous holder in history", () => {
 
   it("a second hand-over adds to the history, in order", async () => {
     const c = mine();
-    await post(partyReplaceAction, "supervisor@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
+    await postRoute(db, partyReplaceAction, "supervisor@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
       name: "Second CSW",
       startedOn: "2025-03-01",
     });
     const second = Number(one(`SELECT id FROM case_parties WHERE youth_id = ? AND name = 'Second CSW'`, c.youthId)!.id);
-    const result = await post(partyReplaceAction, "supervisor@example.org", `/youth/${c.youthId}/parties/${second}/replace`, {
+    const result = await postRoute(db, partyReplaceAction, "supervisor@example.org", `/youth/${c.youthId}/parties/${second}/replace`, {
       youthId: String(c.youthId),
       partyId: String(second),
     }, { name: "Third CSW", startedOn: "2025-03-01" });
     expect(redirectLocation(result)).toContain("saved=party-replaced");
-    const data = await page("supervisor@example.org", c.youthId);
+    const data = await loadYouthPage(db, "supervisor@example.org", c.youthId);
     expect(data.parties.history.filter((p) => p.role === "csw").map((p) => [p.name, p.startedOn, p.endedOn]).sort()).toEqual(
       [
         [`Casey Worker ${c.youthId}`, "2025-01-01", "2025-03-01"],
@@ -462,7 +436,7 @@ describe("contact staleness", () => {
   const TZ = PROGRAM_ONE_TZ;
   let advocateId: number;
   beforeAll(() => {
-    advocateId = userIdOf(db, "advocate@example.org");
+    advocateId = userId(client, "advocate@example.org");
   });
 
   it("flags the youth past 30 days, a core party past 45, and a role nobody holds as a gap", async () => {
@@ -476,7 +450,7 @@ describe("contact staleness", () => {
     contact(c.attorneyId, 5);
     contact(c.attorneyId, 50);
 
-    const data = await page("advocate@example.org", c.youthId);
+    const data = await loadYouthPage(db, "advocate@example.org", c.youthId);
     const by = Object.fromEntries(data.freshness.map((f) => [f.key, f]));
     expect(Object.keys(by)).toEqual(["youth", "csw", "attorney", "clc_case_manager"]);
     expect(by.youth).toMatchObject({ daysSince: 31, thresholdDays: 30, stale: true, missingFromTeam: false, lastContactAt: instantDaysAgo(TZ, 31) });
@@ -498,7 +472,7 @@ describe("contact staleness", () => {
     contact(c.cswId, 45);
     contact(c.clcId, 1);
 
-    const data = await page("supervisor@example.org", c.youthId);
+    const data = await loadYouthPage(db, "supervisor@example.org", c.youthId);
     const by = Object.fromEntries(data.freshness.map((f) => [f.key, f]));
     expect(by.youth).toMatchObject({ daysSince: 30, stale: false });
     expect(by.csw).toMatchObject({ daysSince: 45, stale: false });
@@ -509,14 +483,14 @@ describe("contact staleness", () => {
 
   it("a youth nobody has contacted yet is stale", async () => {
     const c = mine();
-    const data = await page("advocate@example.org", c.youthId);
+    const data = await loadYouthPage(db, "advocate@example.org", c.youthId);
     expect(data.freshness.find((f) => f.key === "youth")).toMatchObject({ daysSince: null, stale: true });
   });
 
   it("a contact logged through the page counts at once, for that party only", async () => {
     const c = mine();
     insertContact(db, { programId: c.programId, youthId: c.youthId, partyId: c.attorneyId, occurredAt: instantDaysAgo(TZ, 60), loggedBy: advocateId });
-    const result = await post(youthDetailAction, "advocate@example.org", `/youth/${c.youthId}`, youthParams(c), {
+    const result = await postRoute(db, youthDetailAction, "advocate@example.org", `/youth/${c.youthId}`, youthParams(c), {
       intent: "log-contact",
       with: String(c.cswId),
       occurredAt: localDateTime(TZ, -3_600_000),
@@ -525,7 +499,7 @@ describe("contact staleness", () => {
     });
     expect(redirectLocation(result)).toBe(`/youth/${c.youthId}?saved=contact#contacts`);
     // Follow the redirect: the page then says what was saved.
-    const data = await page("advocate@example.org", c.youthId, "?saved=contact");
+    const data = await loadYouthPage(db, "advocate@example.org", c.youthId, "?saved=contact");
     const by = Object.fromEntries(data.freshness.map((f) => [f.key, f]));
     expect(by.csw).toMatchObject({ daysSince: 0, stale: false });
     expect(by.attorney).toMatchObject({ daysSince: 60, stale: true });
@@ -536,19 +510,19 @@ describe("contact staleness", () => {
   it("contacts with a previous holder do not count for the new one", async () => {
     const c = mine();
     insertContact(db, { programId: c.programId, youthId: c.youthId, partyId: c.cswId, occurredAt: instantDaysAgo(TZ, 2), loggedBy: advocateId });
-    const replaced = await post(partyReplaceAction, "advocate@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
+    const replaced = await postRoute(db, partyReplaceAction, "advocate@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
       name: "Fresh CSW",
       startedOn: daysAgo(TZ, 1),
     });
     expect(redirectLocation(replaced)).toContain("saved=party-replaced");
-    const data = await page("advocate@example.org", c.youthId);
+    const data = await loadYouthPage(db, "advocate@example.org", c.youthId);
     expect(data.freshness.find((f) => f.key === "csw")).toMatchObject({ names: ["Fresh CSW"], daysSince: null, stale: true });
     expect(data.parties.history.find((p) => p.id === c.cswId)!.lastContactAt).toBe(instantDaysAgo(TZ, 2));
   });
 
   it("the demo's stale youth shows every core contact as stale", async () => {
-    const id = youthIdOf(db, DEMO_YOUTH.advocateCleared);
-    const data = await page("advocate@example.org", id);
+    const id = demoYouthId(client, DEMO_YOUTH.advocateCleared);
+    const data = await loadYouthPage(db, "advocate@example.org", id);
     const youthRow = data.freshness.find((f) => f.key === "youth")!;
     expect(youthRow.stale).toBe(true);
     for (const f of data.freshness) {
@@ -558,8 +532,8 @@ describe("contact staleness", () => {
   });
 
   it("each party's last contact on a demo youth is its own latest contact", async () => {
-    const id = youthIdOf(db, DEMO_YOUTH.advocateNone);
-    const data = await page("advocate@example.org", id);
+    const id = demoYouthId(client, DEMO_YOUTH.advocateNone);
+    const data = await loadYouthPage(db, "advocate@example.org", id);
     const expected = new Map(
       all(`SELECT party_id, max(occurred_at) AS at FROM contacts WHERE youth_id = ? AND party_id IS NOT NULL GROUP BY party_id`, id).map(
         (r) => [Number(r.party_id), String(r.at)],
@@ -575,7 +549,7 @@ describe("contact staleness", () => {
 describe("the contact list: newest first, filterable by party", () => {
   it("?with=<partyId>, ?with=youth and no filter", async () => {
     const c = mine();
-    const advocateId = userIdOf(db, "advocate@example.org");
+    const advocateId = userId(client, "advocate@example.org");
     const add = (partyId: number | null, days: number, summary: string) =>
       insertContact(db, { programId: c.programId, youthId: c.youthId, partyId, occurredAt: instantDaysAgo(PROGRAM_ONE_TZ, days), loggedBy: advocateId, summary });
     add(c.cswId, 10, "csw older");
@@ -583,26 +557,26 @@ describe("the contact list: newest first, filterable by party", () => {
     add(c.attorneyId, 5, "attorney");
     add(null, 1, "youth visit");
 
-    const everyone = await page("advocate@example.org", c.youthId);
+    const everyone = await loadYouthPage(db, "advocate@example.org", c.youthId);
     expect(everyone.contactFilter).toBe("");
     expect(everyone.contacts.map((x) => x.summary)).toEqual(["youth visit", "csw newer", "attorney", "csw older"]);
 
-    const csw = await page("advocate@example.org", c.youthId, `?with=${c.cswId}`);
+    const csw = await loadYouthPage(db, "advocate@example.org", c.youthId, `?with=${c.cswId}`);
     expect(csw.contactFilter).toBe(String(c.cswId));
     expect(csw.contacts.map((x) => x.summary)).toEqual(["csw newer", "csw older"]);
     expect(csw.contacts.every((x) => x.partyId === c.cswId)).toBe(true);
     expect(csw.contacts[0]!.withLabel).toBe(`Casey Worker ${c.youthId} (Children's social worker (CSW))`);
 
-    const youth = await page("advocate@example.org", c.youthId, "?with=youth");
+    const youth = await loadYouthPage(db, "advocate@example.org", c.youthId, "?with=youth");
     expect(youth.contacts.map((x) => [x.summary, x.partyId, x.withLabel])).toEqual([["youth visit", null, "The youth"]]);
 
-    const nobody = await page("advocate@example.org", c.youthId, `?with=${c.clcId}`);
+    const nobody = await loadYouthPage(db, "advocate@example.org", c.youthId, `?with=${c.clcId}`);
     expect(nobody.contacts).toEqual([]);
   });
 
   it("on a demo youth the filters return exactly the matching contacts", async () => {
-    const id = youthIdOf(db, DEMO_YOUTH.advocateNone);
-    const youth = await page("advocate@example.org", id, "?with=youth");
+    const id = demoYouthId(client, DEMO_YOUTH.advocateNone);
+    const youth = await loadYouthPage(db, "advocate@example.org", id, "?with=youth");
     const youthCount = Number(one(`SELECT count(*) AS n FROM contacts WHERE youth_id = ? AND party_id IS NULL`, id)!.n);
     expect(youth.contacts).toHaveLength(youthCount);
     expect(youth.contacts.every((x) => x.partyId === null)).toBe(true);
@@ -611,7 +585,7 @@ describe("the contact list: newest first, filterable by party", () => {
       `SELECT party_id, count(*) AS n FROM contacts WHERE youth_id = ? AND party_id IS NOT NULL GROUP BY party_id ORDER BY n DESC LIMIT 1`,
       id,
     )!;
-    const filtered = await page("advocate@example.org", id, `?with=${busiest.party_id}`);
+    const filtered = await loadYouthPage(db, "advocate@example.org", id, `?with=${busiest.party_id}`);
     expect(filtered.contacts).toHaveLength(Number(busiest.n));
     expect(filtered.contacts.every((x) => x.partyId === Number(busiest.party_id))).toBe(true);
     const times = filtered.contacts.map((x) => x.occurredAt);
@@ -625,7 +599,7 @@ describe("the safety plan is versioned", () => {
   it("saving twice makes versions 1 and 2; the page shows the latest as current and the earlier in history", async () => {
     const c = mine();
     const save = (email: string, fields: Fields) =>
-      post(safetyPlanAction, email, `/youth/${c.youthId}/safety-plan`, youthParams(c), fields);
+      postRoute(db, safetyPlanAction, email, `/youth/${c.youthId}/safety-plan`, youthParams(c), fields);
 
     const first = await save("advocate@example.org", {
       support1Name: "May Parker",
@@ -651,11 +625,11 @@ describe("the safety plan is versioned", () => {
 
     const rows = all(`SELECT version, reviewed_by_user_id FROM safety_plans WHERE youth_id = ? ORDER BY version`, c.youthId);
     expect(rows).toEqual([
-      { version: 1, reviewed_by_user_id: userIdOf(db, "advocate@example.org") },
-      { version: 2, reviewed_by_user_id: userIdOf(db, "supervisor@example.org") },
+      { version: 1, reviewed_by_user_id: userId(client, "advocate@example.org") },
+      { version: 2, reviewed_by_user_id: userId(client, "supervisor@example.org") },
     ]);
 
-    const data = await page("advocate@example.org", c.youthId);
+    const data = await loadYouthPage(db, "advocate@example.org", c.youthId);
     expect(data.safetyPlan.current).toMatchObject({
       version: 2,
       supportPeople: [
@@ -686,26 +660,26 @@ describe("the safety plan is versioned", () => {
   it("every hotline round-trips, and none ticked stays none", async () => {
     const c = mine();
     const all5 = ["nhth", "ncmec", "runaway_safeline", "rainn", "teen_dating_abuse"];
-    await post(safetyPlanAction, "advocate@example.org", `/youth/${c.youthId}/safety-plan`, youthParams(c), {
+    await postRoute(db, safetyPlanAction, "advocate@example.org", `/youth/${c.youthId}/safety-plan`, youthParams(c), {
       support1Name: "Grandma Jo",
       hotlines: all5,
       reviewedOn: daysAgo(PROGRAM_ONE_TZ, 3),
     });
-    let data = await page("advocate@example.org", c.youthId);
+    let data = await loadYouthPage(db, "advocate@example.org", c.youthId);
     expect(data.safetyPlan.current!.hotlines).toEqual(all5);
 
-    await post(safetyPlanAction, "advocate@example.org", `/youth/${c.youthId}/safety-plan`, youthParams(c), {
+    await postRoute(db, safetyPlanAction, "advocate@example.org", `/youth/${c.youthId}/safety-plan`, youthParams(c), {
       support1Name: "Grandma Jo",
       reviewedOn: daysAgo(PROGRAM_ONE_TZ, 2),
     });
-    data = await page("advocate@example.org", c.youthId);
+    data = await loadYouthPage(db, "advocate@example.org", c.youthId);
     expect(data.safetyPlan.current).toMatchObject({ version: 2, hotlines: [] });
     expect(data.safetyPlan.history.map((p) => [p.version, p.hotlines])).toEqual([[1, all5]]);
   });
 
   it("a youth with no plan yet shows none", async () => {
     const c = mine();
-    const data = await page("advocate@example.org", c.youthId);
+    const data = await loadYouthPage(db, "advocate@example.org", c.youthId);
     expect(data.safetyPlan).toEqual({ current: null, history: [] });
   });
 });
