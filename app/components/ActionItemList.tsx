@@ -1,20 +1,7 @@
 import { Form, Link } from "react-router";
 import { SubmitButton, TextField, type FormState } from "~/components/forms";
 import { describeDue, formatDate } from "~/domain/dates";
-
-export type ActionItemView = {
-  id: number;
-  youthId: number;
-  youthName: string;
-  meetingId: number | null;
-  description: string;
-  owner: string;
-  dueOn: string | null;
-  status: "open" | "done" | "dropped";
-  doneAt: string | null;
-  dropReason: string | null;
-  daysOverdue: number | null;
-};
+import type { ActionRow } from "~/server/meetings.server";
 
 /**
  * Action items with their owner and how due they are in words; open ones can be marked done or
@@ -29,7 +16,7 @@ export function ActionItemList({
   showYouth,
   dropState,
 }: {
-  items: ActionItemView[];
+  items: ActionRow[];
   today: string;
   timeZone: string;
   canWrite: boolean;

@@ -1,40 +1,11 @@
 import { CsecStatusText } from "~/components/CsecStatusText";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
 import { calendarDateIn, describeDay, describeDue, formatDate, formatDateTime, plural } from "~/domain/dates";
-import { HOTLINES, type HotlineKey } from "~/domain/hotlines";
-import type { CsecView } from "~/domain/csec";
-import type { RequestStatus } from "~/domain/requests";
-
-/** The shape the prep packet loader sends: already redacted for the viewer on the server. */
-export type PrepPacketData = {
-  overview: {
-    id: number;
-    name: string;
-    age: number;
-    caseNumber: string;
-    placement: { label: string; description: string | null; since: string } | null;
-    advocates: Array<{ name: string }>;
-    supervisors: Array<{ name: string }>;
-    missing: { leftAt: string; leftFrom: string | null } | null;
-  };
-  csec: CsecView;
-  team: Array<{ id: number; roleLabel: string; name: string; organization: string | null; phone: string | null; email: string | null; lastContactAt: string | null }>;
-  openActions: Array<{ id: number; description: string; owner: string; dueOn: string | null; daysOverdue: number | null }>;
-  pendingRequests: Array<{ id: number; typeLabel: string; status: RequestStatus; daysOpen: number; addressedTo: string }>;
-  recentContacts: Array<{ id: number; occurredAt: string; withLabel: string; methodLabel: string; summary: string }>;
-  safetyPlan: { supportPeople: Array<{ name: string; relation: string | null; phone: string | null }>; hotlines: HotlineKey[]; reviewedOn: string } | null;
-  nextMeeting: { scheduledAt: string; typeLabel: string; location: string | null; videoLink: string | null } | null;
-  sinceLastMeeting: {
-    since: string | null;
-    contacts: Array<unknown>;
-    placementChanges: Array<{ on: string; text: string }>;
-    episodes: Array<{ leftAt: string; returnedAt: string | null }>;
-    redFlags: Array<{ label: string; observedOn: string }> | null;
-  };
-};
+import { HOTLINES } from "~/domain/hotlines";
+import type { PrepPacket } from "~/server/packets.server";
 
 /** One printable page per youth: what an advocate needs in hand at the MDT table. */
-export function PrepPacketView({ packet: p, timeZone }: { packet: PrepPacketData; timeZone: string }) {
+export function PrepPacketView({ packet: p, timeZone }: { packet: PrepPacket; timeZone: string }) {
   const today = calendarDateIn(new Date(), timeZone);
   const s = p.sinceLastMeeting;
   return (
