@@ -50,13 +50,14 @@ const role = values.role;
 const programName = values.program.trim();
 const slug = programName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
+if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+  fail(`A user with the email ${email} already exists.`);
+}
+
 db.transaction((tx) => {
   const program =
     tx.select({ id: programs.id }).from(programs).where(eq(programs.name, programName)).get() ??
     tx.insert(programs).values({ name: programName, slug, timeZone: values["time-zone"] }).returning({ id: programs.id }).get();
-  if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-    fail(`A user with the email ${email} already exists.`);
-  }
   const user = tx.insert(users).values({ email, name: values.name!.trim(), passwordHash }).returning({ id: users.id }).get();
   tx.insert(memberships).values({ userId: user.id, programId: program.id, role }).run();
   audit(tx, {
