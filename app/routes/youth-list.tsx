@@ -53,6 +53,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     list,
     sort: table.sort,
     timeZone: viewer.timeZone,
+    scopeWords: viewer.role === "program_lead" ? "in the program" : viewer.role === "supervisor" ? "in your caseload" : "assigned to you",
     filters: {
       q: filters.q ?? "",
       placement: filters.placement ?? "",
@@ -113,7 +114,7 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
       <div className="page-head">
         <h1 id="youth-heading">Youth</h1>
         <p className="muted">
-          {list.total === 1 ? "1 youth" : `${list.total} youth`} {filtered ? "match these filters" : "in your caseload"}
+          {list.total === 1 ? "1 youth" : `${list.total} youth`} {filtered ? "match these filters" : loaderData.scopeWords}
         </p>
       </div>
 
