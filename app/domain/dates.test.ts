@@ -34,6 +34,11 @@ describe("wall-clock times in the program's time zone", () => {
     expect(zonedLocalToUtc("yesterday", "America/Los_Angeles")).toBeNull();
     expect(utcToZonedLocal("2026-11-29T17:30:00.000Z", "America/Los_Angeles")).toBe("2026-11-29T09:30");
   });
+  it("adds calendar days across month and year ends", async () => {
+    const { addDays } = await import("./dates");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+  });
   it("recognises real calendar dates only", async () => {
     const { isCalendarDate } = await import("./dates");
     expect(isCalendarDate("2026-02-28")).toBe(true);

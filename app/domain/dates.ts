@@ -26,6 +26,11 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+/** The calendar date `n` days after (or before, when negative) `day`. */
+export function addDays(day: string, n: number): string {
+  return new Date((dayNumber(day) + n) * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** Age in whole years on `today` for a date of birth (both `YYYY-MM-DD`). */
 export function ageOn(dateOfBirth: string, today: string): number {
   const [by, bm, bd] = dateOfBirth.split("-").map(Number);

@@ -3,10 +3,10 @@
  * and the court report draft (court-facing: only a confirmed CSEC status, and nothing
  * CSEC-sensitive otherwise, whoever prints it, supervisors and leads included).
  */
-import { and, asc, desc, eq, gte, inArray, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, notInArray, or, sql } from "drizzle-orm";
 import { actionItems, caseParties, contacts, mdtMeetings, resourceRequests, youthCsecStatus } from "../../db/schema";
 import { csecSensitiveVisible, csecViewFor, type CsecView } from "../domain/csec";
-import { calendarDateIn } from "../domain/dates";
+import { addDays, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import { CSEC_SENSITIVE_MEETING_TYPES, meetingTypeLabel } from "../domain/meetings";
 import { CSEC_SENSITIVE_REQUEST_TYPES, OPEN_REQUEST_STATUSES, requestTypeLabel, type RequestStatus } from "../domain/requests";
 import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
@@ -92,8 +92,9 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
   const sensitiveOk = csecSensitiveVisible("court", status?.status ?? "none");
   const hiddenRoles = sensitiveOk ? [] : [...CSEC_SENSITIVE_PARTY_ROLES];
   const roleLabel = (r: string) => (PARTY_ROLE_LABELS as Record<string, string>)[r] ?? r;
-  const fromInstant = `${period.from}T00:00:00.000Z`;
-  const toInstant = `${period.to}T23:59:59.999Z`;
+  // The period is in calendar days of the program's time zone: [from 00:00, the day after `to` 00:00).
+  const fromInstant = zonedLocalToUtc(`${period.from}T00:00`, viewer.timeZone)!;
+  const endInstant = zonedLocalToUtc(`${addDays(period.to, 1)}T00:00`, viewer.timeZone)!;
 
   const team = db
     .select({ role: caseParties.role, name: caseParties.name, organization: caseParties.organization })
@@ -111,7 +112,7 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
       and(
         eq(contacts.youthId, youthId),
         gte(contacts.occurredAt, fromInstant),
-        lte(contacts.occurredAt, toInstant),
+        lt(contacts.occurredAt, endInstant),
         hiddenRoles.length ? sql`(${caseParties.role} is null or ${caseParties.role} not in (${sql.join(hiddenRoles.map((r) => sql`${r}`), sql`, `)}))` : undefined,
       ),
     )
@@ -149,7 +150,7 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
         eq(mdtMeetings.youthId, youthId),
         eq(mdtMeetings.status, "held"),
         gte(mdtMeetings.scheduledAt, fromInstant),
-        lte(mdtMeetings.scheduledAt, toInstant),
+        lt(mdtMeetings.scheduledAt, endInstant),
         sensitiveOk ? undefined : notInArray(mdtMeetings.type, [...CSEC_SENSITIVE_MEETING_TYPES]),
       ),
     )
@@ -172,7 +173,7 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
         eq(actionItems.youthId, youthId),
         sensitiveOk ? undefined : sql`not ${actionIsCsecSensitive}`,
         // What was decided in the period, and whatever is still open from before it.
-        or(and(gte(actionItems.createdAt, fromInstant), lte(actionItems.createdAt, toInstant)), eq(actionItems.status, "open")),
+        or(and(gte(actionItems.createdAt, fromInstant), lt(actionItems.createdAt, endInstant)), eq(actionItems.status, "open")),
       ),
     )
     .orderBy(asc(actionItems.status), asc(actionItems.dueOn))
