@@ -584,7 +584,7 @@ export function buildAgenda(viewer: Viewer, meeting: { id: number; youthId: numb
     .all()
     .filter((c) => !c.role || !hidden.includes(c.role as PartyRole))
     .map((c) => ({ occurredAt: c.occurredAt, with: c.name ? `${c.name} (${(PARTY_ROLE_LABELS as Record<string, string>)[c.role!] ?? c.role})` : "The youth", method: c.method }));
-  const sinceDay = since ? since.slice(0, 10) : "0000";
+  const sinceDay = since ? calendarDateIn(new Date(since), viewer.timeZone) : "0000";
   const placementChanges = db
     .select()
     .from(placements)
