@@ -249,6 +249,8 @@ export const resourceRequests = sqliteTable(
   },
   (t) => [
     index("requests_program_status_idx").on(t.programId, t.status, t.requestedAt),
+    // The queue's default order (newest first) over a whole program, without a sort step.
+    index("requests_program_requested_idx").on(t.programId, t.requestedAt),
     index("requests_program_type_idx").on(t.programId, t.type, t.status),
     index("requests_youth_idx").on(t.youthId, t.requestedAt),
     index("requests_program_due_idx").on(t.programId, t.dueOn),

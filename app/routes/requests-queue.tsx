@@ -17,6 +17,7 @@ const filterSchema = z.object({
   status: z.enum(REQUEST_STATUSES).optional().catch(undefined),
   youth: z.string().trim().max(100).optional().catch(undefined),
   advocate: z.coerce.number().int().positive().optional().catch(undefined),
+  advocateName: z.string().trim().max(100).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
   openDays: z.coerce.number().int().min(0).max(3650).optional().catch(undefined),
 });
@@ -32,6 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     status: f.status,
     youth: f.youth,
     advocateId: f.advocate,
+    advocateName: f.advocateName,
     overdue: f.overdue === "1",
     openMoreThanDays: f.openDays,
   });
@@ -45,6 +47,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       status: f.status ?? "",
       youth: f.youth ?? "",
       advocate: f.advocate ? String(f.advocate) : "",
+      advocateName: f.advocateName ?? "",
       overdue: f.overdue === "1",
       openDays: f.openDays === undefined ? "" : String(f.openDays),
     },
@@ -59,7 +62,7 @@ export default function RequestsQueue({ loaderData }: Route.ComponentProps) {
       ([, v]) => v !== "",
     ) as Array<[string, string]>,
   );
-  const filtered = Boolean(filters.type || filters.youth || filters.advocate || filters.overdue || filters.openDays);
+  const filtered = Boolean(filters.type || filters.youth || filters.advocate || filters.advocateName || filters.overdue || filters.openDays);
   const all = REQUEST_STATUSES.reduce((n, s) => n + queue.counts[s], 0);
 
   const columns: DataTableColumn<RequestRow>[] = [
@@ -161,6 +164,12 @@ export default function RequestsQueue({ loaderData }: Route.ComponentProps) {
                 </option>
               ))}
             </select>
+          </div>
+        ) : null}
+        {queue.advocateByName ? (
+          <div className="field">
+            <label htmlFor="f-advocateName">Advocate name</label>
+            <input id="f-advocateName" name="advocateName" type="search" defaultValue={filters.advocateName} key={`an-${filters.advocateName}`} />
           </div>
         ) : null}
         <div className="field">

@@ -26,6 +26,11 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });
+  // SQLite's advice for long-lived connections: refresh the planner's statistics where they are
+  // missing or stale (bounded by analysis_limit), so list queries keep choosing the right index
+  // as a program's data grows.
+  sqlite.pragma("analysis_limit = 1000");
+  sqlite.pragma("optimize = 0x10002");
   return db;
 }
 

@@ -22,11 +22,12 @@ import {
 } from "../domain/requests";
 import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, displayName, type PartyRole } from "../domain/youth";
 import { audit } from "./audit.server";
-import { getDb, nowIso, type Db } from "./db.server";
+import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
+import { likeContains } from "./sql.server";
 import { hiddenPartyRoles } from "./parties.server";
 import { csecAudienceOf, csecSensitiveAllowedSql, notFound, requireCaseAccess, requirePermission, requireYouthInScope, sensitiveVisibleTo, youthScopeCondition } from "./scope.server";
 import type { Viewer } from "./session.server";
-import { youthMatches } from "./youth.server";
+import { advocatesOfSupervisedYouth, youthMatches } from "./youth.server";
 
 /**
  * A request reveals CSEC involvement when its type does (domain/requests.ts) or when it is
@@ -41,8 +42,9 @@ const requestIsCsecSensitive = sql`(${resourceRequests.type} in (${sql.join(CSEC
  * whose status lets the viewer see sensitive things (derived from the one CSEC rule).
  */
 function requestVisibleTo(viewer: Viewer): SQL {
-  const sensitiveOk = csecSensitiveAllowedSql(csecAudienceOf(viewer));
-  const scope = youthScopeCondition(viewer);
+  // On the request's own columns, so that counting and paging need not join `youth`.
+  const sensitiveOk = csecSensitiveAllowedSql(csecAudienceOf(viewer), resourceRequests.youthId);
+  const scope = youthScopeCondition(viewer, { youthId: resourceRequests.youthId, programId: resourceRequests.programId });
   if (!sensitiveOk) return scope;
   return and(scope, or(sql`not ${requestIsCsecSensitive}`, sensitiveOk))!;
 }
@@ -111,7 +113,7 @@ function toRow(r: RawRow, viewer: Viewer): RequestRow {
   };
 }
 
-function baseQuery(db: Db) {
+function baseQuery(db: DbOrTx) {
   return db
     .select(rowFields())
     .from(resourceRequests)
@@ -141,6 +143,8 @@ export type RequestQueueQuery = {
   /** Youth name or case number, partial. */
   youth?: string;
   advocateId?: number;
+  /** Part of an advocate's name (program leads filter by name rather than from a list). */
+  advocateName?: string;
   overdue?: boolean;
   /** Open (draft, submitted, approved) for more than this many days. */
   openMoreThanDays?: number;
@@ -153,8 +157,13 @@ export type RequestQueue = {
   size: number;
   counts: Record<RequestStatus, number>;
   advocates: Array<{ id: number; name: string }>;
+  advocateByName: boolean;
 };
 
+/**
+ * One page of the queue. Counting and choosing the page's ids read `resource_requests` alone
+ * (plus `youth` only to sort by name); the display columns are fetched for those ids only.
+ */
 export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: Db = getDb()): RequestQueue {
   requireCaseAccess(viewer);
   const today = calendarDateIn(new Date(), viewer.timeZone);
@@ -162,12 +171,19 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
   const filters: SQL[] = [];
   if (query.type) filters.push(eq(resourceRequests.type, query.type));
   if (query.youth?.trim()) {
-    filters.push(youthMatches(query.youth.trim()));
+    filters.push(sql`${resourceRequests.youthId} in (select ${youth.id} from ${youth}
+      where ${youth.programId} = ${viewer.programId} and ${youthMatches(query.youth.trim())})`);
   }
   if (query.advocateId) {
-    filters.push(sql`exists (select 1 from ${youthAssignments} where ${youthAssignments.youthId} = ${youth.id}
-      and ${youthAssignments.kind} = 'advocate' and ${youthAssignments.userId} = ${query.advocateId}
-      and ${youthAssignments.endedOn} is null)`);
+    filters.push(sql`${resourceRequests.youthId} in (select ${youthAssignments.youthId} from ${youthAssignments}
+      where ${youthAssignments.kind} = 'advocate' and ${youthAssignments.userId} = ${query.advocateId}
+        and ${youthAssignments.endedOn} is null)`);
+  }
+  if (query.advocateName?.trim()) {
+    filters.push(sql`${resourceRequests.youthId} in (select ${youthAssignments.youthId} from ${youthAssignments}
+      join ${users} on ${users.id} = ${youthAssignments.userId}
+      where ${youthAssignments.programId} = ${viewer.programId} and ${youthAssignments.kind} = 'advocate'
+        and ${youthAssignments.endedOn} is null and ${likeContains(users.name, query.advocateName.trim())})`);
   }
   const open = inArray(resourceRequests.status, [...OPEN_REQUEST_STATUSES]);
   if (query.overdue) filters.push(and(open, lt(resourceRequests.dueOn, today))!);
@@ -176,18 +192,6 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
     filters.push(and(open, lte(resourceRequests.requestedAt, cutoff))!);
   }
   const statusFilter = query.status && (REQUEST_STATUSES as readonly string[]).includes(query.status) ? eq(resourceRequests.status, query.status) : undefined;
-
-  // Counts per status honour every filter but the status itself, so the tabs stay meaningful.
-  const countRows = db
-    .select({ status: resourceRequests.status, n: sql<number>`count(*)` })
-    .from(resourceRequests)
-    .innerJoin(youth, eq(youth.id, resourceRequests.youthId))
-    .where(and(visible, ...filters))
-    .groupBy(resourceRequests.status)
-    .all();
-  const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
-  for (const c of countRows) if (c.status in counts) counts[c.status as RequestStatus] = c.n;
-  const total = statusFilter ? counts[query.status as RequestStatus] : Object.values(counts).reduce((a, b) => a + b, 0);
 
   const dir = query.sort.desc ? desc : asc;
   const daysOpenExpr = sql`julianday(coalesce(${resourceRequests.closedAt}, ${nowIso()})) - julianday(${resourceRequests.requestedAt})`;
@@ -202,28 +206,42 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
     amount: [sql`${resourceRequests.amountCents} is null`, dir(resourceRequests.amountCents)],
   };
   const field = (REQUEST_SORTABLE as readonly string[]).includes(query.sort.id) ? (query.sort.id as keyof typeof sortExpr) : "requestedAt";
-  const lastPage = Math.max(1, Math.ceil(total / query.size));
-  const page = Math.min(query.page, lastPage);
-  const rows = baseQuery(db)
-    .where(and(visible, ...filters, statusFilter))
-    .orderBy(...sortExpr[field], desc(resourceRequests.id))
-    .limit(query.size)
-    .offset((page - 1) * query.size)
-    .all()
-    .map((r) => toRow(r, viewer));
 
-  const youthInScope = db.select({ id: youth.id }).from(youth).where(youthScopeCondition(viewer));
-  const advocates =
-    viewer.role === "advocate"
-      ? []
-      : db
-          .selectDistinct({ id: users.id, name: users.name })
-          .from(youthAssignments)
-          .innerJoin(users, eq(users.id, youthAssignments.userId))
-          .where(and(eq(youthAssignments.kind, "advocate"), isNull(youthAssignments.endedOn), inArray(youthAssignments.youthId, youthInScope)))
-          .orderBy(asc(users.name))
-          .all();
-  return { rows, total, page, size: query.size, counts, advocates };
+  const { counts, total, page, raw } = db.transaction((tx) => {
+    // Counts per status honour every filter but the status itself, so the tabs stay meaningful.
+    const countRows = tx
+      .select({ status: resourceRequests.status, n: sql<number>`count(*)` })
+      .from(resourceRequests)
+      .where(and(visible, ...filters))
+      .groupBy(resourceRequests.status)
+      .all();
+    const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
+    for (const c of countRows) if (c.status in counts) counts[c.status as RequestStatus] = c.n;
+    const total = statusFilter ? counts[query.status as RequestStatus] : Object.values(counts).reduce((a, b) => a + b, 0);
+    const page = Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
+    const idQuery = tx.select({ id: resourceRequests.id }).from(resourceRequests).$dynamic();
+    const ids = (field === "youth" ? idQuery.innerJoin(youth, eq(youth.id, resourceRequests.youthId)) : idQuery)
+      .where(and(visible, ...filters, statusFilter))
+      .orderBy(...sortExpr[field], desc(resourceRequests.id))
+      .limit(query.size)
+      .offset((page - 1) * query.size)
+      .all()
+      .map((r) => r.id);
+    const details = ids.length ? baseQuery(tx).where(inArray(resourceRequests.id, ids)).all() : [];
+    const byId = new Map(details.map((d) => [d.id, d]));
+    return { counts, total, page, raw: ids.map((id) => byId.get(id)!) };
+  });
+
+  return {
+    rows: raw.map((r) => toRow(r, viewer)),
+    total,
+    page,
+    size: query.size,
+    counts,
+    // A program lead may have thousands of advocates: they filter by name instead of a list.
+    advocates: viewer.role === "supervisor" ? advocatesOfSupervisedYouth(viewer, db) : [],
+    advocateByName: viewer.role === "program_lead",
+  };
 }
 
 export type RequestDetail = RequestRow & {

@@ -6,16 +6,24 @@
  * outside scope answers 404, never 403, so that an id reveals nothing about whether it exists.
  */
 import { data } from "react-router";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { youth, youthAssignments, youthCsecStatus } from "../../db/schema";
 import { CSEC_STATUSES, csecSensitiveVisible, type CsecAudience, type CsecStatus } from "../domain/csec";
 import { can, seesCaseContent, type Permission } from "../domain/permissions";
 import { getDb, type Db, type DbOrTx } from "./db.server";
 import type { Viewer } from "./session.server";
 
-/** The SQL condition on `youth` for the viewer's scope. Admins have none: guard with `requireCaseAccess`. */
-export function youthScopeCondition(viewer: Viewer): SQL {
-  const inProgram = eq(youth.programId, viewer.programId);
+/** Where a query finds the youth: the `youth` table itself, or a case record's own columns. */
+export type YouthColumns = { youthId: SQLWrapper; programId: SQLWrapper };
+const YOUTH_TABLE: YouthColumns = { youthId: youth.id, programId: youth.programId };
+
+/**
+ * The SQL condition for the viewer's scope, on `youth` or on any record that carries the youth's
+ * id and program (so a list of requests need not join `youth` to be scoped). Admins have none:
+ * guard with `requireCaseAccess`.
+ */
+export function youthScopeCondition(viewer: Viewer, on: YouthColumns = YOUTH_TABLE): SQL {
+  const inProgram = sql`${on.programId} = ${viewer.programId}`;
   switch (viewer.role) {
     case "program_lead":
       return inProgram;
@@ -24,7 +32,7 @@ export function youthScopeCondition(viewer: Viewer): SQL {
       // An IN list lets SQLite start from the user's few assignments, not the whole program.
       return and(
         inProgram,
-        sql`${youth.id} in (select ${youthAssignments.youthId} from ${youthAssignments}
+        sql`${on.youthId} in (select ${youthAssignments.youthId} from ${youthAssignments}
           where ${youthAssignments.userId} = ${viewer.userId}
             and ${youthAssignments.kind} = ${viewer.role}
             and ${youthAssignments.endedOn} is null)`,
@@ -84,11 +92,11 @@ export function csecStatusOf(youthId: number, db: DbOrTx = getDb()): CsecStatus 
  * A condition (on `youth`) under which CSEC-sensitive records of a youth may reach this audience,
  * derived from the one CSEC rule; undefined when they always may.
  */
-export function csecSensitiveAllowedSql(audience: CsecAudience): SQL | undefined {
+export function csecSensitiveAllowedSql(audience: CsecAudience, youthId: SQLWrapper = youth.id): SQL | undefined {
   const statuses = CSEC_STATUSES.filter((s) => csecSensitiveVisible(audience, s));
   if (statuses.length === CSEC_STATUSES.length) return undefined;
   if (statuses.length === 0) return sql`0`;
-  return sql`coalesce((select ${youthCsecStatus.status} from ${youthCsecStatus} where ${youthCsecStatus.youthId} = ${youth.id}), 'none') in (${sql.join(
+  return sql`coalesce((select ${youthCsecStatus.status} from ${youthCsecStatus} where ${youthCsecStatus.youthId} = ${youthId}), 'none') in (${sql.join(
     statuses.map((s) => sql`${s}`),
     sql`, `,
   )})`;

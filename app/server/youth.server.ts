@@ -263,7 +263,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
 }
 
 /** The advocates currently assigned to the youth a supervisor supervises. */
-function advocatesOfSupervisedYouth(viewer: Viewer, db: Db): PersonOption[] {
+export function advocatesOfSupervisedYouth(viewer: Viewer, db: Db): PersonOption[] {
   return db
     .selectDistinct({ id: users.id, name: users.name })
     .from(youthAssignments)

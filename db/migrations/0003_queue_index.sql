@@ -1,0 +1,1 @@
+CREATE INDEX `requests_program_requested_idx` ON `resource_requests` (`program_id`,`requested_at`);
