@@ -249,8 +249,12 @@ export const resourceRequests = sqliteTable(
   },
   (t) => [
     index("requests_program_status_idx").on(t.programId, t.status, t.requestedAt),
-    // The queue's default order (newest first) over a whole program, without a sort step.
-    index("requests_program_requested_idx").on(t.programId, t.requestedAt),
+    // Overdue: open statuses with a due date before today, counted from the index alone.
+    index("requests_program_status_due_idx").on(t.programId, t.status, t.dueOn),
+    // The queue's default order (newest first) over a whole program, without a sort step; with
+    // closed_at, "days open" is computed from the index without reading the table.
+    index("requests_program_requested_idx").on(t.programId, t.requestedAt, t.closedAt),
+    index("requests_program_amount_idx").on(t.programId, t.amountCents),
     index("requests_program_type_idx").on(t.programId, t.type, t.status),
     index("requests_youth_idx").on(t.youthId, t.requestedAt),
     index("requests_program_due_idx").on(t.programId, t.dueOn),

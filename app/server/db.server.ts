@@ -27,9 +27,9 @@ export function openDatabase(path: string): Db {
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });
   // SQLite's advice for long-lived connections: refresh the planner's statistics where they are
-  // missing or stale (bounded by analysis_limit), so list queries keep choosing the right index
-  // as a program's data grows.
-  sqlite.pragma("analysis_limit = 1000");
+  // missing or stale, so list queries keep choosing the right index as a program's data grows.
+  // A full analysis (no analysis_limit) costs ~0.6 s on 50,000 youth, and only when statistics
+  // are out of date; sampled statistics misjudged rows per program by 100x and chose worse plans.
   sqlite.pragma("optimize = 0x10002");
   return db;
 }

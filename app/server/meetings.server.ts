@@ -54,8 +54,9 @@ type WriteResult = { ok: true; id: number } | { ok: false; errors: FieldErrors }
 const inList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 function meetingVisibleTo(viewer: Viewer): SQL {
-  const sensitiveOk = csecSensitiveAllowedSql(csecAudienceOf(viewer));
-  const scope = youthScopeCondition(viewer);
+  // On the meeting's own columns: a lead's list then reads meetings_program_scheduled_idx in date order.
+  const sensitiveOk = csecSensitiveAllowedSql(csecAudienceOf(viewer), mdtMeetings.youthId);
+  const scope = youthScopeCondition(viewer, { youthId: mdtMeetings.youthId, programId: mdtMeetings.programId });
   return sensitiveOk ? and(scope, or(sql`${mdtMeetings.type} not in (${inList(CSEC_SENSITIVE_MEETING_TYPES)})`, sensitiveOk))! : scope;
 }
 

@@ -198,12 +198,13 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
   const sortExpr: Record<(typeof REQUEST_SORTABLE)[number], SQL[]> = {
     requestedAt: [dir(resourceRequests.requestedAt)],
     // Requests without a due date sort after those with one, whichever the direction.
-    dueOn: [sql`${resourceRequests.dueOn} is null`, dir(resourceRequests.dueOn)],
+    // (NULL sorts first in SQLite: descending has them last already.) Index-friendly forms.
+    dueOn: [query.sort.desc ? desc(resourceRequests.dueOn) : sql`${resourceRequests.dueOn} asc nulls last`],
     daysOpen: [dir(daysOpenExpr)],
     type: [dir(resourceRequests.type)],
     status: [dir(resourceRequests.status)],
     youth: [dir(youth.lastName), dir(youth.firstName)],
-    amount: [sql`${resourceRequests.amountCents} is null`, dir(resourceRequests.amountCents)],
+    amount: [query.sort.desc ? desc(resourceRequests.amountCents) : sql`${resourceRequests.amountCents} asc nulls last`],
   };
   const field = (REQUEST_SORTABLE as readonly string[]).includes(query.sort.id) ? (query.sort.id as keyof typeof sortExpr) : "requestedAt";
 
@@ -221,7 +222,8 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
     const page = Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
     const idQuery = tx.select({ id: resourceRequests.id }).from(resourceRequests).$dynamic();
     const ids = (field === "youth" ? idQuery.innerJoin(youth, eq(youth.id, resourceRequests.youthId)) : idQuery)
-      .where(and(visible, ...filters, statusFilter))
+      // By youth: the youth's program too, so that SQLite can read youth_program_last_name_idx in order.
+      .where(and(visible, ...filters, statusFilter, field === "youth" ? eq(youth.programId, viewer.programId) : undefined))
       .orderBy(...sortExpr[field], desc(resourceRequests.id))
       .limit(query.size)
       .offset((page - 1) * query.size)
