@@ -1,6 +1,9 @@
 /**
- * Benchmark of the youth list (`listYouthForViewer`) on a large database. Prints figures only:
- * no assertions, no thresholds (the machines this runs on are shared and noisy).
+ * Benchmark of the list and page queries on a large database: the youth list
+ * (`listYouthForViewer`), the request queue (`listRequestQueue`), my actions and the meetings
+ * list (`listMyActions`, `listMeetings`), and one meeting, prep packet and court draft
+ * (`getMeeting`, `getPrepPacket`, `getCourtDraft`). Prints figures only: no assertions, no
+ * thresholds (the machines this runs on are shared and noisy).
  *
  *   npx tsx scripts/bench.ts [--database data/bench.db] [--youth 50000] [--runs 20] [--budget-ms 3000]
  *                            [--warmup 3] [--plans 3] [--only TEXT] [--no-analyze]
@@ -8,19 +11,24 @@
  * - When `--database` does not exist it is created: migrated, seeded with the demo data plus
  *   `--youth` generated youth (`seedLarge`), then `ANALYZE`d. An existing database is used as it
  *   is (`--youth` is then ignored), and `ANALYZE`d only when it has no statistics yet.
- *   `--no-analyze` skips `ANALYZE` (to compare plans with and without statistics).
+ *   `--no-analyze` skips `ANALYZE` (to compare plans with and without statistics). Indexes
+ *   without statistics (created by a migration after the last `ANALYZE`) are listed.
  * - Every case: `--warmup` untimed calls, then up to `--runs` timed calls or until `--budget-ms`
  *   has passed (at least one). Then a few instrumented calls that time each SQL statement the
- *   call prepared (count, page, filter options).
+ *   call prepared (count, page, filter options for the two lists; all of them for every case).
  * - For the `--plans` slowest cases, the statements' `EXPLAIN QUERY PLAN` (with the parameters
- *   of the real call), and for the slowest one the SQL text too.
+ *   of the real call; for a case with many statements only the slowest few), and for the
+ *   slowest case the SQL text too.
  * - `--only TEXT` runs just the cases whose label contains TEXT.
  */
 import type BetterSqlite3 from "better-sqlite3";
 import { existsSync, statSync } from "node:fs";
 import { openDatabase, type Db } from "../app/server/db.server";
 import type { Viewer } from "../app/server/session.server";
-import { listYouthForViewer, type YouthList, type YouthListQuery } from "../app/server/youth.server";
+import { listMeetings, listMyActions, getMeeting } from "../app/server/meetings.server";
+import { defaultCourtPeriod, getCourtDraft, getPrepPacket } from "../app/server/packets.server";
+import { listRequestQueue, type RequestQueueQuery } from "../app/server/requests.server";
+import { listYouthForViewer, type YouthListQuery } from "../app/server/youth.server";
 import { seedLarge } from "../db/seed";
 
 // =============================================================================================
@@ -139,13 +147,15 @@ function capture<T>(client: BetterSqlite3.Database, fn: () => T): { result: T; s
 }
 
 /**
- * What a statement of `listYouthForViewer` is for: the total (`select count(...)`), a filter
- * option list (selects users' ids and names), or the page (anything else: the page query, or the
- * ids and then the rows when it is done in two steps).
+ * What a statement of a list (`listYouthForViewer`, `listRequestQueue`) is for: the total
+ * (`select count(...)`, or the request queue's counts per status), a filter option list (selects
+ * users' ids and names), or the page (anything else: the page query, or the ids and then the rows
+ * when it is done in two steps).
  */
 function statementKind(sql: string): "count" | "options" | "page" {
   const s = sql.trimStart().toLowerCase();
   if (s.startsWith("select count(")) return "count";
+  if (/^select ("resource_requests"\.)?"status", count\(\*\)/.test(s)) return "count";
   if (/^select (distinct )?("users"\.)?"id", ("users"\.)?"name" from/.test(s)) return "options";
   return "page";
 }
@@ -172,13 +182,19 @@ function ms(n: number): string {
   return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
 }
 
-function printTable(header: string[], rows: string[][], leftColumns = 1): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+/** An aligned table; a row that is a string is a section heading (the columns align across sections). */
+function printTable(header: string[], rows: Array<string[] | string>, leftColumns = 1): void {
+  const cells = rows.filter((r): r is string[] => Array.isArray(r));
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
   console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) console.log(line(r));
+  console.log(rule);
+  rows.forEach((r, i) => {
+    if (Array.isArray(r)) console.log(line(r));
+    else console.log(`${i === 0 ? "" : "\n"}${r}`);
+  });
 }
 
 // =============================================================================================
@@ -232,54 +248,228 @@ function caseload(db: Db, v: Viewer): number {
 // =============================================================================================
 // Cases
 
-type Case = { label: string; viewer: Viewer; query: YouthListQuery };
+/**
+ * One benchmark case: a call and how to summarise its result (`total` and `rows` columns).
+ * `list` cases (the youth list, the request queue) have their statements split into count, page
+ * and filter options; the others only have their whole SQL time.
+ */
+type Case = {
+  group: string;
+  label: string;
+  list: boolean;
+  call: () => unknown;
+  summarize: (result: unknown) => { total: string; rows: string };
+};
 
-function buildCases(v: { lead: Viewer; bigSup: Viewer | undefined; sup: Viewer; adv: Viewer }): Case[] {
+const GROUPS = {
+  youth: "Youth list (listYouthForViewer)",
+  queue: "Request queue (listRequestQueue)",
+  mine: "My actions and meetings (listMyActions, listMeetings)",
+  pages: "One meeting, prep packet, court draft (getMeeting, getPrepPacket, getCourtDraft)",
+} as const;
+
+function mk<T>(group: string, label: string, list: boolean, call: () => T, summarize: (r: T) => { total: number | string; rows: number | string }): Case {
+  return {
+    group,
+    label,
+    list,
+    call,
+    summarize: (r) => {
+      const s = summarize(r as T);
+      return { total: String(s.total), rows: String(s.rows) };
+    },
+  };
+}
+
+type Viewers = { lead: Viewer; bigSup: Viewer | undefined; sup: Viewer; adv: Viewer };
+/** Records picked from the database for the per-record cases. */
+type Picks = { meetingId: number | undefined; packetYouthId: number | undefined };
+
+function youthCases(db: Db, v: Viewers): Case[] {
   const base: YouthListQuery = { page: 1, size: 25, sort: { id: "name", desc: false }, caseStatus: "open" };
   const q = (over: Partial<YouthListQuery>): YouthListQuery => ({ ...base, ...over });
-  const cases: Case[] = [
-    { label: "lead: name asc p1", viewer: v.lead, query: base },
-    ...(v.bigSup ? [{ label: "big supervisor: name asc p1", viewer: v.bigSup, query: base }] : []),
-    { label: "supervisor@: name asc p1", viewer: v.sup, query: base },
-    { label: "advocate@: name asc p1", viewer: v.adv, query: base },
+  const list: Array<[string, Viewer, YouthListQuery]> = [
+    ["lead: name asc p1", v.lead, base],
+    ...(v.bigSup ? [["big supervisor: name asc p1", v.bigSup, base] as [string, Viewer, YouthListQuery]] : []),
+    ["supervisor@: name asc p1", v.sup, base],
+    ["advocate@: name asc p1", v.adv, base],
   ];
   for (const id of ["age", "placement", "advocate", "supervisor", "csec"]) {
-    for (const desc of [false, true]) {
-      cases.push({ label: `lead: sort ${id} ${desc ? "desc" : "asc"}`, viewer: v.lead, query: q({ sort: { id, desc } }) });
-    }
+    for (const desc of [false, true]) list.push([`lead: sort ${id} ${desc ? "desc" : "asc"}`, v.lead, q({ sort: { id, desc } })]);
   }
   // A demo advocate/supervisor: both have a handful of youth, so the filters select few rows.
-  cases.push(
-    { label: "lead: page 1000 (size 25)", viewer: v.lead, query: q({ page: 1000 }) },
-    { label: "lead: q name 'chavez'", viewer: v.lead, query: q({ q: "chavez" }) },
-    { label: "lead: q case 'BX-0123'", viewer: v.lead, query: q({ q: "BX-0123" }) },
-    { label: "lead: placement group_home", viewer: v.lead, query: q({ placement: "group_home" }) },
-    { label: "lead: advocate filter", viewer: v.lead, query: q({ advocateId: v.adv.userId }) },
-    { label: "lead: supervisor filter", viewer: v.lead, query: q({ supervisorId: (v.bigSup ?? v.sup).userId }) },
-    { label: "lead: csec concern", viewer: v.lead, query: q({ csec: "concern" }) },
-    { label: "lead: caseStatus all", viewer: v.lead, query: q({ caseStatus: "all" }) },
+  list.push(
+    ["lead: page 1000 (size 25)", v.lead, q({ page: 1000 })],
+    ["lead: q name 'chavez'", v.lead, q({ q: "chavez" })],
+    ["lead: q case 'BX-0123'", v.lead, q({ q: "BX-0123" })],
+    ["lead: placement group_home", v.lead, q({ placement: "group_home" })],
+    ["lead: advocate filter", v.lead, q({ advocateId: v.adv.userId })],
+    ["lead: supervisor filter", v.lead, q({ supervisorId: (v.bigSup ?? v.sup).userId })],
+    ["lead: csec concern", v.lead, q({ csec: "concern" })],
+    ["lead: caseStatus all", v.lead, q({ caseStatus: "all" })],
   );
+  return list.map(([label, viewer, query]) =>
+    mk(GROUPS.youth, label, true, () => listYouthForViewer(viewer, query, db), (r) => ({ total: r.total, rows: r.rows.length })),
+  );
+}
+
+function queueCases(db: Db, v: Viewers): Case[] {
+  const base: RequestQueueQuery = { page: 1, size: 25, sort: { id: "requestedAt", desc: true } };
+  const q = (over: Partial<RequestQueueQuery>): RequestQueueQuery => ({ ...base, ...over });
+  const list: Array<[string, Viewer, RequestQueueQuery]> = [["queue lead: default (requestedAt desc p1)", v.lead, base]];
+  for (const id of ["dueOn", "daysOpen", "amount", "youth"]) {
+    for (const desc of [false, true]) list.push([`queue lead: sort ${id} ${desc ? "desc" : "asc"}`, v.lead, q({ sort: { id, desc } })]);
+  }
+  list.push(
+    ["queue lead: type therapy", v.lead, q({ type: "therapy" })],
+    ["queue lead: status submitted", v.lead, q({ status: "submitted" })],
+    ["queue lead: overdue", v.lead, q({ overdue: true })],
+    ["queue lead: open > 30 days", v.lead, q({ openMoreThanDays: 30 })],
+    ["queue lead: youth 'chavez'", v.lead, q({ youth: "chavez" })],
+    ["queue lead: advocate filter (id)", v.lead, q({ advocateId: v.adv.userId })],
+    [`queue lead: advocate name '${v.adv.name}'`, v.lead, q({ advocateName: v.adv.name })],
+    ["queue lead: page 400 (size 25)", v.lead, q({ page: 400 })],
+    ...(v.bigSup ? [["queue big supervisor: default", v.bigSup, base] as [string, Viewer, RequestQueueQuery]] : []),
+    ["queue supervisor@: default", v.sup, base],
+    ["queue advocate@: default", v.adv, base],
+  );
+  return list.map(([label, viewer, query]) =>
+    mk(GROUPS.queue, label, true, () => listRequestQueue(viewer, query, db), (r) => ({ total: r.total, rows: r.rows.length })),
+  );
+}
+
+function mineCases(db: Db, v: Viewers): Case[] {
+  const who: Array<[string, Viewer | undefined]> = [
+    ["lead", v.lead],
+    ["big supervisor", v.bigSup],
+    ["supervisor@", v.sup],
+    ["advocate@", v.adv],
+  ];
+  const cases: Case[] = [];
+  for (const [name, viewer] of who) {
+    if (!viewer) continue;
+    cases.push(
+      mk(GROUPS.mine, `actions ${name}: open, due asc`, false, () => listMyActions(viewer, { status: "open", sortDesc: false }, db), (r) => ({
+        total: r.length,
+        rows: r.length,
+      })),
+    );
+  }
+  for (const [name, viewer] of who) {
+    if (!viewer) continue;
+    // total: upcoming + recent; rows: "upcoming/recent".
+    cases.push(
+      mk(GROUPS.mine, `meetings ${name}: upcoming + recent`, false, () => listMeetings(viewer, db), (r) => ({
+        total: r.upcoming.length + r.recent.length,
+        rows: `${r.upcoming.length}/${r.recent.length}`,
+      })),
+    );
+  }
   return cases;
+}
+
+function pageCases(db: Db, v: Viewers, picks: Picks): Case[] {
+  const cases: Case[] = [];
+  const { meetingId, packetYouthId } = picks;
+  if (meetingId !== undefined) {
+    // total: agenda entries (carried over, requests, contacts, placement changes, episodes, red flags, by hand); rows: action items.
+    cases.push(
+      mk(GROUPS.pages, `getMeeting advocate@: meeting ${meetingId}`, false, () => getMeeting(v.adv, meetingId, db), (r) => ({
+        total:
+          r.agenda.carriedOver.length +
+          r.agenda.requests.length +
+          r.agenda.contacts.length +
+          r.agenda.placementChanges.length +
+          r.agenda.episodes.length +
+          (r.agenda.redFlags?.length ?? 0) +
+          r.agenda.byHand.length,
+        rows: r.actions.length,
+      })),
+    );
+  }
+  if (packetYouthId !== undefined) {
+    const period = defaultCourtPeriod(v.sup);
+    // total: team + open actions + pending requests + recent contacts; rows: "-".
+    cases.push(
+      mk(GROUPS.pages, `getPrepPacket supervisor@: youth ${packetYouthId}`, false, () => getPrepPacket(v.sup, packetYouthId, db), (r) => ({
+        total: r.team.length + r.openActions.length + r.pendingRequests.length + r.recentContacts.length,
+        rows: "-",
+      })),
+      mk(GROUPS.pages, `getCourtDraft supervisor@: youth ${packetYouthId}`, false, () => getCourtDraft(v.sup, packetYouthId, period, db), () => ({
+        total: "-",
+        rows: "-",
+      })),
+    );
+  }
+  return cases;
+}
+
+function buildCases(db: Db, v: Viewers, picks: Picks): Case[] {
+  return [...youthCases(db, v), ...queueCases(db, v), ...mineCases(db, v), ...pageCases(db, v, picks)];
+}
+
+/**
+ * The meeting for `getMeeting`: of the advocate's current youth, the latest one that has taken
+ * place (so its agenda covers "since the last meeting") and that the advocate may see; and the
+ * youth for the packets: of the youth both supervisor@ and advocate@ have, the one with the most
+ * records (actions, requests, contacts).
+ */
+function pickRecords(db: Db, v: Viewers): Picks {
+  const client = db.$client;
+  const meetings = client
+    .prepare(
+      `SELECT m.id FROM mdt_meetings m
+        WHERE m.youth_id IN (SELECT youth_id FROM youth_assignments WHERE user_id = ? AND kind = 'advocate' AND ended_on IS NULL)
+          AND m.status <> 'cancelled' AND m.scheduled_at <= ?
+        ORDER BY m.scheduled_at DESC, m.id`,
+    )
+    .all(v.adv.userId, new Date().toISOString()) as { id: number }[];
+  let meetingId: number | undefined;
+  for (const { id } of meetings) {
+    try {
+      getMeeting(v.adv, id, db);
+      meetingId = id;
+      break;
+    } catch {
+      // Not visible to the advocate (a CSEC MDT of a youth whose concern they may not know of).
+    }
+  }
+  const youthRow = client
+    .prepare(
+      `SELECT y.id,
+              (SELECT count(*) FROM action_items WHERE youth_id = y.id)
+            + (SELECT count(*) FROM resource_requests WHERE youth_id = y.id)
+            + (SELECT count(*) FROM contacts WHERE youth_id = y.id) AS n
+         FROM youth y
+        WHERE y.id IN (SELECT youth_id FROM youth_assignments WHERE user_id = ? AND kind = 'supervisor' AND ended_on IS NULL)
+        ORDER BY (y.id IN (SELECT youth_id FROM youth_assignments WHERE user_id = ? AND kind = 'advocate' AND ended_on IS NULL)) DESC,
+                 n DESC, y.id
+        LIMIT 1`,
+    )
+    .get(v.sup.userId, v.adv.userId) as { id: number } | undefined;
+  return { meetingId, packetYouthId: youthRow?.id };
 }
 
 type Result = {
   c: Case;
   times: number[];
-  total: number;
-  rows: number;
+  total: string;
+  rows: string;
+  /** Median SQL time per statement kind (list cases), and of all statements ("sql"). */
   perKind: Record<string, number>;
+  /** Statements one call runs. */
+  statementCount: number;
   statements: Captured[];
 };
 
 function runCase(db: Db, c: Case, opts: Options): Result {
-  const call = () => listYouthForViewer(c.viewer, c.query, db);
-  for (let i = 0; i < opts.warmup; i++) call();
+  for (let i = 0; i < opts.warmup; i++) c.call();
   const times: number[] = [];
-  let last: YouthList | undefined;
+  let last: unknown;
   const started = performance.now();
   while (times.length < opts.runs && (times.length === 0 || performance.now() - started < opts.budgetMs)) {
     const t0 = performance.now();
-    last = call();
+    last = c.call();
     times.push(performance.now() - t0);
   }
   // Per-statement breakdown: a few instrumented calls, median per kind.
@@ -287,15 +477,19 @@ function runCase(db: Db, c: Case, opts: Options): Result {
   let statements: Captured[] = [];
   const instrumented = Math.min(3, times.length);
   for (let i = 0; i < instrumented; i++) {
-    const { statements: st } = capture(db.$client, call);
+    const { statements: st } = capture(db.$client, c.call);
     statements = st;
-    const sums = new Map<string, number>();
-    for (const s of st) sums.set(statementKind(s.sql), (sums.get(statementKind(s.sql)) ?? 0) + s.ms);
+    const sums = new Map<string, number>([["sql", 0]]);
+    for (const s of st) {
+      if (c.list) sums.set(statementKind(s.sql), (sums.get(statementKind(s.sql)) ?? 0) + s.ms);
+      sums.set("sql", sums.get("sql")! + s.ms);
+    }
     for (const [k, v] of sums) byKind.set(k, [...(byKind.get(k) ?? []), v]);
   }
   const perKind: Record<string, number> = {};
   for (const [k, v] of byKind) perKind[k] = median(v);
-  return { c, times, total: last?.total ?? 0, rows: last?.rows.length ?? 0, perKind, statements };
+  const { total, rows } = c.summarize(last);
+  return { c, times, total, rows, perKind, statementCount: statements.length, statements };
 }
 
 // =============================================================================================
@@ -344,6 +538,24 @@ async function main(argv: string[]): Promise<void> {
           : `Skipping ANALYZE (--no-analyze); statistics ${hasStats ? "present" : "absent"}.`,
       );
     }
+    if (hasStats || (opts.analyze && created)) {
+      // Indexes created after the last ANALYZE (by a later migration) have no statistics: the
+      // planner then guesses their selectivity. (ANALYZE writes no row for an empty table's index.)
+      const unanalyzed = client
+        .prepare(
+          `SELECT i.name FROM sqlite_master i
+            WHERE i.type = 'index' AND i.name NOT LIKE 'sqlite_autoindex_%'
+              AND NOT EXISTS (SELECT 1 FROM sqlite_stat1 s WHERE s.idx = i.name)
+              AND EXISTS (SELECT 1 FROM sqlite_stat1 s WHERE s.tbl = i.tbl_name)
+            ORDER BY i.name`,
+        )
+        .all() as { name: string }[];
+      if (unanalyzed.length) {
+        console.log(
+          `Indexes without statistics (created after the last ANALYZE; run ANALYZE to include them): ${unanalyzed.map((u) => u.name).join(", ")}.`,
+        );
+      }
+    }
 
     const count = (sql: string) => (client.prepare(sql).get() as { n: number }).n;
     const sqliteVersion = (client.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v;
@@ -366,12 +578,21 @@ async function main(argv: string[]): Promise<void> {
       if (v) console.log(`  ${key.padEnd(6)} ${v.email} (${v.role}, user ${v.userId}): ${caseload(db, v)}`);
     }
 
-    let cases = buildCases(viewers);
+    const picks = pickRecords(db, viewers);
+    console.log(
+      `Records: getMeeting on meeting ${picks.meetingId ?? "(none visible to advocate@)"}` +
+        `, packets on youth ${picks.packetYouthId ?? "(none in supervisor@'s scope)"}.`,
+    );
+
+    let cases = buildCases(db, viewers, picks);
     if (opts.only) cases = cases.filter((c) => c.label.includes(opts.only!));
     console.log(
       `\n${cases.length} cases; each: ${opts.warmup} warm-up calls, then up to ${opts.runs} timed calls or ${opts.budgetMs} ms. ` +
         `Times in ms.\n` +
-        `count/page/opts: median over 3 instrumented calls of the SQL time (better-sqlite3 all/get) of the statements for the total, the page's rows, and the filter options.\n`,
+        `total/rows: lists: matching rows / rows on the page; my actions: items; meetings: upcoming+recent / "upcoming/recent"; ` +
+        `getMeeting: agenda entries / action items; prep packet: team+actions+requests+contacts.\n` +
+        `stmts: SQL statements per call. sql, count/page/opts: median over 3 instrumented calls of the SQL time (better-sqlite3 all/get) ` +
+        `of all the statements, and (lists) of those for the total, the page's rows, and the filter options.\n`,
     );
 
     const results: Result[] = [];
@@ -381,30 +602,43 @@ async function main(argv: string[]): Promise<void> {
       if (process.stderr.isTTY) process.stderr.write(`\x1b[2K`);
     }
 
-    printTable(
-      ["case", "runs", "median", "p95", "max", "total", "rows", "count", "page", "opts"],
-      results.map((r) => {
-        const s = [...r.times].sort((a, b) => a - b);
-        return [
-          r.c.label,
-          String(r.times.length),
-          ms(median(r.times)),
-          ms(quantile(s, 0.95)),
-          ms(s[s.length - 1]!),
-          String(r.total),
-          String(r.rows),
-          ms(r.perKind.count ?? NaN),
-          ms(r.perKind.page ?? NaN),
-          ms(r.perKind.options ?? NaN),
-        ];
-      }),
-    );
+    const rows: Array<string[] | string> = [];
+    let group: string | undefined;
+    for (const r of results) {
+      if (r.c.group !== group) rows.push(`== ${(group = r.c.group)}`);
+      const s = [...r.times].sort((a, b) => a - b);
+      rows.push([
+        r.c.label,
+        String(r.times.length),
+        ms(median(r.times)),
+        ms(quantile(s, 0.95)),
+        ms(s[s.length - 1]!),
+        r.total,
+        r.rows,
+        String(r.statementCount),
+        ms(r.perKind.sql ?? NaN),
+        ms(r.perKind.count ?? NaN),
+        ms(r.perKind.page ?? NaN),
+        ms(r.perKind.options ?? NaN),
+      ]);
+    }
+    printTable(["case", "runs", "median", "p95", "max", "total", "rows", "stmts", "sql", "count", "page", "opts"], rows);
 
+    // A case of many statements (a packet) shows the plans of its slowest few only, in call order.
+    const MAX_PLANS_PER_CASE = 6;
     const slowest = [...results].sort((a, b) => median(b.times) - median(a.times)).slice(0, opts.plans);
     slowest.forEach((r, i) => {
       console.log(`\n== Query plans, #${i + 1} slowest: ${r.c.label} (median ${ms(median(r.times))} ms)`);
+      const shown = new Set([...r.statements].sort((a, b) => b.ms - a.ms).slice(0, MAX_PLANS_PER_CASE));
+      if (shown.size < r.statements.length) {
+        const rest = r.statements.filter((s) => !shown.has(s));
+        console.log(
+          `  (${r.statements.length} statements; the ${shown.size} slowest below, the other ${rest.length} took ${ms(rest.reduce((a, s) => a + s.ms, 0))} ms together)`,
+        );
+      }
       for (const s of r.statements) {
-        console.log(`\n  [${statementKind(s.sql)}] ${ms(s.ms)} ms, params ${JSON.stringify(s.params)}`);
+        if (!shown.has(s)) continue;
+        console.log(`\n  [${r.c.list ? statementKind(s.sql) : "sql"}] ${ms(s.ms)} ms, params ${JSON.stringify(s.params)}`);
         if (i === 0) console.log(`    SQL: ${s.sql.replace(/\s+/g, " ")}`);
         printPlan(client, s);
       }
