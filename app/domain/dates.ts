@@ -41,13 +41,6 @@ export function ageOn(dateOfBirth: string, today: string): number {
   return age;
 }
 
-/** The date of birth on or before which someone is at least `years` old on `today`. */
-export function bornOnOrBefore(years: number, today: string): string {
-  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
-  const y = String(ty - years).padStart(4, "0");
-  return `${y}-${String(tm).padStart(2, "0")}-${String(td).padStart(2, "0")}`;
-}
-
 /** "12 March 2026" in the program's time zone (date only values are shown as they are). */
 export function formatDate(value: string, timeZone: string): string {
   const instant = value.length === 10 ? new Date(`${value}T12:00:00Z`) : new Date(value);

@@ -1,8 +1,7 @@
 import { Form, NavLink, Outlet, useNavigation, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/app-layout";
-import { ErrorMessage, errorTitle } from "~/root";
+import { ErrorMessage, errorTitle, useOptionalUser, type RootUser } from "~/root";
 import { can, seesCaseContent } from "~/domain/permissions";
-import { ROLE_LABELS } from "~/domain/roles";
 import { requireViewer } from "~/server/session.server";
 
 type NavItem = { to: string; label: string };
@@ -23,20 +22,12 @@ export async function loader({ request }: Route.LoaderArgs) {
     );
   }
   if (can(viewer.role, "manage:users")) nav.push({ to: "/admin", label: "Administration" });
-  return {
-    nav,
-    user: {
-      name: viewer.name,
-      email: viewer.email,
-      roleLabel: ROLE_LABELS[viewer.role],
-      programName: viewer.programName,
-    },
-  };
+  return { nav };
 }
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
   return (
-    <Shell nav={loaderData.nav} user={loaderData.user}>
+    <Shell nav={loaderData.nav} user={useOptionalUser()}>
       <Outlet />
     </Shell>
   );
@@ -48,7 +39,7 @@ function Shell({
   children,
 }: {
   nav: NavItem[];
-  user: { name: string; email: string; roleLabel: string; programName: string } | null;
+  user: RootUser | null;
   children: React.ReactNode;
 }) {
   const navigation = useNavigation();
@@ -108,7 +99,7 @@ function Shell({
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const layout = useRouteLoaderData<typeof loader>("routes/app-layout");
   return (
-    <Shell nav={layout?.nav ?? []} user={layout?.user ?? null}>
+    <Shell nav={layout?.nav ?? []} user={useOptionalUser()}>
       <ErrorMessage error={error} />
       <p>
         <a href="/">Go to the start page</a>

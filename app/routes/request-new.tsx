@@ -27,7 +27,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       key: t.key,
       label: t.label,
       subtypes: t.subtypes.map((s) => ({ key: s.key, label: s.label })),
-      hasAmount: "hasAmount" in t && t.hasAmount,
     })),
     parties: listParties(viewer, youthId).current.map((p) => ({ id: p.id, label: `${p.name} (${p.roleLabel})` })),
     today: calendarDateIn(new Date(), viewer.timeZone),

@@ -16,6 +16,7 @@ import {
   REQUEST_TRANSITIONS,
   requestTypeInfo,
   requestTypeLabel,
+  typeHasAmount,
   type RequestAction,
   type RequestStatus,
   type RequestType,
@@ -327,7 +328,7 @@ export function createRequest(viewer: Viewer, youthId: number, input: RequestInp
     if (!party || hiddenPartyRoles(viewer, youthId, db).includes(party.role as PartyRole)) errors.addressedTo = "Choose who the request goes to.";
     else partyId = party.id;
   }
-  const withAmount = Boolean(info && "hasAmount" in info && info.hasAmount);
+  const withAmount = typeHasAmount(input.type);
   if (withAmount && !input.amountCents) errors.amount = "Enter the amount requested, in dollars.";
   if (Object.keys(errors).length) return { ok: false, errors };
 
