@@ -11,8 +11,9 @@ import { PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
 import { CONTACT_METHOD_LABELS, CORE_CONTACT_PARTIES, type ContactMethod } from "../domain/youth-forms";
 import { audit } from "./audit.server";
 import { getDb, type Db } from "./db.server";
-import { hiddenPartyRoles, type WriteResult } from "./parties.server";
-import { requirePermission, requireYouthInScope } from "./scope.server";
+import { csecSensitiveShownFor } from "./csec-sensitive.server";
+import { partiesShownTo, type WriteResult } from "./parties.server";
+import { csecAudienceOf, csecStatusOf, requirePermission, requireYouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export type ContactView = {
@@ -27,11 +28,6 @@ export type ContactView = {
   loggedBy: string;
 };
 
-/** The hidden roles as a condition on a contact joined to its (optional) party. */
-function contactVisible(hidden: PartyRole[]) {
-  return hidden.length ? or(isNull(contacts.partyId), notInArray(caseParties.role, hidden)) : undefined;
-}
-
 export function listContacts(
   viewer: Viewer,
   youthId: number,
@@ -39,7 +35,7 @@ export function listContacts(
   db: Db = getDb(),
 ): ContactView[] {
   requireYouthInScope(viewer, youthId, db);
-  const hidden = hiddenPartyRoles(viewer, youthId, db);
+  const shown = csecSensitiveShownFor("contact", csecAudienceOf(viewer), csecStatusOf(youthId, db));
   const withCondition =
     filter.with === "youth"
       ? isNull(contacts.partyId)
@@ -60,7 +56,7 @@ export function listContacts(
     .from(contacts)
     .leftJoin(caseParties, eq(caseParties.id, contacts.partyId))
     .innerJoin(users, eq(users.id, contacts.loggedByUserId))
-    .where(and(eq(contacts.youthId, youthId), contactVisible(hidden), withCondition))
+    .where(and(eq(contacts.youthId, youthId), shown, withCondition))
     .orderBy(desc(contacts.occurredAt), desc(contacts.id))
     .all()
     .map((c) => ({
@@ -174,13 +170,12 @@ export function logContact(
 
   let partyId: number | null = null;
   if (input.with !== "youth") {
-    const hidden = hiddenPartyRoles(viewer, youthId, db);
     const party = db
-      .select({ id: caseParties.id, role: caseParties.role })
+      .select({ id: caseParties.id })
       .from(caseParties)
-      .where(and(eq(caseParties.id, Number(input.with)), eq(caseParties.youthId, youthId)))
+      .where(and(eq(caseParties.id, Number(input.with)), eq(caseParties.youthId, youthId), partiesShownTo(viewer, youthId, db)))
       .get();
-    if (!party || hidden.includes(party.role as PartyRole)) errors.with = "Choose who the contact was with.";
+    if (!party) errors.with = "Choose who the contact was with.";
     else partyId = party.id;
   }
   if (Object.keys(errors).length > 0 || !occurredAt) return { ok: false, errors };

@@ -35,11 +35,10 @@ import { redFlagLabel } from "../domain/red-flags";
 import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, displayName, placementTypeLabel, type PartyRole } from "../domain/youth";
 import { audit } from "./audit.server";
 import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
-import { hiddenPartyRoles } from "./parties.server";
+import { csecSensitiveShownFor, csecSensitiveShownTo } from "./csec-sensitive.server";
 import { listRequestsForYouth, type RequestRow } from "./requests.server";
 import {
   csecAudienceOf,
-  csecSensitiveAllowedSql,
   csecStatusOf,
   notFound,
   requireCaseAccess,
@@ -51,28 +50,14 @@ import type { Viewer } from "./session.server";
 
 type WriteResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 
-const inList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
-
 function meetingVisibleTo(viewer: Viewer): SQL {
   // On the meeting's own columns: a lead's list then reads meetings_program_scheduled_idx in date order.
-  const sensitiveOk = csecSensitiveAllowedSql(csecAudienceOf(viewer), mdtMeetings.youthId);
   const scope = youthScopeCondition(viewer, { youthId: mdtMeetings.youthId, programId: mdtMeetings.programId });
-  return sensitiveOk ? and(scope, or(sql`${mdtMeetings.type} not in (${inList(CSEC_SENSITIVE_MEETING_TYPES)})`, sensitiveOk))! : scope;
+  return and(scope, csecSensitiveShownTo("meeting", csecAudienceOf(viewer), mdtMeetings.youthId))!;
 }
 
-/**
- * An action item reveals CSEC involvement when tagged so, when it came from a CSEC MDT, or when
- * the CSEC advocate owns it.
- */
-export const actionIsCsecSensitive = sql`(${actionItems.csecSensitive} = 1
-  or coalesce(${actionItems.ownerPartyRole} in (${inList(CSEC_SENSITIVE_PARTY_ROLES)}), 0)
-  or exists (select 1 from ${mdtMeetings} where ${mdtMeetings.id} = ${actionItems.meetingId}
-    and ${mdtMeetings.type} in (${inList(CSEC_SENSITIVE_MEETING_TYPES)})))`;
-
 function actionVisibleTo(viewer: Viewer): SQL {
-  const sensitiveOk = csecSensitiveAllowedSql(csecAudienceOf(viewer));
-  const scope = youthScopeCondition(viewer);
-  return sensitiveOk ? and(scope, or(sql`not ${actionIsCsecSensitive}`, sensitiveOk))! : scope;
+  return and(youthScopeCondition(viewer), csecSensitiveShownTo("action", csecAudienceOf(viewer), actionItems.youthId))!;
 }
 
 export type MeetingRow = {
@@ -179,13 +164,11 @@ export type PersonChoice = { key: string; label: string };
 /** Team roles present on the youth (as owners) and the users who may own or attend. */
 export function peopleForYouth(viewer: Viewer, youthId: number, db: Db = getDb()) {
   requireYouthInScope(viewer, youthId, db);
-  const hidden = hiddenPartyRoles(viewer, youthId, db);
   const parties = db
     .select({ id: caseParties.id, role: caseParties.role, name: caseParties.name })
     .from(caseParties)
-    .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn)))
-    .all()
-    .filter((p) => !hidden.includes(p.role as PartyRole));
+    .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), csecSensitiveShownFor("party", csecAudienceOf(viewer), csecStatusOf(youthId, db))))
+    .all();
   const programUsers = db
     .selectDistinct({ id: users.id, name: users.name, role: memberships.role })
     .from(users)
@@ -575,15 +558,22 @@ export function buildAgenda(viewer: Viewer, meeting: { id: number; youthId: numb
   const requests = listRequestsForYouth(viewer, meeting.youthId, db).filter(
     (r) => r.status === "submitted" || (["draft", "approved"].includes(r.status) && r.requestedAt < thirtyDaysAgo),
   );
-  const hidden = hiddenPartyRoles(viewer, meeting.youthId, db);
+  const audience = csecAudienceOf(viewer);
+  const status = csecStatusOf(meeting.youthId, db);
   const recentContacts = db
     .select({ occurredAt: contacts.occurredAt, name: caseParties.name, role: caseParties.role, method: contacts.method })
     .from(contacts)
     .leftJoin(caseParties, eq(caseParties.id, contacts.partyId))
-    .where(and(eq(contacts.youthId, meeting.youthId), gte(contacts.occurredAt, sinceOrEpoch), lt(contacts.occurredAt, meeting.scheduledAt)))
+    .where(
+      and(
+        eq(contacts.youthId, meeting.youthId),
+        gte(contacts.occurredAt, sinceOrEpoch),
+        lt(contacts.occurredAt, meeting.scheduledAt),
+        csecSensitiveShownFor("contact", audience, status),
+      ),
+    )
     .orderBy(desc(contacts.occurredAt))
     .all()
-    .filter((c) => !c.role || !hidden.includes(c.role as PartyRole))
     .map((c) => ({ occurredAt: c.occurredAt, with: c.name ? `${c.name} (${(PARTY_ROLE_LABELS as Record<string, string>)[c.role!] ?? c.role})` : "The youth", method: c.method }));
   const sinceDay = since ? calendarDateIn(new Date(since), viewer.timeZone) : "0000";
   const placementChanges = db
@@ -602,7 +592,7 @@ export function buildAgenda(viewer: Viewer, meeting: { id: number; youthId: numb
     .where(and(eq(runawayEpisodes.youthId, meeting.youthId), or(isNull(runawayEpisodes.returnedAt), gte(runawayEpisodes.leftAt, sinceOrEpoch))))
     .orderBy(desc(runawayEpisodes.leftAt))
     .all();
-  const mayKnow = csecSensitiveVisible(csecAudienceOf(viewer), csecStatusOf(meeting.youthId, db));
+  const mayKnow = csecSensitiveVisible(audience, status);
   const flags = mayKnow
     ? db
         .select({ indicator: redFlags.indicator, observedOn: redFlags.observedOn })
@@ -613,14 +603,12 @@ export function buildAgenda(viewer: Viewer, meeting: { id: number; youthId: numb
         .map((f) => ({ label: redFlagLabel(f.indicator), observedOn: f.observedOn }))
     : null;
   const byHand = db
-    .select({ id: meetingAgendaItems.id, text: meetingAgendaItems.text, addedBy: users.name, sensitive: meetingAgendaItems.csecSensitive })
+    .select({ id: meetingAgendaItems.id, text: meetingAgendaItems.text, addedBy: users.name })
     .from(meetingAgendaItems)
     .innerJoin(users, eq(users.id, meetingAgendaItems.addedByUserId))
-    .where(eq(meetingAgendaItems.meetingId, meeting.id))
+    .where(and(eq(meetingAgendaItems.meetingId, meeting.id), csecSensitiveShownFor("agendaItem", audience, status)))
     .orderBy(asc(meetingAgendaItems.id))
-    .all()
-    .filter((i) => mayKnow || !i.sensitive)
-    .map(({ sensitive: _sensitive, ...i }) => i);
+    .all();
   return { since, carriedOver, requests, contacts: recentContacts, placementChanges, episodes, redFlags: flags, byHand };
 }
 
@@ -638,7 +626,8 @@ export type MeetingDetail = MeetingRow & {
 export function getMeeting(viewer: Viewer, meetingId: number, db: Db = getDb()): MeetingDetail {
   requireCaseAccess(viewer);
   const { meeting, youth: y } = visibleMeetingOrNotFound(viewer, meetingId, db);
-  const hidden = hiddenPartyRoles(viewer, meeting.youthId, db);
+  const audience = csecAudienceOf(viewer);
+  const status = csecStatusOf(meeting.youthId, db);
   const attendees = db
     .select({
       partyId: meetingAttendees.partyId,
@@ -651,16 +640,15 @@ export function getMeeting(viewer: Viewer, meetingId: number, db: Db = getDb()):
     .from(meetingAttendees)
     .leftJoin(caseParties, eq(caseParties.id, meetingAttendees.partyId))
     .leftJoin(users, eq(users.id, meetingAttendees.userId))
-    .where(eq(meetingAttendees.meetingId, meetingId))
+    .where(and(eq(meetingAttendees.meetingId, meetingId), csecSensitiveShownFor("attendee", audience, status)))
     .orderBy(asc(meetingAttendees.id))
     .all()
-    .filter((a) => !a.partyRole || !hidden.includes(a.partyRole as PartyRole))
     .map((a) => ({
       key: a.partyId ? `party:${a.partyId}` : `user:${a.userId}`,
       label: a.partyId ? `${a.partyName} (${(PARTY_ROLE_LABELS as Record<string, string>)[a.partyRole!] ?? a.partyRole})` : (a.userName ?? ""),
       attended: a.attended,
     }));
-  const mayKnow = csecSensitiveVisible(csecAudienceOf(viewer), csecStatusOf(meeting.youthId, db));
+  const mayKnow = csecSensitiveVisible(audience, status);
   return {
     id: meeting.id,
     youthId: meeting.youthId,

@@ -3,17 +3,18 @@
  * and the court report draft (court-facing: only a confirmed CSEC status, and nothing
  * CSEC-sensitive otherwise, whoever prints it, supervisors and leads included).
  */
-import { and, asc, desc, eq, gte, inArray, lt, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import { actionItems, caseParties, contacts, mdtMeetings, resourceRequests, youthCsecStatus } from "../../db/schema";
-import { csecSensitiveVisible, csecViewFor, type CsecView } from "../domain/csec";
+import { csecViewFor, type CsecView } from "../domain/csec";
 import { addDays, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
-import { CSEC_SENSITIVE_MEETING_TYPES, meetingTypeLabel } from "../domain/meetings";
-import { CSEC_SENSITIVE_REQUEST_TYPES, OPEN_REQUEST_STATUSES, requestTypeLabel, type RequestStatus } from "../domain/requests";
-import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
+import { meetingTypeLabel } from "../domain/meetings";
+import { OPEN_REQUEST_STATUSES, requestTypeLabel, type RequestStatus } from "../domain/requests";
+import { PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
+import { csecSensitiveShownFor, type CsecSensitiveKind } from "./csec-sensitive.server";
 import { listContacts, type ContactView } from "./contacts.server";
 import { csecViewOf } from "./csec.server";
 import { getDb, nowIso, type Db } from "./db.server";
-import { actionIsCsecSensitive, buildAgenda, listActionsForYouth, listUpcomingMeetings, nextMeetingForYouth, type ActionRow, type Agenda, type MeetingRow } from "./meetings.server";
+import { buildAgenda, listActionsForYouth, listUpcomingMeetings, nextMeetingForYouth, type ActionRow, type Agenda, type MeetingRow } from "./meetings.server";
 import { listParties, type PartyView } from "./parties.server";
 import { listRequestsForYouth, type RequestRow } from "./requests.server";
 import { getSafetyPlans, type SafetyPlanView } from "./safety-plans.server";
@@ -89,8 +90,8 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
     changedAt: status?.changedAt ?? null,
     viewerOpenConcernRaisedAt: null,
   });
-  const sensitiveOk = csecSensitiveVisible("court", status?.status ?? "none");
-  const hiddenRoles = sensitiveOk ? [] : [...CSEC_SENSITIVE_PARTY_ROLES];
+  // Court-facing: each kind's one condition, for the `court` audience rather than the viewer's.
+  const shown = (kind: CsecSensitiveKind) => csecSensitiveShownFor(kind, "court", status?.status ?? "none");
   const roleLabel = (r: string) => (PARTY_ROLE_LABELS as Record<string, string>)[r] ?? r;
   // The period is in calendar days of the program's time zone: [from 00:00, the day after `to` 00:00).
   const fromInstant = zonedLocalToUtc(`${period.from}T00:00`, viewer.timeZone)!;
@@ -99,7 +100,7 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
   const team = db
     .select({ role: caseParties.role, name: caseParties.name, organization: caseParties.organization })
     .from(caseParties)
-    .where(and(eq(caseParties.youthId, youthId), sql`${caseParties.endedOn} is null`, hiddenRoles.length ? notInArray(caseParties.role, hiddenRoles) : undefined))
+    .where(and(eq(caseParties.youthId, youthId), sql`${caseParties.endedOn} is null`, shown("party")))
     .orderBy(asc(caseParties.role))
     .all()
     .map((p) => ({ ...p, role: roleLabel(p.role) }));
@@ -113,7 +114,7 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
         eq(contacts.youthId, youthId),
         gte(contacts.occurredAt, fromInstant),
         lt(contacts.occurredAt, endInstant),
-        hiddenRoles.length ? sql`(${caseParties.role} is null or ${caseParties.role} not in (${sql.join(hiddenRoles.map((r) => sql`${r}`), sql`, `)}))` : undefined,
+        shown("contact"),
       ),
     )
     .groupBy(caseParties.role)
@@ -135,7 +136,7 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
       and(
         eq(resourceRequests.youthId, youthId),
         inArray(resourceRequests.status, ["submitted", "approved", "denied", "fulfilled"]),
-        sensitiveOk ? undefined : notInArray(resourceRequests.type, [...CSEC_SENSITIVE_REQUEST_TYPES]),
+        shown("request"),
       ),
     )
     .orderBy(desc(resourceRequests.requestedAt))
@@ -151,7 +152,7 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
         eq(mdtMeetings.status, "held"),
         gte(mdtMeetings.scheduledAt, fromInstant),
         lt(mdtMeetings.scheduledAt, endInstant),
-        sensitiveOk ? undefined : notInArray(mdtMeetings.type, [...CSEC_SENSITIVE_MEETING_TYPES]),
+        shown("meeting"),
       ),
     )
     .orderBy(asc(mdtMeetings.scheduledAt))
@@ -171,7 +172,7 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
     .where(
       and(
         eq(actionItems.youthId, youthId),
-        sensitiveOk ? undefined : sql`not ${actionIsCsecSensitive}`,
+        shown("action"),
         // What was decided in the period, and whatever is still open from before it.
         or(and(gte(actionItems.createdAt, fromInstant), lt(actionItems.createdAt, endInstant)), eq(actionItems.status, "open")),
       ),

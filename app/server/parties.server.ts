@@ -3,7 +3,7 @@
  * their row (it stays in history); nothing is deleted. A CSEC advocate reveals CSEC involvement,
  * so that role follows the CSEC status's visibility.
  */
-import { and, asc, desc, eq, isNotNull, isNull, max, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, max, sql, type SQL } from "drizzle-orm";
 import { caseParties, contacts } from "../../db/schema";
 import { calendarDateIn } from "../domain/dates";
 import type { FieldErrors } from "../domain/forms";
@@ -11,7 +11,8 @@ import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, type PartyRole } from ".
 import type { PartyInput } from "../domain/youth-forms";
 import { audit } from "./audit.server";
 import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
-import { notFound, requirePermission, requireYouthInScope, sensitiveVisibleTo } from "./scope.server";
+import { csecSensitiveShownFor } from "./csec-sensitive.server";
+import { csecAudienceOf, csecStatusOf, notFound, requirePermission, requireYouthInScope, sensitiveVisibleTo } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export type PartyView = {
@@ -38,13 +39,13 @@ export function hiddenPartyRoles(viewer: Viewer, youthId: number, db: DbOrTx = g
   return sensitiveVisibleTo(viewer, youthId, db) ? [] : [...CSEC_SENSITIVE_PARTY_ROLES];
 }
 
-function visibleRoleCondition(hidden: PartyRole[]) {
-  return hidden.length ? notInArray(caseParties.role, hidden) : undefined;
+/** The condition on `case_parties` for the team members of this youth the viewer may see. */
+export function partiesShownTo(viewer: Viewer, youthId: number, db: DbOrTx = getDb()): SQL | undefined {
+  return csecSensitiveShownFor("party", csecAudienceOf(viewer), csecStatusOf(youthId, db));
 }
 
 export function listParties(viewer: Viewer, youthId: number, db: Db = getDb()): { current: PartyView[]; history: PartyView[] } {
   requireYouthInScope(viewer, youthId, db);
-  const hidden = hiddenPartyRoles(viewer, youthId, db);
   const lastContact = db
     .select({ partyId: contacts.partyId, at: max(contacts.occurredAt).as("last_at") })
     .from(contacts)
@@ -65,7 +66,7 @@ export function listParties(viewer: Viewer, youthId: number, db: Db = getDb()): 
     })
     .from(caseParties)
     .leftJoin(lastContact, eq(lastContact.partyId, caseParties.id))
-    .where(and(eq(caseParties.youthId, youthId), visibleRoleCondition(hidden)))
+    .where(and(eq(caseParties.youthId, youthId), partiesShownTo(viewer, youthId, db)))
     .orderBy(
       sql`case ${caseParties.role} ${sql.raw(
         Object.keys(PARTY_ROLE_LABELS)
@@ -85,9 +86,9 @@ function requireVisibleParty(viewer: Viewer, youthId: number, partyId: number, d
   const party = db
     .select()
     .from(caseParties)
-    .where(and(eq(caseParties.id, partyId), eq(caseParties.youthId, youthId)))
+    .where(and(eq(caseParties.id, partyId), eq(caseParties.youthId, youthId), partiesShownTo(viewer, youthId, db)))
     .get();
-  if (!party || hiddenPartyRoles(viewer, youthId, db).includes(party.role as PartyRole)) notFound("Team member");
+  if (!party) notFound("Team member");
   return party;
 }
 

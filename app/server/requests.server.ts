@@ -25,18 +25,11 @@ import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, displayName, type PartyR
 import { audit } from "./audit.server";
 import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
 import { likeContains } from "./sql.server";
-import { hiddenPartyRoles } from "./parties.server";
-import { csecAudienceOf, csecSensitiveAllowedSql, notFound, requireCaseAccess, requirePermission, requireYouthInScope, sensitiveVisibleTo, youthScopeCondition } from "./scope.server";
+import { partiesShownTo } from "./parties.server";
+import { csecSensitiveShownTo } from "./csec-sensitive.server";
+import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, requireYouthInScope, sensitiveVisibleTo, youthScopeCondition } from "./scope.server";
 import type { Viewer } from "./session.server";
 import { advocatesOfSupervisedYouth, youthMatches } from "./youth.server";
-
-/**
- * A request reveals CSEC involvement when its type does (domain/requests.ts) or when it is
- * addressed to a team member whose role does (the CSEC advocate).
- */
-const requestIsCsecSensitive = sql`(${resourceRequests.type} in (${sql.join(CSEC_SENSITIVE_REQUEST_TYPES.map((t) => sql`${t}`), sql`, `)})
-  or exists (select 1 from ${caseParties} where ${caseParties.id} = ${resourceRequests.addressedToPartyId}
-    and ${caseParties.role} in (${sql.join(CSEC_SENSITIVE_PARTY_ROLES.map((r) => sql`${r}`), sql`, `)})))`;
 
 /**
  * Requests the viewer may know exist: youth in scope, and CSEC-sensitive ones only on youth
@@ -44,10 +37,8 @@ const requestIsCsecSensitive = sql`(${resourceRequests.type} in (${sql.join(CSEC
  */
 function requestVisibleTo(viewer: Viewer): SQL {
   // On the request's own columns, so that counting and paging need not join `youth`.
-  const sensitiveOk = csecSensitiveAllowedSql(csecAudienceOf(viewer), resourceRequests.youthId);
   const scope = youthScopeCondition(viewer, { youthId: resourceRequests.youthId, programId: resourceRequests.programId });
-  if (!sensitiveOk) return scope;
-  return and(scope, or(sql`not ${requestIsCsecSensitive}`, sensitiveOk))!;
+  return and(scope, csecSensitiveShownTo("request", csecAudienceOf(viewer), resourceRequests.youthId))!;
 }
 
 export type RequestRow = {
@@ -320,12 +311,12 @@ export function createRequest(viewer: Viewer, youthId: number, input: RequestInp
   } else {
     const party = /^\d+$/.test(input.addressedTo)
       ? db
-          .select({ id: caseParties.id, role: caseParties.role })
+          .select({ id: caseParties.id })
           .from(caseParties)
-          .where(and(eq(caseParties.id, Number(input.addressedTo)), eq(caseParties.youthId, youthId), isNull(caseParties.endedOn)))
+          .where(and(eq(caseParties.id, Number(input.addressedTo)), eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), partiesShownTo(viewer, youthId, db)))
           .get()
       : undefined;
-    if (!party || hiddenPartyRoles(viewer, youthId, db).includes(party.role as PartyRole)) errors.addressedTo = "Choose who the request goes to.";
+    if (!party) errors.addressedTo = "Choose who the request goes to.";
     else partyId = party.id;
   }
   const withAmount = typeHasAmount(input.type);

@@ -9,7 +9,7 @@ import { PARTY_ROLE_LABELS, placementTypeLabel } from "../domain/youth";
 import { csecViewOf } from "./csec.server";
 import { listContacts } from "./contacts.server";
 import { getDb, type Db } from "./db.server";
-import { hiddenPartyRoles } from "./parties.server";
+import { partiesShownTo } from "./parties.server";
 import { csecAudienceOf, requireYouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
@@ -36,11 +36,10 @@ export function getTimeline(viewer: Viewer, youthId: number, db: Db = getDb()): 
     }
   }
 
-  const hidden = hiddenPartyRoles(viewer, youthId, db);
   const parties = db
     .select()
     .from(caseParties)
-    .where(and(eq(caseParties.youthId, youthId), hidden.length ? notInArray(caseParties.role, hidden) : undefined))
+    .where(and(eq(caseParties.youthId, youthId), partiesShownTo(viewer, youthId, db)))
     .all();
   for (const p of parties) {
     entries.push({ at: p.startedOn, kind: "team", title: `${p.name} joined the team as ${roleLabel(p.role)}`, detail: p.organization });
