@@ -3,7 +3,7 @@
  * HttpOnly, SameSite=Lax cookie (Secure in production); everything else stays in `sessions`.
  * A session ends after `SESSION_IDLE_MINUTES` without activity, and after 12 hours regardless.
  */
-import { createCookie, redirect } from "react-router";
+import { createCookie, matchPath, redirect } from "react-router";
 import { randomBytes } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import { memberships, programs, sessions, users } from "../../db/schema";
@@ -146,10 +146,42 @@ export async function getViewer(request: Request, db: Db = getDb()): Promise<Vie
   };
 }
 
-/** Only same-site paths; anything else (absolute URLs, `//host`) goes home. */
+/** The app's own pages a sign-in may return to (react-router's patterns; the rest goes home). */
+const RETURNABLE_PATHS = [
+  "/",
+  "/youth",
+  "/youth/:youthId/*",
+  "/meetings",
+  "/meetings/:meetingId",
+  "/actions",
+  "/prep",
+  "/requests",
+  "/requests/:requestId",
+  "/admin/*",
+] as const;
+
+/** A stand-in origin to resolve against: only its own paths come back out. */
+const OWN_ORIGIN = "https://app.invalid";
+
+/**
+ * Where to send someone after signing in, from an untrusted `redirectTo`: resolved against the
+ * app's own origin and accepted only when the result is still on that origin and one of the
+ * app's pages; anything else (absolute URLs, `//host`, backslashes, tabs, CR or LF, which
+ * browsers strip or turn into `/` and then follow off-site) goes to `fallback`.
+ */
 export function safeRedirectPath(to: string | null | undefined, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // Browsers remove tabs and newlines from URLs and read `\` as `/`: refuse them outright.
+  if (!to || !to.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(to) || to.startsWith("//")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, OWN_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== OWN_ORIGIN || url.username || url.password) return fallback;
+  if (!RETURNABLE_PATHS.some((pattern) => matchPath(pattern, url.pathname))) return fallback;
+  // Re-serialised from the parsed URL, so what leaves is exactly what was checked.
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** The guard every loader and action begins with: the viewer, or a redirect to sign in. */

@@ -94,10 +94,43 @@ describe("requireViewer", () => {
   });
 
   it("only ever redirects within the site", () => {
-    expect(safeRedirectPath("https://evil.example/")).toBe("/");
-    expect(safeRedirectPath("//evil.example/")).toBe("/");
-    expect(safeRedirectPath("/\\evil.example")).toBe("/");
+    const offSite = [
+      "https://evil.example/",
+      "http:evil.example",
+      "javascript:alert(1)",
+      "//evil.example/",
+      "///evil.example/",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "/\t/evil.example",
+      "/\t\t//evil.example",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "/\r/youth",
+      "/youth\r\nSet-Cookie: x=1",
+      "/ /evil.example",
+      "/\u0000/evil.example",
+      "/%09/evil.example",
+      "/%2F%2Fevil.example",
+      "/%5Cevil.example",
+      "/@evil.example",
+      "/login",
+      "/logout",
+      "/healthz",
+      "/build/../../evil",
+      "evil.example",
+      "",
+    ];
+    for (const to of offSite) expect(safeRedirectPath(to), JSON.stringify(to)).toBe("/");
+    expect(safeRedirectPath(null)).toBe("/");
     expect(safeRedirectPath("/youth?page=2")).toBe("/youth?page=2");
+    expect(safeRedirectPath("/youth/12/court-draft?from=2026-01-01#team")).toBe("/youth/12/court-draft?from=2026-01-01#team");
+    expect(safeRedirectPath("/youth/12")).toBe("/youth/12");
+    expect(safeRedirectPath("/requests/4")).toBe("/requests/4");
+    expect(safeRedirectPath("/admin")).toBe("/admin");
+    expect(safeRedirectPath("/")).toBe("/");
+    // Normalised before it is checked and returned: what leaves is what was checked.
+    expect(safeRedirectPath("/youth/../meetings")).toBe("/meetings");
   });
 });
 
