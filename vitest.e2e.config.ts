@@ -1,5 +1,5 @@
 /**
- * End-to-end and wire tests: the production build served by react-router-serve, driven over
+ * End-to-end and wire tests: the production build served by scripts/serve.ts (the app's own HTTP server), driven over
  * HTTP and through Debian's Chromium. Run with `npm run build && npx vitest run --config vitest.e2e.config.ts`.
  * Deliberately does not load vite.config.ts (the React Router plugin is not needed to run tests).
  */

@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 
-import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "react-router";
+import type { AppLoadContext, EntryContext } from "react-router";
+import { NonceProvider } from "./components/nonce";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { ServerRouter } from "react-router";
 import { isbot } from "isbot";
@@ -9,38 +10,16 @@ import { renderToPipeableStream } from "react-dom/server";
 
 export const streamTimeout = 5_000;
 
-/**
- * Every page and every loader-data response carries case data about children: never cache it
- * (a shared computer's back button or disk cache must not show it after sign-out), never frame
- * it, never leak its URL to another site.
- */
-function applySecurityHeaders(headers: Headers): void {
-  headers.set("Cache-Control", "no-store");
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("X-Frame-Options", "DENY");
-  headers.set("Referrer-Policy", "same-origin");
-  headers.set(
-    "Content-Security-Policy",
-    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-  );
-  headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-}
-
-export const handleDataRequest: HandleDataRequestFunction = (response) => {
-  applySecurityHeaders(response.headers);
-  return response;
-};
-
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   routerContext: EntryContext,
   loadContext: AppLoadContext,
-  // If you have middleware enabled:
-  // loadContext: RouterContextProvider
 ) {
-  applySecurityHeaders(responseHeaders);
+  // The security headers, the nonce's policy among them, are set on every response by the HTTP
+  // server (server/http.ts); the nonce it chose marks the scripts this page may run.
+  const nonce = loadContext.cspNonce || undefined;
   // https://httpwg.org/specs/rfc9110.html#HEAD
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, {
@@ -68,8 +47,11 @@ export default function handleRequest(
     );
 
     const { pipe, abort } = renderToPipeableStream(
-      <ServerRouter context={routerContext} url={request.url} />,
+      <NonceProvider value={nonce ?? ""}>
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [readyOption]() {
           shellRendered = true;
           const body = new PassThrough({

@@ -8,6 +8,7 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
+import { useNonce } from "./components/nonce";
 import { ROLE_LABELS } from "./domain/roles";
 import { getViewer } from "./server/session.server";
 import stylesheet from "./app.css?url";
@@ -37,6 +38,7 @@ export function useOptionalUser(): RootUser | null {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce() || undefined;
   return (
     <html lang="en">
       <head>
@@ -49,8 +51,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -73,7 +73,10 @@ export const memberships = sqliteTable(
 export const sessions = sqliteTable(
   "sessions",
   {
-    /** Random 256-bit id, hex. Only ever sent inside a signed cookie. */
+    /**
+     * SHA-256 of the session's random 256-bit id (hex). The id itself is only ever in the signed
+     * cookie, so a copy of the database holds no session anyone could use.
+     */
     id: text("id").primaryKey(),
     userId: integer("user_id")
       .notNull()
@@ -185,6 +188,8 @@ export const caseParties = sqliteTable(
     email: text("email"),
     startedOn: text("started_on").notNull(),
     endedOn: text("ended_on"),
+    /** Optimistic concurrency: bumped on every edit, so a save from a stale form is refused. */
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
@@ -301,6 +306,8 @@ export const mdtMeetings = sqliteTable(
       .default("scheduled"),
     notes: text("notes"),
     decisions: text("decisions"),
+    /** Optimistic concurrency: bumped on every edit, so a save from a stale form is refused. */
+    version: integer("version").notNull().default(1),
     createdByUserId: integer("created_by_user_id")
       .notNull()
       .references(() => users.id),
@@ -586,3 +593,15 @@ export const auditEvents = sqliteTable(
     index("audit_actor_at_idx").on(t.actorUserId, t.at),
   ],
 );
+
+/**
+ * Counters of rate-limiter-flexible's SQLite store (failed sign-ins per account and per client
+ * address, and the waits they earn). In the database so they survive a restart and are shared by
+ * every process serving it. The layout is the library's own.
+ */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  /** Epoch ms; null never expires. */
+  expire: integer("expire"),
+});

@@ -1,22 +1,27 @@
 /**
  * Starts the built app: checks the configuration, brings the database schema up to date, seeds
- * demo data into an empty database when asked to (`--demo`), prints where to go, and hands over
- * to react-router-serve.
+ * demo data into an empty database when asked to (`--demo`), prints where to go, and serves it
+ * with the app's own HTTP server (server/http.ts). `/healthz` answers once it listens.
  *
  *   tsx scripts/serve.ts --demo   # demo: generated secret, plain-http cookies, seeded sign-ins
  *   tsx scripts/serve.ts          # production: SESSION_SECRET required, nothing seeded
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "react-router";
 import { DEFAULT_DATABASE_PATH, openDatabase } from "../app/server/db.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROGRAMS, isEmpty, seedDemo } from "../db/seed";
 import { ROLE_LABELS } from "../app/domain/roles";
 
+// Whatever this process creates (the database, its WAL, backups, the demo secret) is private.
+process.umask(0o077);
+
 const demo = process.argv.includes("--demo");
 const databasePath = process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
 const port = process.env.PORT ?? "3000";
+const host = process.env.HOST ?? "0.0.0.0";
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_PATH: databasePath, PORT: port };
 
 if (!existsSync("build/server/index.js")) {
@@ -59,11 +64,29 @@ if (demo) {
 }
 console.log("");
 
-const child = spawn(resolve("node_modules/.bin/react-router-serve"), ["build/server/index.js"], {
-  env,
-  stdio: "inherit",
+// Set before the server's modules load: React and React Router pick their build from NODE_ENV
+// when first imported, and the app reads DATABASE_PATH and SESSION_SECRET at import.
+Object.assign(process.env, env);
+const { createHttpApp } = await import("../server/http");
+const build = (await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild;
+const app = createHttpApp({
+  build,
+  clientDir: resolve("build/client"),
+  trustProxy: env.TRUST_PROXY,
+  // Production always; browsers ignore it over plain http, and the demo may be served either way.
+  hsts: !demo,
 });
+const server = app.listen(Number(port), host, () => {
+  console.log(`Listening on ${host}:${port}${env.TRUST_PROXY ? ` (trusting the proxy: ${env.TRUST_PROXY})` : ""}`);
+});
+server.on("error", (error) => {
+  console.error(error);
+  process.exit(1);
+});
+// Stop taking requests, let the ones in flight finish, then exit (a supervisor restarts us).
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => child.kill(signal));
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
 }
-child.on("exit", (code) => process.exit(code ?? 0));

@@ -15,26 +15,41 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 type ActionResult = { errors: FieldErrors; values: { email: string } };
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const form = Object.fromEntries(await request.formData());
   const email = typeof form.email === "string" ? form.email : "";
   const parsed = signInSchema.safeParse(form);
   if (!parsed.success) {
     return data<ActionResult>({ errors: fieldErrorsOf(parsed.error), values: { email } }, { status: 400 });
   }
-  const result = await signIn(parsed.data.email, parsed.data.password);
+  const result = await signIn(parsed.data.email, parsed.data.password, {
+    address: context?.clientAddress,
+    cookieHeader: request.headers.get("Cookie"),
+  });
   if (!result.ok) {
+    if (result.reason === "invalid") {
+      return data<ActionResult>({ errors: { _form: "That email and password do not match an active account." }, values: { email } }, { status: 401 });
+    }
     const message =
-      result.reason === "throttled"
-        ? `Too many attempts. Try again in ${result.retryAfterMinutes} minutes.`
-        : "That email and password do not match an active account.";
+      result.reason === "busy"
+        ? "Too many people are signing in right now. Please try again in a few seconds."
+        : `Too many failed attempts. Please wait ${waitInWords(result.retryAfterSeconds)} and try again.`;
     return data<ActionResult>(
       { errors: { _form: message }, values: { email } },
-      { status: result.reason === "throttled" ? 429 : 401 },
+      { status: result.reason === "busy" ? 503 : 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
   const session = await createUserSession(result.userId, result.programId);
-  throw redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": session.setCookie } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", session.setCookie);
+  headers.append("Set-Cookie", result.deviceCookie);
+  throw redirect(safeRedirectPath(parsed.data.redirectTo), { headers });
+}
+
+function waitInWords(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? "a second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "a minute" : `${minutes} minutes`;
 }
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {

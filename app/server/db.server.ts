@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import * as schema from "../../db/schema";
 
@@ -18,7 +18,7 @@ export function migrationsFolder(): string {
 
 /** Opens a SQLite database the way every process here should, and brings its schema up to date. */
 export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (path !== ":memory:") createPrivateFile(path);
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
@@ -32,6 +32,18 @@ export function openDatabase(path: string): Db {
   // are out of date; sampled statistics misjudged rows per program by 100x and chose worse plans.
   sqlite.pragma("optimize = 0x10002");
   return db;
+}
+
+/**
+ * The database holds case data about children: the file is readable by the app's user alone
+ * (0600, its folder 0700 when we create it). SQLite gives the -wal and -shm files the database
+ * file's own permissions, so they follow.
+ */
+export function createPrivateFile(path: string): void {
+  const file = resolve(path);
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 let instance: Db | undefined;

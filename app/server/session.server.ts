@@ -4,7 +4,7 @@
  * A session ends after `SESSION_IDLE_MINUTES` without activity, and after 12 hours regardless.
  */
 import { createCookie, matchPath, redirect } from "react-router";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import { memberships, programs, sessions, users } from "../../db/schema";
 import { getDb, type Db } from "./db.server";
@@ -41,8 +41,16 @@ export function sessionCookieSettings(env: Env = process.env): { secure: boolean
   return { secure: env.COOKIE_SECURE === "false" ? false : production, secrets };
 }
 
+/**
+ * `__Host-` whenever the cookie is Secure: the browser then only accepts it from this host, over
+ * HTTPS, for the whole site, so no sibling subdomain can plant or overwrite it.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Host-casa_session" : "casa_session";
+}
+
 export function createSessionCookie(settings = sessionCookieSettings()) {
-  return createCookie("casa_session", {
+  return createCookie(sessionCookieName(settings.secure), {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
@@ -74,7 +82,7 @@ export async function createUserSession(
   const id = randomBytes(32).toString("hex");
   db.insert(sessions)
     .values({
-      id,
+      id: storedSessionId(id),
       userId,
       programId,
       lastSeenAt: new Date(now).toISOString(),
@@ -87,9 +95,15 @@ export async function createUserSession(
   return { id, setCookie: await sessionCookie.serialize(id) };
 }
 
+/** What the database keeps of a session id: its SHA-256, never the id the cookie carries. */
+export function storedSessionId(id: string): string {
+  return createHash("sha256").update(id).digest("hex");
+}
+
+/** The stored (hashed) id of the session this request's cookie names, or null. */
 async function sessionIdFrom(request: Request): Promise<string | null> {
   const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
-  return typeof value === "string" && /^[0-9a-f]{64}$/.test(value) ? value : null;
+  return typeof value === "string" && /^[0-9a-f]{64}$/.test(value) ? storedSessionId(value) : null;
 }
 
 /** The viewer for this request, or null when not signed in (or the session expired). */

@@ -28,7 +28,7 @@ export default function setup(): void {
   if (!existsSync(SERVER_BUILD)) {
     problems.push(
       `The production build is missing (${relative(ROOT, SERVER_BUILD)}). Run \`npm run build\` first; ` +
-        "the end-to-end tests serve the built app with react-router-serve.",
+        "the end-to-end tests serve the built app with scripts/serve.ts.",
     );
   } else {
     const built = statSync(SERVER_BUILD).mtimeMs;

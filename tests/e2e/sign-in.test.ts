@@ -37,12 +37,14 @@ describe("signing in as each demo role", () => {
       const { page, close } = await newPage(browser);
       await signInAs(page, server.url, email, DEMO_PASSWORD);
       expect(new URL(page.url()).pathname).toBe("/youth");
-      await expect(page.getByRole("heading", { level: 1, name: "Youth" }).isVisible()).resolves.toBe(true);
+      // waitFor, not isVisible: a client-side navigation renders just after the URL changes.
+      await page.getByRole("heading", { level: 1, name: "Youth" }).waitFor({ state: "visible" });
       // Name column cells are row headers; the list may page, so search by name.
       await page.getByLabel("Name or case number").fill(sees.split(" ").at(-1)!);
       await page.getByRole("button", { name: "Apply filters" }).click();
       await page.waitForURL((url) => url.searchParams.has("q"));
-      await expect(page.getByRole("rowheader", { name: sees }).isVisible()).resolves.toBe(true);
+      // waitFor, not isVisible: a client-side navigation renders just after the URL changes.
+      await page.getByRole("rowheader", { name: sees }).waitFor({ state: "visible" });
       expect(await page.content()).not.toContain(never);
       await signOut(page);
       // Signed out means signed out: the list sends us back to sign in.
@@ -56,7 +58,7 @@ describe("signing in as each demo role", () => {
     const { page, close } = await newPage(browser);
     await signInAs(page, server.url, "admin@example.org", DEMO_PASSWORD);
     expect(new URL(page.url()).pathname).toBe("/admin");
-    await expect(page.getByRole("heading", { level: 1, name: "Administration" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { level: 1, name: "Administration" }).waitFor({ state: "visible" });
     expect(await page.getByRole("link", { name: "Youth" }).count()).toBe(0);
     await signOut(page);
     await close();

@@ -1,6 +1,7 @@
 /**
- * Starts the production build (`build/server/index.js`, served by react-router-serve) on a free
- * port against a fresh, seeded SQLite file in a temp dir, for end-to-end and wire tests.
+ * Starts the production build (`build/server/index.js`) the way `npm run start:production` does
+ * (scripts/serve.ts and the app's own HTTP server) on a free port against a fresh, seeded SQLite
+ * file in a temp dir, for end-to-end and wire tests.
  *
  *   const server = await startServer();          // seeded with the demo data
  *   ... fetch(`${server.url}/login`) ...
@@ -18,7 +19,8 @@ import { fileURLToPath } from "node:url";
 /** The repository root (this file lives in tests/helpers/). */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SERVER_BUILD = join(REPO_ROOT, "build", "server", "index.js");
-const SERVE_BIN = join(REPO_ROOT, "node_modules", "@react-router", "serve", "bin.js");
+const TSX_CLI = join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+const SERVE_SCRIPT = join(REPO_ROOT, "scripts", "serve.ts");
 
 export const TEST_SESSION_SECRET = "test-secret";
 const HOST = "127.0.0.1";
@@ -133,8 +135,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<TestSe
   if (!existsSync(SERVER_BUILD)) {
     throw new Error(`startServer: ${SERVER_BUILD} does not exist. Run \`npm run build\` first (the tests serve the production build).`);
   }
-  if (!existsSync(SERVE_BIN)) {
-    throw new Error(`startServer: ${SERVE_BIN} is missing; is @react-router/serve installed (npm ci)?`);
+  if (!existsSync(TSX_CLI)) {
+    throw new Error(`startServer: ${TSX_CLI} is missing; run npm ci.`);
   }
   installExitHook();
 
@@ -172,7 +174,7 @@ async function launch(
   opts: StartServerOptions,
 ): Promise<TestServer> {
   const url = `http://${HOST}:${port}`;
-  const child = spawn(process.execPath, [SERVE_BIN, SERVER_BUILD], {
+  const child = spawn(process.execPath, [TSX_CLI, SERVE_SCRIPT], {
     cwd: REPO_ROOT,
     env: serverEnv(port, databasePath, opts.env),
     stdio: ["ignore", "pipe", "pipe"],
@@ -233,7 +235,7 @@ async function launch(
       stopped = true;
       if (/EADDRINUSE/.test(stderr)) throw new PortInUseError(`startServer: port ${port} was taken`);
       throw new Error(
-        `startServer: react-router-serve ${how} before ${url}${readyPath} answered.\n--- server output ---\n${tail(output) || "(none)"}`,
+        `startServer: the server ${how} before ${url}${readyPath} answered.\n--- server output ---\n${tail(output) || "(none)"}`,
       );
     }
     try {

@@ -35,6 +35,9 @@ export function youthIdByName(db: Database.Database, y: { firstName: string; las
 /** React separates adjacent text nodes with `<!-- -->` in server-rendered HTML. */
 export const textOf = (html: string) => html.replace(/<!-- -->/g, "");
 
+/** A page with its per-response CSP nonce taken out, for comparing two responses byte for byte. */
+export const withoutNonce = (html: string) => html.replace(/ nonce="[^"]*"/g, "");
+
 /** Decodes a `.data` (turbo-stream) body into the plain value React Router's client would get. */
 export async function decodeData(text: string): Promise<unknown> {
   const stream = new ReadableStream<Uint8Array>({
