@@ -3,7 +3,7 @@
  * readers about both. No data access here.
  */
 import { useNavigation } from "react-router";
-import type { FieldErrors, FormValues } from "~/domain/forms";
+import { BASE_VERSION_FIELD, type FieldErrors, type FormValues } from "~/domain/forms";
 
 export type FormState = { errors?: FieldErrors; values?: FormValues };
 
@@ -169,6 +169,31 @@ export function FormError({ state }: { state?: FormState }) {
     <div className="alert alert-error" role="alert">
       {message ?? (count === 1 ? "One field needs your attention." : `${count} fields need your attention.`)} Nothing was saved.
     </div>
+  );
+}
+
+/**
+ * After a refused stale save: what is saved now, beside the form that still holds the person's
+ * own input, and the version the next save is based on (the current one, once they have merged).
+ */
+export function StaleVersion({ current, version }: { current?: Array<{ label: string; value: string | null }>; version: number }) {
+  return (
+    <>
+      <input type="hidden" name={BASE_VERSION_FIELD} value={version} />
+      {current ? (
+        <section className="panel stale-version" aria-labelledby="stale-version-heading">
+          <h2 id="stale-version-heading">Saved now</h2>
+          <dl className="facts">
+            {current.map((f) => (
+              <div key={f.label}>
+                <dt>{f.label}</dt>
+                <dd className="notes">{f.value || "—"}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+    </>
   );
 }
 

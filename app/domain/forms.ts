@@ -44,3 +44,25 @@ export function formValues(form: FormData, arrays: readonly string[] = []): Form
   }
   return out;
 }
+
+/**
+ * Every edit of an existing record carries the version its form was filled from, in this field;
+ * a save from an older version is refused (409) instead of silently undoing someone else's save.
+ */
+export const BASE_VERSION_FIELD = "baseVersion";
+
+/** The version a form was based on; -1 (matches nothing) when missing or malformed. */
+export function baseVersionOf(values: FormValues): number {
+  const v = values[BASE_VERSION_FIELD];
+  return typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : -1;
+}
+
+export const STALE_EDIT_MESSAGE =
+  "Someone else saved a change while you were editing, so your save was not applied. What is saved now is shown below, and your own changes are still in the form: combine them and save again.";
+
+/** A refused stale edit: the current values to show beside the person's own input. */
+export type StaleEdit<Current> = { ok: false; stale: true; errors: FieldErrors; current: Current };
+
+export function staleEdit<Current>(current: Current): StaleEdit<Current> {
+  return { ok: false, stale: true, errors: { _form: STALE_EDIT_MESSAGE }, current };
+}

@@ -1,13 +1,13 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/meeting-detail";
 import { ActionItemList } from "~/components/ActionItemList";
-import { CheckboxGroup, FormError, SelectField, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
+import { CheckboxGroup, FormError, SelectField, StaleVersion, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
 import { calendarDateIn, formatDate, formatDateTime } from "~/domain/dates";
-import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { baseVersionOf, fieldErrorsOf, formValues } from "~/domain/forms";
 import { actionItemFormSchema, agendaItemSchema, outcomeFormSchema } from "~/domain/meetings";
 import { CONTACT_METHOD_LABELS, type ContactMethod } from "~/domain/youth-forms";
-import { addActionItem, addAgendaItem, closeActionFromForm, getMeeting, peopleForYouth, recordMeetingOutcome } from "~/server/meetings.server";
+import { addActionItem, addAgendaItem, closeActionFromForm, getMeeting, peopleForYouth, recordMeetingOutcome, type MeetingRecord } from "~/server/meetings.server";
 import { idParam, requirePermission } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 
@@ -72,8 +72,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     case "record": {
       const parsed = outcomeFormSchema.safeParse(values);
       if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-      const result = recordMeetingOutcome(viewer, meetingId, parsed.data);
-      if (!result.ok) return fail(result.errors);
+      const result = recordMeetingOutcome(viewer, meetingId, parsed.data, baseVersionOf(values));
+      if (!result.ok) {
+        if ("stale" in result) return data({ intent, errors: result.errors, values, current: result.current }, { status: 409 });
+        return fail(result.errors);
+      }
       throw back("recorded");
     }
     default:
@@ -81,9 +84,16 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
 }
 
+/** After a 409 (someone saved first) show what is saved now; React Router skips reloading after an error status. */
+export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return actionStatus === 409 || defaultShouldRevalidate;
+}
+
 export default function MeetingDetail({ loaderData, actionData }: Route.ComponentProps) {
   const { meeting: m, owners, timeZone, today, notice } = loaderData;
   const stateFor = (intent: string): FormState | undefined => (actionData?.intent === intent ? actionData : undefined);
+  // Only the record form's 409 carries `current`; the other replies have no such key.
+  const recordConflict = (actionData as { current?: MeetingRecord } | undefined)?.current;
   const a = m.agenda;
   return (
     <article aria-labelledby="meeting-heading" className="meeting-page">
@@ -294,6 +304,16 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
           <Form method="post" className="card-form" noValidate aria-labelledby="record-heading">
             <h3 id="record-heading">{m.status === "held" ? "Update the record" : "Record the meeting"}</h3>
             <FormError state={stateFor("record")} />
+            <StaleVersion
+              version={recordConflict?.version ?? m.version}
+              current={
+                recordConflict && [
+                  { label: "Attended", value: recordConflict.attended.join(", ") },
+                  { label: "Notes", value: recordConflict.notes },
+                  { label: "Decisions", value: recordConflict.decisions },
+                ]
+              }
+            />
             <CheckboxGroup
               legend="Who attended"
               name="attended"

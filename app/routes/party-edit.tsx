@@ -1,8 +1,8 @@
-import { data, Form, redirect } from "react-router";
+import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/party-edit";
-import { FormError, SubmitButton, TextField } from "~/components/forms";
+import { FormError, StaleVersion, SubmitButton, TextField } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
-import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { baseVersionOf, fieldErrorsOf, formValues } from "~/domain/forms";
 import { partyDetailsSchema } from "~/domain/youth-forms";
 import { getPartyForEdit, updatePartyDetails } from "~/server/parties.server";
 import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
@@ -27,14 +27,23 @@ export async function action({ request, params }: Route.ActionArgs) {
   const partyId = idParam(params.partyId, "Team member");
   const values = formValues(await request.formData());
   const parsed = partyDetailsSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
-  const result = updatePartyDetails(viewer, youthId, partyId, parsed.data);
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values, current: null }, { status: 400 });
+  const result = updatePartyDetails(viewer, youthId, partyId, parsed.data, baseVersionOf(values));
+  if (!result.ok) {
+    if ("stale" in result) return data({ errors: result.errors, values, current: result.current }, { status: 409 });
+    return data({ errors: result.errors, values, current: null }, { status: 400 });
+  }
   throw redirect(`/youth/${youthId}?saved=party-updated#team`);
+}
+
+/** After a 409 (someone saved first) show what is saved now; React Router skips reloading after an error status. */
+export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return actionStatus === 409 || defaultShouldRevalidate;
 }
 
 export default function PartyEdit({ loaderData, actionData }: Route.ComponentProps) {
   const { party } = loaderData;
+  const current = actionData?.current ?? undefined;
   return (
     <FormPage
       youth={loaderData.youth}
@@ -43,6 +52,17 @@ export default function PartyEdit({ loaderData, actionData }: Route.ComponentPro
     >
       <Form method="post" className="card-form" noValidate>
         <FormError state={actionData} />
+        <StaleVersion
+          version={current?.version ?? party.version}
+          current={
+            current && [
+              { label: "Name", value: current.name },
+              { label: "Organisation", value: current.organization },
+              { label: "Phone", value: current.phone },
+              { label: "Email", value: current.email },
+            ]
+          }
+        />
         <TextField label="Name" name="name" state={actionData} defaultValue={party.name} required />
         <TextField label="Organisation" name="organization" state={actionData} defaultValue={party.organization} />
         <div className="form-row">

@@ -1,9 +1,9 @@
-import { data, Form, redirect } from "react-router";
+import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/safety-plan";
-import { CheckboxGroup, FormError, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
+import { CheckboxGroup, FormError, StaleVersion, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
 import { calendarDateIn } from "~/domain/dates";
-import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { baseVersionOf, fieldErrorsOf, formValues } from "~/domain/forms";
 import { HOTLINES } from "~/domain/hotlines";
 import { safetyPlanSchema } from "~/domain/youth-forms";
 import { getSafetyPlans, saveSafetyPlan } from "~/server/safety-plans.server";
@@ -27,7 +27,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change safety plans.");
   const values = formValues(await request.formData(), ["hotlines"]);
   const parsed = safetyPlanSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values, current: undefined }, { status: 400 });
   const p = parsed.data;
   const people = [
     { name: p.support1Name, relation: p.support1Relation, phone: p.support1Phone },
@@ -38,20 +38,46 @@ export async function action({ request, params }: Route.ActionArgs) {
   people.forEach((person, i) => {
     if (!person.name && (person.relation || person.phone)) errors[`support${i + 1}Name`] = "Add the person's name, or clear the row.";
   });
-  if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
-  const result = saveSafetyPlan(viewer, youthId, {
-    supportPeople: people.flatMap((s) => (s.name ? [{ name: s.name, relation: s.relation ?? null, phone: s.phone ?? null }] : [])),
-    hotlines: p.hotlines,
-    notes: p.notes,
-    reviewedOn: p.reviewedOn,
-  });
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
+  if (Object.keys(errors).length) return data({ errors, values, current: undefined }, { status: 400 });
+  const result = saveSafetyPlan(
+    viewer,
+    youthId,
+    {
+      supportPeople: people.flatMap((s) => (s.name ? [{ name: s.name, relation: s.relation ?? null, phone: s.phone ?? null }] : [])),
+      hotlines: p.hotlines,
+      notes: p.notes,
+      reviewedOn: p.reviewedOn,
+    },
+    baseVersionOf(values),
+  );
+  if (!result.ok) {
+    // Someone saved a newer version meanwhile: show it beside the person's own input.
+    if ("stale" in result) return data({ errors: result.errors, values, current: result.current }, { status: 409 });
+    return data({ errors: result.errors, values, current: undefined }, { status: 400 });
+  }
   throw redirect(`/youth/${youthId}?saved=safety-plan#safety-plan`);
+}
+
+type PlanShown = { version: number; supportPeople: Array<{ name: string; relation: string | null; phone: string | null }>; hotlines: string[]; notes: string | null; reviewedOn: string; reviewedBy: string };
+
+function describePlan(plan: PlanShown) {
+  return [
+    ...plan.supportPeople.map((p, i) => ({ label: `Person ${i + 1}`, value: [p.name, p.relation, p.phone].filter(Boolean).join(", ") })),
+    { label: "Hotlines", value: plan.hotlines.map((k) => HOTLINES.find((h) => h.key === k)?.name ?? k).join(", ") },
+    { label: "Notes", value: plan.notes },
+    { label: "Reviewed", value: `${plan.reviewedOn} by ${plan.reviewedBy}` },
+  ];
+}
+
+/** After a 409 (someone saved first) show what is saved now; React Router skips reloading after an error status. */
+export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return actionStatus === 409 || defaultShouldRevalidate;
 }
 
 export default function SafetyPlan({ loaderData, actionData }: Route.ComponentProps) {
   const { plan, today } = loaderData;
   const state: FormState | undefined = actionData;
+  const current = actionData?.current ?? undefined;
   return (
     <FormPage
       youth={loaderData.youth}
@@ -64,6 +90,7 @@ export default function SafetyPlan({ loaderData, actionData }: Route.ComponentPr
     >
       <Form method="post" className="card-form" noValidate>
         <FormError state={state} />
+        <StaleVersion version={current?.version ?? plan?.version ?? 0} current={current ? describePlan(current) : undefined} />
         <fieldset>
           <legend>The youth's top three support people</legend>
           {[1, 2, 3].map((n) => {

@@ -22,7 +22,7 @@ import {
 } from "../../db/schema";
 import { csecSensitiveVisible } from "../domain/csec";
 import { calendarDateIn, daysBetween, zonedLocalToUtc } from "../domain/dates";
-import type { FieldErrors } from "../domain/forms";
+import { staleEdit, type FieldErrors, type StaleEdit } from "../domain/forms";
 import {
   CSEC_SENSITIVE_MEETING_TYPES,
   meetingTypeLabel,
@@ -445,12 +445,20 @@ export function scheduleMeeting(
   });
 }
 
+export type MeetingRecord = { notes: string | null; decisions: string | null; attended: string[]; version: number };
+
+/**
+ * Records attendance, notes and decisions. `baseVersion` is the version the form showed: when
+ * someone saved the record since, nothing is saved and their record comes back, so two people
+ * writing up the same MDT cannot erase each other's decisions.
+ */
 export function recordMeetingOutcome(
   viewer: Viewer,
   meetingId: number,
   input: { attended: string[]; notes?: string; decisions?: string },
+  baseVersion: number,
   db: Db = getDb(),
-): WriteResult {
+): WriteResult | StaleEdit<MeetingRecord> {
   requireCaseAccess(viewer);
   const { meeting } = visibleMeetingOrNotFound(viewer, meetingId, db);
   requirePermission(viewer, "write:case", "Your role cannot record meetings.");
@@ -458,10 +466,20 @@ export function recordMeetingOutcome(
   if (meeting.scheduledAt > nowIso()) return { ok: false, errors: { _form: "Record who attended once the meeting has taken place." } };
   const attended = new Set(input.attended);
   return db.transaction((tx) => {
+    const now = tx.select({ version: mdtMeetings.version, notes: mdtMeetings.notes, decisions: mdtMeetings.decisions }).from(mdtMeetings).where(eq(mdtMeetings.id, meetingId)).get()!;
+    if (now.version !== baseVersion) {
+      const detail = getMeeting(viewer, meetingId, db);
+      return staleEdit<MeetingRecord>({
+        notes: now.notes,
+        decisions: now.decisions,
+        attended: detail.attendees.filter((a) => a.attended).map((a) => a.label),
+        version: now.version,
+      });
+    }
     const at = nowIso();
     tx.update(mdtMeetings)
-      .set({ status: "held", notes: input.notes ?? null, decisions: input.decisions ?? null, updatedAt: at })
-      .where(eq(mdtMeetings.id, meetingId))
+      .set({ status: "held", notes: input.notes ?? null, decisions: input.decisions ?? null, version: baseVersion + 1, updatedAt: at })
+      .where(and(eq(mdtMeetings.id, meetingId), eq(mdtMeetings.version, baseVersion)))
       .run();
     const rows = tx.select().from(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId)).all();
     for (const r of rows) {
@@ -621,6 +639,8 @@ export type MeetingDetail = MeetingRow & {
   canWrite: boolean;
   inPast: boolean;
   openConcernCount: number | null;
+  /** The version the record form is based on (optimistic concurrency). */
+  version: number;
 };
 
 export function getMeeting(viewer: Viewer, meetingId: number, db: Db = getDb()): MeetingDetail {
@@ -661,6 +681,7 @@ export function getMeeting(viewer: Viewer, meetingId: number, db: Db = getDb()):
     videoLink: meeting.videoLink,
     notes: meeting.notes,
     decisions: meeting.decisions,
+    version: meeting.version,
     attendees,
     actions: actionRows(viewer, eq(actionItems.meetingId, meetingId), openOverdueFirst(), db),
     agenda: buildAgenda(viewer, meeting, db),

@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, max, sql, type SQL } from "drizzle-orm";
 import { caseParties, contacts } from "../../db/schema";
 import { calendarDateIn } from "../domain/dates";
-import type { FieldErrors } from "../domain/forms";
+import { staleEdit, type FieldErrors, type StaleEdit } from "../domain/forms";
 import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
 import type { PartyInput } from "../domain/youth-forms";
 import { audit } from "./audit.server";
@@ -105,8 +105,11 @@ export function getPartyForEdit(viewer: Viewer, youthId: number, partyId: number
     email: party.email,
     startedOn: party.startedOn,
     endedOn: party.endedOn,
+    version: party.version,
   };
 }
+
+export type PartyDetails = { name: string; organization: string | null; phone: string | null; email: string | null; version: number };
 
 const WRITE_DENIED = "Your role cannot change this youth's team.";
 
@@ -156,14 +159,19 @@ export function updatePartyDetails(
   youthId: number,
   partyId: number,
   input: Pick<PartyInput, "name" | "organization" | "phone" | "email">,
+  baseVersion: number,
   db: Db = getDb(),
-): WriteResult {
+): WriteResult | StaleEdit<PartyDetails> {
   requireYouthInScope(viewer, youthId, db);
   requirePermission(viewer, "write:case", WRITE_DENIED);
   return db.transaction((tx) => {
     const before = requireVisibleParty(viewer, youthId, partyId, tx);
     if (before.endedOn) {
       return { ok: false as const, errors: { _form: `${before.name} is no longer on the team; past entries stay as they were.` } };
+    }
+    if (before.version !== baseVersion) {
+      const { name, organization, phone, email, version } = before;
+      return staleEdit({ name, organization, phone, email, version });
     }
     const after = {
       name: input.name,
@@ -172,8 +180,8 @@ export function updatePartyDetails(
       email: input.email ?? null,
     };
     tx.update(caseParties)
-      .set({ ...after, updatedAt: nowIso() })
-      .where(eq(caseParties.id, partyId))
+      .set({ ...after, version: before.version + 1, updatedAt: nowIso() })
+      .where(and(eq(caseParties.id, partyId), eq(caseParties.version, baseVersion)))
       .run();
     const changed = Object.fromEntries(
       (Object.keys(after) as Array<keyof typeof after>)
@@ -218,7 +226,7 @@ export function replaceParty(
       };
     }
     tx.update(caseParties)
-      .set({ endedOn: input.startedOn, updatedAt: nowIso() })
+      .set({ endedOn: input.startedOn, version: previous.version + 1, updatedAt: nowIso() })
       .where(and(eq(caseParties.id, partyId), isNull(caseParties.endedOn)))
       .run();
     const row = insertParty(tx, viewer, youthId, { ...input, role: previous.role as PartyRole });

@@ -4,6 +4,7 @@
 import { desc, eq, max } from "drizzle-orm";
 import { safetyPlans, users } from "../../db/schema";
 import { calendarDateIn } from "../domain/dates";
+import { staleEdit, type StaleEdit } from "../domain/forms";
 import { HOTLINE_KEYS, type HotlineKey } from "../domain/hotlines";
 import { audit } from "./audit.server";
 import { getDb, type Db } from "./db.server";
@@ -73,7 +74,18 @@ export function getSafetyPlans(viewer: Viewer, youthId: number, db: Db = getDb()
   return { current: versions[0] ?? null, history: versions.slice(1) };
 }
 
-export function saveSafetyPlan(viewer: Viewer, youthId: number, input: SafetyPlanInput, db: Db = getDb()): WriteResult {
+/**
+ * Saves a new version of the plan. `baseVersion` is the version the form showed (0 for a youth
+ * without a plan): when someone saved another version since, nothing is saved and the current
+ * plan comes back, so a support person added meanwhile is not dropped without anyone noticing.
+ */
+export function saveSafetyPlan(
+  viewer: Viewer,
+  youthId: number,
+  input: SafetyPlanInput,
+  baseVersion: number,
+  db: Db = getDb(),
+): WriteResult | StaleEdit<SafetyPlanView | null> {
   requireYouthInScope(viewer, youthId, db);
   requirePermission(viewer, "write:case", "Your role cannot change safety plans.");
   if (input.reviewedOn > calendarDateIn(new Date(), viewer.timeZone)) {
@@ -81,6 +93,8 @@ export function saveSafetyPlan(viewer: Viewer, youthId: number, input: SafetyPla
   }
   return db.transaction((tx) => {
     const latest = tx.select({ v: max(safetyPlans.version) }).from(safetyPlans).where(eq(safetyPlans.youthId, youthId)).get()?.v ?? 0;
+    // Read on the same connection, inside this transaction: what is saved at this moment.
+    if (latest !== baseVersion) return staleEdit(getSafetyPlans(viewer, youthId, db).current);
     const row = tx
       .insert(safetyPlans)
       .values({

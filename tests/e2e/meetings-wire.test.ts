@@ -89,7 +89,8 @@ beforeAll(async () => {
   expect(scheduled.status, scheduled.text.slice(0, 300)).toBeGreaterThanOrEqual(300);
   const heldId = Number(/^\/meetings\/(\d+)/.exec(scheduled.location ?? "")?.[1]);
   expect(heldId).toBeGreaterThan(0);
-  const recorded = await supervisor.post(`/meetings/${heldId}`, { intent: "record", decisions: HELD_DECISIONS, notes: "Held with the CSW." });
+  // A meeting just scheduled is at version 1, the version its record form carries.
+  const recorded = await supervisor.post(`/meetings/${heldId}`, { intent: "record", decisions: HELD_DECISIONS, notes: "Held with the CSW.", baseVersion: "1" });
   expect([302, 303]).toContain(recorded.status);
   const added = await supervisor.post(`/meetings/${heldId}`, {
     intent: "add-action",

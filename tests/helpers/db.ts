@@ -106,3 +106,18 @@ export async function withAuditFailing<T>(c: Sqlite, fn: () => Promise<T>): Prom
     c.exec(`DROP TRIGGER IF EXISTS temp.test_audit_down`);
   }
 }
+
+// ------------------------------------------------------------------------------------------
+// The versions an edit form is based on (optimistic concurrency), as the form would carry them
+
+export function partyVersion(c: Sqlite, partyId: number): string {
+  return String((c.prepare("select version as v from case_parties where id = ?").get(partyId) as { v: number }).v);
+}
+
+export function safetyPlanVersion(c: Sqlite, youthId: number): string {
+  return String((c.prepare("select coalesce(max(version), 0) as v from safety_plans where youth_id = ?").get(youthId) as { v: number }).v);
+}
+
+export function meetingVersion(c: Sqlite, meetingId: number): string {
+  return String((c.prepare("select version as v from mdt_meetings where id = ?").get(meetingId) as { v: number }).v);
+}

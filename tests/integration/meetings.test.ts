@@ -19,7 +19,7 @@ import { redFlagLabel } from "~/domain/red-flags";
 import { PARTY_ROLE_LABELS } from "~/domain/youth";
 import { DEMO_YOUTH, seedDemo } from "../../db/seed";
 import { DAY_MS, PROGRAM_ONE_TZ, dayFromToday, meetingTime } from "../helpers/dates";
-import { auditRowsAfter, demoYouthId, maxId, snapshot, userId, userName, withAuditFailing, type AuditRow } from "../helpers/db";
+import { auditRowsAfter, demoYouthId, maxId, meetingVersion, snapshot, userId, userName, withAuditFailing, type AuditRow } from "../helpers/db";
 import { MEETING_TABLES, actionItem, makeMeetingYouth, meetingRow } from "../helpers/meetings";
 import {
   callRoute,
@@ -57,8 +57,10 @@ type NewMeetingPage = Awaited<ReturnType<typeof newMeetingLoader>>;
 async function scheduleAs(email: string, youthId: number, fields: Fields): Promise<Settled> {
   return callRoute(newMeetingAction, await postAs(db, email, `/youth/${youthId}/meetings/new`, fields), { youthId: String(youthId) });
 }
+/** Posts a meeting form; the record form carries the meeting's current version, as the page's does. */
 async function postToMeeting(email: string, meetingId: number, fields: Fields): Promise<Settled> {
-  return callRoute(meetingAction, await postAs(db, email, `/meetings/${meetingId}`, fields), { meetingId: String(meetingId) });
+  const withVersion = fields.intent === "record" ? { baseVersion: meetingVersion(c, meetingId), ...fields } : fields;
+  return callRoute(meetingAction, await postAs(db, email, `/meetings/${meetingId}`, withVersion), { meetingId: String(meetingId) });
 }
 async function postToMyActions(email: string, fields: Fields): Promise<Settled> {
   return callRoute(myActionsAction, await postAs(db, email, `/actions?status=open`, fields));

@@ -19,7 +19,7 @@ import { action as concernNewAction } from "~/routes/concern-new";
 import { action as csecReviewAction } from "~/routes/csec-review";
 import { seedDemo } from "../../db/seed";
 import { PROGRAM_ONE_TZ, daysAgo, localDateTime } from "../helpers/dates";
-import { auditRowsAfter, maxId, queries, snapshot, userId, withAuditFailing, type AuditRow } from "../helpers/db";
+import { auditRowsAfter, maxId, partyVersion, queries, safetyPlanVersion, snapshot, userId, withAuditFailing, type AuditRow } from "../helpers/db";
 import { makeYouth, type YouthCase } from "../helpers/factories";
 import { callRoute, describeResult, payloadOf, postAs, redirectLocation, statusOf, type Fields } from "../helpers/routes";
 import { CASE_TABLES, type CaseTable } from "../helpers/youth-page";
@@ -128,11 +128,12 @@ const ACTIONS: ActionSpec[] = [
     fn: partyEditAction,
     url: (c) => `/youth/${c.youthId}/parties/${c.cswId}/edit`,
     params: (c) => ({ youthId: String(c.youthId), partyId: String(c.cswId) }),
-    fields: (_c, stamp) => ({
+    fields: (c, stamp) => ({
       name: `Casey Worker-Lopez ${stamp}`,
       organization: "DCFS Region 2",
       phone: "555-201-9999",
       email: "casey.lopez@dcfs.example.org",
+      baseVersion: partyVersion(client, c.cswId!),
     }),
     touches: ["case_parties"],
     verify: ({ c, stamp, auditRow }) => {
@@ -188,7 +189,8 @@ const ACTIONS: ActionSpec[] = [
     fn: safetyPlanAction,
     url: (c) => `/youth/${c.youthId}/safety-plan`,
     params: (c) => ({ youthId: String(c.youthId) }),
-    fields: (_c, stamp) => ({
+    fields: (c, stamp) => ({
+      baseVersion: safetyPlanVersion(client, c.youthId),
       support1Name: "May Parker",
       support1Relation: "aunt",
       support1Phone: "555-201-0001",

@@ -14,7 +14,7 @@ import { action as concernNewAction } from "~/routes/concern-new";
 import { action as csecReviewAction } from "~/routes/csec-review";
 import { DEMO_YOUTH, seedDemo } from "../../db/seed";
 import { PROGRAM_ONE_TZ, daysAgo, instantDaysAgo, localDateTime } from "../helpers/dates";
-import { demoYouthId, queries, snapshot, userId } from "../helpers/db";
+import { demoYouthId, queries, safetyPlanVersion, snapshot, userId } from "../helpers/db";
 import { makeYouth, type YouthCase } from "../helpers/factories";
 import { callRoute, describeResult, payloadOf, postAs, postRoute, redirectLocation, statusOf, type Fields } from "../helpers/routes";
 import { CASE_TABLES, insertContact, loadYouthPage } from "../helpers/youth-page";
@@ -382,7 +382,8 @@ describe("handing a role over keeps the previous holder in history", () => {
     expect(redirectLocation(result)).toBe(`/youth/${c.youthId}?saved=party-replaced#team`);
 
     const after = one(`SELECT * FROM case_parties WHERE id = ?`, c.cswId)!;
-    expect(after).toMatchObject({ ...oldRow, ended_on: "2025-09-15", updated_at: expect.any(String) });
+    // Its version moves on too, so an edit form opened before the handover cannot save into it.
+    expect(after).toMatchObject({ ...oldRow, ended_on: "2025-09-15", version: Number(oldRow.version) + 1, updated_at: expect.any(String) });
     const csws = all(`SELECT * FROM case_parties WHERE youth_id = ? AND role = 'csw' ORDER BY id`, c.youthId);
     expect(csws.map((p) => [p.name, p.started_on, p.ended_on])).toEqual([
       [oldRow.name, "2025-01-01", "2025-09-15"],
@@ -598,8 +599,9 @@ describe("the contact list: newest first, filterable by party", () => {
 describe("the safety plan is versioned", () => {
   it("saving twice makes versions 1 and 2; the page shows the latest as current and the earlier in history", async () => {
     const c = mine();
+    // Each save is made from the plan as it stands (the form carries its version).
     const save = (email: string, fields: Fields) =>
-      postRoute(db, safetyPlanAction, email, `/youth/${c.youthId}/safety-plan`, youthParams(c), fields);
+      postRoute(db, safetyPlanAction, email, `/youth/${c.youthId}/safety-plan`, youthParams(c), { baseVersion: safetyPlanVersion(client, c.youthId), ...fields });
 
     const first = await save("advocate@example.org", {
       support1Name: "May Parker",
@@ -661,6 +663,7 @@ describe("the safety plan is versioned", () => {
     const c = mine();
     const all5 = ["nhth", "ncmec", "runaway_safeline", "rainn", "teen_dating_abuse"];
     await postRoute(db, safetyPlanAction, "advocate@example.org", `/youth/${c.youthId}/safety-plan`, youthParams(c), {
+      baseVersion: safetyPlanVersion(client, c.youthId),
       support1Name: "Grandma Jo",
       hotlines: all5,
       reviewedOn: daysAgo(PROGRAM_ONE_TZ, 3),
@@ -669,6 +672,7 @@ describe("the safety plan is versioned", () => {
     expect(data.safetyPlan.current!.hotlines).toEqual(all5);
 
     await postRoute(db, safetyPlanAction, "advocate@example.org", `/youth/${c.youthId}/safety-plan`, youthParams(c), {
+      baseVersion: safetyPlanVersion(client, c.youthId),
       support1Name: "Grandma Jo",
       reviewedOn: daysAgo(PROGRAM_ONE_TZ, 2),
     });
