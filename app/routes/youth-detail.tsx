@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link, redirect, useLocation } from "react-router";
 import type { Route } from "./+types/youth-detail";
 import { ConcernList } from "~/components/ConcernList";
 import { CsecStatusText } from "~/components/CsecStatusText";
@@ -14,7 +14,7 @@ import { HOTLINES } from "~/domain/hotlines";
 import { savedNotice } from "~/domain/notices";
 import { can } from "~/domain/permissions";
 import { CONTACT_METHOD_LABELS, CONTACT_METHODS, contactSchema } from "~/domain/youth-forms";
-import { contactFreshness, listContacts, logContact } from "~/server/contacts.server";
+import { contactFreshness, countContacts, listContacts, logContact } from "~/server/contacts.server";
 import { getCsecPanel } from "~/server/csec.server";
 import { listParties } from "~/server/parties.server";
 import { addActionItem, closeActionFromForm, listActionsForYouth, listMeetingsForYouth, peopleForYouth } from "~/server/meetings.server";
@@ -28,27 +28,65 @@ import { getYouthOverview } from "~/server/youth.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.overview.name} · CASA MDT` : "Youth · CASA MDT" }];
 
+/**
+ * Long lists show their newest entries and grow on request (`?contacts=40`), so a youth with
+ * years of records still makes a small, fast page.
+ */
+const PAGE = { contacts: 20, timeline: 30, plans: 5 } as const;
+const MAX_SHOWN = 2_000;
+
+function shownCount(url: URL, param: string, step: number): number {
+  const value = url.searchParams.get(param) ?? "";
+  const n = /^\d{1,9}$/.test(value) ? Number(value) : 0;
+  return n > 0 ? Math.min(n, MAX_SHOWN) : step;
+}
+
+/** The page's URL with one list showing `step` more, and back at that list. */
+function moreHref(search: string, param: keyof typeof PAGE, shown: number, anchor: string): string {
+  const params = new URLSearchParams(search);
+  params.set(param, String(Math.min(shown + PAGE[param], MAX_SHOWN)));
+  params.delete("saved");
+  return `?${params}#${anchor}`;
+}
+
+function ShowMore({ shown, total, href, what }: { shown: number; total: number; href: string; what: string }) {
+  if (shown >= total) return null;
+  return (
+    <p className="show-more">
+      Showing the newest {shown} of {total} {what}. <Link to={href} preventScrollReset>Show more</Link>
+    </p>
+  );
+}
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
   const url = new URL(request.url);
   const contactFilter = url.searchParams.get("with") ?? "";
+  const shown = {
+    contacts: shownCount(url, "contacts", PAGE.contacts),
+    timeline: shownCount(url, "timeline", PAGE.timeline),
+    plans: shownCount(url, "plans", PAGE.plans),
+  };
   const overview = getYouthOverview(viewer, youthId);
   auditRead(viewer, "youth.view", youthId);
+  const timeline = getTimeline(viewer, youthId, shown.timeline);
   return {
     overview,
     parties: listParties(viewer, youthId),
-    contacts: listContacts(viewer, youthId, { with: contactFilter }),
+    contacts: listContacts(viewer, youthId, { with: contactFilter, limit: shown.contacts }),
+    contactTotal: countContacts(viewer, youthId, { with: contactFilter }),
     contactFilter,
     freshness: contactFreshness(viewer, youthId),
-    safetyPlan: getSafetyPlans(viewer, youthId),
+    safetyPlan: getSafetyPlans(viewer, youthId, undefined, shown.plans),
     requests: listRequestsForYouth(viewer, youthId),
     meetings: listMeetingsForYouth(viewer, youthId),
     actions: listActionsForYouth(viewer, youthId),
     owners: can(viewer.role, "write:case") ? peopleForYouth(viewer, youthId).owners : [],
     canRequest: can(viewer.role, "write:requests"),
     csec: getCsecPanel(viewer, youthId),
-    timeline: getTimeline(viewer, youthId),
+    timeline: timeline.entries,
+    timelineTotal: timeline.total,
     canWrite: can(viewer.role, "write:case"),
     timeZone: viewer.timeZone,
     nowLocal: utcToZonedLocal(new Date().toISOString(), viewer.timeZone),
@@ -93,6 +131,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function YouthDetail({ loaderData, actionData }: Route.ComponentProps) {
   const { overview, parties, contacts, freshness, safetyPlan, csec, timeline, canWrite, timeZone, notice } = loaderData;
+  const { search } = useLocation();
   const base = `/youth/${overview.id}`;
   const contactState: FormState | undefined = actionData?.intent === "log-contact" ? actionData : undefined;
   const today = loaderData.today;
@@ -343,6 +382,7 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
             ))}
           </ol>
         )}
+        <ShowMore shown={contacts.length} total={loaderData.contactTotal} href={moreHref(search, "contacts", contacts.length, "contacts")} what="contacts" />
       </section>
 
       <section id="actions" aria-labelledby="actions-heading" className="panel">
@@ -511,7 +551,7 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
             {safetyPlan.current.notes ? <p className="notes">{safetyPlan.current.notes}</p> : null}
             {safetyPlan.history.length ? (
               <details className="history">
-                <summary>Earlier versions ({safetyPlan.history.length})</summary>
+                <summary>Earlier versions ({safetyPlan.historyTotal})</summary>
                 <ul>
                   {safetyPlan.history.map((p) => (
                     <li key={p.version}>
@@ -520,6 +560,7 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
                     </li>
                   ))}
                 </ul>
+                <ShowMore shown={safetyPlan.history.length} total={safetyPlan.historyTotal} href={moreHref(search, "plans", safetyPlan.history.length, "safety-plan")} what="earlier versions" />
               </details>
             ) : null}
           </>
@@ -611,6 +652,7 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
             ))}
           </ol>
         )}
+        <ShowMore shown={timeline.length} total={loaderData.timelineTotal} href={moreHref(search, "timeline", timeline.length, "timeline")} what="entries" />
       </section>
     </article>
   );

@@ -3,7 +3,7 @@
  * A contact with a party the viewer may not see (a CSEC advocate on an unconfirmed youth) is
  * itself hidden: it would name that party.
  */
-import { and, desc, eq, inArray, isNull, max, notInArray, or } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, max, notInArray, or } from "drizzle-orm";
 import { caseParties, contacts, programs, users } from "../../db/schema";
 import { daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import type { FieldErrors } from "../domain/forms";
@@ -28,12 +28,10 @@ export type ContactView = {
   loggedBy: string;
 };
 
-export function listContacts(
-  viewer: Viewer,
-  youthId: number,
-  filter: { with?: string } = {},
-  db: Db = getDb(),
-): ContactView[] {
+type ContactFilter = { with?: string };
+
+/** The contacts of this youth the viewer may see, narrowed to one party (or the youth) if asked. */
+function contactsShown(viewer: Viewer, youthId: number, filter: ContactFilter, db: Db) {
   requireYouthInScope(viewer, youthId, db);
   const shown = csecSensitiveShownFor("contact", csecAudienceOf(viewer), csecStatusOf(youthId, db));
   const withCondition =
@@ -42,7 +40,12 @@ export function listContacts(
       : filter.with && /^\d+$/.test(filter.with)
         ? eq(contacts.partyId, Number(filter.with))
         : undefined;
-  return db
+  return and(eq(contacts.youthId, youthId), shown, withCondition);
+}
+
+/** The newest contacts first; `limit` of them when given (a youth may have years of them). */
+export function listContacts(viewer: Viewer, youthId: number, filter: ContactFilter & { limit?: number } = {}, db: Db = getDb()): ContactView[] {
+  const query = db
     .select({
       id: contacts.id,
       occurredAt: contacts.occurredAt,
@@ -56,21 +59,23 @@ export function listContacts(
     .from(contacts)
     .leftJoin(caseParties, eq(caseParties.id, contacts.partyId))
     .innerJoin(users, eq(users.id, contacts.loggedByUserId))
-    .where(and(eq(contacts.youthId, youthId), shown, withCondition))
-    .orderBy(desc(contacts.occurredAt), desc(contacts.id))
-    .all()
-    .map((c) => ({
-      id: c.id,
-      occurredAt: c.occurredAt,
-      method: c.method as ContactMethod,
-      methodLabel: CONTACT_METHOD_LABELS[c.method as ContactMethod] ?? c.method,
-      withLabel: c.partyName
-        ? `${c.partyName} (${PARTY_ROLE_LABELS[c.partyRole as PartyRole] ?? c.partyRole})`
-        : "The youth",
-      partyId: c.partyId,
-      summary: c.summary,
-      loggedBy: c.loggedBy,
-    }));
+    .where(contactsShown(viewer, youthId, filter, db))
+    .orderBy(desc(contacts.occurredAt), desc(contacts.id));
+  return (filter.limit === undefined ? query : query.limit(filter.limit)).all().map((c) => ({
+    id: c.id,
+    occurredAt: c.occurredAt,
+    method: c.method as ContactMethod,
+    methodLabel: CONTACT_METHOD_LABELS[c.method as ContactMethod] ?? c.method,
+    withLabel: c.partyName ? `${c.partyName} (${PARTY_ROLE_LABELS[c.partyRole as PartyRole] ?? c.partyRole})` : "The youth",
+    partyId: c.partyId,
+    summary: c.summary,
+    loggedBy: c.loggedBy,
+  }));
+}
+
+/** How many contacts `listContacts` would list without a limit. */
+export function countContacts(viewer: Viewer, youthId: number, filter: ContactFilter = {}, db: Db = getDb()): number {
+  return db.select({ n: count() }).from(contacts).where(contactsShown(viewer, youthId, filter, db)).get()?.n ?? 0;
 }
 
 export type ContactFreshness = {

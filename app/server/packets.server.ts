@@ -43,8 +43,8 @@ export function getPrepPacket(viewer: Viewer, youthId: number, db: Db = getDb())
     team: listParties(viewer, youthId, db).current,
     openActions: listActionsForYouth(viewer, youthId, db).filter((a) => a.status === "open"),
     pendingRequests: listRequestsForYouth(viewer, youthId, db).filter((r) => OPEN_REQUEST_STATUSES.includes(r.status)),
-    recentContacts: listContacts(viewer, youthId, {}, db).slice(0, 8),
-    safetyPlan: getSafetyPlans(viewer, youthId, db).current,
+    recentContacts: listContacts(viewer, youthId, { limit: 8 }, db),
+    safetyPlan: getSafetyPlans(viewer, youthId, db, 0).current,
     nextMeeting,
     sinceLastMeeting: buildAgenda(viewer, { id: nextMeeting?.id ?? 0, youthId, scheduledAt: nextMeeting?.scheduledAt ?? nowIso() }, db),
   };

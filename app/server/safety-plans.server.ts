@@ -53,7 +53,13 @@ function toHotlines(text: string): HotlineKey[] {
   return parseJsonArray(text).filter((k): k is HotlineKey => (HOTLINE_KEYS as readonly unknown[]).includes(k));
 }
 
-export function getSafetyPlans(viewer: Viewer, youthId: number, db: Db = getDb()): { current: SafetyPlanView | null; history: SafetyPlanView[] } {
+/** The current plan and the newest `historyLimit` earlier versions, with how many there are. */
+export function getSafetyPlans(
+  viewer: Viewer,
+  youthId: number,
+  db: Db = getDb(),
+  historyLimit = Number.MAX_SAFE_INTEGER,
+): { current: SafetyPlanView | null; history: SafetyPlanView[]; historyTotal: number } {
   requireYouthInScope(viewer, youthId, db);
   const versions = db
     .select({
@@ -69,9 +75,12 @@ export function getSafetyPlans(viewer: Viewer, youthId: number, db: Db = getDb()
     .innerJoin(users, eq(users.id, safetyPlans.reviewedByUserId))
     .where(eq(safetyPlans.youthId, youthId))
     .orderBy(desc(safetyPlans.version))
+    .limit(Math.min(historyLimit, Number.MAX_SAFE_INTEGER - 1) + 1)
     .all()
     .map((p) => ({ ...p, supportPeople: toSupportPeople(p.supportPeople), hotlines: toHotlines(p.hotlines) }));
-  return { current: versions[0] ?? null, history: versions.slice(1) };
+  // Versions are numbered 1, 2, 3 ... per youth: the newest's number is how many there are.
+  const total = versions[0]?.version ?? 0;
+  return { current: versions[0] ?? null, history: versions.slice(1), historyTotal: Math.max(total - 1, 0) };
 }
 
 /**
@@ -94,7 +103,7 @@ export function saveSafetyPlan(
   return db.transaction((tx) => {
     const latest = tx.select({ v: max(safetyPlans.version) }).from(safetyPlans).where(eq(safetyPlans.youthId, youthId)).get()?.v ?? 0;
     // Read on the same connection, inside this transaction: what is saved at this moment.
-    if (latest !== baseVersion) return staleEdit(getSafetyPlans(viewer, youthId, db).current);
+    if (latest !== baseVersion) return staleEdit(getSafetyPlans(viewer, youthId, db, 0).current);
     const row = tx
       .insert(safetyPlans)
       .values({

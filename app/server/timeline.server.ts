@@ -7,7 +7,7 @@ import { caseParties, csecConcerns, csecStatusEvents, placements, runawayEpisode
 import { CSEC_BASIS_LABELS, CSEC_STATUS_LABELS, mayKnowUnconfirmed } from "../domain/csec";
 import { PARTY_ROLE_LABELS, placementTypeLabel } from "../domain/youth";
 import { csecViewOf } from "./csec.server";
-import { listContacts } from "./contacts.server";
+import { countContacts, listContacts } from "./contacts.server";
 import { getDb, type Db } from "./db.server";
 import { partiesShownTo } from "./parties.server";
 import { csecAudienceOf, requireYouthInScope } from "./scope.server";
@@ -25,7 +25,11 @@ export type TimelineEntry = {
 
 const roleLabel = (role: string) => (PARTY_ROLE_LABELS as Record<string, string>)[role] ?? role;
 
-export function getTimeline(viewer: Viewer, youthId: number, db: Db = getDb()): TimelineEntry[] {
+/**
+ * The newest `limit` entries and how many there are in all. Contacts are most of a long case's
+ * history, so only the newest `limit` of them are read: no older one can make the first `limit`.
+ */
+export function getTimeline(viewer: Viewer, youthId: number, limit = Number.MAX_SAFE_INTEGER, db: Db = getDb()): { entries: TimelineEntry[]; total: number } {
   requireYouthInScope(viewer, youthId, db);
   const entries: TimelineEntry[] = [];
 
@@ -46,7 +50,8 @@ export function getTimeline(viewer: Viewer, youthId: number, db: Db = getDb()): 
     if (p.endedOn) entries.push({ at: p.endedOn, kind: "team", title: `${p.name} left the role of ${roleLabel(p.role)}`, detail: null });
   }
 
-  for (const c of listContacts(viewer, youthId, {}, db)) {
+  const contactTotal = countContacts(viewer, youthId, {}, db);
+  for (const c of listContacts(viewer, youthId, { limit }, db)) {
     entries.push({ at: c.occurredAt, kind: "contact", title: `Contact with ${c.withLabel}, ${c.methodLabel.toLowerCase()}`, detail: c.summary });
   }
 
@@ -103,6 +108,8 @@ export function getTimeline(viewer: Viewer, youthId: number, db: Db = getDb()): 
     }
   }
 
-  return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const contactsRead = Math.min(contactTotal, limit);
+  entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return { entries: entries.slice(0, limit), total: entries.length - contactsRead + contactTotal };
 }
 

@@ -684,6 +684,6 @@ describe("the safety plan is versioned", () => {
   it("a youth with no plan yet shows none", async () => {
     const c = mine();
     const data = await loadYouthPage(db, "advocate@example.org", c.youthId);
-    expect(data.safetyPlan).toEqual({ current: null, history: [] });
+    expect(data.safetyPlan).toEqual({ current: null, history: [], historyTotal: 0 });
   });
 });
