@@ -83,7 +83,8 @@ function securityHeaders(hsts: boolean) {
 
 /** The origin the browser used, as far as the trusted proxy says (protocol and host). */
 export function ownOrigin(req: Request): string {
-  return `${req.protocol}://${req.get("host") ?? ""}`.toLowerCase();
+  // req.host and req.protocol follow X-Forwarded-Host/-Proto only from a trusted proxy.
+  return `${req.protocol}://${req.host ?? ""}`.toLowerCase();
 }
 
 function originOf(value: string | undefined): string | null {
