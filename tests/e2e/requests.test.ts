@@ -116,7 +116,10 @@ describe("a therapy request from draft to approved", () => {
     await page.getByRole("navigation", { name: "Requests by status" }).getByRole("link", { name: /^Submitted/ }).click();
     await page.waitForURL((url) => url.pathname === "/requests" && url.searchParams.get("status") === "submitted");
     await waitForHydration(page);
+    // The URL changes as the navigation commits, a moment before the new page renders: wait
+    // for the tab to be marked current rather than read it at once.
     const tab = page.getByRole("navigation", { name: "Requests by status" }).getByRole("link", { name: /^Submitted/ });
+    await page.locator('nav[aria-label="Requests by status"] a[aria-current="page"]', { hasText: "Submitted" }).waitFor();
     expect(await tab.getAttribute("aria-current")).toBe("page");
 
     // Every row shown is submitted; ours is among them, newest first.
