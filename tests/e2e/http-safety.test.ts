@@ -186,6 +186,13 @@ describe("response headers", () => {
     expect((await visitor.get("/assets/no-such-file.js")).status).toBe(404);
   });
 
+  it("tell every crawler to stay out: a confidential case system is never indexed", async () => {
+    const robots = await createClient(server.url).get("/robots.txt");
+    expect(robots.status).toBe(200);
+    expect(robots.text).toMatch(/User-agent: \*\s+Disallow: \/\s*$/);
+    expectSecurityHeaders(robots.headers, "robots.txt");
+  });
+
   it("give each page a fresh nonce that every one of its scripts carries", async () => {
     const visitor = createClient(server.url);
     const [a, b] = [await visitor.get("/login"), await visitor.get("/login")];
