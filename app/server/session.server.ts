@@ -160,7 +160,10 @@ export async function getViewer(request: Request, db: Db = getDb()): Promise<Vie
   };
 }
 
-/** The app's own pages a sign-in may return to (react-router's patterns; the rest goes home). */
+/**
+ * The app's own pages a sign-in may return to (react-router's patterns; the rest goes home).
+ * A new section in routes.ts that links may point into belongs here too.
+ */
 const RETURNABLE_PATHS = [
   "/",
   "/youth",
