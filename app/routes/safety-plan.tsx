@@ -18,7 +18,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const youthId = idParam(params.youthId, "Youth");
   const youth = getYouthHeading(viewer, youthId);
   requirePermission(viewer, "write:case", "Your role cannot change safety plans.");
-  return { youth, plan: getSafetyPlans(viewer, youthId, undefined, 0).current, today: calendarDateIn(new Date(), viewer.timeZone) };
+  return { youth, plan: getSafetyPlans(viewer, youthId, { historyLimit: 0 }).current, today: calendarDateIn(new Date(), viewer.timeZone) };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {

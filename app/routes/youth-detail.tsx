@@ -78,7 +78,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     contactTotal: countContacts(viewer, youthId, { with: contactFilter }),
     contactFilter,
     freshness: contactFreshness(viewer, youthId),
-    safetyPlan: getSafetyPlans(viewer, youthId, undefined, shown.plans),
+    safetyPlan: getSafetyPlans(viewer, youthId, { historyLimit: shown.plans }),
     requests: listRequestsForYouth(viewer, youthId),
     meetings: listMeetingsForYouth(viewer, youthId),
     actions: listActionsForYouth(viewer, youthId),

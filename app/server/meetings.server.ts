@@ -20,7 +20,7 @@ import {
   youth,
   youthAssignments,
 } from "../../db/schema";
-import { csecSensitiveVisible } from "../domain/csec";
+import { csecSensitiveVisible, type CsecAudience, type CsecStatus } from "../domain/csec";
 import { calendarDateIn, daysBetween, zonedLocalToUtc } from "../domain/dates";
 import { staleEdit, type FieldErrors, type StaleEdit } from "../domain/forms";
 import {
@@ -36,6 +36,7 @@ import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, displayName, placementTy
 import { audit } from "./audit.server";
 import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor, csecSensitiveShownTo } from "./csec-sensitive.server";
+import { partiesShownTo } from "./parties.server";
 import { listRequestsForYouth, type RequestRow } from "./requests.server";
 import {
   csecAudienceOf,
@@ -167,7 +168,7 @@ export function peopleForYouth(viewer: Viewer, youthId: number, db: Db = getDb()
   const parties = db
     .select({ id: caseParties.id, role: caseParties.role, name: caseParties.name })
     .from(caseParties)
-    .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), csecSensitiveShownFor("party", csecAudienceOf(viewer), csecStatusOf(youthId, db))))
+    .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), partiesShownTo(viewer, youthId, db)))
     .all();
   const programUsers = db
     .selectDistinct({ id: users.id, name: users.name, role: memberships.role })
@@ -468,11 +469,11 @@ export function recordMeetingOutcome(
   return db.transaction((tx) => {
     const now = tx.select({ version: mdtMeetings.version, notes: mdtMeetings.notes, decisions: mdtMeetings.decisions }).from(mdtMeetings).where(eq(mdtMeetings.id, meetingId)).get()!;
     if (now.version !== baseVersion) {
-      const detail = getMeeting(viewer, meetingId, db);
+      const attendees = attendeesOf(meetingId, csecAudienceOf(viewer), csecStatusOf(meeting.youthId, tx), tx);
       return staleEdit<MeetingRecord>({
         notes: now.notes,
         decisions: now.decisions,
-        attended: detail.attendees.filter((a) => a.attended).map((a) => a.label),
+        attended: attendees.filter((a) => a.attended).map((a) => a.label),
         version: now.version,
       });
     }
@@ -643,12 +644,9 @@ export type MeetingDetail = MeetingRow & {
   version: number;
 };
 
-export function getMeeting(viewer: Viewer, meetingId: number, db: Db = getDb()): MeetingDetail {
-  requireCaseAccess(viewer);
-  const { meeting, youth: y } = visibleMeetingOrNotFound(viewer, meetingId, db);
-  const audience = csecAudienceOf(viewer);
-  const status = csecStatusOf(meeting.youthId, db);
-  const attendees = db
+/** The meeting's invited people the audience may see (a CSEC advocate follows the CSEC rule). */
+function attendeesOf(meetingId: number, audience: CsecAudience, status: CsecStatus, db: DbOrTx): MeetingDetail["attendees"] {
+  return db
     .select({
       partyId: meetingAttendees.partyId,
       userId: meetingAttendees.userId,
@@ -668,6 +666,13 @@ export function getMeeting(viewer: Viewer, meetingId: number, db: Db = getDb()):
       label: a.partyId ? `${a.partyName} (${(PARTY_ROLE_LABELS as Record<string, string>)[a.partyRole!] ?? a.partyRole})` : (a.userName ?? ""),
       attended: a.attended,
     }));
+}
+
+export function getMeeting(viewer: Viewer, meetingId: number, db: Db = getDb()): MeetingDetail {
+  requireCaseAccess(viewer);
+  const { meeting, youth: y } = visibleMeetingOrNotFound(viewer, meetingId, db);
+  const audience = csecAudienceOf(viewer);
+  const status = csecStatusOf(meeting.youthId, db);
   const mayKnow = csecSensitiveVisible(audience, status);
   return {
     id: meeting.id,
@@ -682,7 +687,7 @@ export function getMeeting(viewer: Viewer, meetingId: number, db: Db = getDb()):
     notes: meeting.notes,
     decisions: meeting.decisions,
     version: meeting.version,
-    attendees,
+    attendees: attendeesOf(meetingId, audience, status, db),
     actions: actionRows(viewer, eq(actionItems.meetingId, meetingId), openOverdueFirst(), db),
     agenda: buildAgenda(viewer, meeting, db),
     canWrite: can(viewer.role, "write:case"),

@@ -44,7 +44,7 @@ export function getPrepPacket(viewer: Viewer, youthId: number, db: Db = getDb())
     openActions: listActionsForYouth(viewer, youthId, db).filter((a) => a.status === "open"),
     pendingRequests: listRequestsForYouth(viewer, youthId, db).filter((r) => OPEN_REQUEST_STATUSES.includes(r.status)),
     recentContacts: listContacts(viewer, youthId, { limit: 8 }, db),
-    safetyPlan: getSafetyPlans(viewer, youthId, db, 0).current,
+    safetyPlan: getSafetyPlans(viewer, youthId, { historyLimit: 0 }, db).current,
     nextMeeting,
     sinceLastMeeting: buildAgenda(viewer, { id: nextMeeting?.id ?? 0, youthId, scheduledAt: nextMeeting?.scheduledAt ?? nowIso() }, db),
   };

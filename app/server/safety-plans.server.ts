@@ -53,15 +53,15 @@ function toHotlines(text: string): HotlineKey[] {
   return parseJsonArray(text).filter((k): k is HotlineKey => (HOTLINE_KEYS as readonly unknown[]).includes(k));
 }
 
-/** The current plan and the newest `historyLimit` earlier versions, with how many there are. */
+/** The current plan and its earlier versions (the newest `historyLimit`), with how many there are. */
 export function getSafetyPlans(
   viewer: Viewer,
   youthId: number,
+  opts: { historyLimit?: number } = {},
   db: Db = getDb(),
-  historyLimit = Number.MAX_SAFE_INTEGER,
 ): { current: SafetyPlanView | null; history: SafetyPlanView[]; historyTotal: number } {
   requireYouthInScope(viewer, youthId, db);
-  const versions = db
+  const query = db
     .select({
       version: safetyPlans.version,
       supportPeople: safetyPlans.supportPeople,
@@ -74,8 +74,8 @@ export function getSafetyPlans(
     .from(safetyPlans)
     .innerJoin(users, eq(users.id, safetyPlans.reviewedByUserId))
     .where(eq(safetyPlans.youthId, youthId))
-    .orderBy(desc(safetyPlans.version))
-    .limit(Math.min(historyLimit, Number.MAX_SAFE_INTEGER - 1) + 1)
+    .orderBy(desc(safetyPlans.version));
+  const versions = (opts.historyLimit === undefined ? query : query.limit(opts.historyLimit + 1))
     .all()
     .map((p) => ({ ...p, supportPeople: toSupportPeople(p.supportPeople), hotlines: toHotlines(p.hotlines) }));
   // Versions are numbered 1, 2, 3 ... per youth: the newest's number is how many there are.
@@ -103,7 +103,7 @@ export function saveSafetyPlan(
   return db.transaction((tx) => {
     const latest = tx.select({ v: max(safetyPlans.version) }).from(safetyPlans).where(eq(safetyPlans.youthId, youthId)).get()?.v ?? 0;
     // Read on the same connection, inside this transaction: what is saved at this moment.
-    if (latest !== baseVersion) return staleEdit(getSafetyPlans(viewer, youthId, db, 0).current);
+    if (latest !== baseVersion) return staleEdit(getSafetyPlans(viewer, youthId, { historyLimit: 0 }, db).current);
     const row = tx
       .insert(safetyPlans)
       .values({

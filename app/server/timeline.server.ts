@@ -29,7 +29,7 @@ const roleLabel = (role: string) => (PARTY_ROLE_LABELS as Record<string, string>
  * The newest `limit` entries and how many there are in all. Contacts are most of a long case's
  * history, so only the newest `limit` of them are read: no older one can make the first `limit`.
  */
-export function getTimeline(viewer: Viewer, youthId: number, limit = Number.MAX_SAFE_INTEGER, db: Db = getDb()): { entries: TimelineEntry[]; total: number } {
+export function getTimeline(viewer: Viewer, youthId: number, limit?: number, db: Db = getDb()): { entries: TimelineEntry[]; total: number } {
   requireYouthInScope(viewer, youthId, db);
   const entries: TimelineEntry[] = [];
 
@@ -108,7 +108,7 @@ export function getTimeline(viewer: Viewer, youthId: number, limit = Number.MAX_
     }
   }
 
-  const contactsRead = Math.min(contactTotal, limit);
+  const contactsRead = limit === undefined ? contactTotal : Math.min(contactTotal, limit);
   entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return { entries: entries.slice(0, limit), total: entries.length - contactsRead + contactTotal };
 }
