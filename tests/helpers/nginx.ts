@@ -13,12 +13,13 @@
  * Needs nginx (with the ssl and http2 modules; Debian's nginx-light) at $NGINX_PATH or
  * /usr/sbin/nginx, and openssl on PATH: `bash scripts/ensure-nginx.sh` installs them.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, REPO_ROOT } from "./server";
+import { watchChild } from "./child";
 
 export const DEFAULT_NGINX_PATH = "/usr/sbin/nginx";
 /** The production proxy settings, shared with deploy/nginx.conf.example. */
@@ -66,17 +67,6 @@ export type StartNginxOptions = {
   /** How long to wait for readiness (default 20 000 ms). */
   readyTimeoutMs?: number;
 };
-
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // SIGTERM, not SIGKILL: a killed master leaves its worker listening; a terminated one stops it.
-  process.once("exit", () => {
-    for (const child of running) child.kill("SIGTERM");
-  });
-}
 
 function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -190,7 +180,6 @@ export async function startNginx(appUrl: string, opts: StartNginxOptions = {}): 
   if (!existsSync(NGINX_PROXY_SNIPPET)) throw new Error(`startNginx: ${NGINX_PROXY_SNIPPET} is missing`);
   const app = new URL(appUrl);
   if (app.protocol !== "http:" || !app.port) throw new Error(`startNginx: expected http://host:port, got ${appUrl}`);
-  installExitHook();
 
   const dir = mkdtempSync(join(tmpdir(), "casa-nginx-"));
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
@@ -229,40 +218,15 @@ async function launch(
   const child = spawn(nginx, ["-p", `${dir}/`, "-c", join(dir, "nginx.conf"), "-e", errorLogPath], {
     stdio: ["ignore", "pipe", "pipe"],
   });
-  running.add(child);
-  let output = "";
-  const keep = (chunk: string) => {
-    output = (output + chunk).slice(-64 * 1024);
-  };
-  child.stdout!.setEncoding("utf8").on("data", keep);
-  child.stderr!.setEncoding("utf8").on("data", keep);
-  const state: { exited: { code: number | null; signal: NodeJS.Signals | null } | null; spawnError: Error | null } = {
-    exited: null,
-    spawnError: null,
-  };
-  const exitPromise = new Promise<void>((r) => {
-    child.once("exit", (code, signal) => {
-      state.exited = { code, signal };
-      running.delete(child);
-      r();
-    });
-  });
-  child.once("error", (error) => {
-    state.spawnError = error;
-    running.delete(child);
-  });
-  const errorLog = () => readIfExists(errorLogPath) + output;
+  // SIGTERM if the tests exit first, not SIGKILL: a killed master leaves its worker listening.
+  const watched = watchChild(child, { keepBytes: 64 * 1024, onExitSignal: "SIGTERM" });
+  const errorLog = () => readIfExists(errorLogPath) + watched.output();
 
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    if (state.exited === null && state.spawnError === null) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exitPromise;
-      clearTimeout(timer);
-    }
+    await watched.stop(5_000);
     removeDir();
   };
 
@@ -304,14 +268,14 @@ async function launch(
   const deadline = Date.now() + timeoutMs;
   let lastProblem = "no answer yet";
   while (true) {
-    if (state.spawnError !== null || state.exited !== null) {
+    const spawnError = watched.spawnError();
+    const exited = watched.exited();
+    if (spawnError !== null || exited !== null) {
       stopped = true;
       const log = errorLog();
       if (/Address already in use/.test(log)) throw new PortInUseError(`startNginx: port ${port} was taken`);
       const how =
-        state.spawnError !== null
-          ? `could not be started: ${state.spawnError.message}`
-          : `exited early (code ${state.exited?.code}, signal ${state.exited?.signal})`;
+        spawnError !== null ? `could not be started: ${spawnError.message}` : `exited early (code ${exited?.code}, signal ${exited?.signal})`;
       throw new Error(`startNginx: nginx ${how}.\n--- nginx error log ---\n${tail(log) || "(empty)"}`);
     }
     try {

@@ -9,12 +9,13 @@
  *
  * Requires `npm run build` first; the server is the built app, not the sources.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { watchChild } from "./child";
 
 /** The repository root (this file lives in tests/helpers/). */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -48,17 +49,6 @@ export type TestServer = {
   /** Stops the server (SIGTERM, then SIGKILL after 2 s) and removes the temp dir. Idempotent. */
   stop(): Promise<void>;
 };
-
-/** Children still running, killed if the test process exits without stopping them. */
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once("exit", () => {
-    for (const child of running) child.kill("SIGKILL");
-  });
-}
 
 /** A port that was free a moment ago (listen on 0, read it, close). */
 export async function freePort(host = HOST): Promise<number> {
@@ -138,8 +128,6 @@ export async function startServer(opts: StartServerOptions = {}): Promise<TestSe
   if (!existsSync(TSX_CLI)) {
     throw new Error(`startServer: ${TSX_CLI} is missing; run npm ci.`);
   }
-  installExitHook();
-
   const dir = mkdtempSync(join(tmpdir(), "casa-e2e-"));
   const databasePath = join(dir, "app.db");
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
@@ -179,45 +167,13 @@ async function launch(
     env: serverEnv(port, databasePath, opts.env),
     stdio: ["ignore", "pipe", "pipe"],
   });
-  running.add(child);
-
-  // Keep the last ~256 kB of each (the server logs every request).
-  const KEEP = 256 * 1024;
-  let output = "";
-  let stderr = "";
-  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
-    output = (output + chunk).slice(-KEEP);
-  });
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
-    output = (output + chunk).slice(-KEEP);
-    stderr = (stderr + chunk).slice(-KEEP);
-  });
-  const state: { exited: { code: number | null; signal: NodeJS.Signals | null } | null; spawnError: Error | null } = {
-    exited: null,
-    spawnError: null,
-  };
-  const exitPromise = new Promise<void>((r) => {
-    child.once("exit", (code, signal) => {
-      state.exited = { code, signal };
-      running.delete(child);
-      r();
-    });
-  });
-  child.once("error", (error) => {
-    state.spawnError = error;
-    running.delete(child);
-  });
-
+  // Keep the last ~256 kB (the server logs every request).
+  const watched = watchChild(child, { keepBytes: 256 * 1024, onExitSignal: "SIGKILL" });
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    if (state.exited === null && state.spawnError === null) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 2_000);
-      await exitPromise;
-      clearTimeout(timer);
-    }
+    await watched.stop(2_000);
     removeDir();
   };
 
@@ -226,16 +182,15 @@ async function launch(
   const deadline = Date.now() + timeoutMs;
   let lastProblem = "no answer yet";
   while (true) {
-    if (state.spawnError !== null || state.exited !== null) {
-      const how =
-        state.spawnError !== null
-          ? `could not be started: ${state.spawnError.message}`
-          : `exited early (code ${state.exited?.code}, signal ${state.exited?.signal})`;
+    const spawnError = watched.spawnError();
+    const exited = watched.exited();
+    if (spawnError !== null || exited !== null) {
+      const how = spawnError !== null ? `could not be started: ${spawnError.message}` : `exited early (code ${exited?.code}, signal ${exited?.signal})`;
       // Not stop(): the caller decides about the temp dir (a port retry reuses it).
       stopped = true;
-      if (/EADDRINUSE/.test(stderr)) throw new PortInUseError(`startServer: port ${port} was taken`);
+      if (/EADDRINUSE/.test(watched.stderr())) throw new PortInUseError(`startServer: port ${port} was taken`);
       throw new Error(
-        `startServer: the server ${how} before ${url}${readyPath} answered.\n--- server output ---\n${tail(output) || "(none)"}`,
+        `startServer: the server ${how} before ${url}${readyPath} answered.\n--- server output ---\n${tail(watched.output()) || "(none)"}`,
       );
     }
     try {
@@ -250,11 +205,11 @@ async function launch(
       await stop();
       throw new Error(
         `startServer: ${url}${readyPath} did not answer 200 within ${timeoutMs} ms (last: ${lastProblem}).\n` +
-          `--- server stderr ---\n${tail(stderr) || "(empty)"}\n--- server output ---\n${tail(output, 20) || "(empty)"}`,
+          `--- server stderr ---\n${tail(watched.stderr()) || "(empty)"}\n--- server output ---\n${tail(watched.output(), 20) || "(empty)"}`,
       );
     }
     await delay(150);
   }
 
-  return { url, databasePath: resolve(databasePath), output: () => output, stop };
+  return { url, databasePath: resolve(databasePath), output: watched.output, stop };
 }
