@@ -9,8 +9,13 @@ import {
   type CsecFacts,
   type CsecStatus,
 } from "./csec";
+import { csecAudienceOf } from "./permissions";
+import type { Role } from "./roles";
 
-const AUDIENCES: CsecAudience[] = ["advocate", "supervisor", "program_lead", "admin", "court"];
+/** DOMAIN.md speaks of roles and the court; each role's audience comes from its permissions. */
+type Who = Role | "court";
+const AUDIENCES: Who[] = ["advocate", "supervisor", "program_lead", "admin", "court"];
+const audienceOf = (who: Who): CsecAudience => (who === "court" ? "court" : csecAudienceOf(who));
 
 function facts(status: CsecStatus, over: Partial<CsecFacts> = {}): CsecFacts {
   return {
@@ -27,7 +32,7 @@ function facts(status: CsecStatus, over: Partial<CsecFacts> = {}): CsecFacts {
  * DOMAIN.md's table, row by row. "own" is the advocate who raised the open concern themself.
  * Each cell is the kind of view that audience gets for that status.
  */
-const TABLE: Array<[audience: CsecAudience, ownConcern: boolean, none: string, concern: string, confirmed: string]> = [
+const TABLE: Array<[audience: Who, ownConcern: boolean, none: string, concern: string, confirmed: string]> = [
   ["advocate", false, "hidden", "hidden", "confirmed"],
   ["advocate", true, "hidden", "own_concern", "confirmed"],
   ["supervisor", false, "none", "concern", "confirmed"],
@@ -51,7 +56,7 @@ describe("csecViewFor: every row of DOMAIN.md's visibility table", () => {
     CSEC_STATUSES.forEach((status, i) => {
       it(`${audience}${own ? " (raised it)" : ""} sees ${expected[i]} when the status is ${status}`, () => {
         const view = csecViewFor(
-          audience,
+          audienceOf(audience),
           facts(status, { viewerOpenConcernRaisedAt: own ? "2026-02-20T09:00:00.000Z" : null }),
         );
         expect(view.kind).toBe(expected[i]);
@@ -62,7 +67,7 @@ describe("csecViewFor: every row of DOMAIN.md's visibility table", () => {
   it("gives the confirmed status with its basis and date, for every basis", () => {
     for (const basis of CSEC_BASES) {
       for (const audience of ["advocate", "supervisor", "program_lead", "court"] as const) {
-        expect(csecViewFor(audience, facts("confirmed", { basis, basisOn: "2026-01-15" }))).toEqual({
+        expect(csecViewFor(audienceOf(audience), facts("confirmed", { basis, basisOn: "2026-01-15" }))).toEqual({
           kind: "confirmed",
           basis,
           basisOn: "2026-01-15",
@@ -72,24 +77,24 @@ describe("csecViewFor: every row of DOMAIN.md's visibility table", () => {
   });
 
   it("tells the advocate when they raised their own concern, and nothing else", () => {
-    const view = csecViewFor("advocate", facts("concern", { viewerOpenConcernRaisedAt: "2026-02-20T09:00:00.000Z" }));
+    const view = csecViewFor(audienceOf("advocate"), facts("concern", { viewerOpenConcernRaisedAt: "2026-02-20T09:00:00.000Z" }));
     expect(view).toEqual({ kind: "own_concern", raisedAt: "2026-02-20T09:00:00.000Z" });
   });
 
   it("hides none and concern identically from an advocate who did not raise it", () => {
-    expect(csecViewFor("advocate", facts("none"))).toEqual(csecViewFor("advocate", facts("concern")));
+    expect(csecViewFor(audienceOf("advocate"), facts("none"))).toEqual(csecViewFor(audienceOf("advocate"), facts("concern")));
   });
 
   it("never shows a confirmed status without its basis", () => {
     for (const audience of AUDIENCES) {
-      const view = csecViewFor(audience, facts("confirmed", { basis: null, basisOn: null }));
+      const view = csecViewFor(audienceOf(audience), facts("confirmed", { basis: null, basisOn: null }));
       expect(view.kind).not.toBe("confirmed");
     }
   });
 });
 
 describe("csecSensitiveVisible follows the status's own visibility", () => {
-  const expected: Record<CsecAudience, Record<CsecStatus, boolean>> = {
+  const expected: Record<Who, Record<CsecStatus, boolean>> = {
     advocate: { none: false, concern: false, confirmed: true },
     supervisor: { none: true, concern: true, confirmed: true },
     program_lead: { none: true, concern: true, confirmed: true },
@@ -99,7 +104,7 @@ describe("csecSensitiveVisible follows the status's own visibility", () => {
   for (const audience of AUDIENCES) {
     for (const status of CSEC_STATUSES) {
       it(`${audience}, ${status}: ${expected[audience][status] ? "shown" : "hidden"}`, () => {
-        expect(csecSensitiveVisible(audience, status)).toBe(expected[audience][status]);
+        expect(csecSensitiveVisible(audienceOf(audience), status)).toBe(expected[audience][status]);
       });
     }
   }
@@ -107,7 +112,7 @@ describe("csecSensitiveVisible follows the status's own visibility", () => {
 
 describe("csecDistinguishable", () => {
   it("lets only those who may know of concerns tell a concern from none", () => {
-    expect(AUDIENCES.map((a) => [a, csecDistinguishable(a)])).toEqual([
+    expect(AUDIENCES.map((a) => [a, csecDistinguishable(audienceOf(a))])).toEqual([
       ["advocate", "confirmed_only"],
       ["supervisor", "all"],
       ["program_lead", "all"],

@@ -34,14 +34,15 @@ export const CSEC_BASIS_LABELS: Record<CsecBasis, string> = {
 /**
  * Who is looking, in relation to this youth. Scope (is the youth theirs at all, same program) is
  * decided before this: a user of another program never reaches here, the youth is a 404 for them.
+ * A viewer's audience comes from their role's permissions (`csecAudienceOf` in permissions.ts).
  */
 export type CsecAudience =
-  /** An advocate assigned to the youth. */
-  | "advocate"
-  /** The supervisor of the youth's advocate(s). */
-  | "supervisor"
-  | "program_lead"
-  | "admin"
+  /** Sees case content and may know of a status that is not confirmed (supervisors, leads). */
+  | "knows_unconfirmed"
+  /** Sees case content, learns a status once it is confirmed (advocates), or that they raised a concern. */
+  | "confirmed_only"
+  /** Sees no case content at all (administrators). */
+  | "no_case_content"
   /** Court-facing output (court report draft, anything marked for court), whoever prints it. */
   | "court";
 
@@ -70,12 +71,12 @@ export type CsecView =
 
 /** Whether this audience may know of a status that is not (yet) confirmed. */
 export function mayKnowUnconfirmed(audience: CsecAudience): boolean {
-  return audience === "supervisor" || audience === "program_lead";
+  return audience === "knows_unconfirmed";
 }
 
 /** The status as `audience` may see it. Exhaustive over DOMAIN.md's table. */
 export function csecViewFor(audience: CsecAudience, facts: CsecFacts): CsecView {
-  if (audience === "admin") return { kind: "hidden" };
+  if (audience === "no_case_content") return { kind: "hidden" };
 
   if (facts.status === "confirmed") {
     // A confirmed row without its basis is a data error; never show a basis-less "confirmed".
@@ -89,7 +90,7 @@ export function csecViewFor(audience: CsecAudience, facts: CsecFacts): CsecView 
     return facts.status === "concern" ? { kind: "concern", since: facts.changedAt } : { kind: "none" };
   }
 
-  if (audience === "advocate" && facts.status === "concern" && facts.viewerOpenConcernRaisedAt) {
+  if (audience === "confirmed_only" && facts.status === "concern" && facts.viewerOpenConcernRaisedAt) {
     return { kind: "own_concern", raisedAt: facts.viewerOpenConcernRaisedAt };
   }
   return { kind: "hidden" };
@@ -100,7 +101,7 @@ export function csecViewFor(audience: CsecAudience, facts: CsecFacts): CsecView 
  * `audience` for a youth whose status is `status`. It follows the status's own visibility.
  */
 export function csecSensitiveVisible(audience: CsecAudience, status: CsecStatus): boolean {
-  if (audience === "admin") return false;
+  if (audience === "no_case_content") return false;
   if (status === "confirmed") return true;
   return mayKnowUnconfirmed(audience);
 }
@@ -111,6 +112,6 @@ export function csecSensitiveVisible(audience: CsecAudience, status: CsecStatus)
  * order can never separate a concern from none for them.
  */
 export function csecDistinguishable(audience: CsecAudience): "all" | "confirmed_only" | "nothing" {
-  if (audience === "admin") return "nothing";
+  if (audience === "no_case_content") return "nothing";
   return mayKnowUnconfirmed(audience) ? "all" : "confirmed_only";
 }

@@ -1,8 +1,10 @@
 /**
- * What each role may do, as typed strings. Used by the server (guards) and the UI (which buttons
- * to offer) alike. Scope still applies on top: "write:case" lets an advocate write to the youth
- * assigned to them, not to every youth.
+ * What each role may do, as typed strings: the one source of who may do what. Used by the server
+ * (guards, scope, the CSEC rule's audience) and the UI (which buttons to offer) alike. Scope still
+ * applies on top: "write:case" lets an advocate write to the youth assigned to them, not to every
+ * youth. Nothing else may decide by a role's name what the role may see or do.
  */
+import type { CsecAudience } from "./csec";
 import type { Role } from "./roles";
 
 export const PERMISSIONS = [
@@ -20,17 +22,12 @@ export const PERMISSIONS = [
   "read:csec:unconfirmed",
   /** Confirm or clear a concern; record a confirmed status directly. */
   "review:csec",
-  /** Assign advocates and supervisors to youth. */
-  "manage:assignments",
   /** Create, submit and withdraw resource requests. */
   "write:requests",
   /** Approve, deny and fulfil resource requests. */
   "decide:requests",
-  /** Program-wide reports and exports. */
-  "read:reports:program",
-  /** Users, roles, program settings. No case content. */
+  /** Users and roles. No case content. */
   "manage:users",
-  "manage:program-settings",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,7 +40,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...CASE_ROLES_COMMON,
     "read:csec:unconfirmed",
     "review:csec",
-    "manage:assignments",
     "decide:requests",
   ],
   program_lead: [
@@ -51,23 +47,58 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...CASE_ROLES_COMMON,
     "read:csec:unconfirmed",
     "review:csec",
-    "manage:assignments",
     "write:requests",
     "decide:requests",
-    "read:reports:program",
   ],
-  admin: ["manage:users", "manage:program-settings"],
+  admin: ["manage:users"],
 };
 
-export function can(role: Role, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role].includes(permission);
+/** A role -> permissions map: `ROLE_PERMISSIONS`, or a copy of it in a test. */
+export type PermissionMap = Readonly<Record<Role, readonly Permission[]>>;
+
+export function can(role: Role, permission: Permission, map: PermissionMap = ROLE_PERMISSIONS): boolean {
+  return map[role].includes(permission);
+}
+
+/**
+ * Which youth a role sees, from its `read:youth:*` permissions: the whole program, or the youth
+ * it holds a current assignment to as advocate and/or as supervisor, or none (no case content).
+ */
+export type YouthScope =
+  | { kind: "program" }
+  | { kind: "assigned"; as: readonly ("advocate" | "supervisor")[] }
+  | { kind: "none" };
+
+export function youthScopeOf(role: Role, map: PermissionMap = ROLE_PERMISSIONS): YouthScope {
+  if (can(role, "read:youth:program", map)) return { kind: "program" };
+  const as: ("advocate" | "supervisor")[] = [];
+  if (can(role, "read:youth:assigned", map)) as.push("advocate");
+  if (can(role, "read:youth:supervised", map)) as.push("supervisor");
+  return as.length > 0 ? { kind: "assigned", as } : { kind: "none" };
+}
+
+/** Whether the role sees youth through its own current assignments of this kind. */
+export function seesThroughAssignment(role: Role, kind: "advocate" | "supervisor", map: PermissionMap = ROLE_PERMISSIONS): boolean {
+  const scope = youthScopeOf(role, map);
+  return scope.kind === "assigned" && scope.as.includes(kind);
+}
+
+/** The youth a list shows the role, in words: "in the program", "in your caseload", "assigned to you". */
+export function scopeInWords(role: Role, map: PermissionMap = ROLE_PERMISSIONS): string {
+  if (youthScopeOf(role, map).kind === "program") return "in the program";
+  return seesThroughAssignment(role, "supervisor", map) ? "in your caseload" : "assigned to you";
 }
 
 /** Whether the role sees any case content at all (admins do not, by design). */
-export function seesCaseContent(role: Role): boolean {
-  return (
-    can(role, "read:youth:assigned") ||
-    can(role, "read:youth:supervised") ||
-    can(role, "read:youth:program")
-  );
+export function seesCaseContent(role: Role, map: PermissionMap = ROLE_PERMISSIONS): boolean {
+  return youthScopeOf(role, map).kind !== "none";
+}
+
+/**
+ * The role's audience under the CSEC rule (app/domain/csec.ts): whether it may know of a status
+ * that is not confirmed comes from `read:csec:unconfirmed`, never from the role's name.
+ */
+export function csecAudienceOf(role: Role, map: PermissionMap = ROLE_PERMISSIONS): CsecAudience {
+  if (!seesCaseContent(role, map)) return "no_case_content";
+  return can(role, "read:csec:unconfirmed", map) ? "knows_unconfirmed" : "confirmed_only";
 }

@@ -7,6 +7,7 @@ import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { RED_FLAGS } from "~/domain/red-flags";
 import { raiseConcernSchema } from "~/domain/youth-forms";
 import { raiseConcern } from "~/server/csec.server";
+import { can } from "~/domain/permissions";
 import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
@@ -17,7 +18,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const youth = getYouthHeading(viewer, idParam(params.youthId, "Youth"));
   requirePermission(viewer, "raise:csec-concern", "Your role cannot raise a concern.");
-  return { youth, today: calendarDateIn(new Date(), viewer.timeZone), reviewer: viewer.role === "advocate" ? "your supervisor" : "the youth's supervisor and the program lead" };
+  return { youth, today: calendarDateIn(new Date(), viewer.timeZone), reviewer: can(viewer.role, "review:csec") ? "the youth's supervisor and the program lead" : "your supervisor" };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {

@@ -3,7 +3,7 @@ import type { Route } from "./+types/my-actions";
 import { ActionItemList } from "~/components/ActionItemList";
 import { calendarDateIn } from "~/domain/dates";
 import { formValues } from "~/domain/forms";
-import { can } from "~/domain/permissions";
+import { can, seesThroughAssignment } from "~/domain/permissions";
 import { closeActionFromForm, listMyActions } from "~/server/meetings.server";
 import { requireViewer } from "~/server/session.server";
 
@@ -22,7 +22,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     status,
     sortDesc,
     canWrite: can(viewer.role, "write:case"),
-    includesCasaRole: viewer.role === "advocate",
+    includesCasaRole: seesThroughAssignment(viewer.role, "advocate"),
     today: calendarDateIn(new Date(), viewer.timeZone),
     timeZone: viewer.timeZone,
     notice: saved === "done" ? "Action item marked done." : saved === "dropped" ? "Action item dropped." : null,

@@ -5,6 +5,7 @@ import { DataTable, type DataTableColumn } from "~/components/table/DataTable";
 import { parseTableParams } from "~/components/table/url-state";
 import { CsecStatusText } from "~/components/CsecStatusText";
 import { CSEC_STATUS_LABELS } from "~/domain/csec";
+import { scopeInWords } from "~/domain/permissions";
 import { PLACEMENT_TYPE_LABELS, PLACEMENT_TYPES } from "~/domain/youth";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { requireViewer } from "~/server/session.server";
@@ -53,7 +54,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     list,
     sort: table.sort,
     timeZone: viewer.timeZone,
-    scopeWords: viewer.role === "program_lead" ? "in the program" : viewer.role === "supervisor" ? "in your caseload" : "assigned to you",
+    scopeWords: scopeInWords(viewer.role),
     filters: {
       q: filters.q ?? "",
       placement: filters.placement ?? "",

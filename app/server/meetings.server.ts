@@ -30,7 +30,7 @@ import {
   type MeetingStatus,
   type MeetingType,
 } from "../domain/meetings";
-import { can } from "../domain/permissions";
+import { can, seesThroughAssignment } from "../domain/permissions";
 import { redFlagLabel } from "../domain/red-flags";
 import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, displayName, placementTypeLabel, type PartyRole } from "../domain/youth";
 import { audit } from "./audit.server";
@@ -276,7 +276,7 @@ export function listMyActions(
 ): ActionRow[] {
   requireCaseAccess(viewer);
   const mine =
-    viewer.role === "advocate"
+    seesThroughAssignment(viewer.role, "advocate")
       ? or(
           eq(actionItems.ownerUserId, viewer.userId),
           and(

@@ -29,7 +29,7 @@ import { partiesShownTo } from "./parties.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
 import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, requireYouthInScope, sensitiveVisibleTo, youthScopeCondition } from "./scope.server";
 import type { Viewer } from "./session.server";
-import { advocatesOfSupervisedYouth, youthMatches } from "./youth.server";
+import { advocateFilterOptions, youthMatches } from "./youth.server";
 
 /**
  * Requests the viewer may know exist: youth in scope, and CSEC-sensitive ones only on youth
@@ -232,9 +232,7 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
     page,
     size: query.size,
     counts,
-    // A program lead may have thousands of advocates: they filter by name instead of a list.
-    advocates: viewer.role === "supervisor" ? advocatesOfSupervisedYouth(viewer, db) : [],
-    advocateByName: viewer.role === "program_lead",
+    ...advocateFilterOptions(viewer, db),
   };
 }
 

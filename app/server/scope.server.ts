@@ -6,10 +6,18 @@
  * outside scope answers 404, never 403, so that an id reveals nothing about whether it exists.
  */
 import { data } from "react-router";
-import { and, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { youth, youthAssignments, youthCsecStatus } from "../../db/schema";
 import { CSEC_STATUSES, csecSensitiveVisible, type CsecAudience, type CsecStatus } from "../domain/csec";
-import { can, seesCaseContent, type Permission } from "../domain/permissions";
+import {
+  can,
+  csecAudienceOf as audienceOfRole,
+  ROLE_PERMISSIONS,
+  seesCaseContent,
+  youthScopeOf,
+  type Permission,
+  type PermissionMap,
+} from "../domain/permissions";
 import { getDb, type Db, type DbOrTx } from "./db.server";
 import type { Viewer } from "./session.server";
 
@@ -22,22 +30,26 @@ const YOUTH_TABLE: YouthColumns = { youthId: youth.id, programId: youth.programI
  * id and program (so a list of requests need not join `youth` to be scoped). Admins have none:
  * guard with `requireCaseAccess`.
  */
-export function youthScopeCondition(viewer: Viewer, on: YouthColumns = YOUTH_TABLE): SQL {
+export function youthScopeCondition(
+  viewer: Viewer,
+  on: YouthColumns = YOUTH_TABLE,
+  permissions: PermissionMap = ROLE_PERMISSIONS,
+): SQL {
   const inProgram = sql`${on.programId} = ${viewer.programId}`;
-  switch (viewer.role) {
-    case "program_lead":
+  const scope = youthScopeOf(viewer.role, permissions);
+  switch (scope.kind) {
+    case "program":
       return inProgram;
-    case "advocate":
-    case "supervisor":
+    case "assigned":
       // An IN list lets SQLite start from the user's few assignments, not the whole program.
       return and(
         inProgram,
         sql`${on.youthId} in (select ${youthAssignments.youthId} from ${youthAssignments}
           where ${youthAssignments.userId} = ${viewer.userId}
-            and ${youthAssignments.kind} = ${viewer.role}
+            and ${inArray(youthAssignments.kind, [...scope.as])}
             and ${youthAssignments.endedOn} is null)`,
       )!;
-    case "admin":
+    case "none":
       // Matches nothing; `requireCaseAccess` stops admins before a query is ever built.
       return sql`0`;
   }
@@ -53,9 +65,9 @@ export function requireCaseAccess(viewer: Viewer): void {
   }
 }
 
-/** The viewer's relation to youth in their scope, for the CSEC rule. */
+/** The viewer's relation to youth in their scope, for the CSEC rule (from their permissions). */
 export function csecAudienceOf(viewer: Viewer): CsecAudience {
-  return viewer.role;
+  return audienceOfRole(viewer.role);
 }
 
 export function notFound(what = "Page"): never {

@@ -12,6 +12,7 @@ import {
   type CsecView,
 } from "../domain/csec";
 import { ageOn, calendarDateIn } from "../domain/dates";
+import { seesThroughAssignment, youthScopeOf } from "../domain/permissions";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
 import { getDb, type Db } from "./db.server";
 import { likeContains } from "./sql.server";
@@ -253,12 +254,21 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
     page,
     size: query.size,
     filterOptions: {
-      // A program lead may have thousands of advocates: they filter by name instead of a list.
-      advocates: viewer.role === "supervisor" ? advocatesOfSupervisedYouth(viewer, db) : [],
-      advocateByName: viewer.role === "program_lead",
-      supervisors: viewer.role === "program_lead" ? supervisorsOfProgram(viewer, db) : [],
+      ...advocateFilterOptions(viewer, db),
+      supervisors: youthScopeOf(viewer.role).kind === "program" ? supervisorsOfProgram(viewer, db) : [],
       csec: csecFilterValues(viewer),
     },
+  };
+}
+
+/**
+ * How a list lets the viewer filter by advocate: a supervisor picks from the advocates of their
+ * caseload; a program lead, who may have thousands, types a name instead.
+ */
+export function advocateFilterOptions(viewer: Viewer, db: Db): { advocates: PersonOption[]; advocateByName: boolean } {
+  return {
+    advocates: seesThroughAssignment(viewer.role, "supervisor") ? advocatesOfSupervisedYouth(viewer, db) : [],
+    advocateByName: youthScopeOf(viewer.role).kind === "program",
   };
 }
 

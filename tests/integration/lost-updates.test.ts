@@ -12,6 +12,7 @@ import { action as safetyPlanAction, loader as safetyPlanLoader } from "~/routes
 import { action as meetingAction, loader as meetingLoader } from "~/routes/meeting-detail";
 import { STALE_EDIT_MESSAGE } from "~/domain/forms";
 import { seedDemo } from "../../db/seed";
+import { localDate, PROGRAM_ONE_TZ } from "../helpers/dates";
 import { queries, userId } from "../helpers/db";
 import { makeYouth, type YouthCase } from "../helpers/factories";
 import { callRoute, getAs, payloadOf, postRoute, redirectLocation, statusOf, type FormReply } from "../helpers/routes";
@@ -84,7 +85,8 @@ describe("the safety plan", () => {
     const pick = (d: { plan: { version: number } | null }) => d.plan?.version ?? 0;
     const base = await versionSeen(safetyPlanLoader, SUPERVISOR, url, params, pick);
     expect(base).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
+    // The program's calendar day, not UTC's: just after midnight UTC they differ.
+    const today = localDate(new Date(), PROGRAM_ONE_TZ);
     const plan = (people: string[], version: number) => ({
       ...Object.fromEntries(people.map((name, i) => [`support${i + 1}Name`, name])),
       hotlines: ["ncmec"],
