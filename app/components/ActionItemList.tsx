@@ -1,7 +1,7 @@
 import { Form, Link } from "react-router";
 import { SubmitButton, TextField, type FormState } from "~/components/forms";
 import { describeDue, formatDate } from "~/domain/dates";
-import type { ActionRow } from "~/server/meetings.server";
+import type { ActionRow } from "~/server/action-items.server";
 
 /**
  * Action items with their owner and how due they are in words; open ones can be marked done or

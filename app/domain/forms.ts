@@ -3,6 +3,9 @@ import type { z } from "zod";
 /** Field messages keyed by field name, the shape every form action returns on a 400. */
 export type FieldErrors = Partial<Record<string, string>>;
 
+/** What a server write returns: the new or changed record's id, or messages for the form. */
+export type WriteResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
+
 /** The first message for each field of a failed zod parse. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};

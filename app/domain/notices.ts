@@ -1,4 +1,8 @@
-/** Short confirmations shown after a successful change (`?saved=<key>` on the redirect). */
+/**
+ * Short confirmations shown after a successful change: the action redirects with
+ * `?saved=<key>` (built by `savedUrl`), and the page shows `savedNotice(url)`. Every key of the
+ * app is here, so a page can never show another page's wording or an unknown key's text.
+ */
 export const SAVED_NOTICES = {
   contact: "Contact logged.",
   "party-added": "Team member added.",
@@ -11,9 +15,28 @@ export const SAVED_NOTICES = {
   action: "Action item added.",
   "action-done": "Action item marked done.",
   "action-dropped": "Action item dropped.",
+  scheduled: "Meeting scheduled.",
+  agenda: "Agenda item added.",
+  recorded: "Meeting recorded.",
+  draft: "Saved as a draft. Submit it when it is ready.",
+  submit: "Request submitted.",
+  approve: "Request approved.",
+  deny: "Request denied. The reason is in its history.",
+  fulfil: "Request marked fulfilled.",
+  withdraw: "Request withdrawn.",
 } as const;
 export type SavedNoticeKey = keyof typeof SAVED_NOTICES;
 
-export function savedNotice(key: string | null): string | null {
-  return key && key in SAVED_NOTICES ? SAVED_NOTICES[key as SavedNoticeKey] : null;
+/** The page to go back to after a change, with its confirmation and (optionally) the section to show. */
+export function savedUrl(path: string, key: SavedNoticeKey, section?: string): string {
+  const [pathname, query = ""] = path.split("?", 2) as [string, string?];
+  const params = new URLSearchParams(query);
+  params.set("saved", key);
+  return `${pathname}?${params}${section ? `#${section}` : ""}`;
+}
+
+/** The confirmation a page shows for its URL's `?saved=` key, if it is one of ours. */
+export function savedNotice(url: URL | string): string | null {
+  const key = new URL(url, "http://x").searchParams.get("saved");
+  return key && Object.hasOwn(SAVED_NOTICES, key) ? SAVED_NOTICES[key as SavedNoticeKey] : null;
 }

@@ -59,6 +59,16 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
   other: "Other",
 };
 
+/** The label of a party role; a role no longer in the list (older data) shows as stored. */
+export function partyRoleLabel(role: string): string {
+  return (PARTY_ROLE_LABELS as Record<string, string>)[role] ?? role;
+}
+
+/** "Name (role)": how a team member is named in lists, pickers and contacts. */
+export function partyWithRole(name: string, role: string): string {
+  return `${name} (${partyRoleLabel(role)})`;
+}
+
 /** Party roles whose mere presence reveals CSEC involvement; they follow the status's visibility. */
 export const CSEC_SENSITIVE_PARTY_ROLES: readonly PartyRole[] = ["csec_advocate"];
 

@@ -1,14 +1,15 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/concern-new";
 import { CheckboxGroup, FormError, SubmitButton, TextArea, TextField } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
 import { calendarDateIn } from "~/domain/dates";
-import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { RED_FLAGS } from "~/domain/red-flags";
 import { raiseConcernSchema } from "~/domain/youth-forms";
 import { raiseConcern } from "~/server/csec.server";
 import { can } from "~/domain/permissions";
-import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
+import { savedUrl } from "~/domain/notices";
+import { formReply, parseForm } from "~/server/forms.server";
+import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -16,7 +17,8 @@ export const meta: Route.MetaFunction = () => [{ title: "Raise a concern · CASA
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const youth = getYouthHeading(viewer, idParam(params.youthId, "Youth"));
+  const inScope = requireYouthInScope(viewer, idParam(params.youthId, "Youth"));
+  const youth = getYouthHeading(inScope);
   requirePermission(viewer, "raise:csec-concern", "Your role cannot raise a concern.");
   return { youth, today: calendarDateIn(new Date(), viewer.timeZone), reviewer: can(viewer.role, "review:csec") ? "the youth's supervisor and the program lead" : "your supervisor" };
 }
@@ -24,13 +26,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  requireYouthWrite(viewer, youthId, "raise:csec-concern", "Your role cannot raise a concern.");
-  const values = formValues(await request.formData(), ["indicators"]);
-  const parsed = raiseConcernSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
-  const result = raiseConcern(viewer, youthId, parsed.data);
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
-  throw redirect(`/youth/${youthId}?saved=concern#concerns`);
+  const inScope = requireYouthWrite(viewer, youthId, "raise:csec-concern", "Your role cannot raise a concern.");
+  const form = await parseForm(request, raiseConcernSchema, { arrays: ["indicators"] });
+  if (!form.ok) return form.reply;
+  const result = raiseConcern(inScope, form.data);
+  if (!result.ok) return formReply(result.errors, form.values);
+  throw redirect(savedUrl(`/youth/${youthId}`, "concern", "concerns"));
 }
 
 export default function ConcernNew({ loaderData, actionData }: Route.ComponentProps) {

@@ -6,7 +6,6 @@ import { CSEC_BASIS_LABELS } from "~/domain/csec";
 import { formatDate, isCalendarDate } from "~/domain/dates";
 import { REQUEST_STATUS_LABELS } from "~/domain/requests";
 import { defaultCourtPeriod, getCourtDraft } from "~/server/packets.server";
-import { auditRead } from "~/server/audit.server";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 
@@ -23,7 +22,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const period = from <= to ? { from, to } : fallback;
   const youthId = idParam(params.youthId, "Youth");
   const draft = getCourtDraft(viewer, youthId, period);
-  auditRead(viewer, "court_draft.view", youthId);
   return { draft, timeZone: viewer.timeZone };
 }
 

@@ -1,4 +1,4 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/csec-review";
 import { ConcernList } from "~/components/ConcernList";
 import { CsecStatusText } from "~/components/CsecStatusText";
@@ -6,10 +6,12 @@ import { FormError, SelectField, SubmitButton, TextArea, TextField, type FormSta
 import { FormPage } from "~/components/FormPage";
 import { CSEC_BASES, CSEC_BASIS_LABELS } from "~/domain/csec";
 import { calendarDateIn } from "~/domain/dates";
-import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { formValues } from "~/domain/forms";
+import { savedUrl } from "~/domain/notices";
 import { clearConcernSchema, confirmCsecSchema } from "~/domain/youth-forms";
 import { clearConcern, confirmCsec, getCsecPanel } from "~/server/csec.server";
-import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
+import { formReply, parseValues } from "~/server/forms.server";
+import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -20,33 +22,33 @@ const DENIED = "Only the youth's supervisor or the program lead can review a con
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  const youth = getYouthHeading(viewer, youthId);
+  const inScope = requireYouthInScope(viewer, youthId);
+  const youth = getYouthHeading(inScope);
   requirePermission(viewer, "review:csec", DENIED);
-  return { youth, panel: getCsecPanel(viewer, youthId), today: calendarDateIn(new Date(), viewer.timeZone), timeZone: viewer.timeZone };
+  return { youth, panel: getCsecPanel(inScope), today: calendarDateIn(new Date(), viewer.timeZone), timeZone: viewer.timeZone };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  requireYouthWrite(viewer, youthId, "review:csec", DENIED);
-  const form = await request.formData();
-  const values = formValues(form);
-  const intent = form.get("intent");
+  const inScope = requireYouthWrite(viewer, youthId, "review:csec", DENIED);
+  const values = formValues(await request.formData());
+  const intent = values.intent;
   if (intent === "confirm") {
-    const parsed = confirmCsecSchema.safeParse(values);
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
-    const result = confirmCsec(viewer, youthId, parsed.data);
-    if (!result.ok) return data({ intent, errors: result.errors, values }, { status: 400 });
-    throw redirect(`/youth/${youthId}?saved=confirmed#concerns`);
+    const form = parseValues(values, confirmCsecSchema, { intent });
+    if (!form.ok) return form.reply;
+    const result = confirmCsec(inScope, form.data);
+    if (!result.ok) return formReply(result.errors, values, { intent });
+    throw redirect(savedUrl(`/youth/${youthId}`, "confirmed", "concerns"));
   }
   if (intent === "clear") {
-    const parsed = clearConcernSchema.safeParse(values);
-    if (!parsed.success) return data({ intent, errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
-    const result = clearConcern(viewer, youthId, parsed.data);
-    if (!result.ok) return data({ intent, errors: result.errors, values }, { status: 400 });
-    throw redirect(`/youth/${youthId}?saved=cleared#concerns`);
+    const form = parseValues(values, clearConcernSchema, { intent });
+    if (!form.ok) return form.reply;
+    const result = clearConcern(inScope, form.data);
+    if (!result.ok) return formReply(result.errors, values, { intent });
+    throw redirect(savedUrl(`/youth/${youthId}`, "cleared", "concerns"));
   }
-  return data({ intent: "unknown", errors: { _form: "Choose to confirm or to clear." }, values }, { status: 400 });
+  return formReply({ _form: "Choose to confirm or to clear." }, values, { intent: "unknown" });
 }
 
 export default function CsecReview({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,39 +1,35 @@
-import { data, Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/meeting-detail";
 import { ActionItemList } from "~/components/ActionItemList";
 import { CheckboxGroup, FormError, SelectField, StaleVersion, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
+import { SavedNotice } from "~/components/SavedNotice";
 import { calendarDateIn, formatDate, formatDateTime } from "~/domain/dates";
-import { baseVersionOf, fieldErrorsOf, formValues } from "~/domain/forms";
+import { baseVersionOf, formValues } from "~/domain/forms";
+import { savedNotice, savedUrl, type SavedNoticeKey } from "~/domain/notices";
 import { actionItemFormSchema, agendaItemSchema, outcomeFormSchema } from "~/domain/meetings";
 import { CONTACT_METHOD_LABELS, type ContactMethod } from "~/domain/youth-forms";
-import { addActionItem, addAgendaItem, closeActionFromForm, getMeeting, peopleForYouth, recordMeetingOutcome, type MeetingRecord } from "~/server/meetings.server";
-import { idParam, requirePermission } from "~/server/scope.server";
+import { addActionItem, closeActionFromForm } from "~/server/action-items.server";
+import { addAgendaItem } from "~/server/agenda.server";
+import { formReply, parseValues } from "~/server/forms.server";
+import { getMeeting, recordMeetingOutcome, type MeetingRecord } from "~/server/meetings.server";
+import { peopleForYouth } from "~/server/people.server";
+import { idParam, requirePermission, requireYouthInScope } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${data.meeting.typeLabel}, ${data.meeting.youthName} · CASA MDT` : "Meeting · CASA MDT" },
 ];
 
-const NOTICES: Record<string, string> = {
-  scheduled: "Meeting scheduled.",
-  action: "Action item added.",
-  done: "Action item marked done.",
-  dropped: "Action item dropped.",
-  agenda: "Agenda item added.",
-  recorded: "Meeting recorded.",
-};
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const meeting = getMeeting(viewer, idParam(params.meetingId, "Meeting"));
-  const saved = new URL(request.url).searchParams.get("saved");
   return {
     meeting,
-    owners: meeting.canWrite ? peopleForYouth(viewer, meeting.youthId).owners : [],
+    owners: meeting.canWrite ? peopleForYouth(requireYouthInScope(viewer, meeting.youthId)).owners : [],
     timeZone: viewer.timeZone,
     today: calendarDateIn(new Date(), viewer.timeZone),
-    notice: saved ? (NOTICES[saved] ?? null) : null,
+    notice: savedNotice(request.url),
   };
 }
 
@@ -42,45 +38,44 @@ export async function action({ request, params }: Route.ActionArgs) {
   const meetingId = idParam(params.meetingId, "Meeting");
   const meeting = getMeeting(viewer, meetingId);
   requirePermission(viewer, "write:case", "Your role cannot change meetings.");
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const values = formValues(form, ["attended"]);
-  const fail = (errors: Record<string, string | undefined>) => data({ intent, errors, values }, { status: 400 });
-  const back = (saved: string) => redirect(`/meetings/${meetingId}?saved=${saved}`);
+  const inScope = requireYouthInScope(viewer, meeting.youthId);
+  const values = formValues(await request.formData(), ["attended"]);
+  const intent = String(values.intent ?? "");
+  const back = (saved: SavedNoticeKey) => redirect(savedUrl(`/meetings/${meetingId}`, saved));
 
   switch (intent) {
     case "add-action": {
-      const parsed = actionItemFormSchema.safeParse(values);
-      if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-      const result = addActionItem(viewer, meeting.youthId, meetingId, parsed.data);
-      if (!result.ok) return fail(result.errors);
+      const form = parseValues(values, actionItemFormSchema, { intent });
+      if (!form.ok) return form.reply;
+      const result = addActionItem(inScope, meetingId, form.data);
+      if (!result.ok) return formReply(result.errors, values, { intent });
       throw back("action");
     }
     case "done":
     case "drop": {
       const result = closeActionFromForm(viewer, { intent, actionId: String(values.actionId ?? ""), reason: String(values.reason ?? "") });
-      if (!result.ok) return data({ intent, actionId: result.actionId, errors: result.errors, values }, { status: 400 });
+      if (!result.ok) return formReply(result.errors, values, { intent, actionId: result.actionId });
       throw back(result.saved);
     }
     case "add-agenda": {
-      const parsed = agendaItemSchema.safeParse(values);
-      if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-      const result = addAgendaItem(viewer, meetingId, parsed.data.text);
-      if (!result.ok) return fail(result.errors);
+      const form = parseValues(values, agendaItemSchema, { intent });
+      if (!form.ok) return form.reply;
+      const result = addAgendaItem(viewer, meetingId, form.data.text);
+      if (!result.ok) return formReply(result.errors, values, { intent });
       throw back("agenda");
     }
     case "record": {
-      const parsed = outcomeFormSchema.safeParse(values);
-      if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-      const result = recordMeetingOutcome(viewer, meetingId, parsed.data, baseVersionOf(values));
+      const form = parseValues(values, outcomeFormSchema, { intent });
+      if (!form.ok) return form.reply;
+      const result = recordMeetingOutcome(viewer, meetingId, form.data, baseVersionOf(values));
       if (!result.ok) {
-        if ("stale" in result) return data({ intent, errors: result.errors, values, current: result.current }, { status: 409 });
-        return fail(result.errors);
+        if ("stale" in result) return formReply(result.errors, values, { intent, current: result.current }, 409);
+        return formReply(result.errors, values, { intent });
       }
       throw back("recorded");
     }
     default:
-      return fail({ _form: "That action is not available here." });
+      return formReply({ _form: "That action is not available here." }, values, { intent });
   }
 }
 
@@ -101,11 +96,7 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
         <Link to="/meetings">Meetings</Link> <span aria-hidden="true">›</span> <Link to={`/youth/${m.youthId}`}>{m.youthName}</Link>{" "}
         <span aria-hidden="true">›</span> <span aria-current="page">{formatDateTime(m.scheduledAt, timeZone)}</span>
       </nav>
-      {notice && !actionData ? (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <SavedNotice notice={actionData ? null : notice} />
       <h1 id="meeting-heading">
         {m.typeLabel} for {m.youthName}
       </h1>

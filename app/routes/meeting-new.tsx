@@ -1,11 +1,13 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/meeting-new";
 import { CheckboxGroup, FormError, SelectField, SubmitButton, TextField, type FormState } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
-import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { savedUrl } from "~/domain/notices";
+import { formReply, parseForm } from "~/server/forms.server";
 import { MEETING_TYPES, meetingFormSchema } from "~/domain/meetings";
-import { peopleForYouth, scheduleMeeting } from "~/server/meetings.server";
-import { idParam, requirePermission, requireYouthWrite, sensitiveVisibleTo } from "~/server/scope.server";
+import { scheduleMeeting } from "~/server/meetings.server";
+import { peopleForYouth } from "~/server/people.server";
+import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -14,26 +16,26 @@ export const meta: Route.MetaFunction = () => [{ title: "Schedule an MDT meeting
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  const youth = getYouthHeading(viewer, youthId);
+  const inScope = requireYouthInScope(viewer, youthId);
+  const youth = getYouthHeading(inScope);
   requirePermission(viewer, "write:case", "Your role cannot schedule meetings.");
-  const sensitiveOk = sensitiveVisibleTo(viewer, youthId);
+  const sensitiveOk = inScope.sensitiveVisible;
   return {
     youth,
     types: MEETING_TYPES.filter((t) => sensitiveOk || !t.csecSensitive).map((t) => ({ value: t.key, label: t.label })),
-    people: peopleForYouth(viewer, youthId).attendees,
+    people: peopleForYouth(inScope).attendees,
   };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  requireYouthWrite(viewer, youthId, "write:case", "Your role cannot schedule meetings.");
-  const values = formValues(await request.formData(), ["attendees"]);
-  const parsed = meetingFormSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
-  const result = scheduleMeeting(viewer, youthId, parsed.data);
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
-  throw redirect(`/meetings/${result.id}?saved=scheduled`);
+  const inScope = requireYouthWrite(viewer, youthId, "write:case", "Your role cannot schedule meetings.");
+  const form = await parseForm(request, meetingFormSchema, { arrays: ["attendees"] });
+  if (!form.ok) return form.reply;
+  const result = scheduleMeeting(inScope, form.data);
+  if (!result.ok) return formReply(result.errors, form.values);
+  throw redirect(savedUrl(`/meetings/${result.id}`, "scheduled"));
 }
 
 export default function MeetingNew({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,10 +1,14 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/my-actions";
 import { ActionItemList } from "~/components/ActionItemList";
+import { SavedNotice } from "~/components/SavedNotice";
+import { formatSort } from "~/components/table/url-state";
 import { calendarDateIn } from "~/domain/dates";
 import { formValues } from "~/domain/forms";
 import { can, seesThroughAssignment } from "~/domain/permissions";
-import { closeActionFromForm, listMyActions } from "~/server/meetings.server";
+import { savedNotice, savedUrl } from "~/domain/notices";
+import { closeActionFromForm, listMyActions } from "~/server/action-items.server";
+import { formReply } from "~/server/forms.server";
 import { requireViewer } from "~/server/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "My actions · CASA MDT" }];
@@ -16,7 +20,6 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const status = STATUS.find((s) => s === url.searchParams.get("status")) ?? "open";
   const sortDesc = url.searchParams.get("sort") === "due.desc";
-  const saved = url.searchParams.get("saved");
   return {
     items: listMyActions(viewer, { status, sortDesc }),
     status,
@@ -25,7 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     includesCasaRole: seesThroughAssignment(viewer.role, "advocate"),
     today: calendarDateIn(new Date(), viewer.timeZone),
     timeZone: viewer.timeZone,
-    notice: saved === "done" ? "Action item marked done." : saved === "dropped" ? "Action item dropped." : null,
+    notice: savedNotice(url),
   };
 }
 
@@ -34,17 +37,16 @@ export async function action({ request }: Route.ActionArgs) {
   const values = formValues(await request.formData());
   const intent = String(values.intent ?? "");
   const result = closeActionFromForm(viewer, { intent, actionId: String(values.actionId ?? ""), reason: String(values.reason ?? "") });
-  if (!result.ok) return data({ intent, actionId: result.actionId, errors: result.errors, values }, { status: 400 });
-  const back = new URL(request.url);
-  back.searchParams.set("saved", result.saved);
-  throw redirect(`${back.pathname}${back.search}`);
+  if (!result.ok) return formReply(result.errors, values, { intent, actionId: result.actionId });
+  const here = new URL(request.url);
+  throw redirect(savedUrl(`${here.pathname}${here.search}`, result.saved));
 }
 
 export default function MyActions({ loaderData, actionData }: Route.ComponentProps) {
   const { items, status, sortDesc, today, timeZone } = loaderData;
   const overdue = items.filter((i) => i.status === "open" && (i.daysOverdue ?? 0) > 0).length;
   const param = (changes: Record<string, string>) => {
-    const p = new URLSearchParams({ status, sort: sortDesc ? "due.desc" : "due.asc", ...changes });
+    const p = new URLSearchParams({ status, sort: formatSort({ id: "due", desc: sortDesc }), ...changes });
     return `/actions?${p}`;
   };
   return (
@@ -56,11 +58,7 @@ export default function MyActions({ loaderData, actionData }: Route.ComponentPro
           {status === "open" && overdue ? ` ${overdue} overdue.` : ""}
         </p>
       </div>
-      {loaderData.notice && !actionData ? (
-        <p className="alert alert-ok" role="status">
-          {loaderData.notice}
-        </p>
-      ) : null}
+      <SavedNotice notice={actionData ? null : loaderData.notice} />
       <nav aria-label="Filter by status" className="status-tabs">
         <ul>
           {STATUS.map((s) => (

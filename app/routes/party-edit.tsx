@@ -1,11 +1,13 @@
-import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/party-edit";
 import { FormError, StaleVersion, SubmitButton, TextField } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
-import { baseVersionOf, fieldErrorsOf, formValues } from "~/domain/forms";
+import { baseVersionOf } from "~/domain/forms";
+import { savedUrl } from "~/domain/notices";
+import { formReply, parseForm } from "~/server/forms.server";
 import { partyDetailsSchema } from "~/domain/youth-forms";
 import { getPartyForEdit, updatePartyDetails } from "~/server/parties.server";
-import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
+import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -14,8 +16,9 @@ export const meta: Route.MetaFunction = () => [{ title: "Edit a team member · C
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  const youth = getYouthHeading(viewer, youthId);
-  const party = getPartyForEdit(viewer, youthId, idParam(params.partyId, "Team member"));
+  const inScope = requireYouthInScope(viewer, youthId);
+  const youth = getYouthHeading(inScope);
+  const party = getPartyForEdit(inScope, idParam(params.partyId, "Team member"));
   requirePermission(viewer, "write:case", "Your role cannot change this youth's team.");
   return { youth, party };
 }
@@ -23,17 +26,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change this youth's team.");
+  const inScope = requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change this youth's team.");
   const partyId = idParam(params.partyId, "Team member");
-  const values = formValues(await request.formData());
-  const parsed = partyDetailsSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values, current: null }, { status: 400 });
-  const result = updatePartyDetails(viewer, youthId, partyId, parsed.data, baseVersionOf(values));
+  const form = await parseForm(request, partyDetailsSchema, { extra: { current: null } });
+  if (!form.ok) return form.reply;
+  const result = updatePartyDetails(inScope, partyId, form.data, baseVersionOf(form.values));
   if (!result.ok) {
-    if ("stale" in result) return data({ errors: result.errors, values, current: result.current }, { status: 409 });
-    return data({ errors: result.errors, values, current: null }, { status: 400 });
+    if ("stale" in result) return formReply(result.errors, form.values, { current: result.current }, 409);
+    return formReply(result.errors, form.values, { current: null });
   }
-  throw redirect(`/youth/${youthId}?saved=party-updated#team`);
+  throw redirect(savedUrl(`/youth/${youthId}`, "party-updated", "team"));
 }
 
 /** After a 409 (someone saved first) show what is saved now; React Router skips reloading after an error status. */

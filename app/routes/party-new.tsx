@@ -1,10 +1,11 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/party-new";
 import { FormError, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
 import { calendarDateIn } from "~/domain/dates";
-import { fieldErrorsOf, formValues } from "~/domain/forms";
-import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
+import { savedUrl } from "~/domain/notices";
+import { formReply, parseForm } from "~/server/forms.server";
+import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
 import { PARTY_ROLE_LABELS } from "~/domain/youth";
 import { partySchema } from "~/domain/youth-forms";
 import { addParty, assignablePartyRoles } from "~/server/parties.server";
@@ -16,21 +17,21 @@ export const meta: Route.MetaFunction = () => [{ title: "Add a team member · CA
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  const youth = getYouthHeading(viewer, youthId);
+  const inScope = requireYouthInScope(viewer, youthId);
+  const youth = getYouthHeading(inScope);
   requirePermission(viewer, "write:case", "Your role cannot change this youth's team.");
-  return { youth, roles: assignablePartyRoles(viewer, youthId), today: calendarDateIn(new Date(), viewer.timeZone) };
+  return { youth, roles: assignablePartyRoles(inScope), today: calendarDateIn(new Date(), viewer.timeZone) };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change this youth's team.");
-  const values = formValues(await request.formData());
-  const parsed = partySchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
-  const result = addParty(viewer, youthId, parsed.data);
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
-  throw redirect(`/youth/${youthId}?saved=party-added#team`);
+  const inScope = requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change this youth's team.");
+  const form = await parseForm(request, partySchema);
+  if (!form.ok) return form.reply;
+  const result = addParty(inScope, form.data);
+  if (!result.ok) return formReply(result.errors, form.values);
+  throw redirect(savedUrl(`/youth/${youthId}`, "party-added", "team"));
 }
 
 export default function PartyNew({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,12 +1,13 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/party-replace";
 import { FormError, SubmitButton, TextField } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
 import { calendarDateIn, formatDate } from "~/domain/dates";
-import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { savedUrl } from "~/domain/notices";
+import { formReply, parseForm } from "~/server/forms.server";
 import { replacePartySchema } from "~/domain/youth-forms";
 import { getPartyForEdit, replaceParty } from "~/server/parties.server";
-import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
+import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -15,8 +16,9 @@ export const meta: Route.MetaFunction = () => [{ title: "Replace a team member Â
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  const youth = getYouthHeading(viewer, youthId);
-  const party = getPartyForEdit(viewer, youthId, idParam(params.partyId, "Team member"));
+  const inScope = requireYouthInScope(viewer, youthId);
+  const youth = getYouthHeading(inScope);
+  const party = getPartyForEdit(inScope, idParam(params.partyId, "Team member"));
   requirePermission(viewer, "write:case", "Your role cannot change this youth's team.");
   return { youth, party, today: calendarDateIn(new Date(), viewer.timeZone), timeZone: viewer.timeZone };
 }
@@ -24,14 +26,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change this youth's team.");
+  const inScope = requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change this youth's team.");
   const partyId = idParam(params.partyId, "Team member");
-  const values = formValues(await request.formData());
-  const parsed = replacePartySchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
-  const result = replaceParty(viewer, youthId, partyId, parsed.data);
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
-  throw redirect(`/youth/${youthId}?saved=party-replaced#team`);
+  const form = await parseForm(request, replacePartySchema);
+  if (!form.ok) return form.reply;
+  const result = replaceParty(inScope, partyId, form.data);
+  if (!result.ok) return formReply(result.errors, form.values);
+  throw redirect(savedUrl(`/youth/${youthId}`, "party-replaced", "team"));
 }
 
 export default function PartyReplace({ loaderData, actionData }: Route.ComponentProps) {

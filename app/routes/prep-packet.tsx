@@ -3,7 +3,6 @@ import type { Route } from "./+types/prep-packet";
 import { PrepPacketView } from "~/components/PrepPacketView";
 import { PrintButton } from "~/components/PrintButton";
 import { getPrepPacket } from "~/server/packets.server";
-import { auditRead } from "~/server/audit.server";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 
@@ -11,9 +10,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `Prep pac
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const youthId = idParam(params.youthId, "Youth");
-  const packet = getPrepPacket(viewer, youthId);
-  auditRead(viewer, "prep_packet.view", youthId);
+  const packet = getPrepPacket(viewer, idParam(params.youthId, "Youth"));
   return { packet, timeZone: viewer.timeZone };
 }
 

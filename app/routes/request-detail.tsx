@@ -1,9 +1,11 @@
-import { data, Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/request-detail";
 import { FormError, SubmitButton, TextArea, type FormState } from "~/components/forms";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
+import { SavedNotice } from "~/components/SavedNotice";
 import { calendarDateIn, describeDue, formatDate, formatDateTime, plural } from "~/domain/dates";
-import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { savedNotice, savedUrl } from "~/domain/notices";
+import { formReply, parseForm } from "~/server/forms.server";
 import { formatCents, REQUEST_STATUS_LABELS, REQUEST_TRANSITIONS, transitionFormSchema } from "~/domain/requests";
 import { getRequest, transitionRequest } from "~/server/requests.server";
 import { idParam } from "~/server/scope.server";
@@ -19,7 +21,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     request: detail,
     timeZone: viewer.timeZone,
     today: calendarDateIn(new Date(), viewer.timeZone),
-    notice: url.searchParams.get("done"),
+    notice: savedNotice(url),
   };
 }
 
@@ -28,12 +30,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   const requestId = idParam(params.requestId, "Request");
   // 404 for a request the viewer may not know exists, before anything else is looked at.
   getRequest(viewer, requestId);
-  const values = formValues(await request.formData());
-  const parsed = transitionFormSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
-  const result = transitionRequest(viewer, requestId, parsed.data.action, parsed.data);
-  if (!result.ok) return data({ errors: result.errors, values }, { status: result.status });
-  throw redirect(`/requests/${requestId}?done=${parsed.data.action}`);
+  const form = await parseForm(request, transitionFormSchema);
+  if (!form.ok) return form.reply;
+  const result = transitionRequest(viewer, requestId, form.data.action, form.data);
+  if (!result.ok) return formReply(result.errors, form.values, {}, result.status);
+  throw redirect(savedUrl(`/requests/${requestId}`, form.data.action));
 }
 
 /**
@@ -44,30 +45,17 @@ export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: Shou
   return actionStatus === 409 || defaultShouldRevalidate;
 }
 
-const DONE: Record<string, string> = {
-  draft: "Saved as a draft. Submit it when it is ready.",
-  submit: "Request submitted.",
-  approve: "Request approved.",
-  deny: "Request denied. The reason is in its history.",
-  fulfil: "Request marked fulfilled.",
-  withdraw: "Request withdrawn.",
-};
 
 export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
   const { request: r, timeZone, today } = loaderData;
   const state: FormState | undefined = actionData;
-  const notice = loaderData.notice ? DONE[loaderData.notice] : undefined;
   return (
     <article aria-labelledby="request-heading" className="form-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/requests">Requests</Link> <span aria-hidden="true">›</span> <Link to={`/youth/${r.youthId}`}>{r.youthName}</Link>{" "}
         <span aria-hidden="true">›</span> <span aria-current="page">{r.typeLabel}</span>
       </nav>
-      {notice && !actionData ? (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <SavedNotice notice={actionData ? null : loaderData.notice} />
       <h1 id="request-heading">
         {r.typeLabel} <RequestStatusBadge status={r.status} />
       </h1>

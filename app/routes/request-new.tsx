@@ -1,13 +1,15 @@
-import { data, Form, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import type { Route } from "./+types/request-new";
 import { FormError, SelectField, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
 import { calendarDateIn } from "~/domain/dates";
-import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { savedUrl } from "~/domain/notices";
+import { partyWithRole } from "~/domain/youth";
+import { formReply, parseForm } from "~/server/forms.server";
 import { REQUEST_TYPES, requestFormSchema } from "~/domain/requests";
 import { listParties } from "~/server/parties.server";
 import { createRequest } from "~/server/requests.server";
-import { idParam, requirePermission, requireYouthWrite, sensitiveVisibleTo } from "~/server/scope.server";
+import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -18,9 +20,10 @@ const DENIED = "Requests are made by the youth's advocate or the program lead.";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  const youth = getYouthHeading(viewer, youthId);
+  const inScope = requireYouthInScope(viewer, youthId);
+  const youth = getYouthHeading(inScope);
   requirePermission(viewer, "write:requests", DENIED);
-  const sensitiveOk = sensitiveVisibleTo(viewer, youthId);
+  const sensitiveOk = inScope.sensitiveVisible;
   return {
     youth,
     types: REQUEST_TYPES.filter((t) => sensitiveOk || !t.csecSensitive).map((t) => ({
@@ -28,7 +31,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       label: t.label,
       subtypes: t.subtypes.map((s) => ({ key: s.key, label: s.label })),
     })),
-    parties: listParties(viewer, youthId).current.map((p) => ({ id: p.id, label: `${p.name} (${p.roleLabel})` })),
+    parties: listParties(inScope).current.map((p) => ({ id: p.id, label: partyWithRole(p.name, p.role) })),
     today: calendarDateIn(new Date(), viewer.timeZone),
   };
 }
@@ -36,13 +39,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  requireYouthWrite(viewer, youthId, "write:requests", DENIED);
-  const values = formValues(await request.formData());
-  const parsed = requestFormSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
-  const result = createRequest(viewer, youthId, { ...parsed.data, submit: parsed.data.intent === "submit" });
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
-  throw redirect(`/requests/${result.id}?done=${parsed.data.intent === "submit" ? "submit" : "draft"}`);
+  const inScope = requireYouthWrite(viewer, youthId, "write:requests", DENIED);
+  const form = await parseForm(request, requestFormSchema);
+  if (!form.ok) return form.reply;
+  const submit = form.data.intent === "submit";
+  const result = createRequest(inScope, { ...form.data, submit });
+  if (!result.ok) return formReply(result.errors, form.values);
+  throw redirect(savedUrl(`/requests/${result.id}`, submit ? "submit" : "draft"));
 }
 
 export default function RequestNew({ loaderData, actionData }: Route.ComponentProps) {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/requests-queue";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
 import { DataTable, type DataTableColumn } from "~/components/table/DataTable";
-import { parseTableParams, withParams } from "~/components/table/url-state";
+import { formatSort, parseTableParams, withParams } from "~/components/table/url-state";
 import { describeDue, formatDate } from "~/domain/dates";
 import { formatCents, REQUEST_STATUS_LABELS, REQUEST_STATUSES, REQUEST_TYPES } from "~/domain/requests";
 import { listRequestQueue, REQUEST_SORTABLE, type RequestRow } from "~/server/requests.server";
@@ -58,7 +58,7 @@ export default function RequestsQueue({ loaderData }: Route.ComponentProps) {
   const { queue, sort, filters, today, timeZone } = loaderData;
   const navigation = useNavigation();
   const search = new URLSearchParams(
-    Object.entries({ ...filters, overdue: filters.overdue ? "1" : "", sort: `${sort.id}.${sort.desc ? "desc" : "asc"}` }).filter(
+    Object.entries({ ...filters, overdue: filters.overdue ? "1" : "", sort: formatSort(sort) }).filter(
       ([, v]) => v !== "",
     ) as Array<[string, string]>,
   );

@@ -1,13 +1,15 @@
-import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/safety-plan";
 import { CheckboxGroup, FormError, StaleVersion, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
 import { calendarDateIn } from "~/domain/dates";
-import { baseVersionOf, fieldErrorsOf, formValues } from "~/domain/forms";
+import { baseVersionOf } from "~/domain/forms";
+import { savedUrl } from "~/domain/notices";
+import { formReply, parseForm } from "~/server/forms.server";
 import { HOTLINES } from "~/domain/hotlines";
 import { safetyPlanSchema } from "~/domain/youth-forms";
 import { getSafetyPlans, saveSafetyPlan } from "~/server/safety-plans.server";
-import { idParam, requirePermission, requireYouthWrite } from "~/server/scope.server";
+import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
@@ -16,19 +18,19 @@ export const meta: Route.MetaFunction = () => [{ title: "Safety plan · CASA MDT
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  const youth = getYouthHeading(viewer, youthId);
+  const inScope = requireYouthInScope(viewer, youthId);
+  const youth = getYouthHeading(inScope);
   requirePermission(viewer, "write:case", "Your role cannot change safety plans.");
-  return { youth, plan: getSafetyPlans(viewer, youthId, { historyLimit: 0 }).current, today: calendarDateIn(new Date(), viewer.timeZone) };
+  return { youth, plan: getSafetyPlans(inScope, { historyLimit: 0 }).current, today: calendarDateIn(new Date(), viewer.timeZone) };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change safety plans.");
-  const values = formValues(await request.formData(), ["hotlines"]);
-  const parsed = safetyPlanSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values, current: undefined }, { status: 400 });
-  const p = parsed.data;
+  const inScope = requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change safety plans.");
+  const form = await parseForm(request, safetyPlanSchema, { arrays: ["hotlines"], extra: { current: undefined } });
+  if (!form.ok) return form.reply;
+  const { data: p, values } = form;
   const people = [
     { name: p.support1Name, relation: p.support1Relation, phone: p.support1Phone },
     { name: p.support2Name, relation: p.support2Relation, phone: p.support2Phone },
@@ -38,10 +40,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   people.forEach((person, i) => {
     if (!person.name && (person.relation || person.phone)) errors[`support${i + 1}Name`] = "Add the person's name, or clear the row.";
   });
-  if (Object.keys(errors).length) return data({ errors, values, current: undefined }, { status: 400 });
+  if (Object.keys(errors).length) return formReply(errors, values, { current: undefined });
   const result = saveSafetyPlan(
-    viewer,
-    youthId,
+    inScope,
     {
       supportPeople: people.flatMap((s) => (s.name ? [{ name: s.name, relation: s.relation ?? null, phone: s.phone ?? null }] : [])),
       hotlines: p.hotlines,
@@ -52,10 +53,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   );
   if (!result.ok) {
     // Someone saved a newer version meanwhile: show it beside the person's own input.
-    if ("stale" in result) return data({ errors: result.errors, values, current: result.current }, { status: 409 });
-    return data({ errors: result.errors, values, current: undefined }, { status: 400 });
+    if ("stale" in result) return formReply(result.errors, values, { current: result.current }, 409);
+    return formReply(result.errors, values, { current: undefined });
   }
-  throw redirect(`/youth/${youthId}?saved=safety-plan#safety-plan`);
+  throw redirect(savedUrl(`/youth/${youthId}`, "safety-plan", "safety-plan"));
 }
 
 type PlanShown = { version: number; supportPeople: Array<{ name: string; relation: string | null; phone: string | null }>; hotlines: string[]; notes: string | null; reviewedOn: string; reviewedBy: string };

@@ -2,7 +2,7 @@ import { Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/youth-list";
 import { DataTable, type DataTableColumn } from "~/components/table/DataTable";
-import { parseTableParams } from "~/components/table/url-state";
+import { formatSort, parseTableParams } from "~/components/table/url-state";
 import { CsecStatusText } from "~/components/CsecStatusText";
 import { CSEC_STATUS_LABELS } from "~/domain/csec";
 import { scopeInWords } from "~/domain/permissions";
@@ -188,7 +188,7 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
             </select>
           </div>
         ) : null}
-        <input type="hidden" name="sort" value={`${sort.id}.${sort.desc ? "desc" : "asc"}`} />
+        <input type="hidden" name="sort" value={formatSort(sort)} />
         <input type="hidden" name="size" value={list.size} />
         <div className="filter-actions">
           <button type="submit" className="button button-primary">

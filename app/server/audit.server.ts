@@ -1,5 +1,5 @@
 import { auditEvents } from "../../db/schema";
-import { getDb, nowIso, type DbOrTx } from "./db.server";
+import { getDb, nowIso, type Db, type DbOrTx, type Tx } from "./db.server";
 
 export type AuditEntry = {
   programId: number | null;
@@ -29,15 +29,36 @@ export function audit(tx: DbOrTx, entry: AuditEntry): void {
     .run();
 }
 
+/** Who acted: the signed-in viewer, in the program they are working in. */
+type Actor = { programId: number; userId: number };
+
+/** Appends what `viewer` changed to the audit log; call it with the same `tx` as the change. */
+export function auditChange(tx: DbOrTx, viewer: Actor, entry: Omit<AuditEntry, "programId" | "actorUserId">): void {
+  audit(tx, { programId: viewer.programId, actorUserId: viewer.userId, ...entry });
+}
+
+export type ReadAction = "youth.view" | "prep_packet.view" | "court_draft.view";
+
 /**
  * Records that a viewer opened a youth's case content (the page, a prep packet, a court draft):
  * who read what, when, as DOMAIN.md asks of the audit log.
  */
 export function auditRead(
   viewer: { programId: number; userId: number },
-  action: "youth.view" | "prep_packet.view" | "court_draft.view",
+  action: ReadAction,
   youthId: number,
   db: DbOrTx = getDb(),
 ): void {
   audit(db, { programId: viewer.programId, actorUserId: viewer.userId, action, entityType: "youth", entityId: youthId, youthId });
+}
+
+/**
+ * Reads a record about one youth and logs that the viewer read it, in one transaction: the page
+ * sees one consistent state of the record, and it is never shown without its audit row.
+ */
+export function readAudited<T>(viewer: Actor, action: ReadAction, youthId: number, read: (tx: Tx) => T, db: Db = getDb()): T {
+  return db.transaction((tx) => {
+    auditRead(viewer, action, youthId, tx);
+    return read(tx);
+  });
 }

@@ -3,17 +3,17 @@
  * A contact with a party the viewer may not see (a CSEC advocate on an unconfirmed youth) is
  * itself hidden: it would name that party.
  */
-import { and, count, desc, eq, inArray, isNull, max, notInArray, or } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, max, notInArray, or } from "drizzle-orm";
 import { caseParties, contacts, programs, users } from "../../db/schema";
 import { daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import type { FieldErrors } from "../domain/forms";
 import { PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
 import { CONTACT_METHOD_LABELS, CORE_CONTACT_PARTIES, type ContactMethod } from "../domain/youth-forms";
-import { audit } from "./audit.server";
-import { getDb, type Db } from "./db.server";
+import { auditChange } from "./audit.server";
+import { getDb, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor } from "./csec-sensitive.server";
 import { partiesShownTo, type WriteResult } from "./parties.server";
-import { csecAudienceOf, csecStatusOf, requirePermission, requireYouthInScope } from "./scope.server";
+import { csecAudienceOf, csecStatusOf, requirePermission, requireYouthInScope, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export type ContactView = {
@@ -28,23 +28,31 @@ export type ContactView = {
   loggedBy: string;
 };
 
-type ContactFilter = { with?: string };
+/** Narrows the contacts to one party (or "youth"), and to `from <= occurredAt < before`. */
+type ContactFilter = { with?: string; from?: string; before?: string };
 
 /** The contacts of this youth the viewer may see, narrowed to one party (or the youth) if asked. */
-function contactsShown(viewer: Viewer, youthId: number, filter: ContactFilter, db: Db) {
-  requireYouthInScope(viewer, youthId, db);
-  const shown = csecSensitiveShownFor("contact", csecAudienceOf(viewer), csecStatusOf(youthId, db));
+function contactsShown(inScope: YouthInScope, filter: ContactFilter, db: DbOrTx) {
+  const { viewer, youthId } = inScope;
+  const shown = csecSensitiveShownFor("contact", inScope.audience, inScope.csecStatus);
   const withCondition =
     filter.with === "youth"
       ? isNull(contacts.partyId)
       : filter.with && /^\d+$/.test(filter.with)
         ? eq(contacts.partyId, Number(filter.with))
         : undefined;
-  return and(eq(contacts.youthId, youthId), shown, withCondition);
+  return and(
+    eq(contacts.youthId, youthId),
+    shown,
+    withCondition,
+    filter.from === undefined ? undefined : gte(contacts.occurredAt, filter.from),
+    filter.before === undefined ? undefined : lt(contacts.occurredAt, filter.before),
+  );
 }
 
 /** The newest contacts first; `limit` of them when given (a youth may have years of them). */
-export function listContacts(viewer: Viewer, youthId: number, filter: ContactFilter & { limit?: number } = {}, db: Db = getDb()): ContactView[] {
+export function listContacts(inScope: YouthInScope, filter: ContactFilter & { limit?: number } = {}, db: DbOrTx = getDb()): ContactView[] {
+  const { viewer, youthId } = inScope;
   const query = db
     .select({
       id: contacts.id,
@@ -59,7 +67,7 @@ export function listContacts(viewer: Viewer, youthId: number, filter: ContactFil
     .from(contacts)
     .leftJoin(caseParties, eq(caseParties.id, contacts.partyId))
     .innerJoin(users, eq(users.id, contacts.loggedByUserId))
-    .where(contactsShown(viewer, youthId, filter, db))
+    .where(contactsShown(inScope, filter, db))
     .orderBy(desc(contacts.occurredAt), desc(contacts.id));
   return (filter.limit === undefined ? query : query.limit(filter.limit)).all().map((c) => ({
     id: c.id,
@@ -74,8 +82,9 @@ export function listContacts(viewer: Viewer, youthId: number, filter: ContactFil
 }
 
 /** How many contacts `listContacts` would list without a limit. */
-export function countContacts(viewer: Viewer, youthId: number, filter: ContactFilter = {}, db: Db = getDb()): number {
-  return db.select({ n: count() }).from(contacts).where(contactsShown(viewer, youthId, filter, db)).get()?.n ?? 0;
+export function countContacts(inScope: YouthInScope, filter: ContactFilter = {}, db: DbOrTx = getDb()): number {
+  const { viewer, youthId } = inScope;
+  return db.select({ n: count() }).from(contacts).where(contactsShown(inScope, filter, db)).get()?.n ?? 0;
 }
 
 export type ContactFreshness = {
@@ -95,8 +104,8 @@ export type ContactFreshness = {
  * How long since the last contact with the youth and with each core party (current holders of
  * CSW, attorney, CLC case manager), flagged stale past the program's settings.
  */
-export function contactFreshness(viewer: Viewer, youthId: number, db: Db = getDb()): ContactFreshness[] {
-  requireYouthInScope(viewer, youthId, db);
+export function contactFreshness(inScope: YouthInScope, db: DbOrTx = getDb()): ContactFreshness[] {
+  const { viewer, youthId } = inScope;
   const settings = db
     .select({ youthDays: programs.staleYouthContactDays, partyDays: programs.stalePartyContactDays })
     .from(programs)
@@ -161,12 +170,11 @@ export function contactFreshness(viewer: Viewer, youthId: number, db: Db = getDb
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
 
 export function logContact(
-  viewer: Viewer,
-  youthId: number,
+  inScope: YouthInScope,
   input: { with: string; occurredAt: string; method: ContactMethod; summary: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): WriteResult {
-  requireYouthInScope(viewer, youthId, db);
+  const { viewer, youthId } = inScope;
   requirePermission(viewer, "write:case", "Your role cannot log contacts.");
   const errors: FieldErrors = {};
   const occurredAt = zonedLocalToUtc(input.occurredAt, viewer.timeZone);
@@ -178,7 +186,7 @@ export function logContact(
     const party = db
       .select({ id: caseParties.id })
       .from(caseParties)
-      .where(and(eq(caseParties.id, Number(input.with)), eq(caseParties.youthId, youthId), partiesShownTo(viewer, youthId, db)))
+      .where(and(eq(caseParties.id, Number(input.with)), eq(caseParties.youthId, youthId), partiesShownTo(inScope, db)))
       .get();
     if (!party) errors.with = "Choose who the contact was with.";
     else partyId = party.id;
@@ -199,10 +207,8 @@ export function logContact(
       })
       .returning({ id: contacts.id })
       .get();
-    audit(tx, {
-      programId: viewer.programId,
-      actorUserId: viewer.userId,
-      action: "contact.log",
+    auditChange(tx, viewer, {
+            action: "contact.log",
       entityType: "contact",
       entityId: row.id,
       youthId,

@@ -3,10 +3,12 @@
  * up), reviewing it (supervisor or lead: confirm with a basis, or clear with a reason), and what
  * each viewer may read of it (read down only to the small circle; see domain/csec.ts).
  */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { csecConcerns, csecStatusEvents, redFlags, users, youthCsecStatus } from "../../db/schema";
 import {
+  CSEC_BASIS_LABELS,
+  CSEC_STATUS_LABELS,
   csecViewFor,
   mayKnowUnconfirmed,
   type CsecBasis,
@@ -14,12 +16,12 @@ import {
   type CsecView,
 } from "../domain/csec";
 import { calendarDateIn } from "../domain/dates";
+import type { WriteResult } from "../domain/forms";
 import { can } from "../domain/permissions";
 import { redFlagLabel, type RedFlagKey } from "../domain/red-flags";
-import { audit } from "./audit.server";
-import { getDb, nowIso, type Db, type Tx } from "./db.server";
-import type { WriteResult } from "./parties.server";
-import { csecAudienceOf, csecStatusOf, requirePermission, requireYouthInScope } from "./scope.server";
+import { auditChange } from "./audit.server";
+import { getDb, nowIso, type Tx, type Db, type DbOrTx } from "./db.server";
+import { csecAudienceOf, csecStatusOf, requirePermission, requireYouthInScope, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export type RedFlagView = { indicator: string; label: string; observedOn: string; observedBy: string; note: string | null };
@@ -71,7 +73,8 @@ function statusRow(youthId: number, db: Db | Tx) {
 }
 
 /** The viewer's CSEC view of one youth (the same function the list uses, for one row). */
-export function csecViewOf(viewer: Viewer, youthId: number, db: Db = getDb()): CsecView {
+export function csecViewOf(inScope: YouthInScope, db: DbOrTx = getDb()): CsecView {
+  const { viewer, youthId } = inScope;
   const row = statusRow(youthId, db);
   const ownOpen = db
     .select({ raisedAt: csecConcerns.raisedAt })
@@ -94,7 +97,7 @@ export function csecViewOf(viewer: Viewer, youthId: number, db: Db = getDb()): C
   });
 }
 
-function loadConcerns(viewer: Viewer, youthId: number, onlyRaisedBy: number | null, db: Db): ConcernView[] {
+function loadConcerns(viewer: Viewer, youthId: number, onlyRaisedBy: number | null, db: DbOrTx): ConcernView[] {
   const raiser = alias(users, "raiser");
   const reviewer = alias(users, "reviewer");
   const concerns = db
@@ -145,8 +148,8 @@ function loadConcerns(viewer: Viewer, youthId: number, onlyRaisedBy: number | nu
   }));
 }
 
-export function getCsecPanel(viewer: Viewer, youthId: number, db: Db = getDb()): CsecPanel {
-  requireYouthInScope(viewer, youthId, db);
+export function getCsecPanel(inScope: YouthInScope, db: DbOrTx = getDb()): CsecPanel {
+  const { viewer, youthId } = inScope;
   const audience = csecAudienceOf(viewer);
   const seesAll = mayKnowUnconfirmed(audience);
   const full = seesAll
@@ -170,7 +173,7 @@ export function getCsecPanel(viewer: Viewer, youthId: number, db: Db = getDb()):
       }
     : null;
   return {
-    view: csecViewOf(viewer, youthId, db),
+    view: csecViewOf(inScope, db),
     canRaise: can(viewer.role, "raise:csec-concern"),
     canReview: can(viewer.role, "review:csec"),
     // The reviewer's note may speak of what others reported; the one who wrote up sees the outcome only.
@@ -179,6 +182,69 @@ export function getCsecPanel(viewer: Viewer, youthId: number, db: Db = getDb()):
       : loadConcerns(viewer, youthId, viewer.userId, db).map((c) => ({ ...c, reviewNote: null, reviewedBy: null })),
     full,
   };
+}
+
+/**
+ * The CSEC entries of the youth's timeline: every status change for those who may know of a
+ * concern; for anyone else only the concerns they raised themself, and a confirmation once
+ * there is one.
+ */
+export function csecTimelineEntries(inScope: YouthInScope, db: DbOrTx = getDb()): Array<{ at: string; title: string; detail: string | null }> {
+  const { viewer, youthId } = inScope;
+  if (mayKnowUnconfirmed(inScope.audience)) {
+    return db
+      .select({
+        at: csecStatusEvents.at,
+        from: csecStatusEvents.fromStatus,
+        to: csecStatusEvents.toStatus,
+        basis: csecStatusEvents.basis,
+        note: csecStatusEvents.note,
+        by: users.name,
+      })
+      .from(csecStatusEvents)
+      .innerJoin(users, eq(users.id, csecStatusEvents.actorUserId))
+      .where(eq(csecStatusEvents.youthId, youthId))
+      .all()
+      .map((e) => ({
+        at: e.at,
+        title: `CSEC status: ${CSEC_STATUS_LABELS[e.from]} → ${CSEC_STATUS_LABELS[e.to]}${e.basis ? ` (${CSEC_BASIS_LABELS[e.basis]})` : ""}, by ${e.by}`,
+        detail: e.note,
+      }));
+  }
+  const entries: Array<{ at: string; title: string; detail: string | null }> = db
+    .select({ raisedAt: csecConcerns.raisedAt })
+    .from(csecConcerns)
+    .where(and(eq(csecConcerns.youthId, youthId), eq(csecConcerns.raisedByUserId, viewer.userId)))
+    .orderBy(desc(csecConcerns.raisedAt))
+    .all()
+    .map((c) => ({ at: c.raisedAt, title: "You raised a concern", detail: null }));
+  const view = csecViewOf(inScope, db);
+  if (view.kind === "confirmed") entries.push({ at: view.basisOn, title: `CSEC status confirmed: ${CSEC_BASIS_LABELS[view.basis]}`, detail: null });
+  return entries;
+}
+
+/** Red flags observed on or after `sinceDay`, newest first; null when the viewer may not see them. */
+export function redFlagsSince(inScope: YouthInScope, sinceDay: string, db: DbOrTx = getDb()): Array<{ label: string; observedOn: string }> | null {
+  if (!inScope.sensitiveVisible) return null;
+  return db
+    .select({ indicator: redFlags.indicator, observedOn: redFlags.observedOn })
+    .from(redFlags)
+    .where(and(eq(redFlags.youthId, inScope.youthId), gte(redFlags.observedOn, sinceDay)))
+    .orderBy(desc(redFlags.observedOn))
+    .all()
+    .map((f) => ({ label: redFlagLabel(f.indicator), observedOn: f.observedOn }));
+}
+
+/** How many concerns about the youth await review; null when the viewer may not know of them. */
+export function openConcernCount(inScope: YouthInScope, db: DbOrTx = getDb()): number | null {
+  if (!inScope.sensitiveVisible) return null;
+  return (
+    db
+      .select({ n: count() })
+      .from(csecConcerns)
+      .where(and(eq(csecConcerns.youthId, inScope.youthId), eq(csecConcerns.reviewStatus, "under_review")))
+      .get()?.n ?? 0
+  );
 }
 
 function setStatus(
@@ -221,12 +287,11 @@ function setStatus(
  * confirmed status rather than reopening a review.
  */
 export function raiseConcern(
-  viewer: Viewer,
-  youthId: number,
+  inScope: YouthInScope,
   input: { indicators: RedFlagKey[]; observedOn: string; note?: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): WriteResult {
-  requireYouthInScope(viewer, youthId, db);
+  const { viewer, youthId } = inScope;
   requirePermission(viewer, "raise:csec-concern", "Your role cannot raise a concern.");
   const today = calendarDateIn(new Date(), viewer.timeZone);
   if (input.observedOn > today) return { ok: false, errors: { observedOn: "The date observed cannot be in the future." } };
@@ -264,10 +329,8 @@ export function raiseConcern(
     if (status === "none") {
       setStatus(tx, viewer, youthId, { from: "none", to: "concern", concernId: concern.id }, at);
     }
-    audit(tx, {
-      programId: viewer.programId,
-      actorUserId: viewer.userId,
-      action: "csec.concern_raise",
+    auditChange(tx, viewer, {
+            action: "csec.concern_raise",
       entityType: "csec_concern",
       entityId: concern.id,
       youthId,
@@ -296,12 +359,11 @@ function resolveOpenConcerns(tx: Tx, viewer: Viewer, youthId: number, outcome: "
 
 /** Confirms the status with its basis: after review of a concern, or directly when the basis is known. */
 export function confirmCsec(
-  viewer: Viewer,
-  youthId: number,
+  inScope: YouthInScope,
   input: { basis: CsecBasis; basisOn: string; note?: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): WriteResult {
-  requireYouthInScope(viewer, youthId, db);
+  const { viewer, youthId } = inScope;
   requirePermission(viewer, "review:csec", "Only the youth's supervisor or the program lead can confirm CSEC status.");
   const today = calendarDateIn(new Date(), viewer.timeZone);
   if (input.basisOn > today) return { ok: false, errors: { basisOn: "The date of the confirmation cannot be in the future." } };
@@ -314,10 +376,8 @@ export function confirmCsec(
     const concernId = latestOpenConcernId(tx, youthId);
     setStatus(tx, viewer, youthId, { from: status, to: "confirmed", basis: input.basis, basisOn: input.basisOn, note: input.note, concernId }, at);
     resolveOpenConcerns(tx, viewer, youthId, "confirmed", input.note ?? null, at);
-    audit(tx, {
-      programId: viewer.programId,
-      actorUserId: viewer.userId,
-      action: "csec.confirm",
+    auditChange(tx, viewer, {
+            action: "csec.confirm",
       entityType: "youth",
       entityId: youthId,
       youthId,
@@ -328,8 +388,8 @@ export function confirmCsec(
 }
 
 /** Clears a concern back to `none`, with the reason; the concern and its red flags stay in history. */
-export function clearConcern(viewer: Viewer, youthId: number, input: { reason: string }, db: Db = getDb()): WriteResult {
-  requireYouthInScope(viewer, youthId, db);
+export function clearConcern(inScope: YouthInScope, input: { reason: string }, db: DbOrTx = getDb()): WriteResult {
+  const { viewer, youthId } = inScope;
   requirePermission(viewer, "review:csec", "Only the youth's supervisor or the program lead can clear a concern.");
   return db.transaction((tx) => {
     const status = csecStatusOf(youthId, tx);
@@ -339,10 +399,8 @@ export function clearConcern(viewer: Viewer, youthId: number, input: { reason: s
     const at = nowIso();
     setStatus(tx, viewer, youthId, { from: "concern", to: "none", note: input.reason, concernId: latestOpenConcernId(tx, youthId) }, at);
     resolveOpenConcerns(tx, viewer, youthId, "cleared", input.reason, at);
-    audit(tx, {
-      programId: viewer.programId,
-      actorUserId: viewer.userId,
-      action: "csec.clear",
+    auditChange(tx, viewer, {
+            action: "csec.clear",
       entityType: "youth",
       entityId: youthId,
       youthId,

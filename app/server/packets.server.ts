@@ -9,16 +9,19 @@ import { csecViewFor, type CsecView } from "../domain/csec";
 import { addDays, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import { meetingTypeLabel } from "../domain/meetings";
 import { OPEN_REQUEST_STATUSES, requestTypeLabel, type RequestStatus } from "../domain/requests";
-import { PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
+import { partyRoleLabel } from "../domain/youth";
 import { csecSensitiveShownFor, type CsecSensitiveKind } from "./csec-sensitive.server";
 import { listContacts, type ContactView } from "./contacts.server";
 import { csecViewOf } from "./csec.server";
-import { getDb, nowIso, type Db } from "./db.server";
-import { buildAgenda, listActionsForYouth, listUpcomingMeetings, nextMeetingForYouth, type ActionRow, type Agenda, type MeetingRow } from "./meetings.server";
+import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
+import { listActionsForYouth, type ActionRow } from "./action-items.server";
+import { buildAgenda, type Agenda } from "./agenda.server";
+import { auditRead, readAudited } from "./audit.server";
+import { listUpcomingMeetings, nextMeetingForYouth, type MeetingRow } from "./meetings.server";
 import { listParties, type PartyView } from "./parties.server";
 import { listRequestsForYouth, type RequestRow } from "./requests.server";
 import { getSafetyPlans, type SafetyPlanView } from "./safety-plans.server";
-import { requireYouthInScope } from "./scope.server";
+import { requireYouthInScope, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 import { getYouthOverview, type YouthOverview } from "./youth.server";
 
@@ -34,29 +37,45 @@ export type PrepPacket = {
   sinceLastMeeting: Agenda;
 };
 
+/**
+ * The prep packet of one youth, read in one transaction with the read audit inside: what the
+ * viewer is shown and the record that they saw it are written together.
+ */
 export function getPrepPacket(viewer: Viewer, youthId: number, db: Db = getDb()): PrepPacket {
-  requireYouthInScope(viewer, youthId, db);
-  const nextMeeting = nextMeetingForYouth(viewer, youthId, db);
+  return readAudited(viewer, "prep_packet.view", youthId, (tx) => prepPacketOf(requireYouthInScope(viewer, youthId, tx), tx), db);
+}
+
+function prepPacketOf(inScope: YouthInScope, db: DbOrTx): PrepPacket {
+  const nextMeeting = nextMeetingForYouth(inScope, db);
   return {
-    overview: getYouthOverview(viewer, youthId, db),
-    csec: csecViewOf(viewer, youthId, db),
-    team: listParties(viewer, youthId, db).current,
-    openActions: listActionsForYouth(viewer, youthId, db).filter((a) => a.status === "open"),
-    pendingRequests: listRequestsForYouth(viewer, youthId, db).filter((r) => OPEN_REQUEST_STATUSES.includes(r.status)),
-    recentContacts: listContacts(viewer, youthId, { limit: 8 }, db),
-    safetyPlan: getSafetyPlans(viewer, youthId, { historyLimit: 0 }, db).current,
+    overview: getYouthOverview(inScope, db),
+    csec: csecViewOf(inScope, db),
+    team: listParties(inScope, db).current,
+    openActions: listActionsForYouth(inScope, db).filter((a) => a.status === "open"),
+    pendingRequests: listRequestsForYouth(inScope, db).filter((r) => OPEN_REQUEST_STATUSES.includes(r.status)),
+    recentContacts: listContacts(inScope, { limit: 8 }, db),
+    safetyPlan: getSafetyPlans(inScope, { historyLimit: 0 }, db).current,
     nextMeeting,
-    sinceLastMeeting: buildAgenda(viewer, { id: nextMeeting?.id ?? 0, youthId, scheduledAt: nextMeeting?.scheduledAt ?? nowIso() }, db),
+    sinceLastMeeting: buildAgenda(inScope, { id: nextMeeting?.id ?? 0, scheduledAt: nextMeeting?.scheduledAt ?? nowIso() }, db),
   };
 }
 
 /** At most this many packets on one page; a program lead's whole program would not print. */
 export const MAX_PACKETS = 40;
 
-/** One packet per youth with a meeting in the next `days` days, soonest meeting first. */
+/**
+ * One packet per youth with a meeting in the next `days` days, soonest meeting first, in one
+ * transaction; each packet shown is audited as read, as if opened one by one.
+ */
 export function getUpcomingPrepPackets(viewer: Viewer, days: number, db: Db = getDb()): { packets: PrepPacket[]; totalYouth: number } {
-  const youthIds = [...new Set(listUpcomingMeetings(viewer, days, db).map((m) => m.youthId))];
-  return { packets: youthIds.slice(0, MAX_PACKETS).map((id) => getPrepPacket(viewer, id, db)), totalYouth: youthIds.length };
+  return db.transaction((tx) => {
+    const youthIds = [...new Set(listUpcomingMeetings(viewer, days, tx).map((m) => m.youthId))];
+    const packets = youthIds.slice(0, MAX_PACKETS).map((id) => {
+      auditRead(viewer, "prep_packet.view", id, tx);
+      return prepPacketOf(requireYouthInScope(viewer, id, tx), tx);
+    });
+    return { packets, totalYouth: youthIds.length };
+  });
 }
 
 export type CourtDraft = {
@@ -77,7 +96,11 @@ export type CourtDraft = {
  * requests, meetings and action items only then too.
  */
 export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: string; to: string }, db: Db = getDb()): CourtDraft {
-  requireYouthInScope(viewer, youthId, db);
+  return readAudited(viewer, "court_draft.view", youthId, (tx) => courtDraftOf(requireYouthInScope(viewer, youthId, tx), period, tx), db);
+}
+
+function courtDraftOf(inScope: YouthInScope, period: { from: string; to: string }, db: DbOrTx): CourtDraft {
+  const { viewer, youthId } = inScope;
   const status = db
     .select({ status: youthCsecStatus.status, basis: youthCsecStatus.basis, basisOn: youthCsecStatus.basisOn, changedAt: youthCsecStatus.changedAt })
     .from(youthCsecStatus)
@@ -92,7 +115,6 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
   });
   // Court-facing: each kind's one condition, for the `court` audience rather than the viewer's.
   const shown = (kind: CsecSensitiveKind) => csecSensitiveShownFor(kind, "court", status?.status ?? "none");
-  const roleLabel = (r: string) => (PARTY_ROLE_LABELS as Record<string, string>)[r] ?? r;
   // The period is in calendar days of the program's time zone: [from 00:00, the day after `to` 00:00).
   const fromInstant = zonedLocalToUtc(`${period.from}T00:00`, viewer.timeZone)!;
   const endInstant = zonedLocalToUtc(`${addDays(period.to, 1)}T00:00`, viewer.timeZone)!;
@@ -103,7 +125,7 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
     .where(and(eq(caseParties.youthId, youthId), sql`${caseParties.endedOn} is null`, shown("party")))
     .orderBy(asc(caseParties.role))
     .all()
-    .map((p) => ({ ...p, role: roleLabel(p.role) }));
+    .map((p) => ({ ...p, role: partyRoleLabel(p.role) }));
 
   const contactRows = db
     .select({ role: caseParties.role, count: sql<number>`count(*)`, last: sql<string>`max(${contacts.occurredAt})` })
@@ -119,7 +141,7 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
     )
     .groupBy(caseParties.role)
     .all()
-    .map((c) => ({ with: c.role ? roleLabel(c.role as PartyRole) : "The youth", count: c.count, last: c.last }))
+    .map((c) => ({ with: c.role ? partyRoleLabel(c.role) : "The youth", count: c.count, last: c.last }))
     .sort((a, b) => b.count - a.count);
 
   const requests = db
@@ -180,7 +202,7 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
     .orderBy(asc(actionItems.status), asc(actionItems.dueOn))
     .all();
 
-  return { overview: getYouthOverview(viewer, youthId, db), period, csec, team, contactCounts: contactRows, requests, meetings, actions };
+  return { overview: getYouthOverview(inScope, db), period, csec, team, contactCounts: contactRows, requests, meetings, actions };
 }
 
 /** The default reporting period: the six months up to today, in the program's time zone. */

@@ -9,10 +9,10 @@ import { calendarDateIn } from "../domain/dates";
 import { staleEdit, type FieldErrors, type StaleEdit } from "../domain/forms";
 import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
 import type { PartyInput } from "../domain/youth-forms";
-import { audit } from "./audit.server";
-import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
+import { auditChange } from "./audit.server";
+import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor } from "./csec-sensitive.server";
-import { csecAudienceOf, csecStatusOf, notFound, requirePermission, requireYouthInScope, sensitiveVisibleTo } from "./scope.server";
+import { csecAudienceOf, csecStatusOf, notFound, requirePermission, requireYouthInScope, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export type PartyView = {
@@ -35,17 +35,19 @@ function roleLabel(role: string): string {
 }
 
 /** The party roles a viewer may not see on this youth (none, or the CSEC-sensitive ones). */
-export function hiddenPartyRoles(viewer: Viewer, youthId: number, db: DbOrTx = getDb()): PartyRole[] {
-  return sensitiveVisibleTo(viewer, youthId, db) ? [] : [...CSEC_SENSITIVE_PARTY_ROLES];
+export function hiddenPartyRoles(inScope: YouthInScope, db: DbOrTx = getDb()): PartyRole[] {
+  const { viewer, youthId } = inScope;
+  return inScope.sensitiveVisible ? [] : [...CSEC_SENSITIVE_PARTY_ROLES];
 }
 
 /** The condition on `case_parties` for the team members of this youth the viewer may see. */
-export function partiesShownTo(viewer: Viewer, youthId: number, db: DbOrTx = getDb()): SQL | undefined {
-  return csecSensitiveShownFor("party", csecAudienceOf(viewer), csecStatusOf(youthId, db));
+export function partiesShownTo(inScope: YouthInScope, db: DbOrTx = getDb()): SQL | undefined {
+  const { viewer, youthId } = inScope;
+  return csecSensitiveShownFor("party", inScope.audience, inScope.csecStatus);
 }
 
-export function listParties(viewer: Viewer, youthId: number, db: Db = getDb()): { current: PartyView[]; history: PartyView[] } {
-  requireYouthInScope(viewer, youthId, db);
+export function listParties(inScope: YouthInScope, db: DbOrTx = getDb()): { current: PartyView[]; history: PartyView[] } {
+  const { viewer, youthId } = inScope;
   const lastContact = db
     .select({ partyId: contacts.partyId, at: max(contacts.occurredAt).as("last_at") })
     .from(contacts)
@@ -66,7 +68,7 @@ export function listParties(viewer: Viewer, youthId: number, db: Db = getDb()): 
     })
     .from(caseParties)
     .leftJoin(lastContact, eq(lastContact.partyId, caseParties.id))
-    .where(and(eq(caseParties.youthId, youthId), partiesShownTo(viewer, youthId, db)))
+    .where(and(eq(caseParties.youthId, youthId), partiesShownTo(inScope, db)))
     .orderBy(
       sql`case ${caseParties.role} ${sql.raw(
         Object.keys(PARTY_ROLE_LABELS)
@@ -82,19 +84,19 @@ export function listParties(viewer: Viewer, youthId: number, db: Db = getDb()): 
 }
 
 /** A party (current or past) of this youth that the viewer may see, or a 404. */
-function requireVisibleParty(viewer: Viewer, youthId: number, partyId: number, db: DbOrTx) {
+function requireVisibleParty(inScope: YouthInScope, partyId: number, db: DbOrTx) {
   const party = db
     .select()
     .from(caseParties)
-    .where(and(eq(caseParties.id, partyId), eq(caseParties.youthId, youthId), partiesShownTo(viewer, youthId, db)))
+    .where(and(eq(caseParties.id, partyId), eq(caseParties.youthId, inScope.youthId), partiesShownTo(inScope, db)))
     .get();
   if (!party) notFound("Team member");
   return party;
 }
 
-export function getPartyForEdit(viewer: Viewer, youthId: number, partyId: number, db: Db = getDb()) {
-  requireYouthInScope(viewer, youthId, db);
-  const party = requireVisibleParty(viewer, youthId, partyId, db);
+export function getPartyForEdit(inScope: YouthInScope, partyId: number, db: DbOrTx = getDb()) {
+  const { viewer, youthId } = inScope;
+  const party = requireVisibleParty(inScope, partyId, db);
   return {
     id: party.id,
     role: party.role as PartyRole,
@@ -130,10 +132,10 @@ function insertParty(tx: DbOrTx, viewer: Viewer, youthId: number, input: PartyIn
     .get();
 }
 
-export function addParty(viewer: Viewer, youthId: number, input: PartyInput, db: Db = getDb()): WriteResult {
-  requireYouthInScope(viewer, youthId, db);
+export function addParty(inScope: YouthInScope, input: PartyInput, db: DbOrTx = getDb()): WriteResult {
+  const { viewer, youthId } = inScope;
   requirePermission(viewer, "write:case", WRITE_DENIED);
-  if (hiddenPartyRoles(viewer, youthId, db).includes(input.role)) {
+  if (hiddenPartyRoles(inScope, db).includes(input.role)) {
     return { ok: false, errors: { role: "Choose the person's role on the team." } };
   }
   if (input.startedOn > calendarDateIn(new Date(), viewer.timeZone)) {
@@ -141,10 +143,8 @@ export function addParty(viewer: Viewer, youthId: number, input: PartyInput, db:
   }
   return db.transaction((tx) => {
     const row = insertParty(tx, viewer, youthId, input);
-    audit(tx, {
-      programId: viewer.programId,
-      actorUserId: viewer.userId,
-      action: "party.add",
+    auditChange(tx, viewer, {
+            action: "party.add",
       entityType: "case_party",
       entityId: row.id,
       youthId,
@@ -155,17 +155,16 @@ export function addParty(viewer: Viewer, youthId: number, input: PartyInput, db:
 }
 
 export function updatePartyDetails(
-  viewer: Viewer,
-  youthId: number,
+  inScope: YouthInScope,
   partyId: number,
   input: Pick<PartyInput, "name" | "organization" | "phone" | "email">,
   baseVersion: number,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): WriteResult | StaleEdit<PartyDetails> {
-  requireYouthInScope(viewer, youthId, db);
+  const { viewer, youthId } = inScope;
   requirePermission(viewer, "write:case", WRITE_DENIED);
   return db.transaction((tx) => {
-    const before = requireVisibleParty(viewer, youthId, partyId, tx);
+    const before = requireVisibleParty(inScope, partyId, tx);
     if (before.endedOn) {
       return { ok: false as const, errors: { _form: `${before.name} is no longer on the team; past entries stay as they were.` } };
     }
@@ -188,10 +187,8 @@ export function updatePartyDetails(
         .filter((k) => before[k] !== after[k])
         .map((k) => [k, { from: before[k], to: after[k] }]),
     );
-    audit(tx, {
-      programId: viewer.programId,
-      actorUserId: viewer.userId,
-      action: "party.update",
+    auditChange(tx, viewer, {
+            action: "party.update",
       entityType: "case_party",
       entityId: partyId,
       youthId,
@@ -203,19 +200,18 @@ export function updatePartyDetails(
 
 /** A new person takes over the role: the current holder's row is closed, not deleted. */
 export function replaceParty(
-  viewer: Viewer,
-  youthId: number,
+  inScope: YouthInScope,
   partyId: number,
   input: Omit<PartyInput, "role">,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): WriteResult {
-  requireYouthInScope(viewer, youthId, db);
+  const { viewer, youthId } = inScope;
   requirePermission(viewer, "write:case", WRITE_DENIED);
   if (input.startedOn > calendarDateIn(new Date(), viewer.timeZone)) {
     return { ok: false, errors: { startedOn: "Record the handover on the day it happens, not ahead of it." } };
   }
   return db.transaction((tx) => {
-    const previous = requireVisibleParty(viewer, youthId, partyId, tx);
+    const previous = requireVisibleParty(inScope, partyId, tx);
     if (previous.endedOn) {
       return { ok: false as const, errors: { _form: `${previous.name} already left this role; refresh the page.` } };
     }
@@ -230,10 +226,8 @@ export function replaceParty(
       .where(and(eq(caseParties.id, partyId), isNull(caseParties.endedOn)))
       .run();
     const row = insertParty(tx, viewer, youthId, { ...input, role: previous.role as PartyRole });
-    audit(tx, {
-      programId: viewer.programId,
-      actorUserId: viewer.userId,
-      action: "party.replace",
+    auditChange(tx, viewer, {
+            action: "party.replace",
       entityType: "case_party",
       entityId: row.id,
       youthId,
@@ -244,7 +238,8 @@ export function replaceParty(
 }
 
 /** The roles the viewer may give a new team member on this youth. */
-export function assignablePartyRoles(viewer: Viewer, youthId: number, db: Db = getDb()): PartyRole[] {
-  const hidden = hiddenPartyRoles(viewer, youthId, db);
+export function assignablePartyRoles(inScope: YouthInScope, db: DbOrTx = getDb()): PartyRole[] {
+  const { viewer, youthId } = inScope;
+  const hidden = hiddenPartyRoles(inScope, db);
   return (Object.keys(PARTY_ROLE_LABELS) as PartyRole[]).filter((r) => !hidden.includes(r));
 }

@@ -22,12 +22,12 @@ import {
   type RequestType,
 } from "../domain/requests";
 import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, displayName, type PartyRole } from "../domain/youth";
-import { audit } from "./audit.server";
-import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
+import { auditChange } from "./audit.server";
+import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { likeContains } from "./sql.server";
 import { partiesShownTo } from "./parties.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
-import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, requireYouthInScope, sensitiveVisibleTo, youthScopeCondition } from "./scope.server";
+import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, requireYouthInScope, youthScopeCondition, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 import { advocateFilterOptions, youthMatches } from "./youth.server";
 
@@ -115,8 +115,8 @@ function baseQuery(db: DbOrTx) {
     .$dynamic();
 }
 
-export function listRequestsForYouth(viewer: Viewer, youthId: number, db: Db = getDb()): RequestRow[] {
-  requireYouthInScope(viewer, youthId, db);
+export function listRequestsForYouth(inScope: YouthInScope, db: DbOrTx = getDb()): RequestRow[] {
+  const { viewer, youthId } = inScope;
   return baseQuery(db)
     .where(and(eq(resourceRequests.youthId, youthId), requestVisibleTo(viewer)))
     .orderBy(desc(resourceRequests.requestedAt), desc(resourceRequests.id))
@@ -156,7 +156,7 @@ export type RequestQueue = {
  * One page of the queue. Counting and choosing the page's ids read `resource_requests` alone
  * (plus `youth` only to sort by name); the display columns are fetched for those ids only.
  */
-export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: Db = getDb()): RequestQueue {
+export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: DbOrTx = getDb()): RequestQueue {
   requireCaseAccess(viewer);
   const today = calendarDateIn(new Date(), viewer.timeZone);
   const visible = requestVisibleTo(viewer);
@@ -245,7 +245,7 @@ export type RequestDetail = RequestRow & {
   actions: RequestAction[];
 };
 
-export function getRequest(viewer: Viewer, requestId: number, db: Db = getDb()): RequestDetail {
+export function getRequest(viewer: Viewer, requestId: number, db: DbOrTx = getDb()): RequestDetail {
   requireCaseAccess(viewer);
   const row = db
     .select({ ...rowFields(), description: resourceRequests.description, version: resourceRequests.version })
@@ -295,12 +295,12 @@ export type RequestInput = {
   submit: boolean;
 };
 
-export function createRequest(viewer: Viewer, youthId: number, input: RequestInput, db: Db = getDb()): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
-  requireYouthInScope(viewer, youthId, db);
+export function createRequest(inScope: YouthInScope, input: RequestInput, db: DbOrTx = getDb()): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
+  const { viewer, youthId } = inScope;
   requirePermission(viewer, "write:requests", "Requests are made by the youth's advocate or the program lead.");
   const errors: FieldErrors = {};
   const info = requestTypeInfo(input.type);
-  if (!info || (info.csecSensitive && !sensitiveVisibleTo(viewer, youthId, db))) errors.type = "Choose the kind of resource.";
+  if (!info || (info.csecSensitive && !inScope.sensitiveVisible)) errors.type = "Choose the kind of resource.";
   const subtypes = info?.subtypes ?? [];
   if (subtypes.length && !subtypes.some((s) => s.key === input.subtype)) errors.subtype = "Choose which kind.";
   let partyId: number | null = null;
@@ -311,7 +311,7 @@ export function createRequest(viewer: Viewer, youthId: number, input: RequestInp
       ? db
           .select({ id: caseParties.id })
           .from(caseParties)
-          .where(and(eq(caseParties.id, Number(input.addressedTo)), eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), partiesShownTo(viewer, youthId, db)))
+          .where(and(eq(caseParties.id, Number(input.addressedTo)), eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), partiesShownTo(inScope, db)))
           .get()
       : undefined;
     if (!party) errors.addressedTo = "Choose who the request goes to.";
@@ -347,10 +347,8 @@ export function createRequest(viewer: Viewer, youthId: number, input: RequestInp
     if (input.submit) {
       tx.insert(requestStatusEvents).values({ programId: viewer.programId, requestId: row.id, fromStatus: "draft", toStatus: "submitted", actorUserId: viewer.userId, at }).run();
     }
-    audit(tx, {
-      programId: viewer.programId,
-      actorUserId: viewer.userId,
-      action: "request.create",
+    auditChange(tx, viewer, {
+            action: "request.create",
       entityType: "resource_request",
       entityId: row.id,
       youthId,
@@ -373,7 +371,7 @@ export function transitionRequest(
   requestId: number,
   action: RequestAction,
   input: { version: number; note?: string },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): TransitionResult {
   const current = getRequest(viewer, requestId, db);
   const transition = REQUEST_TRANSITIONS[action];
@@ -410,10 +408,8 @@ export function transitionRequest(
     tx.insert(requestStatusEvents)
       .values({ programId: viewer.programId, requestId, fromStatus: current.status, toStatus: transition.to, note: input.note ?? null, actorUserId: viewer.userId, at })
       .run();
-    audit(tx, {
-      programId: viewer.programId,
-      actorUserId: viewer.userId,
-      action: `request.${action}`,
+    auditChange(tx, viewer, {
+            action: `request.${action}`,
       entityType: "resource_request",
       entityId: requestId,
       youthId: current.youthId,

@@ -6,10 +6,10 @@ import { safetyPlans, users } from "../../db/schema";
 import { calendarDateIn } from "../domain/dates";
 import { staleEdit, type StaleEdit } from "../domain/forms";
 import { HOTLINE_KEYS, type HotlineKey } from "../domain/hotlines";
-import { audit } from "./audit.server";
-import { getDb, type Db } from "./db.server";
+import { auditChange } from "./audit.server";
+import { getDb, type DbOrTx } from "./db.server";
 import type { WriteResult } from "./parties.server";
-import { requirePermission, requireYouthInScope } from "./scope.server";
+import { requirePermission, requireYouthInScope, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export type SupportPerson = { name: string; relation: string | null; phone: string | null };
@@ -55,12 +55,11 @@ function toHotlines(text: string): HotlineKey[] {
 
 /** The current plan and its earlier versions (the newest `historyLimit`), with how many there are. */
 export function getSafetyPlans(
-  viewer: Viewer,
-  youthId: number,
+  inScope: YouthInScope,
   opts: { historyLimit?: number } = {},
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): { current: SafetyPlanView | null; history: SafetyPlanView[]; historyTotal: number } {
-  requireYouthInScope(viewer, youthId, db);
+  const { youthId } = inScope;
   const query = db
     .select({
       version: safetyPlans.version,
@@ -89,13 +88,12 @@ export function getSafetyPlans(
  * plan comes back, so a support person added meanwhile is not dropped without anyone noticing.
  */
 export function saveSafetyPlan(
-  viewer: Viewer,
-  youthId: number,
+  inScope: YouthInScope,
   input: SafetyPlanInput,
   baseVersion: number,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): WriteResult | StaleEdit<SafetyPlanView | null> {
-  requireYouthInScope(viewer, youthId, db);
+  const { viewer, youthId } = inScope;
   requirePermission(viewer, "write:case", "Your role cannot change safety plans.");
   if (input.reviewedOn > calendarDateIn(new Date(), viewer.timeZone)) {
     return { ok: false, errors: { reviewedOn: "The review date cannot be in the future." } };
@@ -103,7 +101,7 @@ export function saveSafetyPlan(
   return db.transaction((tx) => {
     const latest = tx.select({ v: max(safetyPlans.version) }).from(safetyPlans).where(eq(safetyPlans.youthId, youthId)).get()?.v ?? 0;
     // Read on the same connection, inside this transaction: what is saved at this moment.
-    if (latest !== baseVersion) return staleEdit(getSafetyPlans(viewer, youthId, { historyLimit: 0 }, db).current);
+    if (latest !== baseVersion) return staleEdit(getSafetyPlans(inScope, { historyLimit: 0 }, db).current);
     const row = tx
       .insert(safetyPlans)
       .values({
@@ -118,10 +116,8 @@ export function saveSafetyPlan(
       })
       .returning({ id: safetyPlans.id })
       .get();
-    audit(tx, {
-      programId: viewer.programId,
-      actorUserId: viewer.userId,
-      action: "safety_plan.save",
+    auditChange(tx, viewer, {
+            action: "safety_plan.save",
       entityType: "safety_plan",
       entityId: row.id,
       youthId,

@@ -74,17 +74,44 @@ export function notFound(what = "Page"): never {
   throw data({ message: `${what} not found.` }, { status: 404 });
 }
 
-/** The youth's id if it is in the viewer's scope; otherwise a 404 that says nothing more. */
-export function requireYouthInScope(viewer: Viewer, youthId: number, db: Db = getDb()): number {
+declare const inScope: unique symbol;
+
+/**
+ * Proof that a youth is in the viewer's scope, with what the CSEC rule needs about it. Only
+ * `requireYouthInScope` makes one, so a server function that takes it cannot be called for a
+ * youth the viewer may not see. `csecStatus` is for server-side decisions only: never send it.
+ */
+export type YouthInScope = {
+  readonly viewer: Viewer;
+  readonly youthId: number;
+  readonly csecStatus: CsecStatus;
+  /** The viewer's audience under the CSEC rule. */
+  readonly audience: CsecAudience;
+  /** Whether CSEC-sensitive records of this youth (a CSEC advocate, red flags ...) may reach the viewer. */
+  readonly sensitiveVisible: boolean;
+  readonly [inScope]: true;
+};
+
+/** The youth, proven in the viewer's scope; otherwise a 404 that says nothing more. */
+export function requireYouthInScope(viewer: Viewer, youthId: number, db: DbOrTx = getDb()): YouthInScope {
   requireCaseAccess(viewer);
   if (!Number.isSafeInteger(youthId) || youthId <= 0) notFound("Youth");
   const row = db
-    .select({ id: youth.id })
+    .select({ id: youth.id, status: youthCsecStatus.status })
     .from(youth)
+    .leftJoin(youthCsecStatus, eq(youthCsecStatus.youthId, youth.id))
     .where(and(eq(youth.id, youthId), youthScopeCondition(viewer)))
     .get();
   if (!row) notFound("Youth");
-  return row.id;
+  const audience = csecAudienceOf(viewer);
+  const csecStatus = row.status ?? "none";
+  return {
+    viewer,
+    youthId: row.id,
+    csecStatus,
+    audience,
+    sensitiveVisible: csecSensitiveVisible(audience, csecStatus),
+  } as YouthInScope;
 }
 
 /** 403 with a message when the viewer's role does not allow the action at all. */
@@ -114,11 +141,6 @@ export function csecSensitiveAllowedSql(audience: CsecAudience, youthId: SQLWrap
   )})`;
 }
 
-/** Whether CSEC-sensitive records of this youth (a CSEC advocate, red flags ...) may reach the viewer. */
-export function sensitiveVisibleTo(viewer: Viewer, youthId: number, db: DbOrTx = getDb()): boolean {
-  return csecSensitiveVisible(csecAudienceOf(viewer), csecStatusOf(youthId, db));
-}
-
 /** A positive integer id from a URL segment, or a 404 (an id that is not a number exists nowhere). */
 export function idParam(value: string | undefined, what = "Page"): number {
   if (!value || !/^[1-9]\d{0,15}$/.test(value)) notFound(what);
@@ -129,7 +151,8 @@ export function idParam(value: string | undefined, what = "Page"): number {
  * The guard of every write about one youth, before its form is even read: 404 outside scope,
  * then 403 when the role may not do this at all.
  */
-export function requireYouthWrite(viewer: Viewer, youthId: number, permission: Permission, message: string, db: Db = getDb()): void {
-  requireYouthInScope(viewer, youthId, db);
+export function requireYouthWrite(viewer: Viewer, youthId: number, permission: Permission, message: string, db: DbOrTx = getDb()): YouthInScope {
+  const inScope = requireYouthInScope(viewer, youthId, db);
   requirePermission(viewer, permission, message);
+  return inScope;
 }

@@ -14,9 +14,11 @@ import {
 import { ageOn, calendarDateIn } from "../domain/dates";
 import { seesThroughAssignment, youthScopeOf } from "../domain/permissions";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
-import { getDb, type Db } from "./db.server";
+import { getDb, type DbOrTx } from "./db.server";
+import { missingNow, type MissingNow } from "./episodes.server";
+import { listPlacements, type PlacementView } from "./placements.server";
 import { likeContains } from "./sql.server";
-import { csecAudienceOf, requireCaseAccess, requireYouthInScope, youthScopeCondition } from "./scope.server";
+import { csecAudienceOf, requireCaseAccess, requireYouthInScope, youthScopeCondition, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export const YOUTH_SORTABLE = ["name", "age", "caseNumber", "placement", "advocate", "supervisor", "csec"] as const;
@@ -140,7 +142,7 @@ function csecFilterValues(viewer: Viewer): YouthList["filterOptions"]["csec"] {
  * what filtering and ordering need, so skipped rows cost little), then the display columns for
  * those ids alone.
  */
-export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db = getDb()): YouthList {
+export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: DbOrTx = getDb()): YouthList {
   requireCaseAccess(viewer);
   const conditions: SQL[] = [youthScopeCondition(viewer)];
 
@@ -265,7 +267,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
  * How a list lets the viewer filter by advocate: a supervisor picks from the advocates of their
  * caseload; a program lead, who may have thousands, types a name instead.
  */
-export function advocateFilterOptions(viewer: Viewer, db: Db): { advocates: PersonOption[]; advocateByName: boolean } {
+export function advocateFilterOptions(viewer: Viewer, db: DbOrTx): { advocates: PersonOption[]; advocateByName: boolean } {
   return {
     advocates: seesThroughAssignment(viewer.role, "supervisor") ? advocatesOfSupervisedYouth(viewer, db) : [],
     advocateByName: youthScopeOf(viewer.role).kind === "program",
@@ -273,7 +275,7 @@ export function advocateFilterOptions(viewer: Viewer, db: Db): { advocates: Pers
 }
 
 /** The advocates currently assigned to the youth a supervisor supervises. */
-export function advocatesOfSupervisedYouth(viewer: Viewer, db: Db): PersonOption[] {
+export function advocatesOfSupervisedYouth(viewer: Viewer, db: DbOrTx): PersonOption[] {
   return db
     .selectDistinct({ id: users.id, name: users.name })
     .from(youthAssignments)
@@ -292,7 +294,7 @@ export function advocatesOfSupervisedYouth(viewer: Viewer, db: Db): PersonOption
 }
 
 /** Supervisors with a current assignment anywhere in the program. */
-function supervisorsOfProgram(viewer: Viewer, db: Db): PersonOption[] {
+function supervisorsOfProgram(viewer: Viewer, db: DbOrTx): PersonOption[] {
   return db
     .select({ id: users.id, name: users.name })
     .from(users)
@@ -313,21 +315,16 @@ export type YouthOverview = {
   caseNumber: string;
   caseStatus: CaseStatus;
   placement: { type: string; label: string; description: string | null; since: string } | null;
-  placementHistory: Array<{ type: string; label: string; description: string | null; startedOn: string; endedOn: string | null; endReason: string | null }>;
+  placementHistory: PlacementView[];
   advocates: Array<{ name: string; since: string }>;
   supervisors: Array<{ name: string; since: string }>;
   /** The open runaway episode, when the youth is missing now. */
-  missing: {
-    leftAt: string;
-    leftFrom: string | null;
-    reportedToLawEnforcementAt: string | null;
-    reportedToNcmecAt: string | null;
-  } | null;
+  missing: MissingNow | null;
 };
 
 /** The youth's page header: who, where they live, who is assigned, whether they are missing now. */
-export function getYouthOverview(viewer: Viewer, youthId: number, db: Db = getDb()): YouthOverview {
-  requireYouthInScope(viewer, youthId, db);
+export function getYouthOverview(inScope: YouthInScope, db: DbOrTx = getDb()): YouthOverview {
+  const { viewer, youthId } = inScope;
   const y = db
     .select({
       id: youth.id,
@@ -340,19 +337,7 @@ export function getYouthOverview(viewer: Viewer, youthId: number, db: Db = getDb
     .from(youth)
     .where(eq(youth.id, youthId))
     .get()!;
-  const history = db
-    .select({
-      type: placements.type,
-      description: placements.description,
-      startedOn: placements.startedOn,
-      endedOn: placements.endedOn,
-      endReason: placements.endReason,
-    })
-    .from(placements)
-    .where(eq(placements.youthId, youthId))
-    .orderBy(desc(placements.startedOn), desc(placements.id))
-    .all()
-    .map((p) => ({ ...p, label: placementTypeLabel(p.type) }));
+  const history = listPlacements(inScope, db);
   const current = history.find((p) => !p.endedOn);
   const assigned = db
     .select({ kind: youthAssignments.kind, name: users.name, since: youthAssignments.startedOn })
@@ -361,17 +346,6 @@ export function getYouthOverview(viewer: Viewer, youthId: number, db: Db = getDb
     .where(and(eq(youthAssignments.youthId, youthId), isNull(youthAssignments.endedOn)))
     .orderBy(asc(users.name))
     .all();
-  const episode = db
-    .select({
-      leftAt: runawayEpisodes.leftAt,
-      leftFrom: runawayEpisodes.leftFrom,
-      reportedToLawEnforcementAt: runawayEpisodes.reportedToLawEnforcementAt,
-      reportedToNcmecAt: runawayEpisodes.reportedToNcmecAt,
-    })
-    .from(runawayEpisodes)
-    .where(and(eq(runawayEpisodes.youthId, youthId), isNull(runawayEpisodes.returnedAt)))
-    .orderBy(desc(runawayEpisodes.leftAt))
-    .get();
   return {
     id: y.id,
     name: displayName(y),
@@ -383,13 +357,13 @@ export function getYouthOverview(viewer: Viewer, youthId: number, db: Db = getDb
     placementHistory: history,
     advocates: assigned.filter((a) => a.kind === "advocate").map(({ name, since }) => ({ name, since })),
     supervisors: assigned.filter((a) => a.kind === "supervisor").map(({ name, since }) => ({ name, since })),
-    missing: episode ?? null,
+    missing: missingNow(inScope, db),
   };
 }
 
 /** Just enough to title a page about one youth; 404 outside scope. */
-export function getYouthHeading(viewer: Viewer, youthId: number, db: Db = getDb()): { id: number; name: string } {
-  requireYouthInScope(viewer, youthId, db);
+export function getYouthHeading(inScope: YouthInScope, db: DbOrTx = getDb()): { id: number; name: string } {
+  const { youthId } = inScope;
   const y = db.select({ firstName: youth.firstName, lastName: youth.lastName }).from(youth).where(eq(youth.id, youthId)).get()!;
   return { id: youthId, name: displayName(y) };
 }

@@ -215,7 +215,7 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
     const before = maxId(c, "audit_events");
     const startedAt = new Date().toISOString();
     const result = await postToMeeting(ADV, m2, { intent: "done", actionId: String(item.A) });
-    expect(redirectLocation(result)).toBe(`/meetings/${m2}?saved=done`);
+    expect(redirectLocation(result)).toBe(`/meetings/${m2}?saved=action-done`);
     const row = actionItem(c, item.A)!;
     expect(row.status).toBe("done");
     expect(row.drop_reason).toBeNull();
@@ -248,7 +248,7 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
 
     const before = maxId(c, "audit_events");
     const result = await postToMeeting(ADV, m3, { intent: "drop", actionId: String(item.D), reason: "The school arranged tutoring itself" });
-    expect(redirectLocation(result)).toBe(`/meetings/${m3}?saved=dropped`);
+    expect(redirectLocation(result)).toBe(`/meetings/${m3}?saved=action-dropped`);
     expect(actionItem(c, item.D)).toMatchObject({ status: "dropped", drop_reason: "The school arranged tutoring itself" });
     const audit = expectOneAudit(before, {
       action: "action_item.drop",

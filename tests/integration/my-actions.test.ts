@@ -265,7 +265,7 @@ describe("closing an item from /actions", () => {
     const before = maxId(c, "audit_events");
     const request = await postAs(db, "advocate@example.org", "/actions?status=open&sort=due.desc", { intent: "done", actionId: String(item.id) });
     const result = await callRoute(myActionsAction, request);
-    expect(redirectLocation(result)).toBe("/actions?status=open&sort=due.desc&saved=done");
+    expect(redirectLocation(result)).toBe("/actions?status=open&sort=due.desc&saved=action-done");
     expect(actionItem(c, item.id)!.status).toBe("done");
     expect(auditRowsAfter(c, before)).toMatchObject([{ action: "action_item.done", entity_id: String(item.id), actor_user_id: a1 }]);
     expect(ids((await myActions("advocate@example.org", "?status=open")).items)).not.toContain(item.id);

@@ -131,7 +131,7 @@ describe("the lifecycle, every (status, action, role)", () => {
           const result = await act(email, id, { action, version: String(FIXTURE_VERSION), note });
 
           if (expected.outcome === "allowed") {
-            expect(locationOf(result), describeResult(result)).toBe(`/requests/${id}?done=${action}`);
+            expect(locationOf(result), describeResult(result)).toBe(`/requests/${id}?saved=${action}`);
             const row = requestRow(c, id)!;
             expect(row.status).toBe(expected.to);
             expect(row.version).toBe(FIXTURE_VERSION + 1);
@@ -207,7 +207,7 @@ describe("the reason for a denial", () => {
   it("the reason is kept in the history", async () => {
     const id = makeRequest("submitted");
     const result = await act("supervisor@example.org", id, { action: "deny", version: String(FIXTURE_VERSION), note: "  Not covered by the county budget.  " });
-    expect(locationOf(result)).toBe(`/requests/${id}?done=deny`);
+    expect(locationOf(result)).toBe(`/requests/${id}?saved=deny`);
     expect(eventsOf(c, id).map((e) => e.note)).toEqual(["Not covered by the county budget."]);
     const detail = await callRoute(detailLoader as never, await getAs(db, "advocate@example.org", `/requests/${id}`), { requestId: String(id) });
     const history = (detail as { request: { history: Array<{ toStatus: string; note: string | null }> } }).request.history;
@@ -256,7 +256,7 @@ describe("scope and roles around the lifecycle", () => {
     expectUnchanged(id, before);
     // ... while the supervisor, who may see the concern, can decide it.
     const ok = await act("supervisor@example.org", id, { action: "approve", version: String(FIXTURE_VERSION) });
-    expect(locationOf(ok)).toBe(`/requests/${id}?done=approve`);
+    expect(locationOf(ok)).toBe(`/requests/${id}?saved=approve`);
   });
 
   it("garbage in the form is a 400, and an unknown request id a 404", async () => {
@@ -342,7 +342,7 @@ describe("two people acting on the same request", () => {
       expect(seenByLead.actions).toContain(second.action);
 
       const first = await act("supervisor@example.org", id, { action: "approve", version: String(seenBySupervisor.version) });
-      expect(locationOf(first)).toBe(`/requests/${id}?done=approve`);
+      expect(locationOf(first)).toBe(`/requests/${id}?saved=approve`);
       const afterFirst = state(id);
 
       const fields: Fields = { action: second.action, version: String(seenByLead.version) };
@@ -371,7 +371,7 @@ describe("two people acting on the same request", () => {
   it("the same person submitting the same form twice: the second is a 409, one event", async () => {
     const id = makeRequest("draft");
     const once = await act("advocate@example.org", id, { action: "submit", version: String(FIXTURE_VERSION) });
-    expect(locationOf(once)).toBe(`/requests/${id}?done=submit`);
+    expect(locationOf(once)).toBe(`/requests/${id}?saved=submit`);
     const twice = await act("advocate@example.org", id, { action: "submit", version: String(FIXTURE_VERSION) });
     expect(statusOf(twice)).toBe(409);
     expect(payloadOf(twice).errors?._form).toMatch(/\bsubmitted\b/);
@@ -406,7 +406,7 @@ describe("creating a request", () => {
 
   function createdId(result: Awaited<ReturnType<typeof create>>, done: "draft" | "submit"): number {
     const location = locationOf(result);
-    expect(location, describeResult(result)).toMatch(new RegExp(`^/requests/\\d+\\?done=${done}$`));
+    expect(location, describeResult(result)).toMatch(new RegExp(`^/requests/\\d+\\?saved=${done}$`));
     return Number(/\/requests\/(\d+)/.exec(location!)![1]);
   }
 
@@ -463,7 +463,7 @@ describe("creating a request", () => {
     const audits = requestAuditsOf(c, id);
     expect(audits.map((a) => a.action)).toEqual(["request.create"]);
     const approve = await act("supervisor@example.org", id, { action: "approve", version: String(row.version) });
-    expect(locationOf(approve)).toBe(`/requests/${id}?done=approve`);
+    expect(locationOf(approve)).toBe(`/requests/${id}?saved=approve`);
   });
 
   it("stores an amount in cents: restoration funds of $1,250.50 on a confirmed youth", async () => {

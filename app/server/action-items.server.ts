@@ -1,0 +1,259 @@
+/**
+ * Action items: what someone will do for a youth, by when, from an MDT meeting or the youth's
+ * page, open until marked done or dropped (with a reason). An item from a CSEC MDT or owned by
+ * the CSEC advocate is CSEC-sensitive and follows the CSEC rule: for a viewer who may not see
+ * the youth's status it does not exist.
+ */
+import { and, asc, desc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { actionItems, mdtMeetings, users, youth, youthAssignments } from "../../db/schema";
+import { calendarDateIn, daysBetween } from "../domain/dates";
+import type { FieldErrors, WriteResult } from "../domain/forms";
+import { CSEC_SENSITIVE_MEETING_TYPES, type ActionStatus, type MeetingType } from "../domain/meetings";
+import { seesThroughAssignment } from "../domain/permissions";
+import { CSEC_SENSITIVE_PARTY_ROLES, displayName, partyRoleLabel, type PartyRole } from "../domain/youth";
+import { auditChange } from "./audit.server";
+import { csecSensitiveShownTo } from "./csec-sensitive.server";
+import { getDb, nowIso, type DbOrTx } from "./db.server";
+import { visibleMeetingOrNotFound } from "./meeting-access.server";
+import { peopleForYouth } from "./people.server";
+import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, youthScopeCondition, type YouthInScope } from "./scope.server";
+import type { Viewer } from "./session.server";
+
+function actionVisibleTo(viewer: Viewer): SQL {
+  return and(youthScopeCondition(viewer), csecSensitiveShownTo("action", csecAudienceOf(viewer), actionItems.youthId))!;
+}
+
+function ownerLabel(role: string | null, userName: string | null): string {
+  if (role) return partyRoleLabel(role);
+  return userName ?? "—";
+}
+
+export type ActionRow = {
+  id: number;
+  youthId: number;
+  youthName: string;
+  meetingId: number | null;
+  description: string;
+  owner: string;
+  ownedByViewer: boolean;
+  dueOn: string | null;
+  status: ActionStatus;
+  doneAt: string | null;
+  dropReason: string | null;
+  /** Days past due for open items (positive = overdue). */
+  daysOverdue: number | null;
+  createdAt: string;
+};
+
+function actionRows(viewer: Viewer, where: SQL | undefined, orderBy: SQL[], db: DbOrTx): ActionRow[] {
+  const today = calendarDateIn(new Date(), viewer.timeZone);
+  return db
+    .select({
+      id: actionItems.id,
+      youthId: actionItems.youthId,
+      firstName: youth.firstName,
+      lastName: youth.lastName,
+      meetingId: actionItems.meetingId,
+      description: actionItems.description,
+      ownerRole: actionItems.ownerPartyRole,
+      ownerUserId: actionItems.ownerUserId,
+      ownerName: users.name,
+      dueOn: actionItems.dueOn,
+      status: actionItems.status,
+      doneAt: actionItems.doneAt,
+      dropReason: actionItems.dropReason,
+      createdAt: actionItems.createdAt,
+    })
+    .from(actionItems)
+    .innerJoin(youth, eq(youth.id, actionItems.youthId))
+    .leftJoin(users, eq(users.id, actionItems.ownerUserId))
+    .where(and(actionVisibleTo(viewer), where))
+    .orderBy(...orderBy, asc(actionItems.id))
+    .all()
+    .map((a) => ({
+      id: a.id,
+      youthId: a.youthId,
+      youthName: displayName({ firstName: a.firstName, lastName: a.lastName }),
+      meetingId: a.meetingId,
+      description: a.description,
+      owner: ownerLabel(a.ownerRole, a.ownerName),
+      ownedByViewer: a.ownerUserId === viewer.userId,
+      dueOn: a.dueOn,
+      status: a.status,
+      doneAt: a.doneAt,
+      dropReason: a.dropReason,
+      daysOverdue: a.status === "open" && a.dueOn ? daysBetween(a.dueOn, today) : null,
+      createdAt: a.createdAt,
+    }));
+}
+
+/** Open first, overdue first, then by due date. */
+const openOverdueFirst = () => [sql`case ${actionItems.status} when 'open' then 0 else 1 end`, sql`${actionItems.dueOn} is null`, asc(actionItems.dueOn)];
+
+export function listActionsForYouth(inScope: YouthInScope, db: DbOrTx = getDb()): ActionRow[] {
+  const { viewer, youthId } = inScope;
+  return actionRows(viewer, eq(actionItems.youthId, youthId), openOverdueFirst(), db);
+}
+
+/** The items that came out of one meeting (the viewer may see the meeting: checked by the caller's guard). */
+export function listActionsForMeeting(inScope: YouthInScope, meetingId: number, db: DbOrTx = getDb()): ActionRow[] {
+  const { viewer, youthId } = inScope;
+  return actionRows(viewer, and(eq(actionItems.youthId, youthId), eq(actionItems.meetingId, meetingId)), openOverdueFirst(), db);
+}
+
+/**
+ * What a meeting at `scheduledAt` carries over: every item still open that came from an earlier
+ * meeting, or was created on the youth's page before this meeting.
+ */
+export function openActionsCarriedInto(inScope: YouthInScope, scheduledAt: string, db: DbOrTx = getDb()): ActionRow[] {
+  const { viewer, youthId } = inScope;
+  return actionRows(
+    viewer,
+    and(
+      eq(actionItems.youthId, youthId),
+      eq(actionItems.status, "open"),
+      or(
+        and(isNull(actionItems.meetingId), lt(actionItems.createdAt, scheduledAt)),
+        sql`(select ${mdtMeetings.scheduledAt} from ${mdtMeetings} where ${mdtMeetings.id} = ${actionItems.meetingId}) < ${scheduledAt}`,
+      ),
+    ),
+    openOverdueFirst(),
+    db,
+  );
+}
+
+/**
+ * "My actions": items owned by the viewer; for advocates also the items owned by the CASA
+ * advocate role on the youth assigned to them.
+ */
+export function listMyActions(
+  viewer: Viewer,
+  opts: { status: ActionStatus | "all"; sortDesc: boolean },
+  db: DbOrTx = getDb(),
+): ActionRow[] {
+  requireCaseAccess(viewer);
+  const mine =
+    seesThroughAssignment(viewer.role, "advocate")
+      ? or(
+          eq(actionItems.ownerUserId, viewer.userId),
+          and(
+            eq(actionItems.ownerPartyRole, "casa_advocate"),
+            sql`exists (select 1 from ${youthAssignments} where ${youthAssignments.youthId} = ${actionItems.youthId}
+              and ${youthAssignments.userId} = ${viewer.userId} and ${youthAssignments.kind} = 'advocate'
+              and ${youthAssignments.endedOn} is null)`,
+          ),
+        )
+      : eq(actionItems.ownerUserId, viewer.userId);
+  const status = opts.status === "all" ? undefined : eq(actionItems.status, opts.status);
+  const due = opts.sortDesc ? desc(actionItems.dueOn) : asc(actionItems.dueOn);
+  return actionRows(viewer, and(mine, status), [sql`${actionItems.dueOn} is null`, due], db);
+}
+
+function parseOwner(owner: string): { ownerPartyRole: string | null; ownerUserId: number | null } {
+  return owner.startsWith("role:")
+    ? { ownerPartyRole: owner.slice(5), ownerUserId: null }
+    : { ownerPartyRole: null, ownerUserId: Number(owner.slice(5)) };
+}
+
+export function addActionItem(
+  inScope: YouthInScope,
+  meetingId: number | null,
+  input: { description: string; owner: string; dueOn: string },
+  db: DbOrTx = getDb(),
+): WriteResult {
+  const { viewer, youthId } = inScope;
+  requirePermission(viewer, "write:case", "Your role cannot add action items.");
+  let meetingSensitive = false;
+  if (meetingId !== null) {
+    const { meeting } = visibleMeetingOrNotFound(viewer, meetingId, db);
+    if (meeting.youthId !== youthId) notFound("Meeting");
+    meetingSensitive = CSEC_SENSITIVE_MEETING_TYPES.includes(meeting.type as MeetingType);
+  }
+  const owners = peopleForYouth(inScope, db).owners.map((o) => o.value);
+  if (!owners.includes(input.owner)) return { ok: false, errors: { owner: "Choose who owns it." } };
+  const owner = parseOwner(input.owner);
+  // An item from a CSEC MDT, or owned by the CSEC advocate, would reveal CSEC involvement.
+  const csecSensitive = meetingSensitive || CSEC_SENSITIVE_PARTY_ROLES.includes(owner.ownerPartyRole as PartyRole);
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(actionItems)
+      .values({
+        programId: viewer.programId,
+        youthId,
+        meetingId,
+        description: input.description,
+        ...owner,
+        dueOn: input.dueOn,
+        csecSensitive,
+        createdByUserId: viewer.userId,
+        createdAt: nowIso(),
+      })
+      .returning({ id: actionItems.id })
+      .get();
+    auditChange(tx, viewer, {
+            action: "action_item.create",
+      entityType: "action_item",
+      entityId: row.id,
+      youthId,
+      details: { meetingId, owner: input.owner, dueOn: input.dueOn },
+    });
+    return { ok: true as const, id: row.id };
+  });
+}
+
+/** Closes an open item as done, or as dropped with a reason. */
+export function closeActionItem(
+  viewer: Viewer,
+  actionId: number,
+  outcome: { status: "done" } | { status: "dropped"; reason: string },
+  db: DbOrTx = getDb(),
+): WriteResult & { youthId?: number; meetingId?: number | null } {
+  requireCaseAccess(viewer);
+  const item = db
+    .select({ id: actionItems.id, youthId: actionItems.youthId, meetingId: actionItems.meetingId, status: actionItems.status })
+    .from(actionItems)
+    .innerJoin(youth, eq(youth.id, actionItems.youthId))
+    .where(and(eq(actionItems.id, actionId), actionVisibleTo(viewer)))
+    .get();
+  if (!item) notFound("Action item");
+  requirePermission(viewer, "write:case", "Your role cannot change action items.");
+  if (item.status !== "open") return { ok: false, errors: { _form: `This item is already ${item.status}.` } };
+  return db.transaction((tx) => {
+    const at = nowIso();
+    tx.update(actionItems)
+      .set(
+        outcome.status === "done"
+          ? { status: "done", doneAt: at, updatedAt: at }
+          : { status: "dropped", dropReason: outcome.reason, doneAt: at, updatedAt: at },
+      )
+      .where(and(eq(actionItems.id, actionId), eq(actionItems.status, "open")))
+      .run();
+    auditChange(tx, viewer, {
+            action: outcome.status === "done" ? "action_item.done" : "action_item.drop",
+      entityType: "action_item",
+      entityId: actionId,
+      youthId: item.youthId,
+      details: outcome.status === "dropped" ? { reason: outcome.reason } : undefined,
+    });
+    return { ok: true as const, id: actionId, youthId: item.youthId, meetingId: item.meetingId };
+  });
+}
+
+/**
+ * The "mark done" and "drop" buttons of an action item list post here from any page (meeting,
+ * youth, my actions): fields `intent` (done | drop), `actionId`, and `reason` for a drop.
+ */
+export function closeActionFromForm(
+  viewer: Viewer,
+  form: { intent: string; actionId: string; reason?: string },
+  db: DbOrTx = getDb(),
+): { ok: true; saved: "action-done" | "action-dropped" } | { ok: false; errors: FieldErrors; actionId: number } {
+  const actionId = /^\d+$/.test(form.actionId) ? Number(form.actionId) : 0;
+  if (!actionId) notFound("Action item");
+  const reason = form.reason?.trim();
+  if (form.intent === "drop" && !reason) return { ok: false, errors: { reason: "Say why it is dropped." }, actionId };
+  if (reason && reason.length > 1000) return { ok: false, errors: { reason: "Keep the reason under 1000 characters." }, actionId };
+  const result = closeActionItem(viewer, actionId, form.intent === "drop" ? { status: "dropped", reason: reason! } : { status: "done" }, db);
+  if (!result.ok) return { ok: false, errors: result.errors, actionId };
+  return { ok: true, saved: form.intent === "drop" ? "action-dropped" : "action-done" };
+}

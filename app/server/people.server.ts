@@ -1,0 +1,54 @@
+/**
+ * The people who can own an action item or attend a meeting about a youth: the team members the
+ * viewer may see, and the program's users on the case (its advocates, supervisors, the leads).
+ */
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { caseParties, memberships, users, youthAssignments } from "../../db/schema";
+import { youthScopeOf } from "../domain/permissions";
+import { ROLES, type Role } from "../domain/roles";
+import { partyRoleLabel, partyWithRole } from "../domain/youth";
+import { getDb, type DbOrTx } from "./db.server";
+import { partiesShownTo } from "./parties.server";
+import type { YouthInScope } from "./scope.server";
+
+/** How a user's role reads after their name in a picker: "Elena Novak (advocate)". */
+const ROLE_IN_PICKER: Record<Role, string> = {
+  advocate: "advocate",
+  supervisor: "supervisor",
+  program_lead: "program lead",
+  admin: "administrator",
+};
+
+/** Roles on every case of the program (program leads): always among the people to pick. */
+const PROGRAM_WIDE_ROLES = ROLES.filter((r) => youthScopeOf(r).kind === "program");
+
+export type OwnerOption = { value: string; label: string };
+export type PersonChoice = { key: string; label: string };
+
+/** Team roles present on the youth (as owners) and the users who may own or attend. */
+export function peopleForYouth(inScope: YouthInScope, db: DbOrTx = getDb()) {
+  const { viewer, youthId } = inScope;
+  const parties = db
+    .select({ id: caseParties.id, role: caseParties.role, name: caseParties.name })
+    .from(caseParties)
+    .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), partiesShownTo(inScope, db)))
+    .all();
+  const programUsers = db
+    .selectDistinct({ id: users.id, name: users.name, role: memberships.role })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.programId, viewer.programId)))
+    .leftJoin(youthAssignments, and(eq(youthAssignments.userId, users.id), eq(youthAssignments.youthId, youthId), isNull(youthAssignments.endedOn)))
+    .where(and(isNull(users.disabledAt), or(inArray(memberships.role, PROGRAM_WIDE_ROLES), sql`${youthAssignments.id} is not null`)))
+    .orderBy(asc(users.name))
+    .all();
+  return {
+    attendees: [
+      ...parties.map((p) => ({ key: `party:${p.id}`, label: partyWithRole(p.name, p.role) })),
+      ...programUsers.map((u) => ({ key: `user:${u.id}`, label: `${u.name} (${ROLE_IN_PICKER[u.role]})` })),
+    ] satisfies PersonChoice[],
+    owners: [
+      ...[...new Set(parties.map((p) => p.role))].map((r) => ({ value: `role:${r}`, label: `${partyRoleLabel(r)} (${parties.filter((p) => p.role === r).map((p) => p.name).join(", ")})` })),
+      ...programUsers.map((u) => ({ value: `user:${u.id}`, label: u.name })),
+    ] satisfies OwnerOption[],
+  };
+}
