@@ -1,6 +1,6 @@
 /**
  * Fixed lists the seed draws from: names, organisations and the short texts people write.
- * Everything is fictional. The name pools are kept disjoint on purpose (see db/seed.test.ts):
+ * Everything is fictional. The name pools are kept disjoint on purpose (see seed.test.ts):
  * - program one's demo youth, program two's demo youth and the generated ("large") youth never
  *   share a first or a last name, so a search for a demo youth finds exactly that youth and a
  *   test can assert that no program-two youth name shows up anywhere in program one;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../app/server/db.server";
-import { verifyPassword } from "../app/server/password.server";
-import { HOTLINE_KEYS } from "../app/domain/hotlines";
-import { RED_FLAG_KEYS } from "../app/domain/red-flags";
-import { PARTY_ROLES, PLACEMENT_TYPES } from "../app/domain/youth";
+import { openDatabase, type Db } from "../../app/server/db.server";
+import { verifyPassword } from "../../app/server/password.server";
+import { HOTLINE_KEYS } from "../../app/domain/hotlines";
+import { RED_FLAG_KEYS } from "../../app/domain/red-flags";
+import { PARTY_ROLES, PLACEMENT_TYPES } from "../../app/domain/youth";
 import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
@@ -12,8 +12,8 @@ import {
   isEmpty,
   seedDemo,
   seedLarge,
-} from "./seed";
-import * as D from "./seed-data";
+} from "./index";
+import * as D from "./data";
 
 const ANCHOR = "2026-03-02";
 /** Generated youth in the seedLarge test; raise it (SEED_TEST_LARGE_YOUTH=5000) to hunt rare cases. */
