@@ -3,14 +3,14 @@
  * depend on (placements, who was on the case, the case parties), and what was true on a day.
  */
 import type { CsecStatus } from "../../app/domain/csec";
-import type { PlacementType } from "../../app/domain/youth";
+import type { PartyRole, PlacementType } from "../../app/domain/youth";
 import type { Clock } from "./clock";
 import { activeOn, type CsecPlan, type Profile, type Program, type Stint, type U, type YouthPlan } from "./model";
 import type { Rng } from "./rng";
 import type { Writer } from "./writer";
 
 export type PlacementRec = { type: PlacementType; description: string; from: number; to: number | null };
-export type PartyRec = { id: number; role: string; name: string; from: number; to: number | null };
+export type PartyRec = { id: number; role: PartyRole; name: string; from: number; to: number | null };
 
 /** Who was on the case, and on which day. */
 export type Staff = {
@@ -76,7 +76,7 @@ export function partiesOn(y: YouthWithParties, day: number): PartyRec[] {
   return y.parties.filter((p) => activeOn(p, day));
 }
 
-export function partyOn(y: YouthWithParties, role: string, day: number): PartyRec | null {
+export function partyOn(y: YouthWithParties, role: PartyRole, day: number): PartyRec | null {
   return y.parties.find((p) => p.role === role && activeOn(p, day)) ?? null;
 }
 

@@ -2,6 +2,7 @@
  * Contact notes: a handful over the last eight months, with the youth or with one of the case
  * parties, one of them recent unless the plan wants the contact to have gone stale.
  */
+import { CSEC_SENSITIVE_PARTY_ROLES } from "../../app/domain/youth";
 import { iso, MINUTE } from "./clock";
 import { partiesOn, type PartyRec, type YouthWithParties } from "./case";
 import * as D from "./data";
@@ -25,12 +26,12 @@ export function writeContacts(y: YouthWithParties): void {
           p.role !== "casa_advocate" &&
           p.role !== "advocate_supervisor" &&
           // contacts with a CSEC advocate only once the status is confirmed (visible to the advocate)
-          (p.role !== "csec_advocate" || (csec.confirmedSince !== null && day >= csec.confirmedSince)),
+          (!CSEC_SENSITIVE_PARTY_ROLES.includes(p.role) || (csec.confirmedSince !== null && day >= csec.confirmedSince)),
       );
       party = options.length > 0 ? rng.pick(options) : null;
     }
     const [template, methods] = party
-      ? rng.pick(D.PARTY_CONTACT_SUMMARIES[party.role] ?? D.PARTY_CONTACT_SUMMARIES.other!)
+      ? rng.pick(D.PARTY_CONTACT_SUMMARIES[party.role] ?? D.PARTY_CONTACT_SUMMARIES.other)
       : rng.pick(D.YOUTH_CONTACT_SUMMARIES);
     const method = rng.pick(methods);
     const occurred = clock.ms(day, rng.int(15, 21), rng.int(0, 59));

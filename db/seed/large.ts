@@ -4,6 +4,7 @@
  * Numbering continues after earlier runs, so calling it again adds more.
  */
 import type BetterSqlite3 from "better-sqlite3";
+import { CSEC_BASES } from "../../app/domain/csec";
 import type { Role } from "../../app/domain/roles";
 import type { Clock } from "./clock";
 import * as D from "./data";
@@ -165,7 +166,7 @@ function largeCsecPlan(rng: Rng, c: { stints: Stint[]; sup: U; lead: U; start: n
   };
   if (roll < 0.07) return { kind: "concern", concern, csecAdvocateParty: rng.chance(0.3) };
   if (roll < 0.15) {
-    const basis = rng.pick(["agency_csec_unit", "court_finding", "youth_disclosure"] as const);
+    const basis = rng.pick(CSEC_BASES);
     const confirmOn = Math.min(csecTo, on + rng.int(5, 60));
     return {
       kind: "confirmed",
@@ -174,7 +175,7 @@ function largeCsecPlan(rng: Rng, c: { stints: Stint[]; sup: U; lead: U; start: n
       on: confirmOn,
       basis,
       basisOn: confirmOn - rng.int(0, 4),
-      note: D.CONFIRM_NOTES[basis]!,
+      note: D.CONFIRM_NOTES[basis],
     };
   }
   return { kind: "cleared", concern, by: rng.chance(0.8) ? c.sup : c.lead, on: Math.min(csecTo, on + rng.int(5, 60)), reason: rng.pick(D.CLEAR_REASONS) };

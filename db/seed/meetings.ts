@@ -3,11 +3,13 @@
  * one (with its invitees and agenda), and action items created on the youth's page. A CSEC MDT
  * only while the youth is, and still is, concern or confirmed; its items are CSEC-sensitive.
  */
+import type { CsecStatus } from "../../app/domain/csec";
+import { CSEC_SENSITIVE_MEETING_TYPES, type ActionStatus, type MeetingStatus, type MeetingType } from "../../app/domain/meetings";
+import { CSEC_SENSITIVE_PARTY_ROLES, type PartyRole } from "../../app/domain/youth";
 import { DAY, HOUR, iso } from "./clock";
 import { currentOwners, partiesOn, partyOn, type PartyRec, type YouthWithParties } from "./case";
-import type { CsecStatus } from "../../app/domain/csec";
 import * as D from "./data";
-import { activeOn, type ActionOwner, type ActionPlan, type MeetingType, type U, type UpcomingPlan } from "./model";
+import { activeOn, type ActionOwner, type ActionPlan, type U, type UpcomingPlan } from "./model";
 import type { Rng } from "./rng";
 import type { Writer } from "./writer";
 
@@ -53,7 +55,7 @@ function writeHeldMeeting(y: YouthWithParties, mday: number, isLatest: boolean):
     state !== "none" && csec.current !== "none" && rng.chance(0.5)
       ? "csec_mdt"
       : rng.weighted<MeetingType>([["regular_mdt", 86], ["emergency_placement", 8], ["other", 6]]);
-  const sensitive = type === "csec_mdt";
+  const sensitive = CSEC_SENSITIVE_MEETING_TYPES.includes(type);
   const cancelled = !isLatest && rng.chance(0.07);
   const creator = sensitive && state !== "confirmed" ? staff.supervisorOn(mday) : rng.chance(0.6) ? staff.supervisorOn(mday) : staff.staffOn(mday);
   const scheduledMs = clock.ms(mday, rng.pick([16, 17, 18, 20, 21]), rng.pick([0, 30]));
@@ -92,9 +94,9 @@ function writeMeetingActionItems(y: YouthWithParties, m: HeldMeeting): void {
   for (let i = 0; i < items; i++) {
     const status = m.isLatest || closed
       ? closed
-        ? rng.weighted<"done" | "dropped">([["done", 80], ["dropped", 20]])
-        : rng.weighted<"open" | "done" | "dropped">([["open", 70], ["done", 20], ["dropped", 10]])
-      : rng.weighted<"open" | "done" | "dropped">([["open", 20], ["done", 65], ["dropped", 15]]);
+        ? rng.weighted<ActionStatus>([["done", 80], ["dropped", 20]])
+        : rng.weighted<ActionStatus>([["open", 70], ["done", 20], ["dropped", 10]])
+      : rng.weighted<ActionStatus>([["open", 20], ["done", 65], ["dropped", 15]]);
     const { description, owner } = m.sensitive ? csecActionItem(y, m) : ordinaryActionItem(y, m, status);
     const due = m.mday + rng.int(7, 30);
     const doneDay = Math.min(m.mday + rng.int(2, 40), lastDay);
@@ -123,13 +125,13 @@ function csecActionItem(y: YouthWithParties, m: HeldMeeting): { description: str
   const { rng, staff } = y;
   const description = rng.pick(D.CSEC_ACTION_ITEMS);
   const owner: ActionOwner = rng.chance(0.6)
-    ? { role: rng.pick(partyOn(y, "csec_advocate", m.mday) ? ["csw", "csec_advocate"] : ["csw"]) }
+    ? { role: rng.pick<PartyRole>(partyOn(y, "csec_advocate", m.mday) ? ["csw", "csec_advocate"] : ["csw"]) }
     : { user: m.state === "confirmed" && rng.chance(0.5) ? rng.pick(currentOwners(staff)).user : staff.supervisorOn(m.mday) };
   return { description, owner };
 }
 
 /** An ordinary item: owned by one of the roles that usually own it (if the youth has one), else by a person. */
-function ordinaryActionItem(y: YouthWithParties, m: HeldMeeting, status: "open" | "done" | "dropped"): { description: string; owner: ActionOwner } {
+function ordinaryActionItem(y: YouthWithParties, m: HeldMeeting, status: ActionStatus): { description: string; owner: ActionOwner } {
   const { rng, plan, staff } = y;
   const [text, roles] = rng.pick(D.ACTION_ITEMS);
   const description = text.replaceAll("{Y}", plan.firstName);
@@ -147,7 +149,7 @@ function planUpcoming({ rng, profile, plan, closed, csec }: YouthWithParties): U
   if (plan.upcoming !== undefined) return plan.upcoming;
   if (closed || !rng.chance(profile.upcomingChance)) return null;
   const type: MeetingType = csec.current === "confirmed" && rng.chance(0.3) ? "csec_mdt" : "regular_mdt";
-  const sensitive = type === "csec_mdt";
+  const sensitive = CSEC_SENSITIVE_MEETING_TYPES.includes(type);
   return {
     inDays: rng.int(2, 14),
     type,
@@ -162,7 +164,7 @@ function writeUpcomingMeeting(y: YouthWithParties, upcoming: UpcomingPlan): void
   const { w, clock, rng, prog, staff, csec } = y;
   const pid = prog.id;
   const yid = y.youthId;
-  const sensitive = upcoming.type === "csec_mdt";
+  const sensitive = CSEC_SENSITIVE_MEETING_TYPES.includes(upcoming.type);
   const creator = sensitive && csec.current !== "confirmed" ? staff.supervisorOn(-1) : rng.chance(0.6) ? staff.supervisorOn(-1) : staff.staffOn(-1);
   const createdDay = -rng.int(3, 20);
   const video = rng.chance(0.4);
@@ -240,7 +242,7 @@ function writeAttendees(
   w: Writer,
   rng: Rng,
   meetingId: number,
-  status: "held" | "cancelled" | "scheduled",
+  status: MeetingStatus,
   who: {
     sensitive: boolean;
     inviteAdvocates: boolean;
@@ -256,8 +258,9 @@ function writeAttendees(
   w.attendee({ meetingId, partyId: null, userId: who.supervisor.id, attended: attended(0.8) });
   for (const p of who.parties) {
     if (p.role === "casa_advocate" || p.role === "advocate_supervisor") continue; // present as users
-    if (p.role === "csec_advocate" && !who.csecAdvocateOk) continue;
-    const always = p.role === "csw" || p.role === "attorney" || (who.sensitive && p.role === "csec_advocate");
+    const csecSensitive = CSEC_SENSITIVE_PARTY_ROLES.includes(p.role);
+    if (csecSensitive && !who.csecAdvocateOk) continue;
+    const always = p.role === "csw" || p.role === "attorney" || (who.sensitive && csecSensitive);
     if (!always && !rng.chance(0.6)) continue;
     w.attendee({ meetingId, partyId: p.id, userId: null, attended: attended(0.75) });
   }

@@ -4,7 +4,11 @@
  * are offsets from the anchor day (see clock.ts).
  */
 import type { CsecBasis } from "../../app/domain/csec";
+import type { MeetingType } from "../../app/domain/meetings";
+import type { RedFlagKey } from "../../app/domain/red-flags";
+import type { RequestStatus, RequestType } from "../../app/domain/requests";
 import type { Role } from "../../app/domain/roles";
+import type { PartyRole } from "../../app/domain/youth";
 import * as D from "./data";
 
 export type U = { id: number; name: string; email: string; role: Role };
@@ -12,7 +16,10 @@ export type U = { id: number; name: string; email: string; role: Role };
 export type Stint = { user: U; from: number; to: number | null };
 
 export type Person = { name: string; org: string; phone: string; email: string };
-export type RosterRole = "csw" | "secondary_csw" | "attorney" | "clc_case_manager" | "therapist" | "csec_advocate" | "probation_officer";
+export type RosterRole = Extract<
+  PartyRole,
+  "csw" | "secondary_csw" | "attorney" | "clc_case_manager" | "therapist" | "csec_advocate" | "probation_officer"
+>;
 /** The professionals a program's youth draw their case parties from. */
 export type Roster = Record<RosterRole, Person[]>;
 
@@ -30,7 +37,7 @@ export type Program = {
   meetingSeq: number;
 };
 
-export type FlagPlan = { indicator: string; by: U; on: number; note: string };
+export type FlagPlan = { indicator: RedFlagKey; by: U; on: number; note: string };
 export type ConcernPlan = { by: U; on: number; note: string; flags: FlagPlan[] };
 export type CsecPlan =
   | { kind: "none" }
@@ -38,9 +45,8 @@ export type CsecPlan =
   | { kind: "cleared"; concern: ConcernPlan; by: U; on: number; reason: string }
   | { kind: "confirmed"; concern: ConcernPlan | null; by: U; on: number; basis: CsecBasis; basisOn: number; note: string };
 
-export type RequestStatus = (typeof D.REQUEST_STATUSES)[number];
 export type RequestPlan = {
-  type: string;
+  type: RequestType;
   subtype?: string | null;
   status: RequestStatus;
   /** Requester; default: the youth's advocate on that day. */
@@ -52,10 +58,9 @@ export type RequestPlan = {
   amountCents?: number | null;
 };
 
-export type MeetingType = (typeof D.MEETING_TYPES)[number];
 export type UpcomingPlan = { inDays: number; type: MeetingType; inviteAdvocate: boolean; agenda: Array<{ text: string; sensitive: boolean }> };
 
-export type ActionOwner = { role: string } | { user: U };
+export type ActionOwner = { role: PartyRole } | { user: U };
 export type ActionPlan = {
   description: string;
   owner: ActionOwner;
@@ -131,7 +136,7 @@ export function basePlan(p: {
 
 export const st = (user: U, from: number, to: number | null = null): Stint => ({ user, from, to });
 
-export const flag = (indicator: string, by: U, on: number, note?: string): FlagPlan => ({
+export const flag = (indicator: RedFlagKey, by: U, on: number, note?: string): FlagPlan => ({
   indicator,
   by,
   on,

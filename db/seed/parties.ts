@@ -4,7 +4,7 @@
  * a therapist, a secondary CSW, a probation officer; a CSEC advocate only where the status is
  * concern or confirmed (its presence alone tells).
  */
-import type { PlacementType } from "../../app/domain/youth";
+import type { PartyRole, PlacementType } from "../../app/domain/youth";
 import { endOf, type PartyRec, type YouthCase } from "./case";
 import * as D from "./data";
 import type { Person, RosterRole } from "./model";
@@ -13,7 +13,7 @@ import { adultPerson, phone } from "./people";
 /** Placements with a caregiver, who becomes a case party. */
 const FAMILY_PLACEMENTS: readonly PlacementType[] = ["foster_home", "relative", "nrefm", "home_of_parent"];
 
-function writeParty(y: YouthCase, role: string, person: Person, from: number, to: number | null): PartyRec {
+function writeParty(y: YouthCase, role: PartyRole, person: Person, from: number, to: number | null): PartyRec {
   const f = Math.min(from, y.lastDay);
   const end = endOf(y.plan, to);
   const id = y.w.party({
@@ -34,7 +34,7 @@ function writeParty(y: YouthCase, role: string, person: Person, from: number, to
 export function writeParties(y: YouthCase): PartyRec[] {
   const { rng, prog, profile, plan, lastDay, staff, csec } = y;
   const parties: PartyRec[] = [];
-  const add = (role: string, person: Person, from: number, to: number | null) => void parties.push(writeParty(y, role, person, from, to));
+  const add = (role: PartyRole, person: Person, from: number, to: number | null) => void parties.push(writeParty(y, role, person, from, to));
   const fromRoster = (role: RosterRole): Person => rng.pick(prog.roster[role]);
 
   const span = lastDay - plan.openedOn;

@@ -3,12 +3,22 @@
  * (Profile.coverRequests); generated CSEC youth sometimes get a CSEC-sensitive request; the plan's
  * own requests come last. Every transition lies in the past.
  */
+import {
+  CSEC_SENSITIVE_REQUEST_TYPES,
+  OPEN_REQUEST_STATUSES,
+  REQUEST_STATUSES,
+  REQUEST_TYPE_KEYS,
+  requestTypeInfo,
+  type RequestStatus,
+} from "../../app/domain/requests";
 import { DAY, HOUR, iso, MINUTE } from "./clock";
 import { partyOn, type YouthWithParties } from "./case";
 import * as D from "./data";
-import type { RequestPlan, RequestStatus, U } from "./model";
+import type { RequestPlan, U } from "./model";
 
-const NON_SENSITIVE_REQUEST_TYPES = D.REQUEST_TYPES.filter((x) => !D.CSEC_SENSITIVE_REQUEST_TYPES.includes(x));
+const NON_SENSITIVE_REQUEST_TYPES = REQUEST_TYPE_KEYS.filter((x) => !CSEC_SENSITIVE_REQUEST_TYPES.includes(x));
+/** In the order of D.REQUEST_DESCRIPTIONS.therapy, whose k-th text is of the k-th subtype. */
+const THERAPY_SUBTYPES = requestTypeInfo("therapy")!.subtypes.map((s) => s.key);
 
 export function writeRequests(y: YouthWithParties): void {
   for (const rp of planRequests(y)) writeRequest(y, rp);
@@ -19,12 +29,12 @@ function planRequests(y: YouthWithParties): RequestPlan[] {
   const list: RequestPlan[] = [];
   const n = rng.range(profile.requests);
   for (let i = 0; i < n; i++) {
-    let type: string;
+    let type: RequestPlan["type"];
     let status: RequestStatus;
     if (profile.coverRequests && !closed) {
       const k = prog.requestSeq++;
       type = NON_SENSITIVE_REQUEST_TYPES[k % NON_SENSITIVE_REQUEST_TYPES.length]!;
-      status = D.REQUEST_STATUSES[(k * 5 + Math.floor(k / 12)) % D.REQUEST_STATUSES.length]!;
+      status = REQUEST_STATUSES[(k * 5 + Math.floor(k / 12)) % REQUEST_STATUSES.length]!;
     } else {
       type = rng.pick(NON_SENSITIVE_REQUEST_TYPES);
       status = closed
@@ -37,7 +47,7 @@ function planRequests(y: YouthWithParties): RequestPlan[] {
   if (csec.since !== null && plan.requests.length === 0 && rng.chance(0.7)) {
     const room = lastDay - csec.since;
     list.push({
-      type: rng.pick(D.CSEC_SENSITIVE_REQUEST_TYPES),
+      type: rng.pick(CSEC_SENSITIVE_REQUEST_TYPES),
       status:
         room < 45
           ? "submitted"
@@ -52,10 +62,10 @@ function planRequests(y: YouthWithParties): RequestPlan[] {
 
 function writeRequest(y: YouthWithParties, rp: RequestPlan): void {
   const { w, clock, rng, prog, plan, lastDay, staff, csec } = y;
-  const open = rp.status === "draft" || rp.status === "submitted" || rp.status === "approved";
+  const open = OPEN_REQUEST_STATUSES.includes(rp.status);
   let on = rp.on ?? (open ? lastDay - rng.int(1, 45) : lastDay - rng.int(25, 240));
   on = Math.max(on, Math.max(staff.firstActive + 1, plan.openedOn + 1));
-  if (csec.since !== null && D.CSEC_SENSITIVE_REQUEST_TYPES.includes(rp.type)) on = Math.max(on, csec.since);
+  if (csec.since !== null && CSEC_SENSITIVE_REQUEST_TYPES.includes(rp.type)) on = Math.max(on, csec.since);
   const t0 = clock.ms(on, rng.int(16, 22), rng.int(0, 59));
 
   const steps = requestSteps(y, rp);
@@ -72,15 +82,15 @@ function writeRequest(y: YouthWithParties, rp: RequestPlan): void {
   const requestedDay = clock.dayOf(times[0]!);
   const requester = rp.by ?? staff.staffOn(requestedDay);
 
-  const addressee = D.REQUEST_ADDRESSEES[rp.type] ?? { role: "csw" };
+  const addressee = D.REQUEST_ADDRESSEES[rp.type];
   const party = addressee.role ? partyOn(y, addressee.role, requestedDay) : null;
   let description = rp.description;
   let subtype = rp.subtype ?? null;
   if (description === undefined) {
-    const options = D.REQUEST_DESCRIPTIONS[rp.type] ?? D.REQUEST_DESCRIPTIONS.other!;
+    const options = D.REQUEST_DESCRIPTIONS[rp.type];
     const k = rng.int(0, options.length - 1);
     description = options[k]!.replaceAll("{Y}", plan.firstName);
-    if (rp.type === "therapy" && rp.subtype === undefined) subtype = (["emdr", "intensive_therapeutic_services", "other"] as const)[k] ?? "other";
+    if (rp.type === "therapy" && rp.subtype === undefined) subtype = THERAPY_SUBTYPES[k] ?? "other";
   }
   const amountCents =
     rp.amountCents !== undefined ? rp.amountCents : rp.type === "restoration_funds" ? rng.int(4, 40) * 2_500 : null;

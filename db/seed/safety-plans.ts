@@ -2,6 +2,7 @@
  * Safety plans: for CSEC, missing and runaway youth always, for others by chance; a first version
  * some months back, sometimes a second with one support person changed and one more hotline.
  */
+import { HOTLINE_KEYS } from "../../app/domain/hotlines";
 import type { YouthCase } from "./case";
 import * as D from "./data";
 import { adultName, phone } from "./people";
@@ -22,7 +23,7 @@ export function writeSafetyPlans(y: YouthCase): void {
   const v1Day = Math.min(lastDay - 10, Math.max(staff.firstActive + 7, lastDay - rng.int(60, 400)));
   if (!wants || v1Day <= staff.firstActive) return;
   const support = Array.from({ length: rng.int(2, 3) }, () => supportPerson(rng));
-  const hotlines = rng.some(D.HOTLINE_KEYS, rng.int(1, 4));
+  const hotlines = rng.some(HOTLINE_KEYS, rng.int(1, 4));
   w.safetyPlan({
     programId: prog.id,
     youthId: y.youthId,
@@ -37,7 +38,7 @@ export function writeSafetyPlans(y: YouthCase): void {
   if (rng.chance(0.35) && lastDay - v1Day > 35) {
     const v2Day = Math.min(lastDay - 1, v1Day + rng.int(30, 150));
     const support2 = [...support.slice(0, support.length - 1), supportPerson(rng)];
-    const hotlines2 = rng.some(D.HOTLINE_KEYS, Math.min(5, hotlines.length + 1));
+    const hotlines2 = rng.some(HOTLINE_KEYS, Math.min(5, hotlines.length + 1));
     w.safetyPlan({
       programId: prog.id,
       youthId: y.youthId,

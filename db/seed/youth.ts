@@ -80,7 +80,7 @@ function writePlacements({ w, clock, rng, prog, profile, plan, closed }: YouthBa
     if (isLast && type === "juvenile_hall") type = "group_home";
     const from = bounds[i]!;
     const to = isLast ? (closed ? plan.closedOn : null) : bounds[i + 1]!;
-    const description = rng.pick(D.PLACEMENT_DESCRIPTIONS[type]!);
+    const description = rng.pick(D.PLACEMENT_DESCRIPTIONS[type]);
     placements.push({ type, description, from, to });
     w.placement({
       programId: prog.id,
