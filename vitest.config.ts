@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: ["app/**/*.test.ts", "db/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
+    // Seeds the demo data once, into a template that test files copy (tests/helpers/demo-database.ts).
+    globalSetup: ["tests/integration/global-setup.ts"],
     setupFiles: ["tests/helpers/isolated-db.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,10 +1,13 @@
 /**
  * Runs once before the end-to-end tests (vitest.e2e.config.ts): fails fast, with what to do,
- * when the production build or Chromium is missing, instead of every test timing out.
+ * when the production build or Chromium is missing, instead of every test timing out; then
+ * seeds the demo data into the template that every server start copies (tests/helpers/server.ts).
  */
 import { accessSync, constants, existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+import { provideDemoTemplate } from "../helpers/demo-template";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SERVER_BUILD = join(ROOT, "build", "server", "index.js");
@@ -22,7 +25,7 @@ function newestMtime(dir: string): { mtime: number; file: string } {
   return newest;
 }
 
-export default function setup(): void {
+export default function setup(project: TestProject): Promise<() => void> {
   const problems: string[] = [];
 
   if (!existsSync(SERVER_BUILD)) {
@@ -57,4 +60,5 @@ export default function setup(): void {
   if (problems.length > 0) {
     throw new Error(`End-to-end tests cannot run:\n  - ${problems.join("\n  - ")}`);
   }
+  return provideDemoTemplate(project);
 }

@@ -1,7 +1,8 @@
 /**
  * Starts the production build (`build/server/index.js`) the way `npm run start:production` does
- * (scripts/serve.ts and the app's own HTTP server) on a free port against a fresh, seeded SQLite
- * file in a temp dir, for end-to-end and wire tests.
+ * (scripts/serve.ts and the app's own HTTP server) on a free port against a fresh SQLite file in a
+ * temp dir (a copy of the run's demo template, see tests/helpers/demo-database.ts), for
+ * end-to-end and wire tests.
  *
  *   const server = await startServer();          // seeded with the demo data
  *   ... fetch(`${server.url}/login`) ...
@@ -16,6 +17,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { watchChild } from "./child";
+import { copyDemoDatabase } from "./demo-database";
+import { prepareDatabase } from "./demo-template";
 
 /** The repository root (this file lives in tests/helpers/). */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -27,9 +30,12 @@ export const TEST_SESSION_SECRET = "test-secret";
 const HOST = "127.0.0.1";
 
 export type StartServerOptions = {
-  /** Seed the fresh database with `seedDemo` (default true). Without it the schema is still migrated. */
+  /** Start with the demo data (default true). Without it the schema is still migrated. */
   seed?: boolean;
-  /** Passed to `seedDemo` as `{ anchor }` (the date the demo data is laid out around). */
+  /**
+   * The date the demo data is laid out around (default: today, UTC). The run's template is for
+   * today; another anchor is seeded for this server alone.
+   */
   seedAnchor?: string;
   /** Extra or overriding environment for the server process. */
   env?: Record<string, string>;
@@ -67,30 +73,6 @@ export async function freePort(host = HOST): Promise<number> {
       srv.close(() => resolvePort(port));
     });
   });
-}
-
-/** Creates, migrates and (optionally) seeds a SQLite file, then closes it. */
-export async function prepareDatabase(databasePath: string, opts: { seed?: boolean; anchor?: string } = {}): Promise<void> {
-  const { openDatabase } = await import("../../app/server/db.server");
-  // openDatabase resolves "db/migrations" against the cwd unless MIGRATIONS_DIR is set;
-  // pin it to this checkout so tests work from any cwd.
-  const previous = process.env.MIGRATIONS_DIR;
-  process.env.MIGRATIONS_DIR ??= join(REPO_ROOT, "db", "migrations");
-  let db: ReturnType<typeof openDatabase>;
-  try {
-    db = openDatabase(databasePath);
-  } finally {
-    if (previous === undefined) delete process.env.MIGRATIONS_DIR;
-    else process.env.MIGRATIONS_DIR = previous;
-  }
-  try {
-    if (opts.seed ?? true) {
-      const { seedDemo } = await import("../../db/seed");
-      await seedDemo(db, opts.anchor === undefined ? undefined : { anchor: opts.anchor });
-    }
-  } finally {
-    db.$client.close();
-  }
 }
 
 function tail(text: string, lines = 40): string {
@@ -132,7 +114,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<TestSe
   const databasePath = join(dir, "app.db");
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   try {
-    await prepareDatabase(databasePath, { seed: opts.seed ?? true, anchor: opts.seedAnchor });
+    if (opts.seed ?? true) await copyDemoDatabase(databasePath, opts.seedAnchor);
+    else await prepareDatabase(databasePath, { seed: false });
   } catch (error) {
     removeDir();
     throw error;

@@ -1,17 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { getDb } from "~/server/db.server";
 import { loader as youthLoader } from "~/routes/youth-detail";
 import { loader as courtLoader } from "~/routes/court-draft";
 import { loader as prepLoader } from "~/routes/prep-packet";
-import { DEMO_YOUTH, seedDemo } from "../../db/seed";
+import { DEMO_YOUTH } from "../../db/seed";
+import { demoDatabase } from "../helpers/demo-database";
 import { getAs as requestAs, settle } from "../helpers/routes";
 
-const db = getDb();
+const db = await demoDatabase();
 let youthId: number;
 
 beforeAll(async () => {
-  await seedDemo(db);
   youthId = db.get<{ id: number }>(
     sql`select id from youth where first_name = ${DEMO_YOUTH.advocateNone.firstName} and last_name = ${DEMO_YOUTH.advocateNone.lastName}`,
   )!.id;

@@ -12,7 +12,6 @@
  * nothing.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/server/db.server";
 import { loader as youthDetailLoader } from "~/routes/youth-detail";
 import { loader as meetingDetailLoader } from "~/routes/meeting-detail";
 import { loader as prepPacketLoader } from "~/routes/prep-packet";
@@ -22,13 +21,13 @@ import { loader as requestsQueueLoader } from "~/routes/requests-queue";
 import { loader as meetingsListLoader } from "~/routes/meetings-list";
 import { loader as myActionsLoader } from "~/routes/my-actions";
 import { loader as requestDetailLoader } from "~/routes/request-detail";
-import { seedDemo } from "../../db/seed";
 import { DAY_MS } from "../helpers/dates";
 import { userId } from "../helpers/db";
+import { demoDatabase } from "../helpers/demo-database";
 import { makeYouth, type YouthCase } from "../helpers/factories";
 import { callRoute, describeResult, getAs, statusOf } from "../helpers/routes";
 
-const db = getDb();
+const db = await demoDatabase();
 const c = db.$client;
 
 const ADVOCATE = "advocate@example.org";
@@ -60,7 +59,6 @@ function insert(table: string, row: Record<string, unknown>): number {
 }
 
 beforeAll(async () => {
-  await seedDemo(db);
   y = makeYouth(db, { advocate: ADVOCATE, supervisor: SUPERVISOR, concernBy: SUPERVISOR, notePrefix: "zq-kind" });
   const sup = userId(c, SUPERVISOR);
   const base = { program_id: y.programId, youth_id: y.youthId };

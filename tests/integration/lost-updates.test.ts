@@ -6,18 +6,17 @@
  * meeting's notes and decisions.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/server/db.server";
 import { action as partyEditAction, loader as partyEditLoader } from "~/routes/party-edit";
 import { action as safetyPlanAction, loader as safetyPlanLoader } from "~/routes/safety-plan";
 import { action as meetingAction, loader as meetingLoader } from "~/routes/meeting-detail";
 import { STALE_EDIT_MESSAGE } from "~/domain/forms";
-import { seedDemo } from "../../db/seed";
 import { localDate, PROGRAM_ONE_TZ } from "../helpers/dates";
 import { queries, userId } from "../helpers/db";
+import { demoDatabase } from "../helpers/demo-database";
 import { makeYouth, type YouthCase } from "../helpers/factories";
 import { callRoute, getAs, payloadOf, postRoute, redirectLocation, statusOf, type FormReply } from "../helpers/routes";
 
-const db = getDb();
+const db = await demoDatabase();
 const { one, all } = queries(db.$client);
 const SUPERVISOR = "supervisor@example.org";
 const ADVOCATE = "advocate@example.org";
@@ -26,7 +25,6 @@ let y: YouthCase;
 let meetingId: number;
 
 beforeAll(async () => {
-  await seedDemo(db);
   y = makeYouth(db, { advocate: ADVOCATE, supervisor: SUPERVISOR });
   meetingId = Number(
     db.$client

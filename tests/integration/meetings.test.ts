@@ -11,15 +11,15 @@
  * items); every block has its own youth.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/server/db.server";
 import { action as newMeetingAction, loader as newMeetingLoader } from "~/routes/meeting-new";
 import { action as meetingAction, loader as meetingLoader } from "~/routes/meeting-detail";
 import { action as myActionsAction } from "~/routes/my-actions";
 import { redFlagLabel } from "~/domain/red-flags";
 import { PARTY_ROLE_LABELS } from "~/domain/youth";
-import { DEMO_YOUTH, seedDemo } from "../../db/seed";
+import { DEMO_YOUTH } from "../../db/seed";
 import { DAY_MS, PROGRAM_ONE_TZ, dayFromToday, meetingTime } from "../helpers/dates";
 import { auditRowsAfter, demoYouthId, maxId, meetingVersion, snapshot, userId, userName, withAuditFailing, type AuditRow } from "../helpers/db";
+import { demoDatabase } from "../helpers/demo-database";
 import { MEETING_TABLES, actionItem, makeMeetingYouth, meetingRow } from "../helpers/meetings";
 import {
   callRoute,
@@ -33,7 +33,7 @@ import {
   type Settled,
 } from "../helpers/routes";
 
-const db = getDb();
+const db = await demoDatabase();
 const c = db.$client;
 
 const ADV = "advocate@example.org";
@@ -45,7 +45,6 @@ let SUP1: number;
 let PROGRAM_ONE: number;
 
 beforeAll(async () => {
-  await seedDemo(db);
   A1 = userId(c, ADV);
   SUP1 = userId(c, SUP);
   PROGRAM_ONE = (c.prepare("select id from programs where slug = 'example-county'").get() as { id: number }).id;

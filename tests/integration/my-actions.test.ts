@@ -15,16 +15,16 @@
  * The demo seed is extended with items that sit on each of these edges.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/server/db.server";
 import { action as myActionsAction, loader as myActionsLoader } from "~/routes/my-actions";
-import { DEMO_YOUTH, seedDemo } from "../../db/seed";
+import { DEMO_YOUTH } from "../../db/seed";
 import { PROGRAM_ONE_TZ, dayFromToday, daysFromTo, localDate } from "../helpers/dates";
 import { auditRowsAfter, demoYouthId, maxId, programId, userId } from "../helpers/db";
+import { demoDatabase } from "../helpers/demo-database";
 import { SENSITIVE_ACTION_SQL, actionItem, insertActionItem } from "../helpers/meetings";
 import { callRoute, describeResult, getAs, postAs, redirectLocation, statusOf } from "../helpers/routes";
 import { createYouth } from "../helpers/factories";
 
-const db = getDb();
+const db = await demoDatabase();
 const c = db.$client;
 
 type LoaderData = Awaited<ReturnType<typeof myActionsLoader>>;
@@ -52,7 +52,6 @@ const HIDDEN_FROM_ADVOCATE = [
 ];
 
 beforeAll(async () => {
-  await seedDemo(db);
   const p1 = programId(c, "example-county");
   const p2 = programId(c, "second-county");
   const a1 = userId(c, "advocate@example.org");

@@ -2,20 +2,15 @@
  * Scope is derived from the role's `read:youth:*` permissions: the SQL condition every list uses
  * follows a changed copy of the map, with no role name restated anywhere.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { ROLE_PERMISSIONS, type Permission, type PermissionMap } from "~/domain/permissions";
 import type { Role } from "~/domain/roles";
-import { getDb } from "~/server/db.server";
 import { youthScopeCondition } from "~/server/scope.server";
 import type { Viewer } from "~/server/session.server";
-import { seedDemo } from "../../db/seed";
+import { demoDatabase } from "../helpers/demo-database";
 
-const db = getDb();
-
-beforeAll(async () => {
-  await seedDemo(db);
-});
+const db = await demoDatabase();
 
 function viewerFor(email: string): Viewer {
   const row = db.get<{ userId: number; programId: number; role: Role; name: string }>(sql`

@@ -12,22 +12,18 @@
  *   - not allowed from the current status: refused with a clear message (400)
  *   - the role forbids it: 403; out of scope or another program: 404; admins: 403
  */
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/server/db.server";
+import { afterEach, describe, expect, it } from "vitest";
 import { action as detailAction, loader as detailLoader } from "~/routes/request-detail";
 import { action as newAction, loader as newLoader } from "~/routes/request-new";
-import { DEMO_YOUTH, seedDemo } from "../../db/seed";
+import { DEMO_YOUTH } from "../../db/seed";
 import { PROGRAM_ONE_TZ, dayFromToday } from "../helpers/dates";
 import { count, demoYouthId, programOfYouth, userId } from "../helpers/db";
+import { demoDatabase } from "../helpers/demo-database";
 import { eventsOf, requestAuditsOf, requestRow, type RequestRowDb } from "../helpers/requests";
 import { callRoute, describeResult, getAs, locationOf, payloadOf, postAs, statusOf, type Fields } from "../helpers/routes";
 
-const db = getDb();
+const db = await demoDatabase();
 const c = db.$client;
-
-beforeAll(async () => {
-  await seedDemo(db);
-});
 
 // ------------------------------------------------------------------------------------------
 // The expected table, from the issue

@@ -9,23 +9,19 @@
  * advocate, restoration funds) only where the viewer may see the youth's CSEC status (for an
  * advocate: confirmed only).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type Database from "better-sqlite3";
-import { getDb } from "~/server/db.server";
 import { loader } from "~/routes/requests-queue";
 import { listRequestQueue } from "~/server/requests.server";
 import { getViewer } from "~/server/session.server";
-import { DEMO_YOUTH, seedDemo } from "../../db/seed";
+import { DEMO_YOUTH } from "../../db/seed";
 import { localDate, PROGRAM_ONE_TZ } from "../helpers/dates";
 import { demoYouthId, userId } from "../helpers/db";
+import { demoDatabase } from "../helpers/demo-database";
 import { getAs, settle } from "../helpers/routes";
 
-const db = getDb();
+const db = await demoDatabase();
 const c = db.$client;
-
-beforeAll(async () => {
-  await seedDemo(db);
-});
 
 type LoaderData = Awaited<ReturnType<typeof loader>>;
 

@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { getDb } from "~/server/db.server";
 import { loader } from "~/routes/youth-list";
-import { seedDemo, DEMO_YOUTH } from "../../db/seed";
+import { DEMO_YOUTH } from "../../db/seed";
+import { demoDatabase } from "../helpers/demo-database";
 import { getAs, settle } from "../helpers/routes";
 
-const db = getDb();
+const db = await demoDatabase();
 
 type LoaderResult = Awaited<ReturnType<typeof loader>>;
 async function listAs(email: string, query = ""): Promise<LoaderResult> {
@@ -23,10 +23,6 @@ const currentlyAssigned = (email: string, kind: string) => sql`y.case_status = '
 
 const programOf = (email: string) => sql`y.case_status = 'open' and y.program_id = (
   select m.program_id from memberships m join users u on u.id = m.user_id where u.email = ${email})`;
-
-beforeAll(async () => {
-  await seedDemo(db);
-});
 
 describe("/youth as each demo role", () => {
   const cases = [

@@ -8,8 +8,7 @@
  * one another and every allowed action is one that would succeed: confirm and clear get a youth
  * with an open concern.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/server/db.server";
+import { describe, expect, it } from "vitest";
 import { action as youthDetailAction } from "~/routes/youth-detail";
 import { action as partyNewAction } from "~/routes/party-new";
 import { action as partyEditAction } from "~/routes/party-edit";
@@ -17,18 +16,14 @@ import { action as partyReplaceAction } from "~/routes/party-replace";
 import { action as safetyPlanAction } from "~/routes/safety-plan";
 import { action as concernNewAction } from "~/routes/concern-new";
 import { action as csecReviewAction } from "~/routes/csec-review";
-import { seedDemo } from "../../db/seed";
 import { PROGRAM_ONE_TZ, daysAgo, localDateTime } from "../helpers/dates";
 import { auditRowsAfter, maxId, partyVersion, queries, safetyPlanVersion, snapshot, userId, withAuditFailing, type AuditRow } from "../helpers/db";
+import { demoDatabase } from "../helpers/demo-database";
 import { makeYouth, type YouthCase } from "../helpers/factories";
 import { callRoute, describeResult, payloadOf, postAs, redirectLocation, statusOf, type Fields } from "../helpers/routes";
 import { CASE_TABLES, type CaseTable } from "../helpers/youth-page";
 
-const db = getDb();
-
-beforeAll(async () => {
-  await seedDemo(db);
-});
+const db = await demoDatabase();
 
 const client = db.$client;
 const { one, all } = queries(client);

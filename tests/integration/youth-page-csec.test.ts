@@ -4,20 +4,20 @@
  * another in order (a concern is raised, then confirmed), as the workflow does.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/server/db.server";
 import { loader as youthDetailLoader, action as youthDetailAction } from "~/routes/youth-detail";
 import { action as partyEditAction } from "~/routes/party-edit";
 import { action as partyReplaceAction } from "~/routes/party-replace";
 import { action as concernNewAction } from "~/routes/concern-new";
 import { action as csecReviewAction } from "~/routes/csec-review";
 import { RED_FLAGS } from "~/domain/red-flags";
-import { DEMO_SECRET_MARKERS, DEMO_YOUTH, seedDemo } from "../../db/seed";
+import { DEMO_SECRET_MARKERS, DEMO_YOUTH } from "../../db/seed";
 import { PROGRAM_ONE_TZ, daysAgo, localDateTime } from "../helpers/dates";
 import { demoYouthId, queries, snapshot, userId } from "../helpers/db";
+import { demoDatabase } from "../helpers/demo-database";
 import { callRoute, describeResult, getAs, payloadOf, postRoute, redirectLocation, statusOf } from "../helpers/routes";
 import { CASE_TABLES, loadYouthPage } from "../helpers/youth-page";
 
-const db = getDb();
+const db = await demoDatabase();
 
 const client = db.$client;
 const { one, all } = queries(client);
@@ -28,7 +28,6 @@ const label = (key: string) => RED_FLAGS.find((f) => f.key === key)!.label;
 let ids: Record<keyof typeof DEMO_YOUTH, number>;
 
 beforeAll(async () => {
-  await seedDemo(db);
   ids = Object.fromEntries(Object.entries(DEMO_YOUTH).map(([k, ref]) => [k, demoYouthId(client, ref)])) as typeof ids;
 });
 

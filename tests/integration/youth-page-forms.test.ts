@@ -4,7 +4,6 @@
  * handed over, contact staleness and the contact filter, and the versioned safety plan.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/server/db.server";
 import { action as youthDetailAction } from "~/routes/youth-detail";
 import { action as partyNewAction } from "~/routes/party-new";
 import { action as partyEditAction } from "~/routes/party-edit";
@@ -12,14 +11,15 @@ import { action as partyReplaceAction } from "~/routes/party-replace";
 import { action as safetyPlanAction } from "~/routes/safety-plan";
 import { action as concernNewAction } from "~/routes/concern-new";
 import { action as csecReviewAction } from "~/routes/csec-review";
-import { DEMO_YOUTH, seedDemo } from "../../db/seed";
+import { DEMO_YOUTH } from "../../db/seed";
 import { PROGRAM_ONE_TZ, daysAgo, instantDaysAgo, localDateTime } from "../helpers/dates";
 import { demoYouthId, queries, safetyPlanVersion, snapshot, userId } from "../helpers/db";
+import { demoDatabase } from "../helpers/demo-database";
 import { makeYouth, type YouthCase } from "../helpers/factories";
 import { callRoute, describeResult, payloadOf, postAs, postRoute, redirectLocation, statusOf, type Fields } from "../helpers/routes";
 import { CASE_TABLES, insertContact, loadYouthPage } from "../helpers/youth-page";
 
-const db = getDb();
+const db = await demoDatabase();
 
 const client = db.$client;
 const { one, all } = queries(client);
@@ -27,10 +27,6 @@ type Row = Record<string, unknown>;
 
 const mine = (opts: Partial<Parameters<typeof makeYouth>[1]> = {}) =>
   makeYouth(db, { advocate: "advocate@example.org", supervisor: "supervisor@example.org", ...opts });
-
-beforeAll(async () => {
-  await seedDemo(db);
-});
 
 // ---------------------------------------------------------------------------------------------
 

@@ -4,21 +4,19 @@
  * page stays small; what it shows is still the newest first, and counts say what is left.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/server/db.server";
-import { seedDemo } from "../../db/seed";
 import { DAY_MS } from "../helpers/dates";
 import { userId } from "../helpers/db";
+import { demoDatabase } from "../helpers/demo-database";
 import { makeYouth, type YouthCase } from "../helpers/factories";
 import { insertContact, loadYouthPage } from "../helpers/youth-page";
 
-const db = getDb();
+const db = await demoDatabase();
 const ADVOCATE = "advocate@example.org";
 let y: YouthCase;
 const CONTACTS = 130;
 const PLANS = 9;
 
 beforeAll(async () => {
-  await seedDemo(db);
   y = makeYouth(db, { advocate: ADVOCATE, supervisor: "supervisor@example.org" });
   const by = userId(db.$client, ADVOCATE);
   for (let i = 0; i < CONTACTS; i++) {

@@ -1,11 +1,19 @@
 /**
  * Fixed lists the seed draws from: names, organisations and the short texts people write.
- * Everything is fictional. The name pools are kept disjoint on purpose (see db/seed.test.ts):
+ * Everything is fictional. The name pools are kept disjoint on purpose (see seed.test.ts):
  * - program one's demo youth, program two's demo youth and the generated ("large") youth never
  *   share a first or a last name, so a search for a demo youth finds exactly that youth and a
  *   test can assert that no program-two youth name shows up anywhere in program one;
  * - adults (case parties, support people, generated users) never share a name with any youth.
+ *
+ * Keys (party roles, placement and request types, red flags, contact methods ...) are the app's
+ * own, from app/domain; only what the seed alone needs is listed here.
  */
+import type { CsecBasis } from "../../app/domain/csec";
+import type { RedFlagKey } from "../../app/domain/red-flags";
+import type { RequestType } from "../../app/domain/requests";
+import type { PartyRole, PlacementType } from "../../app/domain/youth";
+import type { ContactMethod } from "../../app/domain/youth-forms";
 
 /** Program one's 30 demo youth, in the order the seed creates them (index = spec index). */
 export const P1_YOUTH_NAMES: ReadonlyArray<readonly [string, string]> = [
@@ -122,7 +130,7 @@ export const PARTY_ORGS = {
   therapist: ["Pacific Family Counseling", "Willow Creek Behavioral Health", "Bridgeway Trauma Center"],
   probation_officer: ["Example County Probation"],
   caregiver: ["Resource family", "Sunrise Foster Family Agency", "Relative caregiver"],
-} as const;
+} as const satisfies Partial<Record<PartyRole, readonly string[]>>;
 
 export const PARTY_EMAIL_DOMAINS = {
   csw: "dcfs.example.gov",
@@ -133,9 +141,9 @@ export const PARTY_EMAIL_DOMAINS = {
   therapist: "pfc.example.org",
   probation_officer: "probation.example.gov",
   caregiver: "mail.example.com",
-} as const;
+} as const satisfies Partial<Record<PartyRole, string>>;
 
-export const PLACEMENT_DESCRIPTIONS: Record<string, readonly string[]> = {
+export const PLACEMENT_DESCRIPTIONS: Record<PlacementType, readonly string[]> = {
   foster_home: ["Resource home (FFA)", "County resource home", "Emergency shelter care home"],
   relative: ["Maternal grandmother's home", "Paternal aunt's home", "Older sister's home"],
   nrefm: ["Home of a family friend", "Godmother's home", "Former coach's home"],
@@ -167,7 +175,7 @@ export const CASE_CLOSED_REASONS: readonly string[] = [
 // Texts. `{Y}` is the youth's first name, `{P}` a party's name.
 
 /** Contact summaries with the methods they make sense for. */
-type Summary = readonly [text: string, methods: readonly string[]];
+type Summary = readonly [text: string, methods: readonly ContactMethod[]];
 const IP = ["in_person"] as const;
 const PH = ["phone"] as const;
 const TX = ["text"] as const;
@@ -191,7 +199,7 @@ export const YOUTH_CONTACT_SUMMARIES: readonly Summary[] = [
   ["Quick call with {Y} after the school day; all well.", PH],
 ];
 
-export const PARTY_CONTACT_SUMMARIES: Record<string, readonly Summary[]> = {
+export const PARTY_CONTACT_SUMMARIES: Partial<Record<PartyRole, readonly Summary[]>> & { other: readonly Summary[] } = {
   csw: [
     ["Called CSW {P} about the status of the placement referral.", PH],
     ["Emailed CSW {P} asking for the updated case plan.", EM],
@@ -260,7 +268,7 @@ export const CSEC_MEETING_DECISIONS: readonly string[] = [
 ];
 
 /** Action items that reveal nothing; the roles that would usually own them. */
-export const ACTION_ITEMS: ReadonlyArray<readonly [string, readonly string[]]> = [
+export const ACTION_ITEMS: ReadonlyArray<readonly [string, readonly PartyRole[]]> = [
   ["Submit the tutoring referral", ["csw", "clc_case_manager"]],
   ["Request updated school records", ["clc_case_manager", "casa_advocate"]],
   ["Schedule a dental appointment", ["caregiver", "csw"]],
@@ -304,7 +312,7 @@ export const CSEC_AGENDA_ITEMS: readonly string[] = [
   "Restoration funds: what the youth needs",
 ];
 
-export const REQUEST_DESCRIPTIONS: Record<string, readonly string[]> = {
+export const REQUEST_DESCRIPTIONS: Record<RequestType, readonly string[]> = {
   csec_advocate: ["Referral for a CSEC advocate to meet {Y} weekly", "CSEC advocate support during court dates"],
   restoration_funds: ["Restoration funds for clothing, a phone and a transit pass", "Restoration funds for a hair appointment and school supplies"],
   therapy: ["EMDR with a trauma-focused clinician", "Intensive therapeutic services (IST) referral", "Art therapy group"],
@@ -319,7 +327,7 @@ export const REQUEST_DESCRIPTIONS: Record<string, readonly string[]> = {
 };
 
 /** Who a request of each type is usually addressed to: a party role or an agency. */
-export const REQUEST_ADDRESSEES: Record<string, { role?: string; agency?: string }> = {
+export const REQUEST_ADDRESSEES: Record<RequestType, { role?: PartyRole; agency?: string }> = {
   csec_advocate: { agency: "Harbor Light Youth Advocacy" },
   restoration_funds: { agency: "CASA Restoration Fund" },
   therapy: { role: "csw" },
@@ -350,7 +358,7 @@ export const APPROVE_NOTES: readonly string[] = ["Approved", "Approved; CSW will
 export const FULFIL_NOTES: readonly string[] = ["Service started", "Delivered to the youth", "Document received and filed", "Funds disbursed"];
 
 /** Generic red-flag notes (for youth other than the named demo ones). Indicator keys as stored. */
-export const RED_FLAG_NOTES: Record<string, string> = {
+export const RED_FLAG_NOTES: Partial<Record<RedFlagKey, string>> = {
   running_away: "Left placement twice this month and came back after midnight.",
   unexplained_gifts_cash_phones: "New phone and expensive shoes; would not say where they came from.",
   older_intimate_partner: "Mentions a partner who is in their twenties.",
@@ -367,7 +375,8 @@ export const RED_FLAG_NOTES: Record<string, string> = {
   controlling_relationship: "Partner checks the youth's location constantly.",
 };
 
-export const RED_FLAG_INDICATORS: readonly string[] = Object.keys(RED_FLAG_NOTES);
+/** The indicators the seed draws (those with a note above), in this order. */
+export const RED_FLAG_INDICATORS = Object.keys(RED_FLAG_NOTES) as readonly RedFlagKey[];
 
 export const CONCERN_NOTES: readonly string[] = [
   "Several indicators together over the last few weeks; asking for a supervisor review.",
@@ -380,7 +389,7 @@ export const CLEAR_REASONS: readonly string[] = [
   "Follow-up with the youth and the school found no exploitation indicators; cleared.",
 ];
 
-export const CONFIRM_NOTES: Record<string, string> = {
+export const CONFIRM_NOTES: Record<CsecBasis, string> = {
   agency_csec_unit: "DCFS assigned its CSEC unit to the case.",
   court_finding: "The court made a finding at the review hearing.",
   youth_disclosure: "The youth disclosed to the team during a meeting with the CSEC advocate.",
@@ -409,28 +418,3 @@ export const SAFETY_PLAN_NOTES: readonly string[] = [
   "Agreed to text a support person before leaving the placement.",
   "Knows where the nearest safe place (fire station) is from school and from the placement.",
 ];
-
-export const HOTLINE_KEYS = ["nhth", "ncmec", "runaway_safeline", "rainn", "teen_dating_abuse"] as const;
-
-export const REQUEST_TYPES = [
-  "csec_advocate",
-  "restoration_funds",
-  "therapy",
-  "secondary_csw",
-  "medical",
-  "mental_health",
-  "housing_placement",
-  "identification_documents",
-  "education_legal",
-  "career_exploration",
-  "other",
-] as const;
-
-/** Types whose mere existence reveals CSEC involvement: only ever on concern/confirmed youth. */
-export const CSEC_SENSITIVE_REQUEST_TYPES: readonly string[] = ["csec_advocate", "restoration_funds"];
-
-export const REQUEST_STATUSES = ["draft", "submitted", "approved", "denied", "fulfilled", "withdrawn"] as const;
-
-export const CONTACT_METHODS = ["in_person", "phone", "text", "video", "email"] as const;
-
-export const MEETING_TYPES = ["regular_mdt", "csec_mdt", "emergency_placement", "other"] as const;

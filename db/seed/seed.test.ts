@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../app/server/db.server";
-import { verifyPassword } from "../app/server/password.server";
-import { HOTLINE_KEYS } from "../app/domain/hotlines";
-import { RED_FLAG_KEYS } from "../app/domain/red-flags";
-import { PARTY_ROLES, PLACEMENT_TYPES } from "../app/domain/youth";
+import { openDatabase, type Db } from "../../app/server/db.server";
+import { verifyPassword } from "../../app/server/password.server";
+import { HOTLINE_KEYS } from "../../app/domain/hotlines";
+import { MEETING_TYPE_KEYS } from "../../app/domain/meetings";
+import { RED_FLAG_KEYS } from "../../app/domain/red-flags";
+import { REQUEST_STATUSES, REQUEST_TYPE_KEYS } from "../../app/domain/requests";
+import { PARTY_ROLES, PLACEMENT_TYPES } from "../../app/domain/youth";
+import { CONTACT_METHODS } from "../../app/domain/youth-forms";
 import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
@@ -12,8 +15,8 @@ import {
   isEmpty,
   seedDemo,
   seedLarge,
-} from "./seed";
-import * as D from "./seed-data";
+} from "./index";
+import * as D from "./data";
 
 const ANCHOR = "2026-03-02";
 /** Generated youth in the seedLarge test; raise it (SEED_TEST_LARGE_YOUTH=5000) to hunt rare cases. */
@@ -385,7 +388,6 @@ describe("seedDemo", () => {
 
     it("uses only keys from the app's catalogues", () => {
       for (const key of D.RED_FLAG_INDICATORS) expect(RED_FLAG_KEYS as readonly string[]).toContain(key);
-      for (const key of D.HOTLINE_KEYS) expect(HOTLINE_KEYS as readonly string[]).toContain(key);
       const stored = (sql: string) => all<{ v: string }>(db, sql).map((r) => r.v);
       for (const v of stored("SELECT DISTINCT indicator AS v FROM red_flags")) expect(RED_FLAG_KEYS as readonly string[]).toContain(v);
       for (const v of stored("SELECT DISTINCT role AS v FROM case_parties")) expect(PARTY_ROLES as readonly string[]).toContain(v);
@@ -534,9 +536,9 @@ describe("seedDemo", () => {
 
     it("has every request type and status, with histories consistent with the status", () => {
       const types = all<{ type: string }>(db, "SELECT DISTINCT type FROM resource_requests WHERE program_id = ? ORDER BY 1", p1).map((r) => r.type);
-      expect(types).toEqual([...D.REQUEST_TYPES].sort());
+      expect(types).toEqual([...REQUEST_TYPE_KEYS].sort());
       const statuses = all<{ status: string }>(db, "SELECT DISTINCT status FROM resource_requests WHERE program_id = ? ORDER BY 1", p1).map((r) => r.status);
-      expect(statuses).toEqual([...D.REQUEST_STATUSES].sort());
+      expect(statuses).toEqual([...REQUEST_STATUSES].sort());
       expectRequestHistoriesConsistent(db);
       const overdue = all(db, "SELECT id FROM resource_requests WHERE program_id = ? AND status IN ('submitted','approved') AND due_on < ?", p1, today);
       expect(overdue.length).toBeGreaterThan(0);
@@ -565,7 +567,7 @@ describe("seedDemo", () => {
       expect(attended).toEqual([{ attended: 0 }, { attended: 1 }]);
       expect(all(db, "SELECT a.id FROM meeting_attendees a JOIN mdt_meetings m ON m.id = a.meeting_id WHERE m.status = 'scheduled' AND a.attended IS NOT NULL")).toEqual([]);
       const types = all<{ type: string }>(db, "SELECT DISTINCT type FROM mdt_meetings WHERE program_id = ? ORDER BY 1", p1).map((r) => r.type);
-      expect(types).toEqual([...D.MEETING_TYPES].sort());
+      expect(types).toEqual([...MEETING_TYPE_KEYS].sort());
 
       const items = all<{ status: string; n: number }>(db, "SELECT status, count(*) AS n FROM action_items WHERE program_id = ? GROUP BY status ORDER BY status", p1);
       expect(items.map((i) => i.status)).toEqual(["done", "dropped", "open"]);
@@ -614,7 +616,7 @@ describe("seedDemo", () => {
       );
       expect(stale.length).toBeGreaterThanOrEqual(2);
       const methods = all<{ method: string }>(db, "SELECT DISTINCT method FROM contacts ORDER BY 1").map((r) => r.method);
-      expect(methods).toEqual([...D.CONTACT_METHODS].sort());
+      expect(methods).toEqual([...CONTACT_METHODS].sort());
       const plans = all<{ support_people: string; hotlines_memorized: string; version: number }>(db, "SELECT support_people, hotlines_memorized, version FROM safety_plans");
       expect(plans.length).toBeGreaterThan(10);
       expect(plans.some((p) => p.version === 2)).toBe(true);
@@ -623,7 +625,7 @@ describe("seedDemo", () => {
         expect(people.length).toBeGreaterThanOrEqual(1);
         expect(people.length).toBeLessThanOrEqual(3);
         for (const person of people) expect(Object.keys(person).sort()).toEqual(["name", "phone", "relation"]);
-        for (const h of JSON.parse(p.hotlines_memorized) as string[]) expect(D.HOTLINE_KEYS).toContain(h);
+        for (const h of JSON.parse(p.hotlines_memorized) as string[]) expect(HOTLINE_KEYS as readonly string[]).toContain(h);
       }
     });
 

@@ -1,0 +1,59 @@
+/**
+ * Demo and benchmark data (the CLI is cli.ts).
+ *
+ * - `seedDemo(db)`: two programs with sign-in-able demo users (password `DEMO_PASSWORD`) and
+ *   case data that covers every state the app has to handle (see `DEMO_YOUTH`).
+ * - `seedLarge(db, { youth: N })`: N more youth (and proportional data, generated users) in
+ *   program one, for performance work.
+ *
+ * Deterministic: a fixed-seed PRNG, no Math.random, and every date an offset from the anchor day
+ * (default: today, UTC), so "overdue", "upcoming" and "missing now" stay true whenever it is
+ * seeded. Seeding twice with the same anchor gives the same rows (password hashes aside: they are
+ * salted). Everything is written with prepared statements inside one transaction.
+ */
+import type { Db } from "../../app/server/db.server";
+import { hashPassword } from "../../app/server/password.server";
+import { Clock, todayUtc } from "./clock";
+import { DEMO_PASSWORD, DEMO_PROGRAMS, writeDemo } from "./demo";
+import { writeLarge } from "./large";
+import { makeWriter } from "./writer";
+
+export { todayUtc } from "./clock";
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROGRAMS, DEMO_SECRET_MARKERS, DEMO_YOUTH } from "./demo";
+
+/** True when the database holds no program at all. */
+export function isEmpty(db: Db): boolean {
+  const row = db.$client.prepare("SELECT count(*) AS n FROM programs").get() as { n: number };
+  return row.n === 0;
+}
+
+/** The demo data set: two programs, their users, ~36 youth with everything around them. */
+export async function seedDemo(db: Db, opts: { anchor?: string } = {}): Promise<void> {
+  const clock = new Clock(opts.anchor ?? todayUtc());
+  const client = db.$client;
+  const existing = client
+    .prepare("SELECT slug FROM programs WHERE slug IN (?, ?)")
+    .all(DEMO_PROGRAMS.one.slug, DEMO_PROGRAMS.two.slug) as { slug: string }[];
+  if (existing.length > 0) {
+    throw new Error(`seedDemo: the database already has program "${existing[0]!.slug}"; seed an empty database`);
+  }
+  // One hash for every demo user: they share a public password anyway, and scrypt is slow.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  client.transaction(() => writeDemo(makeWriter(client), clock, passwordHash))();
+}
+
+/**
+ * Adds `youth` more youth to program one (with placements, parties, contacts, requests, meetings,
+ * action items, assignments, ~15% concern/confirmed), plus generated advocates (~3 youth each)
+ * and supervisors (~12 advocates each) who sign in with `DEMO_PASSWORD`. Seeds the demo first
+ * when the database is empty. Can be called again to add more.
+ */
+export async function seedLarge(db: Db, opts: { youth: number; anchor?: string }): Promise<void> {
+  const n = Math.floor(opts.youth);
+  if (!(n >= 0)) throw new Error("seedLarge: youth must be a non-negative number");
+  if (isEmpty(db)) await seedDemo(db, opts.anchor === undefined ? {} : { anchor: opts.anchor });
+  if (n === 0) return;
+  const clock = new Clock(opts.anchor ?? todayUtc());
+  const client = db.$client;
+  client.transaction(() => writeLarge(client, makeWriter(client), clock, n))();
+}
