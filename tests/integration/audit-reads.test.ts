@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { loader as youthLoader } from "~/routes/youth-detail";
 import { loader as courtLoader } from "~/routes/court-draft";
 import { loader as prepLoader } from "~/routes/prep-packet";
+import { loader as prepBatchLoader } from "~/routes/prep-packets";
 import { DEMO_YOUTH } from "../../db/seed";
 import { demoDatabase } from "../helpers/demo-database";
 import { getAs as requestAs, settle } from "../helpers/routes";
@@ -44,4 +45,49 @@ describe("reading case content is audited", () => {
       expect(db.get<{ n: number }>(sql`select count(*) as n from audit_events where action = ${action}`)!.n).toBe(before);
     });
   }
+});
+
+describe("/prep (every prep packet of the coming week) is audited packet by packet", () => {
+  /** The youth of the viewer's scope with a scheduled meeting in the next 7 days, as SQL sees it. */
+  function youthWithMeetingsSoon(email: string): number[] {
+    return db
+      .all<{ id: number }>(sql`select distinct m.youth_id as id from mdt_meetings m
+        join youth_assignments a on a.youth_id = m.youth_id and a.ended_on is null
+        join users u on u.id = a.user_id and u.email = ${email}
+        where m.status = 'scheduled' and m.scheduled_at >= ${new Date().toISOString()}
+          and m.scheduled_at < ${new Date(Date.now() + 7 * 86_400_000).toISOString()}`)
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
+  }
+
+  /** The youth whose packet `email` was recorded reading after audit row `afterId` (the log is append-only). */
+  function prepReads(email: string, afterId: number): Array<{ youthId: number }> {
+    return db.all<{ youthId: number }>(sql`select a.youth_id as youthId from audit_events a join users u on u.id = a.actor_user_id
+      where u.email = ${email} and a.action = 'prep_packet.view' and a.id > ${afterId} order by a.youth_id`);
+  }
+  const lastAuditId = () => db.get<{ n: number }>(sql`select coalesce(max(id), 0) as n from audit_events`)!.n;
+
+  it("one prep_packet.view per packet shown, for exactly the youth shown", async () => {
+    const email = "supervisor@example.org";
+    const expected = youthWithMeetingsSoon(email);
+    expect(expected.length).toBeGreaterThan(1);
+    const before = lastAuditId();
+    const request = await requestAs(db, email, "/prep");
+    const page = (await prepBatchLoader({ request, params: {}, context: {} } as never)) as { packets: Array<{ overview: { id: number } }> };
+    const shown = page.packets.map((p) => p.overview.id).sort((a, b) => a - b);
+    expect(shown).toEqual(expected);
+    expect(prepReads(email, before).map((r) => r.youthId)).toEqual(shown);
+  });
+
+  it("an advocate's /prep audits only the packets of their own youth", async () => {
+    const email = "advocate@example.org";
+    const before = lastAuditId();
+    const request = await requestAs(db, email, "/prep");
+    const page = (await prepBatchLoader({ request, params: {}, context: {} } as never)) as { packets: Array<{ overview: { id: number } }> };
+    const reads = prepReads(email, before).map((r) => r.youthId);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads).toEqual(page.packets.map((p) => p.overview.id).sort((a, b) => a - b));
+    // Only their own youth; a youth whose only meeting is a CSEC MDT they may not see has no packet.
+    for (const id of reads) expect(youthWithMeetingsSoon(email)).toContain(id);
+  });
 });
