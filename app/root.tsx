@@ -13,7 +13,10 @@ import { ROLE_LABELS } from "./domain/roles";
 import { getViewer } from "./server/session.server";
 import stylesheet from "./app.css?url";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 /** The signed-in user as a small object; null on the sign-in page and for visitors. */
 export async function loader({ request }: Route.LoaderArgs) {

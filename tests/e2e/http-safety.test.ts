@@ -193,6 +193,17 @@ describe("response headers", () => {
     expectSecurityHeaders(robots.headers, "robots.txt");
   });
 
+  it("serve the favicon every page links to", async () => {
+    const visitor = createClient(server.url);
+    const login = await visitor.get("/login");
+    const href = /<link rel="icon" href="([^"]+)"/.exec(login.text)?.[1];
+    expect(href).toBe("/favicon.svg");
+    const icon = await visitor.get(href!);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toContain("image/svg+xml");
+    expect(icon.text).toContain("<svg");
+  });
+
   it("give each page a fresh nonce that every one of its scripts carries", async () => {
     const visitor = createClient(server.url);
     const [a, b] = [await visitor.get("/login"), await visitor.get("/login")];
