@@ -1,12 +1,4 @@
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteLoaderData,
-} from "react-router";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { useNonce } from "./components/nonce";
 import { ROLE_LABELS } from "./domain/roles";
@@ -79,10 +71,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
 /** A human message for a thrown response or error; the stack only in development. */
 export function ErrorMessage({ error }: { error: unknown }) {
   if (isRouteErrorResponse(error)) {
-    const message =
-      typeof error.data === "object" && error.data && "message" in error.data
-        ? String(error.data.message)
-        : null;
+    const message = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
     const { title, text } = describeStatus(error.status);
     return (
       <div className="error-message" role="alert">
@@ -96,9 +85,8 @@ export function ErrorMessage({ error }: { error: unknown }) {
     <div className="error-message" role="alert">
       <h1>Something went wrong</h1>
       <p>
-        The page could not be shown because of an error on our side. Nothing you entered was saved
-        unless you saw a confirmation. Try again in a moment; if it keeps happening, tell your
-        program's administrator.
+        The page could not be shown because of an error on our side. Nothing you entered was saved unless you saw a confirmation. Try again
+        in a moment; if it keeps happening, tell your program's administrator.
       </p>
       {stack ? <pre className="stack">{stack}</pre> : null}
     </div>

@@ -9,14 +9,7 @@
  *   query that selects youth rows cannot carry the status along by accident.
  */
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () =>
   text("created_at")
@@ -105,7 +98,9 @@ export const youth = sqliteTable(
     lastName: text("last_name").notNull(),
     dateOfBirth: text("date_of_birth").notNull(),
     caseNumber: text("case_number").notNull(),
-    caseStatus: text("case_status", { enum: ["open", "closed"] }).notNull().default("open"),
+    caseStatus: text("case_status", { enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
@@ -139,8 +134,12 @@ export const placements = sqliteTable(
   },
   (t) => [
     index("placements_youth_current_idx").on(t.youthId, t.endedOn, t.type),
-    index("placements_current_type_idx").on(t.type, t.youthId).where(sql`ended_on is null`),
-    uniqueIndex("placements_one_current_uq").on(t.youthId).where(sql`ended_on is null`),
+    index("placements_current_type_idx")
+      .on(t.type, t.youthId)
+      .where(sql`ended_on is null`),
+    uniqueIndex("placements_one_current_uq")
+      .on(t.youthId)
+      .where(sql`ended_on is null`),
     index("placements_program_type_idx").on(t.programId, t.type),
   ],
 );
@@ -374,7 +373,9 @@ export const actionItems = sqliteTable(
     ownerPartyRole: text("owner_party_role"),
     ownerUserId: integer("owner_user_id").references(() => users.id),
     dueOn: text("due_on"),
-    status: text("status", { enum: ["open", "done", "dropped"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "done", "dropped"] })
+      .notNull()
+      .default("open"),
     doneAt: text("done_at"),
     dropReason: text("drop_reason"),
     csecSensitive: integer("csec_sensitive", { mode: "boolean" }).notNull().default(false),
@@ -389,10 +390,7 @@ export const actionItems = sqliteTable(
     index("actions_owner_user_status_idx").on(t.ownerUserId, t.status, t.dueOn),
     index("actions_program_status_due_idx").on(t.programId, t.status, t.dueOn),
     index("actions_meeting_idx").on(t.meetingId),
-    check(
-      "actions_owner_ck",
-      sql`(${t.ownerPartyRole} is null) <> (${t.ownerUserId} is null)`,
-    ),
+    check("actions_owner_ck", sql`(${t.ownerPartyRole} is null) <> (${t.ownerUserId} is null)`),
   ],
 );
 
@@ -428,10 +426,7 @@ export const runawayEpisodes = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
-  (t) => [
-    index("episodes_youth_left_idx").on(t.youthId, t.leftAt),
-    index("episodes_program_open_idx").on(t.programId, t.returnedAt),
-  ],
+  (t) => [index("episodes_youth_left_idx").on(t.youthId, t.leftAt), index("episodes_program_open_idx").on(t.programId, t.returnedAt)],
 );
 
 /** Versioned: a review writes a new version; earlier versions are the plan's history. */
@@ -482,10 +477,7 @@ export const youthCsecStatus = sqliteTable(
   },
   (t) => [
     index("csec_status_program_status_idx").on(t.programId, t.status),
-    check(
-      "csec_status_basis_ck",
-      sql`(${t.status} = 'confirmed') = (${t.basis} is not null and ${t.basisOn} is not null)`,
-    ),
+    check("csec_status_basis_ck", sql`(${t.status} = 'confirmed') = (${t.basis} is not null and ${t.basisOn} is not null)`),
   ],
 );
 
@@ -539,10 +531,7 @@ export const csecConcerns = sqliteTable(
     reviewedAt: text("reviewed_at"),
     reviewNote: text("review_note"),
   },
-  (t) => [
-    index("concerns_youth_idx").on(t.youthId, t.raisedAt),
-    index("concerns_raised_by_idx").on(t.raisedByUserId, t.youthId),
-  ],
+  (t) => [index("concerns_youth_idx").on(t.youthId, t.raisedAt), index("concerns_raised_by_idx").on(t.raisedByUserId, t.youthId)],
 );
 
 /** Observed indicators from the fixed catalogue in app/domain. As sensitive as a concern. */
@@ -565,10 +554,7 @@ export const redFlags = sqliteTable(
     note: text("note"),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("red_flags_youth_idx").on(t.youthId, t.observedOn),
-    index("red_flags_concern_idx").on(t.concernId),
-  ],
+  (t) => [index("red_flags_youth_idx").on(t.youthId, t.observedOn), index("red_flags_concern_idx").on(t.concernId)],
 );
 
 /** Append-only (enforced by triggers in the migrations): who read or changed what, when. */

@@ -48,7 +48,10 @@ const db = openDatabase(process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH);
 const passwordHash = await hashPassword(password);
 const role = values.role;
 const programName = values.program.trim();
-const slug = programName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = programName
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "-")
+  .replace(/^-|-$/g, "");
 
 if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
   fail(`A user with the email ${email} already exists.`);

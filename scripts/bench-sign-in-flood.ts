@@ -44,7 +44,15 @@ db.$client.close();
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, [resolve("node_modules/tsx/dist/cli.mjs"), "scripts/serve.ts"], {
-  env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, SESSION_SECRET: "bench", COOKIE_SECURE: "false", TRUST_PROXY: "loopback" },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_PATH: databasePath,
+    SESSION_SECRET: "bench",
+    COOKIE_SECURE: "false",
+    TRUST_PROXY: "loopback",
+  },
   stdio: "ignore",
 });
 const stop = () => {
@@ -73,7 +81,10 @@ const postLogin = (email: string, password: string, headers: Record<string, stri
   });
 
 const signedIn = await postLogin("supervisor@example.org", DEMO_PASSWORD);
-const cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookie = signedIn.headers
+  .getSetCookie()
+  .map((c) => c.split(";")[0])
+  .join("; ");
 
 async function measure(): Promise<{ p50: number; p90: number }> {
   const times: number[] = [];
@@ -87,7 +98,9 @@ async function measure(): Promise<{ p50: number; p90: number }> {
   return { p50: times[Math.floor(times.length * 0.5)]!, p90: times[Math.floor(times.length * 0.9)]! };
 }
 
-async function whileFlooding(addressPerAttempt: boolean): Promise<{ p50: number; p90: number; attempts: number; statuses: Record<number, number> }> {
+async function whileFlooding(
+  addressPerAttempt: boolean,
+): Promise<{ p50: number; p90: number; attempts: number; statuses: Record<number, number> }> {
   let running = true;
   let attempts = 0;
   const statuses: Record<number, number> = {};

@@ -188,7 +188,10 @@ function printTable(header: string[], rows: Array<string[] | string>, leftColumn
   const cells = rows.filter((r): r is string[] => Array.isArray(r));
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
+    cells
+      .map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   console.log(line(header));
   console.log(rule);
@@ -269,7 +272,13 @@ const GROUPS = {
   pages: "One meeting, prep packet, court draft (getMeeting, getPrepPacket, getCourtDraft)",
 } as const;
 
-function mk<T>(group: string, label: string, list: boolean, call: () => T, summarize: (r: T) => { total: number | string; rows: number | string }): Case {
+function mk<T>(
+  group: string,
+  label: string,
+  list: boolean,
+  call: () => T,
+  summarize: (r: T) => { total: number | string; rows: number | string },
+): Case {
   return {
     group,
     label,
@@ -310,7 +319,13 @@ function youthCases(db: Db, v: Viewers): Case[] {
     ["lead: caseStatus all", v.lead, q({ caseStatus: "all" })],
   );
   return list.map(([label, viewer, query]) =>
-    mk(GROUPS.youth, label, true, () => listYouthForViewer(viewer, query, db), (r) => ({ total: r.total, rows: r.rows.length })),
+    mk(
+      GROUPS.youth,
+      label,
+      true,
+      () => listYouthForViewer(viewer, query, db),
+      (r) => ({ total: r.total, rows: r.rows.length }),
+    ),
   );
 }
 
@@ -335,7 +350,13 @@ function queueCases(db: Db, v: Viewers): Case[] {
     ["queue advocate@: default", v.adv, base],
   );
   return list.map(([label, viewer, query]) =>
-    mk(GROUPS.queue, label, true, () => listRequestQueue(viewer, query, db), (r) => ({ total: r.total, rows: r.rows.length })),
+    mk(
+      GROUPS.queue,
+      label,
+      true,
+      () => listRequestQueue(viewer, query, db),
+      (r) => ({ total: r.total, rows: r.rows.length }),
+    ),
   );
 }
 
@@ -350,20 +371,32 @@ function mineCases(db: Db, v: Viewers): Case[] {
   for (const [name, viewer] of who) {
     if (!viewer) continue;
     cases.push(
-      mk(GROUPS.mine, `actions ${name}: open, due asc`, false, () => listMyActions(viewer, { status: "open", sortDesc: false }, db), (r) => ({
-        total: r.length,
-        rows: r.length,
-      })),
+      mk(
+        GROUPS.mine,
+        `actions ${name}: open, due asc`,
+        false,
+        () => listMyActions(viewer, { status: "open", sortDesc: false }, db),
+        (r) => ({
+          total: r.length,
+          rows: r.length,
+        }),
+      ),
     );
   }
   for (const [name, viewer] of who) {
     if (!viewer) continue;
     // total: upcoming + recent; rows: "upcoming/recent".
     cases.push(
-      mk(GROUPS.mine, `meetings ${name}: upcoming + recent`, false, () => listMeetings(viewer, db), (r) => ({
-        total: r.upcoming.length + r.recent.length,
-        rows: `${r.upcoming.length}/${r.recent.length}`,
-      })),
+      mk(
+        GROUPS.mine,
+        `meetings ${name}: upcoming + recent`,
+        false,
+        () => listMeetings(viewer, db),
+        (r) => ({
+          total: r.upcoming.length + r.recent.length,
+          rows: `${r.upcoming.length}/${r.recent.length}`,
+        }),
+      ),
     );
   }
   return cases;
@@ -375,31 +408,49 @@ function pageCases(db: Db, v: Viewers, picks: Picks): Case[] {
   if (meetingId !== undefined) {
     // total: agenda entries (carried over, requests, contacts, placement changes, episodes, red flags, by hand); rows: action items.
     cases.push(
-      mk(GROUPS.pages, `getMeeting advocate@: meeting ${meetingId}`, false, () => getMeeting(v.adv, meetingId, db), (r) => ({
-        total:
-          r.agenda.carriedOver.length +
-          r.agenda.requests.length +
-          r.agenda.contacts.length +
-          r.agenda.placementChanges.length +
-          r.agenda.episodes.length +
-          (r.agenda.redFlags?.length ?? 0) +
-          r.agenda.byHand.length,
-        rows: r.actions.length,
-      })),
+      mk(
+        GROUPS.pages,
+        `getMeeting advocate@: meeting ${meetingId}`,
+        false,
+        () => getMeeting(v.adv, meetingId, db),
+        (r) => ({
+          total:
+            r.agenda.carriedOver.length +
+            r.agenda.requests.length +
+            r.agenda.contacts.length +
+            r.agenda.placementChanges.length +
+            r.agenda.episodes.length +
+            (r.agenda.redFlags?.length ?? 0) +
+            r.agenda.byHand.length,
+          rows: r.actions.length,
+        }),
+      ),
     );
   }
   if (packetYouthId !== undefined) {
     const period = defaultCourtPeriod(v.sup);
     // total: team + open actions + pending requests + recent contacts; rows: "-".
     cases.push(
-      mk(GROUPS.pages, `getPrepPacket supervisor@: youth ${packetYouthId}`, false, () => getPrepPacket(v.sup, packetYouthId, db), (r) => ({
-        total: r.team.length + r.openActions.length + r.pendingRequests.length + r.recentContacts.length,
-        rows: "-",
-      })),
-      mk(GROUPS.pages, `getCourtDraft supervisor@: youth ${packetYouthId}`, false, () => getCourtDraft(v.sup, packetYouthId, period, db), () => ({
-        total: "-",
-        rows: "-",
-      })),
+      mk(
+        GROUPS.pages,
+        `getPrepPacket supervisor@: youth ${packetYouthId}`,
+        false,
+        () => getPrepPacket(v.sup, packetYouthId, db),
+        (r) => ({
+          total: r.team.length + r.openActions.length + r.pendingRequests.length + r.recentContacts.length,
+          rows: "-",
+        }),
+      ),
+      mk(
+        GROUPS.pages,
+        `getCourtDraft supervisor@: youth ${packetYouthId}`,
+        false,
+        () => getCourtDraft(v.sup, packetYouthId, period, db),
+        () => ({
+          total: "-",
+          rows: "-",
+        }),
+      ),
     );
   }
   return cases;
@@ -526,8 +577,7 @@ async function main(argv: string[]): Promise<void> {
     } else {
       console.log(`Using the existing ${opts.database} (--youth is ignored).`);
     }
-    const hasStats =
-      (client.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'`).get() as { n: number }).n > 0;
+    const hasStats = (client.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'`).get() as { n: number }).n > 0;
     if (opts.analyze && (created || !hasStats)) {
       const t0 = performance.now();
       client.exec("ANALYZE");

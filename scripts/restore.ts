@@ -132,7 +132,9 @@ function takeOverCurrentDatabase(): void {
       );
     }
     // A database too damaged to open is what a restore is for: nothing can be using it, set it aside as it is.
-    console.warn(`The current database cannot be read (${error instanceof Error ? error.message : String(error)}); setting it aside as it is.`);
+    console.warn(
+      `The current database cannot be read (${error instanceof Error ? error.message : String(error)}); setting it aside as it is.`,
+    );
   } finally {
     current.close();
   }

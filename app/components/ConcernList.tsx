@@ -2,15 +2,7 @@ import { formatDate, formatDateTime } from "~/domain/dates";
 import type { ConcernView } from "~/server/csec.server";
 
 /** Concerns with their red flags and review outcome. */
-export function ConcernList({
-  concerns,
-  timeZone,
-  empty,
-}: {
-  concerns: ConcernView[];
-  timeZone: string;
-  empty: string;
-}) {
+export function ConcernList({ concerns, timeZone, empty }: { concerns: ConcernView[]; timeZone: string; empty: string }) {
   if (concerns.length === 0) return empty ? <p className="muted">{empty}</p> : null;
   return (
     <ol className="concern-list">
@@ -37,21 +29,25 @@ export function ConcernList({
   );
 }
 
-function ReviewStatus({
-  concern,
-  timeZone,
-}: {
-  concern: ConcernView;
-  timeZone: string;
-}) {
+function ReviewStatus({ concern, timeZone }: { concern: ConcernView; timeZone: string }) {
   const when = concern.reviewedAt ? ` on ${formatDate(concern.reviewedAt, timeZone)}` : "";
   const by = concern.reviewedBy ? ` by ${concern.reviewedBy}` : "";
   switch (concern.reviewStatus) {
     case "under_review":
       return <span className="badge badge-warn">Under review</span>;
     case "confirmed":
-      return <span>Reviewed{when}{by}: confirmed.</span>;
+      return (
+        <span>
+          Reviewed{when}
+          {by}: confirmed.
+        </span>
+      );
     case "cleared":
-      return <span>Reviewed{when}{by}: not confirmed.</span>;
+      return (
+        <span>
+          Reviewed{when}
+          {by}: not confirmed.
+        </span>
+      );
   }
 }

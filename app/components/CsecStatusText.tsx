@@ -20,9 +20,7 @@ export function CsecStatusText({ view, timeZone }: { view: CsecView; timeZone: s
       );
     case "own_concern":
       return (
-        <span className="own-concern">
-          You raised a concern on {formatDate(view.raisedAt, timeZone)}; your supervisor is reviewing it.
-        </span>
+        <span className="own-concern">You raised a concern on {formatDate(view.raisedAt, timeZone)}; your supervisor is reviewing it.</span>
       );
     case "confirmed":
       return (

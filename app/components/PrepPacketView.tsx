@@ -14,7 +14,9 @@ export function PrepPacketView({ packet: p, timeZone }: { packet: PrepPacket; ti
         <h2 id={`packet-${p.overview.id}`}>{p.overview.name}</h2>
         <p>
           Age {p.overview.age} · Case {p.overview.caseNumber} ·{" "}
-          {p.overview.placement ? `${p.overview.placement.label} since ${formatDate(p.overview.placement.since, timeZone)}` : "No placement recorded"}
+          {p.overview.placement
+            ? `${p.overview.placement.label} since ${formatDate(p.overview.placement.since, timeZone)}`
+            : "No placement recorded"}
         </p>
         <p>
           {p.nextMeeting

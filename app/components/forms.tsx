@@ -111,9 +111,7 @@ export function TextArea(props: FieldProps & { rows?: number }) {
   return <Field props={props}>{(control) => <textarea {...control} rows={props.rows ?? 4} />}</Field>;
 }
 
-export function SelectField(
-  props: FieldProps & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string },
-) {
+export function SelectField(props: FieldProps & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
   return (
     <Field props={props} optionalMark={false}>
       {(control) => (
@@ -210,8 +208,7 @@ export function SubmitButton({
   className?: string;
 }) {
   const navigation = useNavigation();
-  const pending =
-    navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
+  const pending = navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
   return (
     <button type="submit" className={className} name={intent ? "intent" : undefined} value={intent} disabled={pending} aria-busy={pending}>
       {pending ? pendingText : children}

@@ -48,7 +48,11 @@ const TABLE: Array<[audience: Who, ownConcern: boolean, none: string, concern: s
 describe("csecViewFor: every row of DOMAIN.md's visibility table", () => {
   it("covers every audience with and without an own open concern", () => {
     for (const a of AUDIENCES) {
-      expect(TABLE.filter(([aud]) => aud === a).map(([, own]) => own).sort()).toEqual([false, true]);
+      expect(
+        TABLE.filter(([aud]) => aud === a)
+          .map(([, own]) => own)
+          .sort(),
+      ).toEqual([false, true]);
     }
   });
 

@@ -26,7 +26,12 @@ export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 const optional = (max: number, message: string) =>
-  z.string().trim().max(max, message).optional().transform((v) => v || undefined);
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((v) => v || undefined);
 
 export const meetingFormSchema = z.object({
   scheduledAt: z.string({ error: "Enter the date and time." }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter the date and time."),
@@ -47,13 +52,14 @@ export const outcomeFormSchema = z.object({
 });
 
 export const actionItemFormSchema = z.object({
-  description: z.string({ error: "Say what needs doing." }).trim().min(1, "Say what needs doing.").max(500, "Keep it under 500 characters."),
+  description: z
+    .string({ error: "Say what needs doing." })
+    .trim()
+    .min(1, "Say what needs doing.")
+    .max(500, "Keep it under 500 characters."),
   /** `role:<party role>` or `user:<id>`. */
   owner: z.string({ error: "Choose who owns it." }).regex(/^(role:[a-z_]+|user:\d+)$/, "Choose who owns it."),
-  dueOn: z
-    .string({ error: "Enter a due date." })
-    .trim()
-    .refine(isCalendarDate, "Enter a due date."),
+  dueOn: z.string({ error: "Enter a due date." }).trim().refine(isCalendarDate, "Enter a due date."),
 });
 
 export const agendaItemSchema = z.object({

@@ -68,8 +68,18 @@ const concern: CsecFacts = {
 
 describe("scope and the CSEC rule follow the permissions, not the role's name", () => {
   it("an advocate given read:youth:program sees the program; one given read:youth:supervised also their supervised youth", () => {
-    expect(youthScopeOf("advocate", withPermissions("advocate", (p) => [...p, "read:youth:program"]))).toEqual({ kind: "program" });
-    expect(youthScopeOf("advocate", withPermissions("advocate", (p) => [...p, "read:youth:supervised"]))).toEqual({
+    expect(
+      youthScopeOf(
+        "advocate",
+        withPermissions("advocate", (p) => [...p, "read:youth:program"]),
+      ),
+    ).toEqual({ kind: "program" });
+    expect(
+      youthScopeOf(
+        "advocate",
+        withPermissions("advocate", (p) => [...p, "read:youth:supervised"]),
+      ),
+    ).toEqual({
       kind: "assigned",
       as: ["advocate", "supervisor"],
     });

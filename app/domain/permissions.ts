@@ -35,21 +35,8 @@ const CASE_ROLES_COMMON: Permission[] = ["write:case", "raise:csec-concern"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   advocate: ["read:youth:assigned", ...CASE_ROLES_COMMON, "write:requests"],
-  supervisor: [
-    "read:youth:supervised",
-    ...CASE_ROLES_COMMON,
-    "read:csec:unconfirmed",
-    "review:csec",
-    "decide:requests",
-  ],
-  program_lead: [
-    "read:youth:program",
-    ...CASE_ROLES_COMMON,
-    "read:csec:unconfirmed",
-    "review:csec",
-    "write:requests",
-    "decide:requests",
-  ],
+  supervisor: ["read:youth:supervised", ...CASE_ROLES_COMMON, "read:csec:unconfirmed", "review:csec", "decide:requests"],
+  program_lead: ["read:youth:program", ...CASE_ROLES_COMMON, "read:csec:unconfirmed", "review:csec", "write:requests", "decide:requests"],
   admin: ["manage:users"],
 };
 
@@ -64,10 +51,7 @@ export function can(role: Role, permission: Permission, map: PermissionMap = ROL
  * Which youth a role sees, from its `read:youth:*` permissions: the whole program, or the youth
  * it holds a current assignment to as advocate and/or as supervisor, or none (no case content).
  */
-export type YouthScope =
-  | { kind: "program" }
-  | { kind: "assigned"; as: readonly ("advocate" | "supervisor")[] }
-  | { kind: "none" };
+export type YouthScope = { kind: "program" } | { kind: "assigned"; as: readonly ("advocate" | "supervisor")[] } | { kind: "none" };
 
 export function youthScopeOf(role: Role, map: PermissionMap = ROLE_PERMISSIONS): YouthScope {
   if (can(role, "read:youth:program", map)) return { kind: "program" };

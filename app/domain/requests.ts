@@ -114,12 +114,31 @@ export function formatCents(cents: number): string {
 export const requestFormSchema = z
   .object({
     type: z.enum(REQUEST_TYPE_KEYS, { error: "Choose the kind of resource." }),
-    subtype: z.string().trim().max(40).optional().transform((v) => v || undefined),
-    description: z.string().trim().max(2000, "Keep the description under 2000 characters.").optional().transform((v) => v || undefined),
+    subtype: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .transform((v) => v || undefined),
+    description: z
+      .string()
+      .trim()
+      .max(2000, "Keep the description under 2000 characters.")
+      .optional()
+      .transform((v) => v || undefined),
     /** "agency", or the id of one of the youth's case parties. */
     addressedTo: z.string({ error: "Choose who the request goes to." }).regex(/^(agency|\d+)$/, "Choose who the request goes to."),
-    agency: z.string().trim().max(120, "Keep the agency's name under 120 characters.").optional().transform((v) => v || undefined),
-    amount: z.string().trim().optional().transform((v) => v || undefined),
+    agency: z
+      .string()
+      .trim()
+      .max(120, "Keep the agency's name under 120 characters.")
+      .optional()
+      .transform((v) => v || undefined),
+    amount: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined),
     dueOn: z
       .string()
       .trim()
@@ -140,5 +159,10 @@ export const requestFormSchema = z
 export const transitionFormSchema = z.object({
   action: z.enum(REQUEST_ACTIONS, { error: "Choose what to do with the request." }),
   version: z.coerce.number().int().positive(),
-  note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional().transform((v) => v || undefined),
+  note: z
+    .string()
+    .trim()
+    .max(2000, "Keep the note under 2000 characters.")
+    .optional()
+    .transform((v) => v || undefined),
 });

@@ -31,8 +31,7 @@ const optionalText = (max: number, message: string) =>
 const requiredText = (max: number, emptyMessage: string) =>
   z.string({ error: emptyMessage }).trim().min(1, emptyMessage).max(max, `Keep it under ${max} characters.`);
 
-export const calendarDate = (message: string) =>
-  z.string({ error: message }).trim().refine(isCalendarDate, message);
+export const calendarDate = (message: string) => z.string({ error: message }).trim().refine(isCalendarDate, message);
 
 const phone = optionalText(40, "Keep the phone number under 40 characters.").refine(
   (v) => v === undefined || /^[0-9+().\-\s]{7,}(\s*(x|ext\.?)\s*\d+)?$/i.test(v),

@@ -17,8 +17,7 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
       <div className="page-head">
         <h1 id="admin-heading">Administration</h1>
         <p className="muted">
-          People with access to {programName}. Administrators manage accounts and settings and, by
-          design, see no case content.
+          People with access to {programName}. Administrators manage accounts and settings and, by design, see no case content.
         </p>
       </div>
       <table className="simple-table">

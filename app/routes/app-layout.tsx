@@ -33,15 +33,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
   );
 }
 
-function Shell({
-  nav,
-  user,
-  children,
-}: {
-  nav: NavItem[];
-  user: RootUser | null;
-  children: React.ReactNode;
-}) {
+function Shell({ nav, user, children }: { nav: NavItem[]; user: RootUser | null; children: React.ReactNode }) {
   const navigation = useNavigation();
   return (
     <>

@@ -20,7 +20,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const inScope = requireYouthInScope(viewer, idParam(params.youthId, "Youth"));
   const youth = getYouthHeading(inScope);
   requirePermission(viewer, "raise:csec-concern", "Your role cannot raise a concern.");
-  return { youth, today: calendarDateIn(new Date(), viewer.timeZone), reviewer: can(viewer.role, "review:csec") ? "the youth's supervisor and the program lead" : "your supervisor" };
+  return {
+    youth,
+    today: calendarDateIn(new Date(), viewer.timeZone),
+    reviewer: can(viewer.role, "review:csec") ? "the youth's supervisor and the program lead" : "your supervisor",
+  };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -41,9 +45,9 @@ export default function ConcernNew({ loaderData, actionData }: Route.ComponentPr
       title="Raise a concern"
       intro={
         <p>
-          Tick what you observed and add a note. It goes to {loaderData.reviewer}, who reviews it. Until a concern is
-          confirmed (by the agency's CSEC unit, the court, or the youth's own disclosure) it is seen only by the
-          supervisor and the program lead, and it never appears in anything prepared for the court.
+          Tick what you observed and add a note. It goes to {loaderData.reviewer}, who reviews it. Until a concern is confirmed (by the
+          agency's CSEC unit, the court, or the youth's own disclosure) it is seen only by the supervisor and the program lead, and it never
+          appears in anything prepared for the court.
         </p>
       }
     >
@@ -55,8 +59,22 @@ export default function ConcernNew({ loaderData, actionData }: Route.ComponentPr
           state={actionData}
           options={RED_FLAGS.map((f) => ({ value: f.key, label: f.label }))}
         />
-        <TextField label="Observed on" name="observedOn" type="date" state={actionData} defaultValue={loaderData.today} max={loaderData.today} required />
-        <TextArea label="Note" name="note" state={actionData} hint="What you saw or heard, when, and from whom. Facts, not conclusions." rows={5} />
+        <TextField
+          label="Observed on"
+          name="observedOn"
+          type="date"
+          state={actionData}
+          defaultValue={loaderData.today}
+          max={loaderData.today}
+          required
+        />
+        <TextArea
+          label="Note"
+          name="note"
+          state={actionData}
+          hint="What you saw or heard, when, and from whom. Facts, not conclusions."
+          rows={5}
+        />
         <SubmitButton pendingText="Sending…">Raise the concern</SubmitButton>
       </Form>
     </FormPage>

@@ -9,7 +9,9 @@ import { defaultCourtPeriod, getCourtDraft } from "~/server/packets.server";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `Court report draft: ${data.draft.overview.name} · CASA MDT` : "Court report draft" }];
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `Court report draft: ${data.draft.overview.name} · CASA MDT` : "Court report draft" },
+];
 
 const day = z.string().refine(isCalendarDate);
 
@@ -36,8 +38,8 @@ export default function CourtDraft({ loaderData }: Route.ComponentProps) {
           <span aria-hidden="true">›</span> <span aria-current="page">Court report draft</span>
         </nav>
         <p className="alert alert-info" role="note">
-          Only confirmed CSEC status is included. Concerns, red flags and anything that would reveal an unconfirmed
-          concern are left out of this draft, whoever prints it.
+          Only confirmed CSEC status is included. Concerns, red flags and anything that would reveal an unconfirmed concern are left out of
+          this draft, whoever prints it.
         </p>
         <Form method="get" className="inline-filter">
           <label htmlFor="from">From</label>
@@ -78,7 +80,8 @@ export default function CourtDraft({ loaderData }: Route.ComponentProps) {
               {o.placementHistory.map((p, i) => (
                 <li key={i}>
                   {p.label}
-                  {p.description ? `, ${p.description}` : ""}: {formatDate(p.startedOn, timeZone)} – {p.endedOn ? formatDate(p.endedOn, timeZone) : "present"}
+                  {p.description ? `, ${p.description}` : ""}: {formatDate(p.startedOn, timeZone)} –{" "}
+                  {p.endedOn ? formatDate(p.endedOn, timeZone) : "present"}
                   {p.endReason ? ` (${p.endReason})` : ""}
                 </li>
               ))}
@@ -105,7 +108,9 @@ export default function CourtDraft({ loaderData }: Route.ComponentProps) {
               <thead>
                 <tr>
                   <th scope="col">With</th>
-                  <th scope="col" className="num">Contacts</th>
+                  <th scope="col" className="num">
+                    Contacts
+                  </th>
                   <th scope="col">Most recent</th>
                 </tr>
               </thead>

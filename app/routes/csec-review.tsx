@@ -76,8 +76,8 @@ export default function CsecReview({ loaderData, actionData }: Route.ComponentPr
           <Form method="post" className="card-form" noValidate aria-labelledby="confirm-heading">
             <h2 id="confirm-heading">Confirm</h2>
             <p className="muted">
-              Confirm only on one of these bases. A confirmed status is shared with the youth's advocates and can appear in
-              court-facing documents.
+              Confirm only on one of these bases. A confirmed status is shared with the youth's advocates and can appear in court-facing
+              documents.
             </p>
             <FormError state={confirmState} />
             <SelectField
@@ -88,7 +88,15 @@ export default function CsecReview({ loaderData, actionData }: Route.ComponentPr
               options={CSEC_BASES.map((b) => ({ value: b, label: CSEC_BASIS_LABELS[b] }))}
               required
             />
-            <TextField label="Date of the confirmation" name="basisOn" type="date" state={confirmState} max={today} required hint="When the unit was assigned, the finding was made, or the youth disclosed." />
+            <TextField
+              label="Date of the confirmation"
+              name="basisOn"
+              type="date"
+              state={confirmState}
+              max={today}
+              required
+              hint="When the unit was assigned, the finding was made, or the youth disclosed."
+            />
             <TextArea label="Note" name="note" state={confirmState} rows={3} />
             <SubmitButton intent="confirm" pendingText="Confirming…">
               Confirm CSEC status

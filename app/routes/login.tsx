@@ -28,7 +28,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   if (!result.ok) {
     if (result.reason === "invalid") {
-      return data<ActionResult>({ errors: { _form: "That email and password do not match an active account." }, values: { email } }, { status: 401 });
+      return data<ActionResult>(
+        { errors: { _form: "That email and password do not match an active account." }, values: { email } },
+        { status: 401 },
+      );
     }
     const message =
       result.reason === "busy"

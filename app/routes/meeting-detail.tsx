@@ -133,7 +133,14 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
 
         <h3>Open action items carried over</h3>
         {a.carriedOver.length ? (
-          <ActionItemList items={a.carriedOver} today={today} timeZone={timeZone} canWrite={m.canWrite} showYouth={false} dropState={actionData?.intent === "drop" ? actionData : undefined} />
+          <ActionItemList
+            items={a.carriedOver}
+            today={today}
+            timeZone={timeZone}
+            canWrite={m.canWrite}
+            showYouth={false}
+            dropState={actionData?.intent === "drop" ? actionData : undefined}
+          />
         ) : (
           <p className="muted">None: every earlier item is closed.</p>
         )}
@@ -232,7 +239,14 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
       <section aria-labelledby="actions-heading" className="panel">
         <h2 id="actions-heading">Action items from this meeting</h2>
         {m.actions.length ? (
-          <ActionItemList items={m.actions} today={today} timeZone={timeZone} canWrite={m.canWrite} showYouth={false} dropState={actionData?.intent === "drop" ? actionData : undefined} />
+          <ActionItemList
+            items={m.actions}
+            today={today}
+            timeZone={timeZone}
+            canWrite={m.canWrite}
+            showYouth={false}
+            dropState={actionData?.intent === "drop" ? actionData : undefined}
+          />
         ) : (
           <p className="muted">No action items yet. Every action needs an owner and a due date.</p>
         )}

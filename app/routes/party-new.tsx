@@ -53,7 +53,15 @@ export default function PartyNew({ loaderData, actionData }: Route.ComponentProp
           <TextField label="Phone" name="phone" type="tel" state={actionData} />
           <TextField label="Email" name="email" type="email" state={actionData} />
         </div>
-        <TextField label="On the team since" name="startedOn" type="date" state={actionData} defaultValue={loaderData.today} max={loaderData.today} required />
+        <TextField
+          label="On the team since"
+          name="startedOn"
+          type="date"
+          state={actionData}
+          defaultValue={loaderData.today}
+          max={loaderData.today}
+          required
+        />
         <SubmitButton pendingText="Adding…">Add to the team</SubmitButton>
       </Form>
     </FormPage>

@@ -43,8 +43,8 @@ export default function PartyReplace({ loaderData, actionData }: Route.Component
       title={`Replace the ${party.roleLabel}`}
       intro={
         <p>
-          {party.name} has been {party.roleLabel} since {formatDate(party.startedOn, timeZone)}. They move to the team's
-          history on the date the new person takes over.
+          {party.name} has been {party.roleLabel} since {formatDate(party.startedOn, timeZone)}. They move to the team's history on the date
+          the new person takes over.
         </p>
       }
     >

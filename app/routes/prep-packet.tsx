@@ -6,7 +6,9 @@ import { getPrepPacket } from "~/server/packets.server";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `Prep packet: ${data.packet.overview.name} · CASA MDT` : "Prep packet" }];
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `Prep packet: ${data.packet.overview.name} · CASA MDT` : "Prep packet" },
+];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);

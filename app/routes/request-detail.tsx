@@ -45,7 +45,6 @@ export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: Shou
   return actionStatus === 409 || defaultShouldRevalidate;
 }
 
-
 export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
   const { request: r, timeZone, today } = loaderData;
   const state: FormState | undefined = actionData;
@@ -118,7 +117,13 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
               <h3 id="deny-heading">Deny</h3>
               <input type="hidden" name="version" value={r.version} />
               <input type="hidden" name="action" value="deny" />
-              <TextArea label="Reason for the denial" name="note" state={state?.values?.action === "deny" ? state : undefined} required rows={3} />
+              <TextArea
+                label="Reason for the denial"
+                name="note"
+                state={state?.values?.action === "deny" ? state : undefined}
+                required
+                rows={3}
+              />
               <SubmitButton pendingText="Saving…" className="button">
                 Deny the request
               </SubmitButton>
@@ -134,7 +139,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
             <li key={i}>
               <time dateTime={h.at}>{formatDateTime(h.at, timeZone)}</time>
               <span className="timeline-title">
-                {h.fromStatus ? `${REQUEST_STATUS_LABELS[h.fromStatus]} → ${REQUEST_STATUS_LABELS[h.toStatus]}` : "Created as a draft"} by {h.actor}
+                {h.fromStatus ? `${REQUEST_STATUS_LABELS[h.fromStatus]} → ${REQUEST_STATUS_LABELS[h.toStatus]}` : "Created as a draft"} by{" "}
+                {h.actor}
               </span>
               {h.note ? <span className="cell-sub">{h.note}</span> : null}
             </li>

@@ -82,10 +82,18 @@ export default function RequestNew({ loaderData, actionData }: Route.ComponentPr
             name="addressedTo"
             state={state}
             placeholder="Choose…"
-            options={[...loaderData.parties.map((p) => ({ value: String(p.id), label: p.label })), { value: "agency", label: "An agency or organisation (name it)" }]}
+            options={[
+              ...loaderData.parties.map((p) => ({ value: String(p.id), label: p.label })),
+              { value: "agency", label: "An agency or organisation (name it)" },
+            ]}
             required
           />
-          <TextField label="Agency or organisation" name="agency" state={state} hint="When the request goes to an agency rather than a team member." />
+          <TextField
+            label="Agency or organisation"
+            name="agency"
+            state={state}
+            hint="When the request goes to an agency rather than a team member."
+          />
         </div>
         <div className="form-row">
           <TextField label="Amount in dollars" name="amount" state={state} hint="For restoration funds." />

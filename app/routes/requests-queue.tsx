@@ -13,7 +13,10 @@ import { calendarDateIn } from "~/domain/dates";
 export const meta: Route.MetaFunction = () => [{ title: "Requests · CASA MDT" }];
 
 const filterSchema = z.object({
-  type: z.enum(REQUEST_TYPES.map((t) => t.key) as [string, ...string[]]).optional().catch(undefined),
+  type: z
+    .enum(REQUEST_TYPES.map((t) => t.key) as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   status: z.enum(REQUEST_STATUSES).optional().catch(undefined),
   youth: z.string().trim().max(100).optional().catch(undefined),
   advocate: z.coerce.number().int().positive().optional().catch(undefined),
@@ -58,11 +61,13 @@ export default function RequestsQueue({ loaderData }: Route.ComponentProps) {
   const { queue, sort, filters, today, timeZone } = loaderData;
   const navigation = useNavigation();
   const search = new URLSearchParams(
-    Object.entries({ ...filters, overdue: filters.overdue ? "1" : "", sort: formatSort(sort) }).filter(
-      ([, v]) => v !== "",
-    ) as Array<[string, string]>,
+    Object.entries({ ...filters, overdue: filters.overdue ? "1" : "", sort: formatSort(sort) }).filter(([, v]) => v !== "") as Array<
+      [string, string]
+    >,
   );
-  const filtered = Boolean(filters.type || filters.youth || filters.advocate || filters.advocateName || filters.overdue || filters.openDays);
+  const filtered = Boolean(
+    filters.type || filters.youth || filters.advocate || filters.advocateName || filters.overdue || filters.openDays,
+  );
   const all = REQUEST_STATUSES.reduce((n, s) => n + queue.counts[s], 0);
 
   const columns: DataTableColumn<RequestRow>[] = [
@@ -169,12 +174,26 @@ export default function RequestsQueue({ loaderData }: Route.ComponentProps) {
         {queue.advocateByName ? (
           <div className="field">
             <label htmlFor="f-advocateName">Advocate name</label>
-            <input id="f-advocateName" name="advocateName" type="search" defaultValue={filters.advocateName} key={`an-${filters.advocateName}`} />
+            <input
+              id="f-advocateName"
+              name="advocateName"
+              type="search"
+              defaultValue={filters.advocateName}
+              key={`an-${filters.advocateName}`}
+            />
           </div>
         ) : null}
         <div className="field">
           <label htmlFor="f-openDays">Open more than (days)</label>
-          <input id="f-openDays" name="openDays" type="number" min={0} inputMode="numeric" defaultValue={filters.openDays} key={`o-${filters.openDays}`} />
+          <input
+            id="f-openDays"
+            name="openDays"
+            type="number"
+            min={0}
+            inputMode="numeric"
+            defaultValue={filters.openDays}
+            key={`o-${filters.openDays}`}
+          />
         </div>
         <div className="field field-inline">
           <label>

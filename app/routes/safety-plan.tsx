@@ -59,7 +59,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   throw redirect(savedUrl(`/youth/${youthId}`, "safety-plan", "safety-plan"));
 }
 
-type PlanShown = { version: number; supportPeople: Array<{ name: string; relation: string | null; phone: string | null }>; hotlines: string[]; notes: string | null; reviewedOn: string; reviewedBy: string };
+type PlanShown = {
+  version: number;
+  supportPeople: Array<{ name: string; relation: string | null; phone: string | null }>;
+  hotlines: string[];
+  notes: string | null;
+  reviewedOn: string;
+  reviewedBy: string;
+};
 
 function describePlan(plan: PlanShown) {
   return [
@@ -83,11 +90,7 @@ export default function SafetyPlan({ loaderData, actionData }: Route.ComponentPr
     <FormPage
       youth={loaderData.youth}
       title={plan ? "Review the safety plan" : "Make a safety plan"}
-      intro={
-        <p>
-          Work this out with the youth. Saving keeps the earlier version in the plan's history.
-        </p>
-      }
+      intro={<p>Work this out with the youth. Saving keeps the earlier version in the plan's history.</p>}
     >
       <Form method="post" className="card-form" noValidate>
         <FormError state={state} />
@@ -113,7 +116,15 @@ export default function SafetyPlan({ loaderData, actionData }: Route.ComponentPr
           options={HOTLINES.map((h) => ({ value: h.key, label: h.name, hint: h.number }))}
         />
         <TextArea label="Notes" name="notes" state={state} defaultValue={plan?.notes} />
-        <TextField label="Reviewed with the youth on" name="reviewedOn" type="date" state={state} defaultValue={today} max={today} required />
+        <TextField
+          label="Reviewed with the youth on"
+          name="reviewedOn"
+          type="date"
+          state={state}
+          defaultValue={today}
+          max={today}
+          required
+        />
         <SubmitButton pendingText="Saving…">Save the safety plan</SubmitButton>
       </Form>
     </FormPage>

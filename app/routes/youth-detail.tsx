@@ -122,15 +122,33 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
 
       <nav aria-label="On this page" className="page-sections">
         <ul>
-          <li><a href="#team">Team</a></li>
-          <li><a href="#contacts">Contacts</a></li>
-          <li><a href="#actions">Action items</a></li>
-          <li><a href="#meetings">Meetings</a></li>
-          <li><a href="#requests">Requests</a></li>
-          <li><a href="#safety-plan">Safety plan</a></li>
-          <li><a href="#concerns">Red flags and concerns</a></li>
-          <li><a href="#placements">Placements</a></li>
-          <li><a href="#timeline">Timeline</a></li>
+          <li>
+            <a href="#team">Team</a>
+          </li>
+          <li>
+            <a href="#contacts">Contacts</a>
+          </li>
+          <li>
+            <a href="#actions">Action items</a>
+          </li>
+          <li>
+            <a href="#meetings">Meetings</a>
+          </li>
+          <li>
+            <a href="#requests">Requests</a>
+          </li>
+          <li>
+            <a href="#safety-plan">Safety plan</a>
+          </li>
+          <li>
+            <a href="#concerns">Red flags and concerns</a>
+          </li>
+          <li>
+            <a href="#placements">Placements</a>
+          </li>
+          <li>
+            <a href="#timeline">Timeline</a>
+          </li>
         </ul>
       </nav>
 

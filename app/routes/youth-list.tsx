@@ -72,7 +72,13 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/youth";
   const filtered = Boolean(
-    filters.q || filters.placement || filters.advocate || filters.advocateName || filters.supervisor || filters.csec || filters.status !== "open",
+    filters.q ||
+    filters.placement ||
+    filters.advocate ||
+    filters.advocateName ||
+    filters.supervisor ||
+    filters.csec ||
+    filters.status !== "open",
   );
 
   const columns: DataTableColumn<YouthListRow>[] = [
@@ -151,7 +157,13 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
         {list.filterOptions.advocateByName ? (
           <div className="field">
             <label htmlFor="f-advocateName">Advocate name</label>
-            <input id="f-advocateName" name="advocateName" type="search" defaultValue={filters.advocateName} key={`an-${filters.advocateName}`} />
+            <input
+              id="f-advocateName"
+              name="advocateName"
+              type="search"
+              defaultValue={filters.advocateName}
+              key={`an-${filters.advocateName}`}
+            />
           </div>
         ) : null}
         {list.filterOptions.supervisors.length > 0 ? (
@@ -226,8 +238,8 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
               <>
                 <h2>No youth assigned to you yet</h2>
                 <p>
-                  When your supervisor or program lead assigns a youth to you, they appear here. If you
-                  expected to see someone, ask your supervisor to check the assignment.
+                  When your supervisor or program lead assigns a youth to you, they appear here. If you expected to see someone, ask your
+                  supervisor to check the assignment.
                 </p>
               </>
             )}

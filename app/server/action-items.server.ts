@@ -88,7 +88,11 @@ function actionRows(viewer: Viewer, where: SQL | undefined, orderBy: SQL[], db: 
 }
 
 /** Open first, overdue first, then by due date. */
-const openOverdueFirst = () => [sql`case ${actionItems.status} when 'open' then 0 else 1 end`, sql`${actionItems.dueOn} is null`, asc(actionItems.dueOn)];
+const openOverdueFirst = () => [
+  sql`case ${actionItems.status} when 'open' then 0 else 1 end`,
+  sql`${actionItems.dueOn} is null`,
+  asc(actionItems.dueOn),
+];
 
 export function listActionsForYouth(inScope: YouthInScope, db: DbOrTx = getDb()): ActionRow[] {
   const { viewer, youthId } = inScope;
@@ -132,18 +136,17 @@ export function listMyActions(
   db: DbOrTx = getDb(),
 ): ActionRow[] {
   requireCaseAccess(viewer);
-  const mine =
-    seesThroughAssignment(viewer.role, "advocate")
-      ? or(
-          eq(actionItems.ownerUserId, viewer.userId),
-          and(
-            eq(actionItems.ownerPartyRole, "casa_advocate"),
-            sql`exists (select 1 from ${youthAssignments} where ${youthAssignments.youthId} = ${actionItems.youthId}
+  const mine = seesThroughAssignment(viewer.role, "advocate")
+    ? or(
+        eq(actionItems.ownerUserId, viewer.userId),
+        and(
+          eq(actionItems.ownerPartyRole, "casa_advocate"),
+          sql`exists (select 1 from ${youthAssignments} where ${youthAssignments.youthId} = ${actionItems.youthId}
               and ${youthAssignments.userId} = ${viewer.userId} and ${youthAssignments.kind} = 'advocate'
               and ${youthAssignments.endedOn} is null)`,
-          ),
-        )
-      : eq(actionItems.ownerUserId, viewer.userId);
+        ),
+      )
+    : eq(actionItems.ownerUserId, viewer.userId);
   const status = opts.status === "all" ? undefined : eq(actionItems.status, opts.status);
   const due = opts.sortDesc ? desc(actionItems.dueOn) : asc(actionItems.dueOn);
   return actionRows(viewer, and(mine, status), [sql`${actionItems.dueOn} is null`, due], db);
@@ -191,7 +194,7 @@ export function addActionItem(
       .returning({ id: actionItems.id })
       .get();
     auditChange(tx, viewer, {
-            action: "action_item.create",
+      action: "action_item.create",
       entityType: "action_item",
       entityId: row.id,
       youthId,
@@ -229,7 +232,7 @@ export function closeActionItem(
       .where(and(eq(actionItems.id, actionId), eq(actionItems.status, "open")))
       .run();
     auditChange(tx, viewer, {
-            action: outcome.status === "done" ? "action_item.done" : "action_item.drop",
+      action: outcome.status === "done" ? "action_item.done" : "action_item.drop",
       entityType: "action_item",
       entityId: actionId,
       youthId: item.youthId,
@@ -253,7 +256,12 @@ export function closeActionFromForm(
   const reason = form.reason?.trim();
   if (form.intent === "drop" && !reason) return { ok: false, errors: { reason: "Say why it is dropped." }, actionId };
   if (reason && reason.length > 1000) return { ok: false, errors: { reason: "Keep the reason under 1000 characters." }, actionId };
-  const result = closeActionItem(viewer, actionId, form.intent === "drop" ? { status: "dropped", reason: reason! } : { status: "done" }, db);
+  const result = closeActionItem(
+    viewer,
+    actionId,
+    form.intent === "drop" ? { status: "dropped", reason: reason! } : { status: "done" },
+    db,
+  );
   if (!result.ok) return { ok: false, errors: result.errors, actionId };
   return { ok: true, saved: form.intent === "drop" ? "action-dropped" : "action-done" };
 }

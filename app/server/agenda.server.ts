@@ -41,7 +41,14 @@ function previousMeetingAt(inScope: YouthInScope, before: string, db: DbOrTx): s
       .select({ at: mdtMeetings.scheduledAt })
       .from(mdtMeetings)
       .innerJoin(youth, eq(youth.id, mdtMeetings.youthId))
-      .where(and(eq(mdtMeetings.youthId, youthId), lt(mdtMeetings.scheduledAt, before), ne(mdtMeetings.status, "cancelled"), meetingVisibleTo(viewer)))
+      .where(
+        and(
+          eq(mdtMeetings.youthId, youthId),
+          lt(mdtMeetings.scheduledAt, before),
+          ne(mdtMeetings.status, "cancelled"),
+          meetingVisibleTo(viewer),
+        ),
+      )
       .orderBy(desc(mdtMeetings.scheduledAt))
       .get()?.at ?? null
   );
@@ -103,7 +110,7 @@ export function addAgendaItem(viewer: Viewer, meetingId: number, text: string, d
       .returning({ id: meetingAgendaItems.id })
       .get();
     auditChange(tx, viewer, {
-            action: "meeting.agenda_add",
+      action: "meeting.agenda_add",
       entityType: "meeting_agenda_item",
       entityId: row.id,
       youthId: meeting.youthId,

@@ -43,12 +43,7 @@ export type ReadAction = "youth.view" | "prep_packet.view" | "court_draft.view";
  * Records that a viewer opened a youth's case content (the page, a prep packet, a court draft):
  * who read what, when, as DOMAIN.md asks of the audit log.
  */
-export function auditRead(
-  viewer: { programId: number; userId: number },
-  action: ReadAction,
-  youthId: number,
-  db: DbOrTx = getDb(),
-): void {
+export function auditRead(viewer: { programId: number; userId: number }, action: ReadAction, youthId: number, db: DbOrTx = getDb()): void {
   audit(db, { programId: viewer.programId, actorUserId: viewer.userId, action, entityType: "youth", entityId: youthId, youthId });
 }
 

@@ -55,8 +55,18 @@ function limitersFor(db: Db): Limiters {
     // The table comes from our migrations (db/schema.ts `rate_limits`), in the library's layout.
     const store = { storeClient: db.$client, storeType: "better-sqlite3", tableName: "rate_limits", tableCreated: true } as const;
     limiters = {
-      accountFailures: new RateLimiterSQLite({ ...store, keyPrefix: "signin_fail_account", points: 1_000_000, duration: SIGN_IN_LIMITS.accountWindowSeconds }),
-      addressFailures: new RateLimiterSQLite({ ...store, keyPrefix: "signin_fail_address", points: 1_000_000, duration: SIGN_IN_LIMITS.addressWindowSeconds }),
+      accountFailures: new RateLimiterSQLite({
+        ...store,
+        keyPrefix: "signin_fail_account",
+        points: 1_000_000,
+        duration: SIGN_IN_LIMITS.accountWindowSeconds,
+      }),
+      addressFailures: new RateLimiterSQLite({
+        ...store,
+        keyPrefix: "signin_fail_address",
+        points: 1_000_000,
+        duration: SIGN_IN_LIMITS.addressWindowSeconds,
+      }),
       // Only ever blocked for a number of seconds and asked whether it is: the waits.
       waits: new RateLimiterSQLite({ ...store, keyPrefix: "signin_wait", points: 1, duration: 1 }),
     };
@@ -119,10 +129,7 @@ export async function signIn(emailInput: string, password: string, client: SignI
   // A known device is counted on its own: neither the account's nor the address's failures apply.
   const keys = device ? { account: `device:${device}`, address: null } : { account: `account:${email}`, address: `address:${address}` };
 
-  const wait = Math.max(
-    await waitingSeconds(limiters, keys.account),
-    keys.address ? await waitingSeconds(limiters, keys.address) : 0,
-  );
+  const wait = Math.max(await waitingSeconds(limiters, keys.account), keys.address ? await waitingSeconds(limiters, keys.address) : 0);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
 
   const membership = user

@@ -84,7 +84,13 @@ export function listContacts(inScope: YouthInScope, filter: ContactFilter & { li
 /** How many contacts `listContacts` would list without a limit. */
 export function countContacts(inScope: YouthInScope, filter: ContactFilter = {}, db: DbOrTx = getDb()): number {
   const { viewer, youthId } = inScope;
-  return db.select({ n: count() }).from(contacts).where(contactsShown(inScope, filter, db)).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(contacts)
+      .where(contactsShown(inScope, filter, db))
+      .get()?.n ?? 0
+  );
 }
 
 export type ContactFreshness = {
@@ -125,13 +131,7 @@ export function contactFreshness(inScope: YouthInScope, db: DbOrTx = getDb()): C
     .select({ role: caseParties.role, name: caseParties.name, lastAt: max(contacts.occurredAt) })
     .from(caseParties)
     .leftJoin(contacts, eq(contacts.partyId, caseParties.id))
-    .where(
-      and(
-        eq(caseParties.youthId, youthId),
-        isNull(caseParties.endedOn),
-        inArray(caseParties.role, [...CORE_CONTACT_PARTIES]),
-      ),
-    )
+    .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), inArray(caseParties.role, [...CORE_CONTACT_PARTIES])))
     .groupBy(caseParties.id)
     .all();
 
@@ -150,7 +150,12 @@ export function contactFreshness(inScope: YouthInScope, db: DbOrTx = getDb()): C
   ];
   for (const role of CORE_CONTACT_PARTIES) {
     const ofRole = holders.filter((h) => h.role === role);
-    const lastAt = ofRole.map((h) => h.lastAt).filter((a): a is string => a !== null).sort().at(-1) ?? null;
+    const lastAt =
+      ofRole
+        .map((h) => h.lastAt)
+        .filter((a): a is string => a !== null)
+        .sort()
+        .at(-1) ?? null;
     const days = since(lastAt);
     rows.push({
       key: role,
@@ -208,7 +213,7 @@ export function logContact(
       .returning({ id: contacts.id })
       .get();
     auditChange(tx, viewer, {
-            action: "contact.log",
+      action: "contact.log",
       entityType: "contact",
       entityId: row.id,
       youthId,

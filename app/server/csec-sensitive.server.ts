@@ -16,7 +16,11 @@ import { CSEC_SENSITIVE_REQUEST_TYPES } from "../domain/requests";
 import { CSEC_SENSITIVE_PARTY_ROLES } from "../domain/youth";
 import { csecSensitiveAllowedSql } from "./scope.server";
 
-const inList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const inList = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /** A team member's role reveals CSEC involvement (the CSEC advocate). */
 export function partyRoleIsCsecSensitive(role: SQLWrapper): SQL {

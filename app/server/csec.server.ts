@@ -80,11 +80,7 @@ export function csecViewOf(inScope: YouthInScope, db: DbOrTx = getDb()): CsecVie
     .select({ raisedAt: csecConcerns.raisedAt })
     .from(csecConcerns)
     .where(
-      and(
-        eq(csecConcerns.youthId, youthId),
-        eq(csecConcerns.raisedByUserId, viewer.userId),
-        eq(csecConcerns.reviewStatus, "under_review"),
-      ),
+      and(eq(csecConcerns.youthId, youthId), eq(csecConcerns.raisedByUserId, viewer.userId), eq(csecConcerns.reviewStatus, "under_review")),
     )
     .orderBy(asc(csecConcerns.raisedAt))
     .get();
@@ -115,12 +111,7 @@ function loadConcerns(viewer: Viewer, youthId: number, onlyRaisedBy: number | nu
     .from(csecConcerns)
     .innerJoin(raiser, eq(raiser.id, csecConcerns.raisedByUserId))
     .leftJoin(reviewer, eq(reviewer.id, csecConcerns.reviewedByUserId))
-    .where(
-      and(
-        eq(csecConcerns.youthId, youthId),
-        onlyRaisedBy === null ? undefined : eq(csecConcerns.raisedByUserId, onlyRaisedBy),
-      ),
-    )
+    .where(and(eq(csecConcerns.youthId, youthId), onlyRaisedBy === null ? undefined : eq(csecConcerns.raisedByUserId, onlyRaisedBy)))
     .orderBy(desc(csecConcerns.raisedAt))
     .all();
   const ids = concerns.map((c) => c.id);
@@ -189,7 +180,10 @@ export function getCsecPanel(inScope: YouthInScope, db: DbOrTx = getDb()): CsecP
  * concern; for anyone else only the concerns they raised themself, and a confirmation once
  * there is one.
  */
-export function csecTimelineEntries(inScope: YouthInScope, db: DbOrTx = getDb()): Array<{ at: string; title: string; detail: string | null }> {
+export function csecTimelineEntries(
+  inScope: YouthInScope,
+  db: DbOrTx = getDb(),
+): Array<{ at: string; title: string; detail: string | null }> {
   const { viewer, youthId } = inScope;
   if (mayKnowUnconfirmed(inScope.audience)) {
     return db
@@ -219,12 +213,17 @@ export function csecTimelineEntries(inScope: YouthInScope, db: DbOrTx = getDb())
     .all()
     .map((c) => ({ at: c.raisedAt, title: "You raised a concern", detail: null }));
   const view = csecViewOf(inScope, db);
-  if (view.kind === "confirmed") entries.push({ at: view.basisOn, title: `CSEC status confirmed: ${CSEC_BASIS_LABELS[view.basis]}`, detail: null });
+  if (view.kind === "confirmed")
+    entries.push({ at: view.basisOn, title: `CSEC status confirmed: ${CSEC_BASIS_LABELS[view.basis]}`, detail: null });
   return entries;
 }
 
 /** Red flags observed on or after `sinceDay`, newest first; null when the viewer may not see them. */
-export function redFlagsSince(inScope: YouthInScope, sinceDay: string, db: DbOrTx = getDb()): Array<{ label: string; observedOn: string }> | null {
+export function redFlagsSince(
+  inScope: YouthInScope,
+  sinceDay: string,
+  db: DbOrTx = getDb(),
+): Array<{ label: string; observedOn: string }> | null {
   if (!inScope.sensitiveVisible) return null;
   return db
     .select({ indicator: redFlags.indicator, observedOn: redFlags.observedOn })
@@ -330,7 +329,7 @@ export function raiseConcern(
       setStatus(tx, viewer, youthId, { from: "none", to: "concern", concernId: concern.id }, at);
     }
     auditChange(tx, viewer, {
-            action: "csec.concern_raise",
+      action: "csec.concern_raise",
       entityType: "csec_concern",
       entityId: concern.id,
       youthId,
@@ -374,10 +373,16 @@ export function confirmCsec(
     }
     const at = nowIso();
     const concernId = latestOpenConcernId(tx, youthId);
-    setStatus(tx, viewer, youthId, { from: status, to: "confirmed", basis: input.basis, basisOn: input.basisOn, note: input.note, concernId }, at);
+    setStatus(
+      tx,
+      viewer,
+      youthId,
+      { from: status, to: "confirmed", basis: input.basis, basisOn: input.basisOn, note: input.note, concernId },
+      at,
+    );
     resolveOpenConcerns(tx, viewer, youthId, "confirmed", input.note ?? null, at);
     auditChange(tx, viewer, {
-            action: "csec.confirm",
+      action: "csec.confirm",
       entityType: "youth",
       entityId: youthId,
       youthId,
@@ -400,7 +405,7 @@ export function clearConcern(inScope: YouthInScope, input: { reason: string }, d
     setStatus(tx, viewer, youthId, { from: "concern", to: "none", note: input.reason, concernId: latestOpenConcernId(tx, youthId) }, at);
     resolveOpenConcerns(tx, viewer, youthId, "cleared", input.reason, at);
     auditChange(tx, viewer, {
-            action: "csec.clear",
+      action: "csec.clear",
       entityType: "youth",
       entityId: youthId,
       youthId,

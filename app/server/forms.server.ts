@@ -10,18 +10,11 @@ import { fieldErrorsOf, formValues, type FieldErrors, type FormValues } from "..
 type Extra = Record<string, unknown>;
 
 /** The reply to a form that cannot be saved: its messages and its values, with `status` (400). */
-export function formReply<const E extends Extra = Record<never, never>>(
-  errors: FieldErrors,
-  values: FormValues,
-  extra?: E,
-  status = 400,
-) {
+export function formReply<const E extends Extra = Record<never, never>>(errors: FieldErrors, values: FormValues, extra?: E, status = 400) {
   return data({ errors, values, ...extra } as { errors: FieldErrors; values: FormValues } & E, { status });
 }
 
-export type Parsed<T, E extends Extra> =
-  | { ok: true; data: T; values: FormValues }
-  | { ok: false; reply: ReturnType<typeof formReply<E>> };
+export type Parsed<T, E extends Extra> = { ok: true; data: T; values: FormValues } | { ok: false; reply: ReturnType<typeof formReply<E>> };
 
 /** Values already read from the form, parsed by `schema`; `extra` goes into the 400 reply as is. */
 export function parseValues<S extends z.ZodType, const E extends Extra = Record<never, never>>(

@@ -155,7 +155,7 @@ export function scheduleMeeting(
         .run();
     }
     auditChange(tx, viewer, {
-            action: "meeting.schedule",
+      action: "meeting.schedule",
       entityType: "mdt_meeting",
       entityId: m.id,
       youthId,
@@ -186,7 +186,11 @@ export function recordMeetingOutcome(
   if (meeting.scheduledAt > nowIso()) return { ok: false, errors: { _form: "Record who attended once the meeting has taken place." } };
   const attended = new Set(input.attended);
   return db.transaction((tx) => {
-    const now = tx.select({ version: mdtMeetings.version, notes: mdtMeetings.notes, decisions: mdtMeetings.decisions }).from(mdtMeetings).where(eq(mdtMeetings.id, meetingId)).get()!;
+    const now = tx
+      .select({ version: mdtMeetings.version, notes: mdtMeetings.notes, decisions: mdtMeetings.decisions })
+      .from(mdtMeetings)
+      .where(eq(mdtMeetings.id, meetingId))
+      .get()!;
     if (now.version !== baseVersion) {
       const attendees = attendeesOf(meetingId, csecAudienceOf(viewer), csecStatusOf(meeting.youthId, tx), tx);
       return staleEdit<MeetingRecord>({
@@ -204,10 +208,13 @@ export function recordMeetingOutcome(
     const rows = tx.select().from(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId)).all();
     for (const r of rows) {
       const key = r.partyId ? `party:${r.partyId}` : `user:${r.userId}`;
-      tx.update(meetingAttendees).set({ attended: attended.has(key) }).where(eq(meetingAttendees.id, r.id)).run();
+      tx.update(meetingAttendees)
+        .set({ attended: attended.has(key) })
+        .where(eq(meetingAttendees.id, r.id))
+        .run();
     }
     auditChange(tx, viewer, {
-            action: "meeting.record",
+      action: "meeting.record",
       entityType: "mdt_meeting",
       entityId: meetingId,
       youthId: meeting.youthId,

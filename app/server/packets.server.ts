@@ -87,7 +87,14 @@ export type CourtDraft = {
   contactCounts: Array<{ with: string; count: number; last: string }>;
   requests: Array<{ id: number; label: string; status: RequestStatus; requestedAt: string; closedAt: string | null }>;
   meetings: Array<{ id: number; scheduledAt: string; typeLabel: string; decisions: string | null }>;
-  actions: Array<{ id: number; description: string; status: string; dueOn: string | null; doneAt: string | null; dropReason: string | null }>;
+  actions: Array<{
+    id: number;
+    description: string;
+    status: string;
+    dueOn: string | null;
+    doneAt: string | null;
+    dropReason: string | null;
+  }>;
 };
 
 /**
@@ -102,7 +109,12 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
 function courtDraftOf(inScope: YouthInScope, period: { from: string; to: string }, db: DbOrTx): CourtDraft {
   const { viewer, youthId } = inScope;
   const status = db
-    .select({ status: youthCsecStatus.status, basis: youthCsecStatus.basis, basisOn: youthCsecStatus.basisOn, changedAt: youthCsecStatus.changedAt })
+    .select({
+      status: youthCsecStatus.status,
+      basis: youthCsecStatus.basis,
+      basisOn: youthCsecStatus.basisOn,
+      changedAt: youthCsecStatus.changedAt,
+    })
     .from(youthCsecStatus)
     .where(eq(youthCsecStatus.youthId, youthId))
     .get();
@@ -131,14 +143,7 @@ function courtDraftOf(inScope: YouthInScope, period: { from: string; to: string 
     .select({ role: caseParties.role, count: sql<number>`count(*)`, last: sql<string>`max(${contacts.occurredAt})` })
     .from(contacts)
     .leftJoin(caseParties, eq(caseParties.id, contacts.partyId))
-    .where(
-      and(
-        eq(contacts.youthId, youthId),
-        gte(contacts.occurredAt, fromInstant),
-        lt(contacts.occurredAt, endInstant),
-        shown("contact"),
-      ),
-    )
+    .where(and(eq(contacts.youthId, youthId), gte(contacts.occurredAt, fromInstant), lt(contacts.occurredAt, endInstant), shown("contact")))
     .groupBy(caseParties.role)
     .all()
     .map((c) => ({ with: c.role ? partyRoleLabel(c.role) : "The youth", count: c.count, last: c.last }))
@@ -163,7 +168,13 @@ function courtDraftOf(inScope: YouthInScope, period: { from: string; to: string 
     )
     .orderBy(desc(resourceRequests.requestedAt))
     .all()
-    .map((r) => ({ id: r.id, label: requestTypeLabel(r.type, r.subtype), status: r.status as RequestStatus, requestedAt: r.requestedAt, closedAt: r.closedAt }));
+    .map((r) => ({
+      id: r.id,
+      label: requestTypeLabel(r.type, r.subtype),
+      status: r.status as RequestStatus,
+      requestedAt: r.requestedAt,
+      closedAt: r.closedAt,
+    }));
 
   const meetings = db
     .select({ id: mdtMeetings.id, scheduledAt: mdtMeetings.scheduledAt, type: mdtMeetings.type, decisions: mdtMeetings.decisions })

@@ -144,7 +144,7 @@ export function addParty(inScope: YouthInScope, input: PartyInput, db: DbOrTx = 
   return db.transaction((tx) => {
     const row = insertParty(tx, viewer, youthId, input);
     auditChange(tx, viewer, {
-            action: "party.add",
+      action: "party.add",
       entityType: "case_party",
       entityId: row.id,
       youthId,
@@ -188,7 +188,7 @@ export function updatePartyDetails(
         .map((k) => [k, { from: before[k], to: after[k] }]),
     );
     auditChange(tx, viewer, {
-            action: "party.update",
+      action: "party.update",
       entityType: "case_party",
       entityId: partyId,
       youthId,
@@ -199,12 +199,7 @@ export function updatePartyDetails(
 }
 
 /** A new person takes over the role: the current holder's row is closed, not deleted. */
-export function replaceParty(
-  inScope: YouthInScope,
-  partyId: number,
-  input: Omit<PartyInput, "role">,
-  db: DbOrTx = getDb(),
-): WriteResult {
+export function replaceParty(inScope: YouthInScope, partyId: number, input: Omit<PartyInput, "role">, db: DbOrTx = getDb()): WriteResult {
   const { viewer, youthId } = inScope;
   requirePermission(viewer, "write:case", WRITE_DENIED);
   if (input.startedOn > calendarDateIn(new Date(), viewer.timeZone)) {
@@ -227,7 +222,7 @@ export function replaceParty(
       .run();
     const row = insertParty(tx, viewer, youthId, { ...input, role: previous.role as PartyRole });
     auditChange(tx, viewer, {
-            action: "party.replace",
+      action: "party.replace",
       entityType: "case_party",
       entityId: row.id,
       youthId,

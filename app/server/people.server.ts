@@ -37,7 +37,10 @@ export function peopleForYouth(inScope: YouthInScope, db: DbOrTx = getDb()) {
     .selectDistinct({ id: users.id, name: users.name, role: memberships.role })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.programId, viewer.programId)))
-    .leftJoin(youthAssignments, and(eq(youthAssignments.userId, users.id), eq(youthAssignments.youthId, youthId), isNull(youthAssignments.endedOn)))
+    .leftJoin(
+      youthAssignments,
+      and(eq(youthAssignments.userId, users.id), eq(youthAssignments.youthId, youthId), isNull(youthAssignments.endedOn)),
+    )
     .where(and(isNull(users.disabledAt), or(inArray(memberships.role, PROGRAM_WIDE_ROLES), sql`${youthAssignments.id} is not null`)))
     .orderBy(asc(users.name))
     .all();
@@ -47,7 +50,13 @@ export function peopleForYouth(inScope: YouthInScope, db: DbOrTx = getDb()) {
       ...programUsers.map((u) => ({ key: `user:${u.id}`, label: `${u.name} (${ROLE_IN_PICKER[u.role]})` })),
     ] satisfies PersonChoice[],
     owners: [
-      ...[...new Set(parties.map((p) => p.role))].map((r) => ({ value: `role:${r}`, label: `${partyRoleLabel(r)} (${parties.filter((p) => p.role === r).map((p) => p.name).join(", ")})` })),
+      ...[...new Set(parties.map((p) => p.role))].map((r) => ({
+        value: `role:${r}`,
+        label: `${partyRoleLabel(r)} (${parties
+          .filter((p) => p.role === r)
+          .map((p) => p.name)
+          .join(", ")})`,
+      })),
       ...programUsers.map((u) => ({ value: `user:${u.id}`, label: u.name })),
     ] satisfies OwnerOption[],
   };

@@ -27,7 +27,15 @@ import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { likeContains } from "./sql.server";
 import { partiesShownTo } from "./parties.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
-import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, requireYouthInScope, youthScopeCondition, type YouthInScope } from "./scope.server";
+import {
+  csecAudienceOf,
+  notFound,
+  requireCaseAccess,
+  requirePermission,
+  requireYouthInScope,
+  youthScopeCondition,
+  type YouthInScope,
+} from "./scope.server";
 import type { Viewer } from "./session.server";
 import { advocateFilterOptions, youthMatches } from "./youth.server";
 
@@ -93,9 +101,7 @@ function toRow(r: RawRow, viewer: Viewer): RequestRow {
     type: r.type as RequestType,
     typeLabel: requestTypeLabel(r.type!, r.subtype),
     status,
-    addressedTo: r.partyName
-      ? `${r.partyName} (${PARTY_ROLE_LABELS[r.partyRole as PartyRole] ?? r.partyRole})`
-      : (r.agency ?? "—"),
+    addressedTo: r.partyName ? `${r.partyName} (${PARTY_ROLE_LABELS[r.partyRole as PartyRole] ?? r.partyRole})` : (r.agency ?? "—"),
     requestedBy: r.requestedBy ?? "",
     requestedAt: r.requestedAt!,
     dueOn: r.dueOn,
@@ -183,7 +189,8 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
     const cutoff = new Date(Date.now() - query.openMoreThanDays * 86_400_000).toISOString();
     filters.push(and(open, lte(resourceRequests.requestedAt, cutoff))!);
   }
-  const statusFilter = query.status && (REQUEST_STATUSES as readonly string[]).includes(query.status) ? eq(resourceRequests.status, query.status) : undefined;
+  const statusFilter =
+    query.status && (REQUEST_STATUSES as readonly string[]).includes(query.status) ? eq(resourceRequests.status, query.status) : undefined;
 
   const dir = query.sort.desc ? desc : asc;
   const daysOpenExpr = sql`julianday(coalesce(${resourceRequests.closedAt}, ${nowIso()})) - julianday(${resourceRequests.requestedAt})`;
@@ -295,7 +302,11 @@ export type RequestInput = {
   submit: boolean;
 };
 
-export function createRequest(inScope: YouthInScope, input: RequestInput, db: DbOrTx = getDb()): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
+export function createRequest(
+  inScope: YouthInScope,
+  input: RequestInput,
+  db: DbOrTx = getDb(),
+): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
   const { viewer, youthId } = inScope;
   requirePermission(viewer, "write:requests", "Requests are made by the youth's advocate or the program lead.");
   const errors: FieldErrors = {};
@@ -311,7 +322,14 @@ export function createRequest(inScope: YouthInScope, input: RequestInput, db: Db
       ? db
           .select({ id: caseParties.id })
           .from(caseParties)
-          .where(and(eq(caseParties.id, Number(input.addressedTo)), eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), partiesShownTo(inScope, db)))
+          .where(
+            and(
+              eq(caseParties.id, Number(input.addressedTo)),
+              eq(caseParties.youthId, youthId),
+              isNull(caseParties.endedOn),
+              partiesShownTo(inScope, db),
+            ),
+          )
           .get()
       : undefined;
     if (!party) errors.addressedTo = "Choose who the request goes to.";
@@ -343,12 +361,23 @@ export function createRequest(inScope: YouthInScope, input: RequestInput, db: Db
       })
       .returning({ id: resourceRequests.id })
       .get();
-    tx.insert(requestStatusEvents).values({ programId: viewer.programId, requestId: row.id, fromStatus: null, toStatus: "draft", actorUserId: viewer.userId, at }).run();
+    tx.insert(requestStatusEvents)
+      .values({ programId: viewer.programId, requestId: row.id, fromStatus: null, toStatus: "draft", actorUserId: viewer.userId, at })
+      .run();
     if (input.submit) {
-      tx.insert(requestStatusEvents).values({ programId: viewer.programId, requestId: row.id, fromStatus: "draft", toStatus: "submitted", actorUserId: viewer.userId, at }).run();
+      tx.insert(requestStatusEvents)
+        .values({
+          programId: viewer.programId,
+          requestId: row.id,
+          fromStatus: "draft",
+          toStatus: "submitted",
+          actorUserId: viewer.userId,
+          at,
+        })
+        .run();
     }
     auditChange(tx, viewer, {
-            action: "request.create",
+      action: "request.create",
       entityType: "resource_request",
       entityId: row.id,
       youthId,
@@ -358,9 +387,7 @@ export function createRequest(inScope: YouthInScope, input: RequestInput, db: Db
   });
 }
 
-export type TransitionResult =
-  | { ok: true; youthId: number }
-  | { ok: false; status: 400 | 409; errors: FieldErrors };
+export type TransitionResult = { ok: true; youthId: number } | { ok: false; status: 400 | 409; errors: FieldErrors };
 
 /**
  * Moves a request along its lifecycle. `version` is the one the person saw: when someone else
@@ -406,10 +433,18 @@ export function transitionRequest(
       return stale((now?.status ?? current.status) as RequestStatus);
     }
     tx.insert(requestStatusEvents)
-      .values({ programId: viewer.programId, requestId, fromStatus: current.status, toStatus: transition.to, note: input.note ?? null, actorUserId: viewer.userId, at })
+      .values({
+        programId: viewer.programId,
+        requestId,
+        fromStatus: current.status,
+        toStatus: transition.to,
+        note: input.note ?? null,
+        actorUserId: viewer.userId,
+        at,
+      })
       .run();
     auditChange(tx, viewer, {
-            action: `request.${action}`,
+      action: `request.${action}`,
       entityType: "resource_request",
       entityId: requestId,
       youthId: current.youthId,

@@ -99,7 +99,12 @@ export function saveSafetyPlan(
     return { ok: false, errors: { reviewedOn: "The review date cannot be in the future." } };
   }
   return db.transaction((tx) => {
-    const latest = tx.select({ v: max(safetyPlans.version) }).from(safetyPlans).where(eq(safetyPlans.youthId, youthId)).get()?.v ?? 0;
+    const latest =
+      tx
+        .select({ v: max(safetyPlans.version) })
+        .from(safetyPlans)
+        .where(eq(safetyPlans.youthId, youthId))
+        .get()?.v ?? 0;
     // Read on the same connection, inside this transaction: what is saved at this moment.
     if (latest !== baseVersion) return staleEdit(getSafetyPlans(inScope, { historyLimit: 0 }, db).current);
     const row = tx
@@ -117,7 +122,7 @@ export function saveSafetyPlan(
       .returning({ id: safetyPlans.id })
       .get();
     auditChange(tx, viewer, {
-            action: "safety_plan.save",
+      action: "safety_plan.save",
       entityType: "safety_plan",
       entityId: row.id,
       youthId,

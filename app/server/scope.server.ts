@@ -30,11 +30,7 @@ const YOUTH_TABLE: YouthColumns = { youthId: youth.id, programId: youth.programI
  * id and program (so a list of requests need not join `youth` to be scoped). Admins have none:
  * guard with `requireCaseAccess`.
  */
-export function youthScopeCondition(
-  viewer: Viewer,
-  on: YouthColumns = YOUTH_TABLE,
-  permissions: PermissionMap = ROLE_PERMISSIONS,
-): SQL {
+export function youthScopeCondition(viewer: Viewer, on: YouthColumns = YOUTH_TABLE, permissions: PermissionMap = ROLE_PERMISSIONS): SQL {
   const inProgram = sql`${on.programId} = ${viewer.programId}`;
   const scope = youthScopeOf(viewer.role, permissions);
   switch (scope.kind) {
@@ -58,10 +54,7 @@ export function youthScopeCondition(
 /** 403 for roles that never see case content (admins), with a message that says why. */
 export function requireCaseAccess(viewer: Viewer): void {
   if (!seesCaseContent(viewer.role)) {
-    throw data(
-      { message: "Administrators manage users and settings and, by design, see no case content." },
-      { status: 403 },
-    );
+    throw data({ message: "Administrators manage users and settings and, by design, see no case content." }, { status: 403 });
   }
 }
 
@@ -122,8 +115,7 @@ export function requirePermission(viewer: Viewer, permission: Permission, messag
 /** The youth's current CSEC status, for server-side decisions only: never return it as is. */
 export function csecStatusOf(youthId: number, db: DbOrTx = getDb()): CsecStatus {
   return (
-    db.select({ status: youthCsecStatus.status }).from(youthCsecStatus).where(eq(youthCsecStatus.youthId, youthId)).get()
-      ?.status ?? "none"
+    db.select({ status: youthCsecStatus.status }).from(youthCsecStatus).where(eq(youthCsecStatus.youthId, youthId)).get()?.status ?? "none"
   );
 }
 
@@ -151,7 +143,13 @@ export function idParam(value: string | undefined, what = "Page"): number {
  * The guard of every write about one youth, before its form is even read: 404 outside scope,
  * then 403 when the role may not do this at all.
  */
-export function requireYouthWrite(viewer: Viewer, youthId: number, permission: Permission, message: string, db: DbOrTx = getDb()): YouthInScope {
+export function requireYouthWrite(
+  viewer: Viewer,
+  youthId: number,
+  permission: Permission,
+  message: string,
+  db: DbOrTx = getDb(),
+): YouthInScope {
   const inScope = requireYouthInScope(viewer, youthId, db);
   requirePermission(viewer, permission, message);
   return inScope;

@@ -29,7 +29,10 @@ type Env = Record<string, string | undefined>;
  */
 export function sessionCookieSettings(env: Env = process.env): { secure: boolean; secrets: string[] } {
   const production = env.NODE_ENV === "production";
-  const secrets = (env.SESSION_SECRET ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const secrets = (env.SESSION_SECRET ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (secrets.length === 0) {
     if (production) {
       throw new Error(
@@ -73,11 +76,7 @@ export type Viewer = {
   role: Role;
 };
 
-export async function createUserSession(
-  userId: number,
-  programId: number,
-  db: Db = getDb(),
-): Promise<{ id: string; setCookie: string }> {
+export async function createUserSession(userId: number, programId: number, db: Db = getDb()): Promise<{ id: string; setCookie: string }> {
   const now = Date.now();
   const id = randomBytes(32).toString("hex");
   db.insert(sessions)
@@ -91,7 +90,9 @@ export async function createUserSession(
     })
     .run();
   // Expired sessions are of no use to anyone; clear them while we are writing anyway.
-  db.delete(sessions).where(lt(sessions.expiresAt, new Date(now).toISOString())).run();
+  db.delete(sessions)
+    .where(lt(sessions.expiresAt, new Date(now).toISOString()))
+    .run();
   return { id, setCookie: await sessionCookie.serialize(id) };
 }
 
@@ -128,10 +129,7 @@ export async function getViewer(request: Request, db: Db = getDb()): Promise<Vie
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(programs, eq(programs.id, sessions.programId))
-    .innerJoin(
-      memberships,
-      and(eq(memberships.userId, sessions.userId), eq(memberships.programId, sessions.programId)),
-    )
+    .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.programId, sessions.programId)))
     .where(eq(sessions.id, id))
     .get();
   if (!row) return null;
@@ -219,4 +217,3 @@ export async function destroySession(request: Request, db: Db = getDb()): Promis
   if (id) db.delete(sessions).where(eq(sessions.id, id)).run();
   return sessionCookie.serialize("", { maxAge: 0, expires: new Date(0) });
 }
-

@@ -44,13 +44,23 @@ export function getTimeline(inScope: YouthInScope, limit?: number, db: DbOrTx = 
 
   const contactTotal = countContacts(inScope, {}, db);
   for (const c of listContacts(inScope, { limit }, db)) {
-    entries.push({ at: c.occurredAt, kind: "contact", title: `Contact with ${c.withLabel}, ${c.methodLabel.toLowerCase()}`, detail: c.summary });
+    entries.push({
+      at: c.occurredAt,
+      kind: "contact",
+      title: `Contact with ${c.withLabel}, ${c.methodLabel.toLowerCase()}`,
+      detail: c.summary,
+    });
   }
 
   const plans = getSafetyPlans(inScope, {}, db);
   for (const p of [plans.current, ...plans.history]) {
     if (!p) continue;
-    entries.push({ at: p.reviewedOn, kind: "safety_plan", title: `Safety plan ${p.version === 1 ? "made" : "reviewed"} with ${p.reviewedBy}`, detail: null });
+    entries.push({
+      at: p.reviewedOn,
+      kind: "safety_plan",
+      title: `Safety plan ${p.version === 1 ? "made" : "reviewed"} with ${p.reviewedBy}`,
+      detail: null,
+    });
   }
 
   for (const e of listEpisodes(inScope, {}, db)) {

@@ -4,13 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { csecConcerns, placements, runawayEpisodes, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
-import {
-  csecDistinguishable,
-  csecViewFor,
-  type CsecBasis,
-  type CsecStatus,
-  type CsecView,
-} from "../domain/csec";
+import { csecDistinguishable, csecViewFor, type CsecBasis, type CsecStatus, type CsecView } from "../domain/csec";
 import { ageOn, calendarDateIn } from "../domain/dates";
 import { seesThroughAssignment, youthScopeOf } from "../domain/permissions";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
@@ -165,9 +159,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
   const where = and(...conditions);
 
   const dir = query.sort.desc ? desc : asc;
-  const sortField = (YOUTH_SORTABLE as readonly string[]).includes(query.sort.id)
-    ? (query.sort.id as YouthSortField)
-    : "name";
+  const sortField = (YOUTH_SORTABLE as readonly string[]).includes(query.sort.id) ? (query.sort.id as YouthSortField) : "name";
   const sortExpr: Record<YouthSortField, SQL[]> = {
     name: [dir(youth.lastName), dir(youth.firstName)],
     // Older first for "age descending" means earlier dates of birth first.
@@ -182,7 +174,12 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
   const tieBreak = sortField === "name" ? [asc(youth.id)] : [asc(youth.lastName), asc(youth.firstName), asc(youth.id)];
 
   const { total, page, raw } = db.transaction((tx) => {
-    const total = tx.select({ n: sql<number>`count(*)` }).from(youth).where(where).get()?.n ?? 0;
+    const total =
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(youth)
+        .where(where)
+        .get()?.n ?? 0;
     const lastPage = Math.max(1, Math.ceil(total / query.size));
     const page = Math.min(query.page, lastPage);
     const ids = tx

@@ -64,7 +64,14 @@ function advocateCaseloadPlans({ lead, sup1, a1, a4 }: ProgramOneStaff, rng: Rng
         { type: "career_exploration", status: "draft", by: a1, on: -3, dueIn: 30 },
       ],
       actions: [
-        { description: "Call the school counselor about the attendance plan", owner: { user: a1 }, due: -6, sensitive: false, by: a1, on: -20 },
+        {
+          description: "Call the school counselor about the attendance plan",
+          owner: { user: a1 },
+          due: -6,
+          sensitive: false,
+          by: a1,
+          on: -20,
+        },
         { description: "Bring the library card form to the next visit", owner: { user: a1 }, due: 4, sensitive: false, by: a1, on: -5 },
       ],
     }),
@@ -80,7 +87,12 @@ function advocateCaseloadPlans({ lead, sup1, a1, a4 }: ProgramOneStaff, rng: Rng
             "Caregiver saw Destiny get into a silver Charger with an adult man outside school three times this month; " +
             "she came back with new nails and a second phone. Asking the team to look at this together.",
           flags: [
-            flag("older_intimate_partner", sup1, -19, "Talks about a boyfriend, 24, who lives on Larkspur Street and picks her up from school."),
+            flag(
+              "older_intimate_partner",
+              sup1,
+              -19,
+              "Talks about a boyfriend, 24, who lives on Larkspur Street and picks her up from school.",
+            ),
             flag("travel_hotel_stays", sup1, -14, "A key card from the Marigold Motel was found in her backpack after a weekend away."),
             flag("unexplained_gifts_cash_phones", sup1, -13, "Two prepaid phones and about $300 in cash she would not explain."),
           ],
@@ -127,7 +139,12 @@ function advocateCaseloadPlans({ lead, sup1, a1, a4 }: ProgramOneStaff, rng: Rng
     p1Plan(3, 17, -1100, [st(a4, -1040, -210), st(a1, -210)], {
       csec: {
         kind: "confirmed",
-        concern: { by: a4, on: -260, note: rng.pick(D.CONCERN_NOTES), flags: [flag("running_away", a4, -265), flag("tattoos_branding", a4, -262)] },
+        concern: {
+          by: a4,
+          on: -260,
+          note: rng.pick(D.CONCERN_NOTES),
+          flags: [flag("running_away", a4, -265), flag("tattoos_branding", a4, -262)],
+        },
         by: sup1,
         on: -150,
         basis: "agency_csec_unit",
@@ -140,7 +157,15 @@ function advocateCaseloadPlans({ lead, sup1, a1, a4 }: ProgramOneStaff, rng: Rng
       requests: [
         { type: "restoration_funds", status: "fulfilled", by: a1, on: -100, dueIn: 21, amountCents: 80_000 },
         { type: "csec_advocate", status: "fulfilled", by: sup1, on: -148, dueIn: 14 },
-        { type: "therapy", subtype: "emdr", status: "approved", by: a1, on: -20, dueIn: 14, description: "EMDR with a trauma-focused clinician" },
+        {
+          type: "therapy",
+          subtype: "emdr",
+          status: "approved",
+          by: a1,
+          on: -20,
+          dueIn: 14,
+          description: "EMDR with a trauma-focused clinician",
+        },
       ],
     }),
     // 4 — missingNow
@@ -148,9 +173,21 @@ function advocateCaseloadPlans({ lead, sup1, a1, a4 }: ProgramOneStaff, rng: Rng
       missingNow: true,
       pastRunaways: 1,
       safetyPlan: true,
-      upcoming: { inDays: 2, type: "emergency_placement", inviteAdvocate: true, agenda: [{ text: "Placement options when Marisol returns", sensitive: false }] },
+      upcoming: {
+        inDays: 2,
+        type: "emergency_placement",
+        inviteAdvocate: true,
+        agenda: [{ text: "Placement options when Marisol returns", sensitive: false }],
+      },
       actions: [
-        { description: "Check in with the caregiver daily until Marisol is back", owner: { user: a1 }, due: 1, sensitive: false, by: sup1, on: -1 },
+        {
+          description: "Check in with the caregiver daily until Marisol is back",
+          owner: { user: a1 },
+          due: 1,
+          sensitive: false,
+          by: sup1,
+          on: -1,
+        },
       ],
     }),
     // 5 — advocateCleared
@@ -192,7 +229,15 @@ function otherProgramOnePlans({ lead, sup1, sup2, a1, a2, a3, a4, a5, a6 }: Prog
     }),
     // 7 — confirmedCourtFinding (direct, no concern)
     p1Plan(7, 16, -720, [st(a2, -500)], {
-      csec: { kind: "confirmed", concern: null, by: sup1, on: -300, basis: "court_finding", basisOn: -305, note: D.CONFIRM_NOTES.court_finding },
+      csec: {
+        kind: "confirmed",
+        concern: null,
+        by: sup1,
+        on: -300,
+        basis: "court_finding",
+        basisOn: -305,
+        note: D.CONFIRM_NOTES.court_finding,
+      },
       pastRunaways: 1,
     }),
     p1Plan(8, 13, -420, [st(a2, -380)]),
@@ -231,7 +276,15 @@ function otherProgramOnePlans({ lead, sup1, sup2, a1, a2, a3, a4, a5, a6 }: Prog
       csec: { kind: "cleared", concern: genericConcern(rng, a6, -300), by: sup2, on: -270, reason: D.CLEAR_REASONS[1]! },
     }),
     p1Plan(27, 17, -1100, [st(a6, -1000)], {
-      csec: { kind: "confirmed", concern: null, by: lead, on: -400, basis: "agency_csec_unit", basisOn: -402, note: D.CONFIRM_NOTES.agency_csec_unit },
+      csec: {
+        kind: "confirmed",
+        concern: null,
+        by: lead,
+        on: -400,
+        basis: "agency_csec_unit",
+        basisOn: -402,
+        note: D.CONFIRM_NOTES.agency_csec_unit,
+      },
       pastRunaways: 1,
     }),
     p1Plan(28, 14, -540, [st(a6, -500)], { staleContact: true }),
@@ -253,14 +306,24 @@ export function programTwoPlans({ lead2, sup21: sup, a21: b1, a22: b2 }: Program
           flags: [flag("older_intimate_partner", sup, -20), flag("travel_hotel_stays", sup, -16)],
         },
       },
-      upcoming: { inDays: 4, type: "csec_mdt", inviteAdvocate: false, agenda: [{ text: "CSEC advocate referral and first meetings", sensitive: true }] },
+      upcoming: {
+        inDays: 4,
+        type: "csec_mdt",
+        inviteAdvocate: false,
+        agenda: [{ text: "CSEC advocate referral and first meetings", sensitive: true }],
+      },
       requests: [{ type: "csec_advocate", status: "submitted", by: sup, on: -10, dueIn: 10 }],
     }),
     p2Plan(1, 15, -400, [st(b1, -380)], { missingNow: true, pastRunaways: 1 }),
     p2Plan(2, 17, -900, [st(b1, -850)], {
       csec: {
         kind: "confirmed",
-        concern: { by: b1, on: -180, note: rng.pick(D.CONCERN_NOTES), flags: [flag("running_away", b1, -185), flag("substance_use", b1, -183)] },
+        concern: {
+          by: b1,
+          on: -180,
+          note: rng.pick(D.CONCERN_NOTES),
+          flags: [flag("running_away", b1, -185), flag("substance_use", b1, -183)],
+        },
         by: sup,
         on: -120,
         basis: "court_finding",

@@ -31,9 +31,9 @@ export function isEmpty(db: Db): boolean {
 export async function seedDemo(db: Db, opts: { anchor?: string } = {}): Promise<void> {
   const clock = new Clock(opts.anchor ?? todayUtc());
   const client = db.$client;
-  const existing = client
-    .prepare("SELECT slug FROM programs WHERE slug IN (?, ?)")
-    .all(DEMO_PROGRAMS.one.slug, DEMO_PROGRAMS.two.slug) as { slug: string }[];
+  const existing = client.prepare("SELECT slug FROM programs WHERE slug IN (?, ?)").all(DEMO_PROGRAMS.one.slug, DEMO_PROGRAMS.two.slug) as {
+    slug: string;
+  }[];
   if (existing.length > 0) {
     throw new Error(`seedDemo: the database already has program "${existing[0]!.slug}"; seed an empty database`);
   }

@@ -9,7 +9,19 @@ import type { Role } from "../../app/domain/roles";
 import type { Clock } from "./clock";
 import * as D from "./data";
 import { DEMO_PROGRAMS } from "./demo";
-import { activeOn, basePlan, flag, st, type ConcernPlan, type CsecPlan, type Profile, type Program, type Stint, type U, type YouthPlan } from "./model";
+import {
+  activeOn,
+  basePlan,
+  flag,
+  st,
+  type ConcernPlan,
+  type CsecPlan,
+  type Profile,
+  type Program,
+  type Stint,
+  type U,
+  type YouthPlan,
+} from "./model";
 import { adultName, makeRoster } from "./people";
 import { Rng } from "./rng";
 import type { Writer } from "./writer";
@@ -56,16 +68,21 @@ export function writeLarge(client: BetterSqlite3.Database, w: Writer, clock: Clo
     meetingSeq: 0,
   };
   for (let i = 0; i < n; i++) {
-    const plan = largeYouthPlan(rng, staff, lead, `BX-${String(offsets.youth + i + 1).padStart(6, "0")}`, staff.advocates[Math.floor(i / 3)]!);
+    const plan = largeYouthPlan(
+      rng,
+      staff,
+      lead,
+      `BX-${String(offsets.youth + i + 1).padStart(6, "0")}`,
+      staff.advocates[Math.floor(i / 3)]!,
+    );
     writeYouth(w, clock, rng, prog, LARGE_PROFILE, plan);
   }
 }
 
 /** Program one and its lead, as the demo wrote them; the lead's password hash is reused. */
 function demoProgramOne(client: BetterSqlite3.Database): { program: { id: number; name: string }; lead: U; passwordHash: string } {
-  const program = client
-    .prepare("SELECT id, name FROM programs WHERE slug = ?")
-    .get(DEMO_PROGRAMS.one.slug) as { id: number; name: string } | undefined;
+  const program = client.prepare("SELECT id, name FROM programs WHERE slug = ?").get(DEMO_PROGRAMS.one.slug) as
+    { id: number; name: string } | undefined;
   if (!program) throw new Error(`seedLarge: program "${DEMO_PROGRAMS.one.slug}" not found; seed the demo first`);
   const leadRow = client
     .prepare("SELECT u.id, u.name, u.email, u.password_hash AS hash FROM users u WHERE u.email = ?")
@@ -121,7 +138,17 @@ function writeBenchStaff(
 function largeYouthPlan(rng: Rng, staff: BenchStaff, lead: U, caseNumber: string, adv: U): YouthPlan {
   const { advocates } = staff;
   const sup = staff.supervisorOf.get(adv.id)!;
-  const age = rng.weighted<number>([[11, 4], [12, 6], [13, 9], [14, 12], [15, 15], [16, 16], [17, 14], [18, 6], [19, 4]]);
+  const age = rng.weighted<number>([
+    [11, 4],
+    [12, 6],
+    [13, 9],
+    [14, 12],
+    [15, 15],
+    [16, 16],
+    [17, 14],
+    [18, 6],
+    [19, 4],
+  ]);
   const openedOn = -rng.int(90, 2000);
   const closedOn = rng.chance(0.03) ? -rng.int(5, Math.min(200, -openedOn - 60)) : null;
   const lastDay = closedOn ?? 0;
@@ -178,5 +205,11 @@ function largeCsecPlan(rng: Rng, c: { stints: Stint[]; sup: U; lead: U; start: n
       note: D.CONFIRM_NOTES[basis],
     };
   }
-  return { kind: "cleared", concern, by: rng.chance(0.8) ? c.sup : c.lead, on: Math.min(csecTo, on + rng.int(5, 60)), reason: rng.pick(D.CLEAR_REASONS) };
+  return {
+    kind: "cleared",
+    concern,
+    by: rng.chance(0.8) ? c.sup : c.lead,
+    on: Math.min(csecTo, on + rng.int(5, 60)),
+    reason: rng.pick(D.CLEAR_REASONS),
+  };
 }

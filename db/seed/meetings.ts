@@ -54,10 +54,15 @@ function writeHeldMeeting(y: YouthWithParties, mday: number, isLatest: boolean):
   const type: MeetingType =
     state !== "none" && csec.current !== "none" && rng.chance(0.5)
       ? "csec_mdt"
-      : rng.weighted<MeetingType>([["regular_mdt", 86], ["emergency_placement", 8], ["other", 6]]);
+      : rng.weighted<MeetingType>([
+          ["regular_mdt", 86],
+          ["emergency_placement", 8],
+          ["other", 6],
+        ]);
   const sensitive = CSEC_SENSITIVE_MEETING_TYPES.includes(type);
   const cancelled = !isLatest && rng.chance(0.07);
-  const creator = sensitive && state !== "confirmed" ? staff.supervisorOn(mday) : rng.chance(0.6) ? staff.supervisorOn(mday) : staff.staffOn(mday);
+  const creator =
+    sensitive && state !== "confirmed" ? staff.supervisorOn(mday) : rng.chance(0.6) ? staff.supervisorOn(mday) : staff.staffOn(mday);
   const scheduledMs = clock.ms(mday, rng.pick([16, 17, 18, 20, 21]), rng.pick([0, 30]));
   const video = rng.chance(0.4);
   const meetingId = w.meeting({
@@ -92,11 +97,23 @@ function writeMeetingActionItems(y: YouthWithParties, m: HeldMeeting): void {
   const { w, clock, rng, prog, profile, closed, lastDay } = y;
   const items = rng.range(profile.actionsPerMeeting);
   for (let i = 0; i < items; i++) {
-    const status = m.isLatest || closed
-      ? closed
-        ? rng.weighted<ActionStatus>([["done", 80], ["dropped", 20]])
-        : rng.weighted<ActionStatus>([["open", 70], ["done", 20], ["dropped", 10]])
-      : rng.weighted<ActionStatus>([["open", 20], ["done", 65], ["dropped", 15]]);
+    const status =
+      m.isLatest || closed
+        ? closed
+          ? rng.weighted<ActionStatus>([
+              ["done", 80],
+              ["dropped", 20],
+            ])
+          : rng.weighted<ActionStatus>([
+              ["open", 70],
+              ["done", 20],
+              ["dropped", 10],
+            ])
+        : rng.weighted<ActionStatus>([
+            ["open", 20],
+            ["done", 65],
+            ["dropped", 15],
+          ]);
     const { description, owner } = m.sensitive ? csecActionItem(y, m) : ordinaryActionItem(y, m, status);
     const due = m.mday + rng.int(7, 30);
     const doneDay = Math.min(m.mday + rng.int(2, 40), lastDay);
@@ -154,9 +171,7 @@ function planUpcoming({ rng, profile, plan, closed, csec }: YouthWithParties): U
     inDays: rng.int(2, 14),
     type,
     inviteAdvocate: true,
-    agenda: rng
-      .some(sensitive ? D.CSEC_AGENDA_ITEMS : D.AGENDA_ITEMS, rng.int(0, 2))
-      .map((text) => ({ text, sensitive })),
+    agenda: rng.some(sensitive ? D.CSEC_AGENDA_ITEMS : D.AGENDA_ITEMS, rng.int(0, 2)).map((text) => ({ text, sensitive })),
   };
 }
 
@@ -165,7 +180,8 @@ function writeUpcomingMeeting(y: YouthWithParties, upcoming: UpcomingPlan): void
   const pid = prog.id;
   const yid = y.youthId;
   const sensitive = CSEC_SENSITIVE_MEETING_TYPES.includes(upcoming.type);
-  const creator = sensitive && csec.current !== "confirmed" ? staff.supervisorOn(-1) : rng.chance(0.6) ? staff.supervisorOn(-1) : staff.staffOn(-1);
+  const creator =
+    sensitive && csec.current !== "confirmed" ? staff.supervisorOn(-1) : rng.chance(0.6) ? staff.supervisorOn(-1) : staff.staffOn(-1);
   const createdDay = -rng.int(3, 20);
   const video = rng.chance(0.4);
   const meetingId = w.meeting({

@@ -58,7 +58,12 @@ export type RequestPlan = {
   amountCents?: number | null;
 };
 
-export type UpcomingPlan = { inDays: number; type: MeetingType; inviteAdvocate: boolean; agenda: Array<{ text: string; sensitive: boolean }> };
+export type UpcomingPlan = {
+  inDays: number;
+  type: MeetingType;
+  inviteAdvocate: boolean;
+  agenda: Array<{ text: string; sensitive: boolean }>;
+};
 
 export type ActionOwner = { role: PartyRole } | { user: U };
 export type ActionPlan = {

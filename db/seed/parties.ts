@@ -34,7 +34,8 @@ function writeParty(y: YouthCase, role: PartyRole, person: Person, from: number,
 export function writeParties(y: YouthCase): PartyRec[] {
   const { rng, prog, profile, plan, lastDay, staff, csec } = y;
   const parties: PartyRec[] = [];
-  const add = (role: PartyRole, person: Person, from: number, to: number | null) => void parties.push(writeParty(y, role, person, from, to));
+  const add = (role: PartyRole, person: Person, from: number, to: number | null) =>
+    void parties.push(writeParty(y, role, person, from, to));
   const fromRoster = (role: RosterRole): Person => rng.pick(prog.roster[role]);
 
   const span = lastDay - plan.openedOn;

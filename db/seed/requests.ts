@@ -39,7 +39,14 @@ function planRequests(y: YouthWithParties): RequestPlan[] {
       type = rng.pick(NON_SENSITIVE_REQUEST_TYPES);
       status = closed
         ? rng.pick(["fulfilled", "denied", "withdrawn"] as const)
-        : rng.weighted<RequestStatus>([["draft", 8], ["submitted", 20], ["approved", 15], ["denied", 10], ["fulfilled", 35], ["withdrawn", 7]]);
+        : rng.weighted<RequestStatus>([
+            ["draft", 8],
+            ["submitted", 20],
+            ["approved", 15],
+            ["denied", 10],
+            ["fulfilled", 35],
+            ["withdrawn", 7],
+          ]);
     }
     list.push({ type, status });
   }
@@ -51,7 +58,12 @@ function planRequests(y: YouthWithParties): RequestPlan[] {
       status:
         room < 45
           ? "submitted"
-          : rng.weighted<RequestStatus>([["submitted", 30], ["approved", 20], ["fulfilled", 35], ["denied", 15]]),
+          : rng.weighted<RequestStatus>([
+              ["submitted", 30],
+              ["approved", 20],
+              ["fulfilled", 35],
+              ["denied", 15],
+            ]),
       by: csec.confirmedSince !== null ? undefined : y.staff.supervisorOn(lastDay),
       on: Math.min(lastDay - 1, csec.since + rng.int(1, Math.max(1, Math.min(60, room - 40)))),
     });
@@ -92,8 +104,7 @@ function writeRequest(y: YouthWithParties, rp: RequestPlan): void {
     description = options[k]!.replaceAll("{Y}", plan.firstName);
     if (rp.type === "therapy" && rp.subtype === undefined) subtype = THERAPY_SUBTYPES[k] ?? "other";
   }
-  const amountCents =
-    rp.amountCents !== undefined ? rp.amountCents : rp.type === "restoration_funds" ? rng.int(4, 40) * 2_500 : null;
+  const amountCents = rp.amountCents !== undefined ? rp.amountCents : rp.type === "restoration_funds" ? rng.int(4, 40) * 2_500 : null;
   const dueIn = rp.dueIn !== undefined ? rp.dueIn : rng.chance(open ? 0.9 : 0.7) ? rng.int(10, 35) : null;
 
   const requestId = w.request({
@@ -114,7 +125,12 @@ function writeRequest(y: YouthWithParties, rp: RequestPlan): void {
     createdAt: iso(times[0]!),
     updatedAt: steps.length > 1 ? iso(times[times.length - 1]!) : null,
   });
-  writeRequestEvents(y, requestId, requester, steps.map(([to], i) => [to, times[i]!] as const));
+  writeRequestEvents(
+    y,
+    requestId,
+    requester,
+    steps.map(([to], i) => [to, times[i]!] as const),
+  );
 }
 
 /** The transitions that lead to the planned status, as [to, delay from the previous one in ms]. */

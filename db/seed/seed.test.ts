@@ -7,15 +7,7 @@ import { RED_FLAG_KEYS } from "../../app/domain/red-flags";
 import { REQUEST_STATUSES, REQUEST_TYPE_KEYS } from "../../app/domain/requests";
 import { PARTY_ROLES, PLACEMENT_TYPES } from "../../app/domain/youth";
 import { CONTACT_METHODS } from "../../app/domain/youth-forms";
-import {
-  DEMO_ACCOUNTS,
-  DEMO_PASSWORD,
-  DEMO_SECRET_MARKERS,
-  DEMO_YOUTH,
-  isEmpty,
-  seedDemo,
-  seedLarge,
-} from "./index";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECRET_MARKERS, DEMO_YOUTH, isEmpty, seedDemo, seedLarge } from "./index";
 import * as D from "./data";
 
 const ANCHOR = "2026-03-02";
@@ -96,7 +88,21 @@ function csecStatus(db: Db, yid: number): string {
 
 function expectNothingCrossesPrograms(db: Db): void {
   // every case row carries its youth's program
-  for (const table of ["placements", "youth_assignments", "case_parties", "contacts", "resource_requests", "mdt_meetings", "action_items", "runaway_episodes", "safety_plans", "youth_csec_status", "csec_status_events", "csec_concerns", "red_flags"]) {
+  for (const table of [
+    "placements",
+    "youth_assignments",
+    "case_parties",
+    "contacts",
+    "resource_requests",
+    "mdt_meetings",
+    "action_items",
+    "runaway_episodes",
+    "safety_plans",
+    "youth_csec_status",
+    "csec_status_events",
+    "csec_concerns",
+    "red_flags",
+  ]) {
     const bad = all(db, `SELECT t.rowid FROM ${table} t JOIN youth y ON y.id = t.youth_id WHERE t.program_id <> y.program_id`);
     expect(bad, table).toEqual([]);
   }
@@ -124,7 +130,10 @@ function expectNothingCrossesPrograms(db: Db): void {
     );
     expect(bad, `${table}.${col}`).toEqual([]);
   }
-  const badEvents = all(db, "SELECT e.id FROM request_status_events e JOIN resource_requests r ON r.id = e.request_id WHERE e.program_id <> r.program_id OR NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = e.actor_user_id AND m.program_id = r.program_id)");
+  const badEvents = all(
+    db,
+    "SELECT e.id FROM request_status_events e JOIN resource_requests r ON r.id = e.request_id WHERE e.program_id <> r.program_id OR NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = e.actor_user_id AND m.program_id = r.program_id)",
+  );
   expect(badEvents).toEqual([]);
   const badAttendees = all(
     db,
@@ -150,7 +159,11 @@ function expectCsecHistoriesConsistent(db: Db): void {
       "SELECT from_status, to_status, concern_id, at, basis FROM csec_status_events WHERE youth_id = ? ORDER BY at, id",
       y.id,
     );
-    const row = one<{ status: string; changed_at: string; basis: string | null } | undefined>(db, "SELECT status, changed_at, basis FROM youth_csec_status WHERE youth_id = ?", y.id);
+    const row = one<{ status: string; changed_at: string; basis: string | null } | undefined>(
+      db,
+      "SELECT status, changed_at, basis FROM youth_csec_status WHERE youth_id = ?",
+      y.id,
+    );
     if (!row) {
       expect(events).toEqual([]);
       continue;
@@ -183,15 +196,25 @@ function expectCsecHistoriesConsistent(db: Db): void {
 function expectCsecRevealingRecordsOnlyOnCsecYouth(db: Db): void {
   const notCsec = "(SELECT youth_id FROM youth_csec_status WHERE status IN ('concern','confirmed'))";
   expect(all(db, `SELECT id FROM case_parties WHERE role = 'csec_advocate' AND youth_id NOT IN ${notCsec}`)).toEqual([]);
-  expect(all(db, `SELECT id FROM resource_requests WHERE type IN ('csec_advocate','restoration_funds') AND youth_id NOT IN ${notCsec}`)).toEqual([]);
+  expect(
+    all(db, `SELECT id FROM resource_requests WHERE type IN ('csec_advocate','restoration_funds') AND youth_id NOT IN ${notCsec}`),
+  ).toEqual([]);
   expect(all(db, `SELECT id FROM mdt_meetings WHERE type = 'csec_mdt' AND youth_id NOT IN ${notCsec}`)).toEqual([]);
   expect(all(db, `SELECT id FROM action_items WHERE csec_sensitive = 1 AND youth_id NOT IN ${notCsec}`)).toEqual([]);
   // items of a CSEC MDT are tagged
-  expect(all(db, "SELECT a.id FROM action_items a JOIN mdt_meetings m ON m.id = a.meeting_id WHERE m.type = 'csec_mdt' AND a.csec_sensitive = 0")).toEqual([]);
+  expect(
+    all(
+      db,
+      "SELECT a.id FROM action_items a JOIN mdt_meetings m ON m.id = a.meeting_id WHERE m.type = 'csec_mdt' AND a.csec_sensitive = 0",
+    ),
+  ).toEqual([]);
   // on concern (unconfirmed) youth nothing the advocate sees names the CSEC advocate
   const concernYouth = "(SELECT youth_id FROM youth_csec_status WHERE status = 'concern')";
   expect(
-    all(db, `SELECT c.id FROM contacts c JOIN case_parties p ON p.id = c.party_id WHERE p.role = 'csec_advocate' AND c.youth_id IN ${concernYouth}`),
+    all(
+      db,
+      `SELECT c.id FROM contacts c JOIN case_parties p ON p.id = c.party_id WHERE p.role = 'csec_advocate' AND c.youth_id IN ${concernYouth}`,
+    ),
   ).toEqual([]);
   expect(
     all(
@@ -203,17 +226,26 @@ function expectCsecRevealingRecordsOnlyOnCsecYouth(db: Db): void {
 }
 
 function expectRequestHistoriesConsistent(db: Db): void {
-  const requests = all<{ id: number; status: string; version: number; closed_at: string | null; requested_at: string; type: string; subtype: string | null; amount_cents: number | null }>(
-    db,
-    "SELECT id, status, version, closed_at, requested_at, type, subtype, amount_cents FROM resource_requests",
-  );
+  const requests = all<{
+    id: number;
+    status: string;
+    version: number;
+    closed_at: string | null;
+    requested_at: string;
+    type: string;
+    subtype: string | null;
+    amount_cents: number | null;
+  }>(db, "SELECT id, status, version, closed_at, requested_at, type, subtype, amount_cents FROM resource_requests");
   const expectedPaths: Record<string, string[][]> = {
     draft: [["draft"]],
     submitted: [["draft", "submitted"]],
     approved: [["draft", "submitted", "approved"]],
     denied: [["draft", "submitted", "denied"]],
     fulfilled: [["draft", "submitted", "approved", "fulfilled"]],
-    withdrawn: [["draft", "withdrawn"], ["draft", "submitted", "withdrawn"]],
+    withdrawn: [
+      ["draft", "withdrawn"],
+      ["draft", "submitted", "withdrawn"],
+    ],
   };
   for (const r of requests) {
     const events = all<{ from_status: string | null; to_status: string; note: string | null; at: string }>(
@@ -246,12 +278,20 @@ function expectPastInThePast(db: Db, nowIso: string): void {
     for (const col of cols) {
       const bad = all(db, `SELECT rowid FROM ${table} WHERE ${col} IS NOT NULL AND ${col} > ?`, nowIso);
       expect(bad, `${table}.${col}`).toEqual([]);
-      const malformed = all(db, `SELECT rowid FROM ${table} WHERE ${col} IS NOT NULL AND ${col} NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z'`);
+      const malformed = all(
+        db,
+        `SELECT rowid FROM ${table} WHERE ${col} IS NOT NULL AND ${col} NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z'`,
+      );
       expect(malformed, `${table}.${col}`).toEqual([]);
     }
-    const dateCols = all<{ name: string }>(db, `PRAGMA table_info(${table})`).map((c) => c.name).filter((c) => c.endsWith("_on"));
+    const dateCols = all<{ name: string }>(db, `PRAGMA table_info(${table})`)
+      .map((c) => c.name)
+      .filter((c) => c.endsWith("_on"));
     for (const col of dateCols) {
-      const malformed = all(db, `SELECT rowid FROM ${table} WHERE ${col} IS NOT NULL AND ${col} NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`);
+      const malformed = all(
+        db,
+        `SELECT rowid FROM ${table} WHERE ${col} IS NOT NULL AND ${col} NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`,
+      );
       expect(malformed, `${table}.${col}`).toEqual([]);
       if (col !== "due_on") {
         expect(all(db, `SELECT rowid FROM ${table} WHERE ${col} > ?`, today), `${table}.${col}`).toEqual([]);
@@ -334,7 +374,11 @@ describe("seedDemo", () => {
     it("program one has ~30 youth, a lead, two supervisors, six advocates, an admin", () => {
       const youth = one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE program_id = ?", p1).n;
       expect(youth).toBeGreaterThanOrEqual(25);
-      const roles = all<{ role: string; n: number }>(db, "SELECT role, count(*) AS n FROM memberships WHERE program_id = ? GROUP BY role ORDER BY role", p1);
+      const roles = all<{ role: string; n: number }>(
+        db,
+        "SELECT role, count(*) AS n FROM memberships WHERE program_id = ? GROUP BY role ORDER BY role",
+        p1,
+      );
       expect(roles).toEqual([
         { role: "admin", n: 1 },
         { role: "advocate", n: 6 },
@@ -342,7 +386,9 @@ describe("seedDemo", () => {
         { role: "supervisor", n: 2 },
       ]);
       expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE program_id = ?", p2).n).toBeGreaterThanOrEqual(5);
-      expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE program_id = ? AND case_status = 'closed'", p1).n).toBeGreaterThanOrEqual(2);
+      expect(
+        one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE program_id = ? AND case_status = 'closed'", p1).n,
+      ).toBeGreaterThanOrEqual(2);
     });
 
     it("every open youth has current advocate(s) and exactly one current supervisor, who supervises them", () => {
@@ -367,20 +413,36 @@ describe("seedDemo", () => {
         for (const a of advocates) expect(supervisedBy.get(a.email)).toBe(supervisors[0]!.email);
       }
       // some youth have 2 advocates, some an ended earlier advocate
-      const shared = all(db, "SELECT youth_id FROM youth_assignments WHERE kind = 'advocate' AND ended_on IS NULL GROUP BY youth_id HAVING count(*) = 2");
+      const shared = all(
+        db,
+        "SELECT youth_id FROM youth_assignments WHERE kind = 'advocate' AND ended_on IS NULL GROUP BY youth_id HAVING count(*) = 2",
+      );
       expect(shared.length).toBeGreaterThanOrEqual(2);
-      const history = all(db, "SELECT a.youth_id FROM youth_assignments a JOIN youth y ON y.id = a.youth_id WHERE a.kind = 'advocate' AND a.ended_on IS NOT NULL AND y.case_status = 'open'");
+      const history = all(
+        db,
+        "SELECT a.youth_id FROM youth_assignments a JOIN youth y ON y.id = a.youth_id WHERE a.kind = 'advocate' AND a.ended_on IS NOT NULL AND y.case_status = 'open'",
+      );
       expect(history.length).toBeGreaterThanOrEqual(2);
       // supervisor@example.org supervises advocate@example.org and two others
-      expect(DEMO_ACCOUNTS.filter((a) => a.supervisedBy === "supervisor@example.org").map((a) => a.email)).toContain("advocate@example.org");
+      expect(DEMO_ACCOUNTS.filter((a) => a.supervisedBy === "supervisor@example.org").map((a) => a.email)).toContain(
+        "advocate@example.org",
+      );
       expect(DEMO_ACCOUNTS.filter((a) => a.supervisedBy === "supervisor@example.org")).toHaveLength(3);
     });
 
     it("nothing crosses programs", () => {
       expectNothingCrossesPrograms(db);
       // names of program two's youth do not occur in program one
-      const p1Names = new Set(all<{ first_name: string; last_name: string }>(db, "SELECT first_name, last_name FROM youth WHERE program_id = ?", p1).flatMap((y) => [y.first_name, y.last_name]));
-      for (const y of all<{ first_name: string; last_name: string }>(db, "SELECT first_name, last_name FROM youth WHERE program_id = ?", p2)) {
+      const p1Names = new Set(
+        all<{ first_name: string; last_name: string }>(db, "SELECT first_name, last_name FROM youth WHERE program_id = ?", p1).flatMap(
+          (y) => [y.first_name, y.last_name],
+        ),
+      );
+      for (const y of all<{ first_name: string; last_name: string }>(
+        db,
+        "SELECT first_name, last_name FROM youth WHERE program_id = ?",
+        p2,
+      )) {
         expect(p1Names.has(y.first_name)).toBe(false);
         expect(p1Names.has(y.last_name)).toBe(false);
       }
@@ -414,9 +476,21 @@ describe("seedDemo", () => {
     });
 
     it("advocate@example.org has youth in every CSEC state, incl. a concern raised by someone else", () => {
-      const mine = all<{ youth_id: number }>(db, "SELECT youth_id FROM youth_assignments WHERE user_id = ? AND kind = 'advocate' AND ended_on IS NULL", advocate).map((r) => r.youth_id);
+      const mine = all<{ youth_id: number }>(
+        db,
+        "SELECT youth_id FROM youth_assignments WHERE user_id = ? AND kind = 'advocate' AND ended_on IS NULL",
+        advocate,
+      ).map((r) => r.youth_id);
       const idOf = (k: keyof typeof DEMO_YOUTH) => youthId(db, DEMO_YOUTH[k]);
-      for (const k of ["advocateNone", "advocateConcernBySomeoneElse", "advocateOwnConcern", "advocateConfirmed", "missingNow", "advocateCleared", "sharedConcernByCoAdvocate"] as const) {
+      for (const k of [
+        "advocateNone",
+        "advocateConcernBySomeoneElse",
+        "advocateOwnConcern",
+        "advocateConfirmed",
+        "missingNow",
+        "advocateCleared",
+        "sharedConcernByCoAdvocate",
+      ] as const) {
         expect(mine, k).toContain(idOf(k));
       }
       expect(one(db, "SELECT * FROM youth_csec_status WHERE youth_id = ?", idOf("advocateNone"))).toBeUndefined();
@@ -435,7 +509,11 @@ describe("seedDemo", () => {
       expect(flags.length).toBeGreaterThanOrEqual(2);
       expect(flags.length).toBeLessThanOrEqual(3);
       expect(all(db, "SELECT * FROM case_parties WHERE youth_id = ? AND role = 'csec_advocate'", other)).toHaveLength(1);
-      const sensitiveRequests = all<{ type: string; status: string }>(db, "SELECT type, status FROM resource_requests WHERE youth_id = ? AND type IN ('restoration_funds','csec_advocate') ORDER BY type", other);
+      const sensitiveRequests = all<{ type: string; status: string }>(
+        db,
+        "SELECT type, status FROM resource_requests WHERE youth_id = ? AND type IN ('restoration_funds','csec_advocate') ORDER BY type",
+        other,
+      );
       expect(sensitiveRequests).toEqual([
         { type: "csec_advocate", status: "submitted" },
         { type: "restoration_funds", status: "submitted" },
@@ -451,7 +529,10 @@ describe("seedDemo", () => {
       expect(concernOf(own)).toEqual([expect.objectContaining({ raised_by: "advocate@example.org", review_status: "under_review" })]);
 
       const confirmed = idOf("advocateConfirmed");
-      expect(one(db, "SELECT status, basis FROM youth_csec_status WHERE youth_id = ?", confirmed)).toEqual({ status: "confirmed", basis: "agency_csec_unit" });
+      expect(one(db, "SELECT status, basis FROM youth_csec_status WHERE youth_id = ?", confirmed)).toEqual({
+        status: "confirmed",
+        basis: "agency_csec_unit",
+      });
 
       const cleared = idOf("advocateCleared");
       expect(one(db, "SELECT status, basis FROM youth_csec_status WHERE youth_id = ?", cleared)).toEqual({ status: "none", basis: null });
@@ -461,15 +542,27 @@ describe("seedDemo", () => {
       expect(concernOf(shared)).toEqual([expect.objectContaining({ raised_by: "advocate2@example.org", review_status: "under_review" })]);
 
       // Other named youth
-      expect(one(db, "SELECT status, basis FROM youth_csec_status WHERE youth_id = ?", idOf("confirmedCourtFinding"))).toEqual({ status: "confirmed", basis: "court_finding" });
-      expect(one(db, "SELECT status, basis FROM youth_csec_status WHERE youth_id = ?", idOf("confirmedYouthDisclosure"))).toEqual({ status: "confirmed", basis: "youth_disclosure" });
-      expect(concernOf(idOf("concernByLead"))).toEqual([expect.objectContaining({ raised_by: "lead@example.org", review_status: "under_review" })]);
+      expect(one(db, "SELECT status, basis FROM youth_csec_status WHERE youth_id = ?", idOf("confirmedCourtFinding"))).toEqual({
+        status: "confirmed",
+        basis: "court_finding",
+      });
+      expect(one(db, "SELECT status, basis FROM youth_csec_status WHERE youth_id = ?", idOf("confirmedYouthDisclosure"))).toEqual({
+        status: "confirmed",
+        basis: "youth_disclosure",
+      });
+      expect(concernOf(idOf("concernByLead"))).toEqual([
+        expect.objectContaining({ raised_by: "lead@example.org", review_status: "under_review" }),
+      ]);
       expect(one(db, "SELECT case_status FROM youth WHERE id = ?", idOf("closedCase"))).toEqual({ case_status: "closed" });
       expect(csecStatus(db, idOf("secondProgramConcern"))).toBe("concern");
     });
 
     it("covers every CSEC state and basis, with a history consistent with the current status", () => {
-      const statuses = all<{ status: string; basis: string | null }>(db, "SELECT DISTINCT status, basis FROM youth_csec_status WHERE program_id = ? ORDER BY 1, 2", p1);
+      const statuses = all<{ status: string; basis: string | null }>(
+        db,
+        "SELECT DISTINCT status, basis FROM youth_csec_status WHERE program_id = ? ORDER BY 1, 2",
+        p1,
+      );
       expect(statuses).toEqual([
         { status: "concern", basis: null },
         { status: "confirmed", basis: "agency_csec_unit" },
@@ -478,14 +571,20 @@ describe("seedDemo", () => {
         { status: "none", basis: null },
       ]);
       expectCsecHistoriesConsistent(db);
-      const transitions = all<{ t: string }>(db, "SELECT DISTINCT from_status || '>' || to_status AS t FROM csec_status_events WHERE program_id = ? ORDER BY 1", p1).map((r) => r.t);
+      const transitions = all<{ t: string }>(
+        db,
+        "SELECT DISTINCT from_status || '>' || to_status AS t FROM csec_status_events WHERE program_id = ? ORDER BY 1",
+        p1,
+      ).map((r) => r.t);
       expect(transitions).toEqual(["concern>confirmed", "concern>none", "none>concern", "none>confirmed"]);
     });
 
     it("keeps CSEC-revealing records on concern/confirmed youth only", () => {
       expectCsecRevealingRecordsOnlyOnCsecYouth(db);
       // some CSEC-sensitive items exist
-      expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM action_items WHERE csec_sensitive = 1 AND program_id = ?", p1).n).toBeGreaterThan(0);
+      expect(
+        one<{ n: number }>(db, "SELECT count(*) AS n FROM action_items WHERE csec_sensitive = 1 AND program_id = ?", p1).n,
+      ).toBeGreaterThan(0);
     });
 
     it("the secret markers occur only in concern and red-flag notes the advocate did not write", () => {
@@ -515,7 +614,12 @@ describe("seedDemo", () => {
     });
 
     it("has exactly one youth missing right now in program one: reported to police, not to NCMEC", () => {
-      const missing = all<{ youth_id: number; left_at: string; reported_to_law_enforcement_at: string | null; reported_to_ncmec_at: string | null }>(
+      const missing = all<{
+        youth_id: number;
+        left_at: string;
+        reported_to_law_enforcement_at: string | null;
+        reported_to_ncmec_at: string | null;
+      }>(
         db,
         "SELECT youth_id, left_at, reported_to_law_enforcement_at, reported_to_ncmec_at FROM runaway_episodes WHERE program_id = ? AND returned_at IS NULL",
         p1,
@@ -530,17 +634,31 @@ describe("seedDemo", () => {
       expect(hoursAgo).toBeLessThan(52);
       const past = all(db, "SELECT id FROM runaway_episodes WHERE program_id = ? AND returned_at IS NOT NULL", p1);
       expect(past.length).toBeGreaterThanOrEqual(4);
-      expect(all(db, "SELECT id FROM runaway_episodes WHERE program_id = ? AND returned_at IS NOT NULL AND return_conversation_at IS NULL", p1).length).toBeGreaterThan(0);
-      expect(all(db, "SELECT id FROM runaway_episodes WHERE program_id = ? AND return_conversation_at IS NOT NULL", p1).length).toBeGreaterThan(0);
+      expect(
+        all(db, "SELECT id FROM runaway_episodes WHERE program_id = ? AND returned_at IS NOT NULL AND return_conversation_at IS NULL", p1)
+          .length,
+      ).toBeGreaterThan(0);
+      expect(
+        all(db, "SELECT id FROM runaway_episodes WHERE program_id = ? AND return_conversation_at IS NOT NULL", p1).length,
+      ).toBeGreaterThan(0);
     });
 
     it("has every request type and status, with histories consistent with the status", () => {
-      const types = all<{ type: string }>(db, "SELECT DISTINCT type FROM resource_requests WHERE program_id = ? ORDER BY 1", p1).map((r) => r.type);
+      const types = all<{ type: string }>(db, "SELECT DISTINCT type FROM resource_requests WHERE program_id = ? ORDER BY 1", p1).map(
+        (r) => r.type,
+      );
       expect(types).toEqual([...REQUEST_TYPE_KEYS].sort());
-      const statuses = all<{ status: string }>(db, "SELECT DISTINCT status FROM resource_requests WHERE program_id = ? ORDER BY 1", p1).map((r) => r.status);
+      const statuses = all<{ status: string }>(db, "SELECT DISTINCT status FROM resource_requests WHERE program_id = ? ORDER BY 1", p1).map(
+        (r) => r.status,
+      );
       expect(statuses).toEqual([...REQUEST_STATUSES].sort());
       expectRequestHistoriesConsistent(db);
-      const overdue = all(db, "SELECT id FROM resource_requests WHERE program_id = ? AND status IN ('submitted','approved') AND due_on < ?", p1, today);
+      const overdue = all(
+        db,
+        "SELECT id FROM resource_requests WHERE program_id = ? AND status IN ('submitted','approved') AND due_on < ?",
+        p1,
+        today,
+      );
       expect(overdue.length).toBeGreaterThan(0);
     });
 
@@ -563,16 +681,40 @@ describe("seedDemo", () => {
       const held = all<{ id: number }>(db, "SELECT id FROM mdt_meetings WHERE status = 'held' AND program_id = ?", p1);
       expect(held.length).toBeGreaterThan(20);
       expect(all(db, "SELECT id FROM mdt_meetings WHERE status = 'held' AND (notes IS NULL OR decisions IS NULL)")).toEqual([]);
-      const attended = all<{ attended: number | null }>(db, "SELECT DISTINCT a.attended FROM meeting_attendees a JOIN mdt_meetings m ON m.id = a.meeting_id WHERE m.status = 'held' ORDER BY 1");
+      const attended = all<{ attended: number | null }>(
+        db,
+        "SELECT DISTINCT a.attended FROM meeting_attendees a JOIN mdt_meetings m ON m.id = a.meeting_id WHERE m.status = 'held' ORDER BY 1",
+      );
       expect(attended).toEqual([{ attended: 0 }, { attended: 1 }]);
-      expect(all(db, "SELECT a.id FROM meeting_attendees a JOIN mdt_meetings m ON m.id = a.meeting_id WHERE m.status = 'scheduled' AND a.attended IS NOT NULL")).toEqual([]);
-      const types = all<{ type: string }>(db, "SELECT DISTINCT type FROM mdt_meetings WHERE program_id = ? ORDER BY 1", p1).map((r) => r.type);
+      expect(
+        all(
+          db,
+          "SELECT a.id FROM meeting_attendees a JOIN mdt_meetings m ON m.id = a.meeting_id WHERE m.status = 'scheduled' AND a.attended IS NOT NULL",
+        ),
+      ).toEqual([]);
+      const types = all<{ type: string }>(db, "SELECT DISTINCT type FROM mdt_meetings WHERE program_id = ? ORDER BY 1", p1).map(
+        (r) => r.type,
+      );
       expect(types).toEqual([...MEETING_TYPE_KEYS].sort());
 
-      const items = all<{ status: string; n: number }>(db, "SELECT status, count(*) AS n FROM action_items WHERE program_id = ? GROUP BY status ORDER BY status", p1);
+      const items = all<{ status: string; n: number }>(
+        db,
+        "SELECT status, count(*) AS n FROM action_items WHERE program_id = ? GROUP BY status ORDER BY status",
+        p1,
+      );
       expect(items.map((i) => i.status)).toEqual(["done", "dropped", "open"]);
-      expect(all(db, "SELECT id FROM action_items WHERE (status = 'done') <> (done_at IS NOT NULL) OR (status = 'dropped') <> (drop_reason IS NOT NULL)")).toEqual([]);
-      const overdueMine = all(db, "SELECT id FROM action_items WHERE owner_user_id = ? AND status = 'open' AND due_on < ?", advocate, today);
+      expect(
+        all(
+          db,
+          "SELECT id FROM action_items WHERE (status = 'done') <> (done_at IS NOT NULL) OR (status = 'dropped') <> (drop_reason IS NOT NULL)",
+        ),
+      ).toEqual([]);
+      const overdueMine = all(
+        db,
+        "SELECT id FROM action_items WHERE owner_user_id = ? AND status = 'open' AND due_on < ?",
+        advocate,
+        today,
+      );
       expect(overdueMine.length).toBeGreaterThan(0);
       const ownerKinds = one<{ roles: number; users: number }>(
         db,
@@ -582,7 +724,9 @@ describe("seedDemo", () => {
       expect(ownerKinds.roles).toBeGreaterThan(0);
       expect(ownerKinds.users).toBeGreaterThan(0);
       // no open action items (or open requests) on closed cases
-      expect(all(db, "SELECT a.id FROM action_items a JOIN youth y ON y.id = a.youth_id WHERE y.case_status = 'closed' AND a.status = 'open'")).toEqual([]);
+      expect(
+        all(db, "SELECT a.id FROM action_items a JOIN youth y ON y.id = a.youth_id WHERE y.case_status = 'closed' AND a.status = 'open'"),
+      ).toEqual([]);
     });
 
     it("has placement histories, core parties, CSW changes, contacts (some stale), safety plans", () => {
@@ -601,7 +745,8 @@ describe("seedDemo", () => {
           if (i > 0) expect(p.started_on).toBe(placements[i - 1]!.ended_on);
         }
         const roles = new Set(all<{ role: string }>(db, "SELECT role FROM case_parties WHERE youth_id = ?", y.id).map((r) => r.role));
-        for (const role of ["csw", "attorney", "clc_case_manager", "casa_advocate", "advocate_supervisor"]) expect(roles.has(role)).toBe(true);
+        for (const role of ["csw", "attorney", "clc_case_manager", "casa_advocate", "advocate_supervisor"])
+          expect(roles.has(role)).toBe(true);
         const contacts = one<{ n: number }>(db, "SELECT count(*) AS n FROM contacts WHERE youth_id = ?", y.id).n;
         expect(contacts).toBeGreaterThanOrEqual(3);
         expect(contacts).toBeLessThanOrEqual(15);
@@ -617,7 +762,10 @@ describe("seedDemo", () => {
       expect(stale.length).toBeGreaterThanOrEqual(2);
       const methods = all<{ method: string }>(db, "SELECT DISTINCT method FROM contacts ORDER BY 1").map((r) => r.method);
       expect(methods).toEqual([...CONTACT_METHODS].sort());
-      const plans = all<{ support_people: string; hotlines_memorized: string; version: number }>(db, "SELECT support_people, hotlines_memorized, version FROM safety_plans");
+      const plans = all<{ support_people: string; hotlines_memorized: string; version: number }>(
+        db,
+        "SELECT support_people, hotlines_memorized, version FROM safety_plans",
+      );
       expect(plans.length).toBeGreaterThan(10);
       expect(plans.some((p) => p.version === 2)).toBe(true);
       for (const p of plans) {
@@ -643,14 +791,19 @@ describe("seedLarge", () => {
     const p1 = programId(db, "example-county");
     const benchYouth = one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE program_id = ? AND case_number LIKE 'BX-%'", p1).n;
     expect(benchYouth).toBe(LARGE_N);
-    expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE program_id = ?", programId(db, "second-county")).n).toBe(D.P2_YOUTH_NAMES.length);
+    expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE program_id = ?", programId(db, "second-county")).n).toBe(
+      D.P2_YOUTH_NAMES.length,
+    );
     const advocates = all<{ email: string }>(db, "SELECT email FROM users WHERE email LIKE 'advocate.b%@bench.example.org' ORDER BY email");
     expect(advocates).toHaveLength(Math.ceil(LARGE_N / 3));
     expect(advocates[0]!.email).toBe("advocate.b00001@bench.example.org");
-    expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM users WHERE email LIKE 'supervisor.b%@bench.example.org'").n).toBe(Math.ceil(Math.ceil(LARGE_N / 3) / 12));
+    expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM users WHERE email LIKE 'supervisor.b%@bench.example.org'").n).toBe(
+      Math.ceil(Math.ceil(LARGE_N / 3) / 12),
+    );
 
     const per = (table: string) =>
-      one<{ n: number }>(db, `SELECT count(*) AS n FROM ${table} t JOIN youth y ON y.id = t.youth_id WHERE y.case_number LIKE 'BX-%'`).n / benchYouth;
+      one<{ n: number }>(db, `SELECT count(*) AS n FROM ${table} t JOIN youth y ON y.id = t.youth_id WHERE y.case_number LIKE 'BX-%'`).n /
+      benchYouth;
     expect(per("placements")).toBeGreaterThan(1.5);
     expect(per("case_parties")).toBeGreaterThan(4.5);
     expect(per("contacts")).toBeGreaterThan(6);
@@ -666,7 +819,13 @@ describe("seedLarge", () => {
     expect(csec / benchYouth).toBeLessThan(0.25);
     // generated users sign in with the demo password (same hash) and stay in program one
     expect(new Set(all(db, "SELECT password_hash FROM users").map((r) => r.password_hash)).size).toBe(1);
-    expect(all(db, "SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email LIKE '%@bench.example.org' AND m.program_id <> ?", p1)).toEqual([]);
+    expect(
+      all(
+        db,
+        "SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email LIKE '%@bench.example.org' AND m.program_id <> ?",
+        p1,
+      ),
+    ).toEqual([]);
     expectNothingCrossesPrograms(db);
     expectAssignmentShape(db);
     expectCsecHistoriesConsistent(db);
@@ -674,7 +833,13 @@ describe("seedLarge", () => {
     expectRequestHistoriesConsistent(db);
     expectPastInThePast(db, new Date().toISOString());
     // exactly one missing-now youth stays true for the demo part
-    expect(all(db, "SELECT e.id FROM runaway_episodes e JOIN youth y ON y.id = e.youth_id WHERE e.returned_at IS NULL AND y.case_number NOT LIKE 'BX-%' AND y.program_id = ?", p1)).toHaveLength(1);
+    expect(
+      all(
+        db,
+        "SELECT e.id FROM runaway_episodes e JOIN youth y ON y.id = e.youth_id WHERE e.returned_at IS NULL AND y.case_number NOT LIKE 'BX-%' AND y.program_id = ?",
+        p1,
+      ),
+    ).toHaveLength(1);
 
     // adding more continues the numbering
     await seedLarge(db, { youth: 10 });

@@ -115,7 +115,10 @@ function supervisorStints(prog: Program, advocates: readonly Stint[]): Stint[] {
 function writeAssignments({ w, clock, rng, prog, plan }: YouthBase, youthId: number): Staff {
   const advocates = plan.advocates.map((s) => ({ ...s, to: endOf(plan, s.to) }));
   const supervisors = supervisorStints(prog, advocates);
-  for (const [kind, list] of [["advocate", advocates], ["supervisor", supervisors]] as const) {
+  for (const [kind, list] of [
+    ["advocate", advocates],
+    ["supervisor", supervisors],
+  ] as const) {
     for (const s of list) {
       w.assignment({
         programId: prog.id,
@@ -132,8 +135,7 @@ function writeAssignments({ w, clock, rng, prog, plan }: YouthBase, youthId: num
     const list = advocates.filter((s) => activeOn(s, day));
     return list.length === 0 ? null : list.length === 1 ? list[0]!.user : rng.pick(list).user;
   };
-  const supervisorOn = (day: number): U =>
-    (supervisors.find((s) => activeOn(s, day)) ?? supervisors[supervisors.length - 1]!).user;
+  const supervisorOn = (day: number): U => (supervisors.find((s) => activeOn(s, day)) ?? supervisors[supervisors.length - 1]!).user;
   return {
     advocates,
     supervisors,

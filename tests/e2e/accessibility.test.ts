@@ -81,7 +81,8 @@ beforeAll(async () => {
   const held = db
     .prepare("select id from mdt_meetings where youth_id = ? and status = 'held' order by scheduled_at desc limit 1")
     .get(youth) as { id: number } | undefined;
-  if (!request || !upcoming || !held) throw new Error("The demo seed lacks a submitted request or a scheduled and a held meeting for DEMO_YOUTH.advocateNone");
+  if (!request || !upcoming || !held)
+    throw new Error("The demo seed lacks a submitted request or a scheduled and a held meeting for DEMO_YOUTH.advocateNone");
   ids = {
     youth,
     concernYouth: youthIdByName(db, DEMO_YOUTH.advocateConcernBySomeoneElse),
@@ -439,7 +440,13 @@ describe("keyboard", () => {
           tag: el.tagName.toLowerCase(),
           text: (el.textContent ?? "").replace(/\s+/g, " ").trim(),
           href: el.getAttribute("href"),
-          visible: box.width > 1 && box.height > 1 && box.bottom > 0 && box.right > 0 && box.top < window.innerHeight && box.left < window.innerWidth,
+          visible:
+            box.width > 1 &&
+            box.height > 1 &&
+            box.bottom > 0 &&
+            box.right > 0 &&
+            box.top < window.innerHeight &&
+            box.left < window.innerWidth,
         };
       });
       expect(first, "the first Tab stop").toMatchObject({ tag: "a", text: "Skip to content" });

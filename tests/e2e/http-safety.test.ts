@@ -65,7 +65,11 @@ describe("the sign-in redirect", () => {
 
   it("returns to the page asked for when it is one of the app's own", async () => {
     const client = createClient(server.url);
-    const res = await client.post("/login", { email: "advocate@example.org", password: DEMO_PASSWORD, redirectTo: "/requests?status=submitted" });
+    const res = await client.post("/login", {
+      email: "advocate@example.org",
+      password: DEMO_PASSWORD,
+      redirectTo: "/requests?status=submitted",
+    });
     expect(res.location).toBe("/requests?status=submitted");
   });
 
@@ -83,7 +87,10 @@ describe("the sign-in redirect", () => {
       await page.waitForURL((url) => url.pathname !== "/login");
       await page.waitForLoadState("load");
       expect(new URL(page.url()).origin, JSON.stringify(to)).toBe(origin);
-      expect(visited.filter((u) => u.includes("evil.example") && !u.startsWith(origin)), JSON.stringify(to)).toEqual([]);
+      expect(
+        visited.filter((u) => u.includes("evil.example") && !u.startsWith(origin)),
+        JSON.stringify(to),
+      ).toEqual([]);
       await close();
     }
   });
@@ -140,7 +147,13 @@ describe("request bodies", () => {
     expect(big.status).toBe(413);
     const origin = new URL(server.url).origin;
     const send = (body: BodyInit | undefined, headers: Record<string, string>, extra: RequestInit = {}) =>
-      fetch(`${server.url}/youth/1`, { method: "POST", body, headers: { Origin: origin, Cookie: advocate.cookie, ...headers }, redirect: "manual", ...extra });
+      fetch(`${server.url}/youth/1`, {
+        method: "POST",
+        body,
+        headers: { Origin: origin, Cookie: advocate.cookie, ...headers },
+        redirect: "manual",
+        ...extra,
+      });
     expect((await send(JSON.stringify({ intent: "log-contact" }), { "Content-Type": "application/json" })).status).toBe(415);
     expect((await send("intent=log-contact", { "Content-Type": "text/plain" })).status).toBe(415);
     expect((await send(undefined, {})).status).toBe(415);

@@ -62,7 +62,9 @@ describe("in Chromium through nginx over https", () => {
       expect(new URL(page.url()).pathname).toBe("/youth");
       await page.getByRole("heading", { level: 1, name: "Youth" }).waitFor();
       // HTTP/2 from the browser to nginx (the Host header then comes from :authority).
-      expect(await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).nextHopProtocol)).toBe("h2");
+      expect(
+        await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).nextHopProtocol),
+      ).toBe("h2");
 
       // The session cookie the app set over the proxied https: __Host-, Secure, HttpOnly.
       const cookies = await page.context().cookies(proxy.url);
@@ -126,7 +128,10 @@ describe("over https through nginx (node:https)", () => {
     for (const origin of [`http://localhost:${port}`, "https://localhost", `https://127.0.0.1:${port}`]) {
       const res = await signInRequest(origin);
       expect(res.status, origin).toBe(403);
-      expect(res.setCookies.filter((c) => c.startsWith(`${SESSION}=`)), origin).toEqual([]);
+      expect(
+        res.setCookies.filter((c) => c.startsWith(`${SESSION}=`)),
+        origin,
+      ).toEqual([]);
     }
   });
 

@@ -47,13 +47,20 @@ function readable(body: string): string {
 
 /** "Dec 4, 2026" for a calendar date, as the app formats one. */
 function formatDay(day: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(new Date(`${day}T12:00:00Z`));
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
 }
 /** "Dec 4, 2026, 1:00 PM" for an instant in the program's zone, as the app formats one. */
 function formatInstant(iso: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone: TZ, day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone: TZ,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(new Date(iso));
 }
 /** The calendar date of an instant in the program's zone. */
 const localDay = (iso: string) => localDate(new Date(iso), TZ);
@@ -78,7 +85,13 @@ beforeAll(async () => {
   const supervisor = await signIn(server.url, "supervisor@example.org", DEMO_PASSWORD);
   const when = new Date(Date.now() - 9 * 86_400_000);
   const p: Record<string, string> = {};
-  for (const x of new Intl.DateTimeFormat("en-US", { timeZone: TZ, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(when)) {
+  for (const x of new Intl.DateTimeFormat("en-US", {
+    timeZone: TZ,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(when)) {
     p[x.type] = x.value;
   }
   const scheduled = await supervisor.post(`/youth/${youthId}/meetings/new`, {
@@ -90,7 +103,12 @@ beforeAll(async () => {
   const heldId = Number(/^\/meetings\/(\d+)/.exec(scheduled.location ?? "")?.[1]);
   expect(heldId).toBeGreaterThan(0);
   // A meeting just scheduled is at version 1, the version its record form carries.
-  const recorded = await supervisor.post(`/meetings/${heldId}`, { intent: "record", decisions: HELD_DECISIONS, notes: "Held with the CSW.", baseVersion: "1" });
+  const recorded = await supervisor.post(`/meetings/${heldId}`, {
+    intent: "record",
+    decisions: HELD_DECISIONS,
+    notes: "Held with the CSW.",
+    baseVersion: "1",
+  });
   expect([302, 303]).toContain(recorded.status);
   const added = await supervisor.post(`/meetings/${heldId}`, {
     intent: "add-action",
@@ -105,19 +123,23 @@ beforeAll(() => {
   csecMeetings = db
     .prepare("select id, scheduled_at, notes, decisions from mdt_meetings where youth_id = ? and type = 'csec_mdt' order by id")
     .all(youthId) as CsecMeeting[];
-  const flagLabels = (db.prepare("select distinct indicator from red_flags where youth_id = ?").all(youthId) as Array<{ indicator: string }>).map((r) =>
-    redFlagLabel(r.indicator),
-  );
+  const flagLabels = (
+    db.prepare("select distinct indicator from red_flags where youth_id = ?").all(youthId) as Array<{ indicator: string }>
+  ).map((r) => redFlagLabel(r.indicator));
   const parties = db
     .prepare("select name, organization, phone, email from case_parties where youth_id = ? and role = 'csec_advocate'")
     .all(youthId) as Array<Record<string, string | null>>;
   csecPartyName = parties[0]?.name ?? "";
   const sensitiveActions = (
-    db.prepare(`select a.description from action_items a where a.youth_id = ? and ${SENSITIVE_ACTION_SQL}`).all(youthId) as Array<{ description: string }>
+    db.prepare(`select a.description from action_items a where a.youth_id = ? and ${SENSITIVE_ACTION_SQL}`).all(youthId) as Array<{
+      description: string;
+    }>
   ).map((r) => r.description);
   const agenda = (
     db
-      .prepare("select text from meeting_agenda_items where csec_sensitive = 1 and meeting_id in (select id from mdt_meetings where youth_id = ?)")
+      .prepare(
+        "select text from meeting_agenda_items where csec_sensitive = 1 and meeting_id in (select id from mdt_meetings where youth_id = ?)",
+      )
       .all(youthId) as Array<{ text: string }>
   ).map((r) => r.text);
   secrets = [
@@ -133,13 +155,17 @@ beforeAll(() => {
 
 describe("the demo facts these tests rely on", () => {
   it("the youth has a concern, red flags, a CSEC advocate, CSEC requests, an upcoming and a held CSEC MDT and CSEC-sensitive actions", () => {
-    expect((db.prepare("select status from youth_csec_status where youth_id = ?").get(youthId) as { status: string }).status).toBe("concern");
+    expect((db.prepare("select status from youth_csec_status where youth_id = ?").get(youthId) as { status: string }).status).toBe(
+      "concern",
+    );
     expect(csecMeetings.length).toBeGreaterThan(1);
     expect(csecMeetings.some((m) => m.scheduled_at > new Date().toISOString())).toBe(true);
     expect(csecMeetings.some((m) => m.decisions === HELD_DECISIONS)).toBe(true);
     expect(secrets).toEqual(expect.arrayContaining([HELD_DECISIONS, HELD_ACTION]));
     expect(csecPartyName).not.toBe("");
-    const types = (db.prepare("select type from resource_requests where youth_id = ?").all(youthId) as Array<{ type: string }>).map((r) => r.type);
+    const types = (db.prepare("select type from resource_requests where youth_id = ?").all(youthId) as Array<{ type: string }>).map(
+      (r) => r.type,
+    );
     expect(types).toEqual(expect.arrayContaining(["restoration_funds", "csec_advocate"]));
     expect(secrets.length).toBeGreaterThan(10);
   });
@@ -165,7 +191,10 @@ function courtDraftNeedles(): Array<string | RegExp> {
   ];
   // The CSEC MDTs' days, unless something the draft may show happened (or is due) that very day.
   const legit = new Set<string>();
-  const days = (query: string) => (db.prepare(query).all(youthId) as Array<{ v: string | null }>).forEach((r) => r.v && legit.add(r.v.length === 10 ? r.v : localDay(r.v)));
+  const days = (query: string) =>
+    (db.prepare(query).all(youthId) as Array<{ v: string | null }>).forEach(
+      (r) => r.v && legit.add(r.v.length === 10 ? r.v : localDay(r.v)),
+    );
   days(`select a.due_on as v from action_items a where a.youth_id = ? and not ${SENSITIVE_ACTION_SQL}`);
   days(`select a.done_at as v from action_items a where a.youth_id = ? and not ${SENSITIVE_ACTION_SQL}`);
   days("select occurred_at as v from contacts where youth_id = ?");
@@ -187,16 +216,22 @@ function courtDraftExpected(): string[] {
   const since = new Date(Date.now() - 150 * 86_400_000).toISOString();
   const decisions = (
     db
-      .prepare("select decisions from mdt_meetings where youth_id = ? and type != 'csec_mdt' and status = 'held' and decisions is not null and scheduled_at >= ? and scheduled_at < ?")
+      .prepare(
+        "select decisions from mdt_meetings where youth_id = ? and type != 'csec_mdt' and status = 'held' and decisions is not null and scheduled_at >= ? and scheduled_at < ?",
+      )
       .all(youthId, since, new Date().toISOString()) as Array<{ decisions: string }>
   ).map((r) => r.decisions);
   const openActions = (
-    db.prepare(`select a.description from action_items a where a.youth_id = ? and a.status = 'open' and not ${SENSITIVE_ACTION_SQL}`).all(youthId) as Array<{
+    db
+      .prepare(`select a.description from action_items a where a.youth_id = ? and a.status = 'open' and not ${SENSITIVE_ACTION_SQL}`)
+      .all(youthId) as Array<{
       description: string;
     }>
   ).map((r) => r.description);
   const team = (
-    db.prepare("select name from case_parties where youth_id = ? and ended_on is null and role in ('csw', 'attorney')").all(youthId) as Array<{ name: string }>
+    db
+      .prepare("select name from case_parties where youth_id = ? and ended_on is null and role in ('csw', 'attorney')")
+      .all(youthId) as Array<{ name: string }>
   ).map((r) => r.name);
   const expected = [...decisions, ...openActions, ...team];
   expect(expected.length).toBeGreaterThan(2);
@@ -258,13 +293,18 @@ describe("the court draft of a youth with no CSEC status at all", () => {
   it("lists its open action items, whoever owns them (a team role or a user)", async () => {
     const none = youthIdByName(db, DEMO_YOUTH.advocateNone);
     const open = db
-      .prepare(`select a.description, a.owner_user_id from action_items a where a.youth_id = ? and a.status = 'open' and not ${SENSITIVE_ACTION_SQL}`)
+      .prepare(
+        `select a.description, a.owner_user_id from action_items a where a.youth_id = ? and a.status = 'open' and not ${SENSITIVE_ACTION_SQL}`,
+      )
       .all(none) as Array<{ description: string; owner_user_id: number | null }>;
     // The seed gives this youth open items owned by the advocate (a user).
     expect(open.filter((a) => a.owner_user_id !== null).length).toBeGreaterThan(0);
     const supervisor = await signIn(server.url, "supervisor@example.org", DEMO_PASSWORD);
     const page = readable((await supervisor.get(`/youth/${none}/court-draft`)).text);
-    for (const a of open) expect(page.includes(a.description), `the draft lists the open item "${a.description}" (owner user ${a.owner_user_id ?? "-"})`).toBe(true);
+    for (const a of open)
+      expect(page.includes(a.description), `the draft lists the open item "${a.description}" (owner user ${a.owner_user_id ?? "-"})`).toBe(
+        true,
+      );
   });
 });
 
@@ -287,7 +327,9 @@ function rowsOfYouth(html: string): string[] {
 function otherUpcomingMeeting(days: number): boolean {
   const now = new Date();
   const row = db
-    .prepare("select count(*) as n from mdt_meetings where youth_id = ? and type != 'csec_mdt' and status = 'scheduled' and scheduled_at >= ? and scheduled_at < ?")
+    .prepare(
+      "select count(*) as n from mdt_meetings where youth_id = ? and type != 'csec_mdt' and status = 'scheduled' and scheduled_at >= ? and scheduled_at < ?",
+    )
     .get(youthId, now.toISOString(), new Date(now.getTime() + days * 86_400_000).toISOString()) as { n: number };
   return row.n > 0;
 }
@@ -350,7 +392,8 @@ describe("the youth's CSEC MDT, for advocate@example.org (who may not see the co
         const res = await advocate.get(`/meetings/${m.id}${suffix}`);
         expect(res.status, `/meetings/${m.id}${suffix}`).toBe(404);
         const body = readable(res.text);
-        for (const needle of [...secrets, "CSEC MDT", "csec_mdt", concernYouth.lastName]) expectAbsent(body, needle, `advocate /meetings/${m.id}${suffix}`, 150);
+        for (const needle of [...secrets, "CSEC MDT", "csec_mdt", concernYouth.lastName])
+          expectAbsent(body, needle, `advocate /meetings/${m.id}${suffix}`, 150);
         const none = await advocate.get(`/meetings/${missingId}${suffix}`);
         expect(none.status).toBe(404);
         const same = (text: string, id: number) => withoutNonce(text).replaceAll(`/meetings/${id}`, "/meetings/ID");
@@ -392,7 +435,12 @@ describe("once the status is confirmed", () => {
   it("the court draft says so, with the basis and its date", async () => {
     const basisOn = utcDaysAgo(4);
     const supervisor = await signIn(server.url, "supervisor@example.org", DEMO_PASSWORD);
-    const res = await supervisor.post(`/youth/${youthId}/csec`, { intent: "confirm", basis: "court_finding", basisOn, note: "Finding at the review hearing." });
+    const res = await supervisor.post(`/youth/${youthId}/csec`, {
+      intent: "confirm",
+      basis: "court_finding",
+      basisOn,
+      note: "Finding at the review hearing.",
+    });
     expect([302, 303]).toContain(res.status);
     expect(db.prepare("select status, basis, basis_on from youth_csec_status where youth_id = ?").get(youthId)).toEqual({
       status: "confirmed",
@@ -407,7 +455,10 @@ describe("once the status is confirmed", () => {
       const page = readable(html.text);
       expect(page).toContain("Only confirmed CSEC status is included");
       expect(page).toContain(`CSEC status: confirmed (Court finding, ${formatDay(basisOn)}).`);
-      const draft = routeData<{ draft: { csec: unknown; team: Array<{ name: string }> } }>(await decodeData(data.text), "routes/court-draft");
+      const draft = routeData<{ draft: { csec: unknown; team: Array<{ name: string }> } }>(
+        await decodeData(data.text),
+        "routes/court-draft",
+      );
       expect(draft?.draft.csec).toEqual({ kind: "confirmed", basis: "court_finding", basisOn });
       // What was held back before is now allowed (the needles above were real ones).
       expect(page).toContain(csecPartyName);

@@ -93,8 +93,17 @@ describe("an MDT meeting, its action items and the next meeting's agenda, as adv
   });
 
   it("schedules a meeting (last week) with the CSW and themself invited", async () => {
-    firstMeeting = await scheduleFromYouthPage(FIRST, "Family resource center, room 2", [/ \(Children's social worker \(CSW\)\)$/, "Elena Novak (advocate)"]);
-    expect(meetingRow(db, firstMeeting)).toMatchObject({ youth_id: youthId, type: "regular_mdt", scheduled_at: FIRST.utc, status: "scheduled", created_by_user_id: advocateId });
+    firstMeeting = await scheduleFromYouthPage(FIRST, "Family resource center, room 2", [
+      / \(Children's social worker \(CSW\)\)$/,
+      "Elena Novak (advocate)",
+    ]);
+    expect(meetingRow(db, firstMeeting)).toMatchObject({
+      youth_id: youthId,
+      type: "regular_mdt",
+      scheduled_at: FIRST.utc,
+      status: "scheduled",
+      created_by_user_id: advocateId,
+    });
     await page.getByRole("heading", { level: 1, name: `Regular MDT for ${fullName}` }).waitFor();
   });
 

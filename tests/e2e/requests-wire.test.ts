@@ -137,7 +137,11 @@ describe("as advocate@example.org, before the concern is confirmed", () => {
     const decoded = routeData<YouthData>(await decodeData(data.text), "routes/youth-detail");
     expect(decoded, "youth-detail loader data").toBeDefined();
     const shown = decoded!.requests.map((r) => r.id);
-    const others = (db.prepare("select id from resource_requests where youth_id = ? and type not in ('restoration_funds', 'csec_advocate') order by id").all(youthId) as Array<{ id: number }>).map((r) => r.id);
+    const others = (
+      db
+        .prepare("select id from resource_requests where youth_id = ? and type not in ('restoration_funds', 'csec_advocate') order by id")
+        .all(youthId) as Array<{ id: number }>
+    ).map((r) => r.id);
     expect([...shown].sort((a, b) => a - b)).toEqual(others);
     for (const h of hidden) {
       expect(shown).not.toContain(h.id);
@@ -145,7 +149,14 @@ describe("as advocate@example.org, before the concern is confirmed", () => {
     }
   });
 
-  for (const query of ["", "?type=restoration_funds", "?type=csec_advocate", "?status=submitted", `?youth=${DEMO_YOUTH.advocateConcernBySomeoneElse.lastName}`, "?size=100"]) {
+  for (const query of [
+    "",
+    "?type=restoration_funds",
+    "?type=csec_advocate",
+    "?status=submitted",
+    `?youth=${DEMO_YOUTH.advocateConcernBySomeoneElse.lastName}`,
+    "?size=100",
+  ]) {
     it(`/requests${query} and its .data leave them out`, async () => {
       const html = await advocate.get(`/requests${query}`);
       const data = await advocate.get(`/requests.data${query}`);
@@ -201,7 +212,8 @@ describe("as advocate@example.org, before the concern is confirmed", () => {
 
   it("their URLs are 404, the very same page as for a request that never existed", async () => {
     const never = 987_654;
-    const normalize = (body: string, id: number) => withoutNonce(body).replaceAll(`/requests/${id}`, "/requests/ID").replaceAll(`"${id}"`, '"ID"');
+    const normalize = (body: string, id: number) =>
+      withoutNonce(body).replaceAll(`/requests/${id}`, "/requests/ID").replaceAll(`"${id}"`, '"ID"');
     const missingHtml = await advocate.get(`/requests/${never}`);
     const missingData = await advocate.get(`/requests/${never}.data`);
     expect(missingHtml.status).toBe(404);
@@ -239,9 +251,9 @@ describe("as advocate@example.org, a request addressed to the youth's (hidden) C
   it("does not reveal the CSEC advocate through its addressee, on the youth page, in the queue or at its URL", async () => {
     // The lead, who may see the concern, asks the youth's CSEC advocate for a medical referral:
     // an ordinary type, but its addressee is a CSEC advocate whom the advocate may not know of.
-    const party = db.prepare("select id, name from case_parties where youth_id = ? and role = 'csec_advocate' and ended_on is null").get(youthId) as
-      | { id: number; name: string }
-      | undefined;
+    const party = db
+      .prepare("select id, name from case_parties where youth_id = ? and role = 'csec_advocate' and ended_on is null")
+      .get(youthId) as { id: number; name: string } | undefined;
     expect(party, "the seed gives this youth a CSEC advocate party").toBeDefined();
     const lead = await signIn(server.url, "lead@example.org", DEMO_PASSWORD);
     const created = await lead.post(`/youth/${youthId}/requests/new`, {
@@ -255,7 +267,13 @@ describe("as advocate@example.org, a request addressed to the youth's (hidden) C
     expect(id).toBeGreaterThan(0);
 
     const leaks = [party!.name, "(CSEC advocate"];
-    const pages = [`/youth/${youthId}`, `/youth/${youthId}.data`, "/requests", "/requests.data", `/requests?youth=${DEMO_YOUTH.advocateConcernBySomeoneElse.lastName}`];
+    const pages = [
+      `/youth/${youthId}`,
+      `/youth/${youthId}.data`,
+      "/requests",
+      "/requests.data",
+      `/requests?youth=${DEMO_YOUTH.advocateConcernBySomeoneElse.lastName}`,
+    ];
     for (const path of pages) {
       const res = await advocate.get(path);
       expect(res.status, path).toBe(200);
@@ -291,9 +309,15 @@ describe("after supervisor@example.org confirms the youth's status", () => {
     expect(textOf(youthHtml.text)).toContain("Restoration funds");
     expect(youthHtml.text).toContain(dollars(hidden[0]!.amount_cents!));
 
-    const queue = routeData<QueueData>(await decodeData((await advocate.get("/requests.data?status=submitted&size=100")).text), "routes/requests-queue")!;
+    const queue = routeData<QueueData>(
+      await decodeData((await advocate.get("/requests.data?status=submitted&size=100")).text),
+      "routes/requests-queue",
+    )!;
     for (const h of hidden) expect(queue.queue.rows.map((r) => r.id)).toContain(h.id);
-    const funds = routeData<QueueData>(await decodeData((await advocate.get("/requests.data?type=restoration_funds")).text), "routes/requests-queue")!;
+    const funds = routeData<QueueData>(
+      await decodeData((await advocate.get("/requests.data?type=restoration_funds")).text),
+      "routes/requests-queue",
+    )!;
     expect(funds.queue.rows.map((r) => r.id)).toContain(hidden[0]!.id);
 
     const { visible } = submittedCounts();

@@ -113,7 +113,10 @@ describe("a therapy request from draft to approved", () => {
     await page.getByRole("heading", { level: 1, name: "Requests" }).waitFor();
     await waitForHydration(page);
 
-    await page.getByRole("navigation", { name: "Requests by status" }).getByRole("link", { name: /^Submitted/ }).click();
+    await page
+      .getByRole("navigation", { name: "Requests by status" })
+      .getByRole("link", { name: /^Submitted/ })
+      .click();
     await page.waitForURL((url) => url.pathname === "/requests" && url.searchParams.get("status") === "submitted");
     await waitForHydration(page);
     // The URL changes as the navigation commits, a moment before the new page renders: wait
@@ -138,7 +141,11 @@ describe("a therapy request from draft to approved", () => {
 
     const row = requestRow(db, id)!;
     expect(row.status).toBe("approved");
-    expect(eventsOf(db, id).at(-1)).toMatchObject({ from_status: "submitted", to_status: "approved", actor_user_id: userId(db, "supervisor@example.org") });
+    expect(eventsOf(db, id).at(-1)).toMatchObject({
+      from_status: "submitted",
+      to_status: "approved",
+      actor_user_id: userId(db, "supervisor@example.org"),
+    });
     expect(requestAuditsOf(db, id).map((a) => a.action)).toEqual(["request.create", "request.approve"]);
     await close();
   });
@@ -152,7 +159,10 @@ describe("a therapy request from draft to approved", () => {
     await waitForHydration(page);
 
     const requests = page.getByRole("region", { name: "Requests" }).or(page.locator("section#requests"));
-    const row = requests.first().locator("tbody tr").filter({ has: page.locator(`a[href="/requests/${id}"]`) });
+    const row = requests
+      .first()
+      .locator("tbody tr")
+      .filter({ has: page.locator(`a[href="/requests/${id}"]`) });
     await expect(row.count()).resolves.toBe(1);
     const rowText = await elementText(row);
     expect(rowText).toContain("Therapy: EMDR");
@@ -182,7 +192,9 @@ describe("two people deciding the same request at once, in the browser", () => {
     // A submitted request on a youth supervisor@ supervises (the program lead may decide it too).
     const youthId = demoYouthId(db, youth);
     const target = db
-      .prepare("select id, version from resource_requests where youth_id = ? and status = 'submitted' and type not in ('restoration_funds', 'csec_advocate') order by id limit 1")
+      .prepare(
+        "select id, version from resource_requests where youth_id = ? and status = 'submitted' and type not in ('restoration_funds', 'csec_advocate') order by id limit 1",
+      )
       .get(youthId) as { id: number; version: number };
     expect(target).toBeDefined();
     const supervisorName = userName(db, "supervisor@example.org");
@@ -218,7 +230,9 @@ describe("two people deciding the same request at once, in the browser", () => {
     // ... and the lead's page now shows the request as it is: approved, with the approval in its
     // history, and no longer offering to approve or deny it.
     const heading = await elementText(lead.page.getByRole("heading", { level: 1 }));
-    const history = (await lead.page.locator("section[aria-labelledby='history-heading'] li").allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
+    const history = (await lead.page.locator("section[aria-labelledby='history-heading'] li").allTextContents()).map((t) =>
+      t.replace(/\s+/g, " ").trim(),
+    );
     const offersDeny = await lead.page.getByRole("button", { name: "Deny the request" }).count();
     const offersApprove = await lead.page.getByRole("button", { name: "Approve", exact: true }).count();
     expect(

@@ -44,13 +44,22 @@ describe("npm run add-user", () => {
 
   it("refuses a short password, an unknown role and a duplicate email, and says why", () => {
     const base = ["scripts/add-user.ts", "--name", "X", "--program", "CASA of Real County"];
-    const short = run([...base, "--email", "b@casa.example", "--role", "admin"], { DATABASE_PATH: databasePath, ADD_USER_PASSWORD: "short" });
+    const short = run([...base, "--email", "b@casa.example", "--role", "admin"], {
+      DATABASE_PATH: databasePath,
+      ADD_USER_PASSWORD: "short",
+    });
     expect(short.status).toBe(1);
     expect(short.stderr).toContain("at least 12 characters");
-    const role = run([...base, "--email", "b@casa.example", "--role", "boss"], { DATABASE_PATH: databasePath, ADD_USER_PASSWORD: "a long real passphrase" });
+    const role = run([...base, "--email", "b@casa.example", "--role", "boss"], {
+      DATABASE_PATH: databasePath,
+      ADD_USER_PASSWORD: "a long real passphrase",
+    });
     expect(role.status).toBe(1);
     expect(role.stderr).toContain("--role must be one of");
-    const dup = run([...base, "--email", "ada@casa.example", "--role", "admin"], { DATABASE_PATH: databasePath, ADD_USER_PASSWORD: "a long real passphrase" });
+    const dup = run([...base, "--email", "ada@casa.example", "--role", "admin"], {
+      DATABASE_PATH: databasePath,
+      ADD_USER_PASSWORD: "a long real passphrase",
+    });
     expect(dup.status).toBe(1);
     expect(dup.stderr).toContain("already exists");
   });

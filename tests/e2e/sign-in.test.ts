@@ -26,7 +26,11 @@ async function signOut(page: Page) {
 
 describe("signing in as each demo role", () => {
   const roles = [
-    { email: "advocate@example.org", sees: fullName(DEMO_YOUTH.advocateConcernBySomeoneElse), never: fullName(DEMO_YOUTH.secondProgramConcern) },
+    {
+      email: "advocate@example.org",
+      sees: fullName(DEMO_YOUTH.advocateConcernBySomeoneElse),
+      never: fullName(DEMO_YOUTH.secondProgramConcern),
+    },
     { email: "supervisor@example.org", sees: fullName(DEMO_YOUTH.advocateNone), never: fullName(DEMO_YOUTH.secondProgramConcern) },
     { email: "lead@example.org", sees: fullName(DEMO_YOUTH.concernByLead), never: fullName(DEMO_YOUTH.secondProgramConcern) },
     { email: "lead@second.example.org", sees: fullName(DEMO_YOUTH.secondProgramConcern), never: fullName(DEMO_YOUTH.advocateNone) },

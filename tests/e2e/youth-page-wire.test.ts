@@ -36,8 +36,7 @@ function formatCalendarDate(day: string): string {
 
 function csecStatus(youthId: number): { status: string; basis: string | null; basis_on: string | null } | undefined {
   return db.prepare("select status, basis, basis_on from youth_csec_status where youth_id = ?").get(youthId) as
-    | { status: string; basis: string | null; basis_on: string | null }
-    | undefined;
+    { status: string; basis: string | null; basis_on: string | null } | undefined;
 }
 function countRows(table: "csec_status_events" | "contacts" | "csec_concerns", youthId: number): number {
   return (db.prepare(`select count(*) as n from ${table} where youth_id = ?`).get(youthId) as { n: number }).n;
@@ -63,9 +62,9 @@ describe("/youth/:id of a youth with a concern raised by someone else, as advoca
     youthId = youthIdByName(db, concernYouth);
     advocate = await signIn(server.url, "advocate@example.org", DEMO_PASSWORD);
     traces = concernTraces(db, youthId);
-    const indicators = db
-      .prepare("select distinct indicator from red_flags where youth_id = ?")
-      .all(youthId) as Array<{ indicator: string }>;
+    const indicators = db.prepare("select distinct indicator from red_flags where youth_id = ?").all(youthId) as Array<{
+      indicator: string;
+    }>;
     flagLabels = indicators.map((r) => redFlagLabel(r.indicator));
     csecParties = csecAdvocateParties(youthId);
   });
@@ -211,9 +210,10 @@ describe("/youth/:id for others", () => {
 describe("logging a contact without a summary (no JavaScript: a plain form POST)", () => {
   it("answers 400 with the form still filled and the message tied to the field, and writes nothing", async () => {
     const youthId = youthIdByName(db, DEMO_YOUTH.advocateNone);
-    const party = db
-      .prepare("select id, name from case_parties where youth_id = ? and role = 'csw' and ended_on is null")
-      .get(youthId) as { id: number; name: string };
+    const party = db.prepare("select id, name from case_parties where youth_id = ? and role = 'csw' and ended_on is null").get(youthId) as {
+      id: number;
+      name: string;
+    };
     expect(party).toBeDefined();
     const contactsBefore = countRows("contacts", youthId);
     const advocate = await signIn(server.url, "advocate@example.org", DEMO_PASSWORD);
@@ -231,7 +231,9 @@ describe("logging a contact without a summary (no JavaScript: a plain form POST)
     const html = res.text;
 
     // What was typed is still there.
-    expect(html).toMatch(new RegExp(`<input[^>]*name="occurredAt"[^>]*value="${occurredAt}"|<input[^>]*value="${occurredAt}"[^>]*name="occurredAt"`));
+    expect(html).toMatch(
+      new RegExp(`<input[^>]*name="occurredAt"[^>]*value="${occurredAt}"|<input[^>]*value="${occurredAt}"[^>]*name="occurredAt"`),
+    );
     expect(html).toMatch(new RegExp(`<option value="${party.id}" selected="">`));
     expect(html).toMatch(/<option value="video" selected="">Video call<\/option>/);
 

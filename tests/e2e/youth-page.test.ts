@@ -72,9 +72,8 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
 
   it("advocate logs a contact and raises a concern; supervisor confirms it; advocate sees it confirmed with the basis", async () => {
     const youthId = youthIdByName(db, y);
-    const csw = db
-      .prepare("select name from case_parties where youth_id = ? and role = 'csw' and ended_on is null")
-      .get(youthId) as { name: string } | undefined;
+    const csw = db.prepare("select name from case_parties where youth_id = ? and role = 'csw' and ended_on is null").get(youthId) as
+      { name: string } | undefined;
     expect(csw, "the demo youth has a current CSW").toBeDefined();
     const cswOption = `${csw!.name} (Children's social worker (CSW))`;
 
@@ -198,9 +197,8 @@ describe("a form with a missing field keeps what was typed and says what is miss
 
   it("log a contact with JavaScript: a missing summary gets the message next to the field, the rest stays filled", async () => {
     const youthId = youthIdByName(db, y);
-    const party = db
-      .prepare("select name from case_parties where youth_id = ? and role = 'attorney' and ended_on is null")
-      .get(youthId) as { name: string } | undefined;
+    const party = db.prepare("select name from case_parties where youth_id = ? and role = 'attorney' and ended_on is null").get(youthId) as
+      { name: string } | undefined;
     expect(party, "the demo youth has a current attorney").toBeDefined();
     const withLabel = `${party!.name} (Minor's attorney)`;
     const before = count("contacts", youthId);
@@ -256,7 +254,9 @@ describe("a form with a missing field keeps what was typed and says what is miss
     await form.getByRole("button", { name: "Log contact" }).click();
     await page.getByRole("status").filter({ hasText: "Contact logged." }).waitFor();
     expect(count("contacts", youthId)).toBe(before + 1);
-    expect(await elementText(page.getByRole("region", { name: "Contacts" }).getByRole("listitem").filter({ hasText: text }))).toContain(withLabel);
+    expect(await elementText(page.getByRole("region", { name: "Contacts" }).getByRole("listitem").filter({ hasText: text }))).toContain(
+      withLabel,
+    );
     await close();
   });
 

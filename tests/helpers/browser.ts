@@ -64,9 +64,7 @@ export async function waitForHydration(page: Page, timeoutMs = 10_000): Promise<
       undefined,
       { timeout: timeoutMs },
     );
-    await page.evaluate(
-      () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
-    );
+    await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
     return true;
   } catch {
     return false;
@@ -96,7 +94,14 @@ export async function signInAs(
   try {
     await page.waitForURL((url) => url.pathname !== "/login", { timeout });
   } catch {
-    const alerts = (await page.getByRole("alert").allTextContents().catch(() => [])).map((t) => t.trim()).filter(Boolean);
+    const alerts = (
+      await page
+        .getByRole("alert")
+        .allTextContents()
+        .catch(() => [])
+    )
+      .map((t) => t.trim())
+      .filter(Boolean);
     throw new Error(
       `signInAs(${email}): still on ${page.url()} after ${timeout} ms` +
         (alerts.length > 0 ? `; the page says: ${alerts.join(" | ")}` : ""),
@@ -108,10 +113,7 @@ export async function signInAs(
 }
 
 /** A page in a fresh browser context (10 s default timeout); `close` closes the context. */
-export async function newPage(
-  browser: Browser,
-  options: BrowserContextOptions = {},
-): Promise<{ page: Page; close: () => Promise<void> }> {
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext(options);
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();

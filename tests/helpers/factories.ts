@@ -32,10 +32,7 @@ export function createProgram(db: Db, name = `Program ${next()}`) {
     .get();
 }
 
-export async function createUser(
-  db: Db,
-  opts: { programId: number; role: Role; email?: string; name?: string; password?: string },
-) {
+export async function createUser(db: Db, opts: { programId: number; role: Role; email?: string; name?: string; password?: string }) {
   const n = next();
   const user = db
     .insert(users)
@@ -66,17 +63,13 @@ export function createYouth(
     })
     .returning()
     .get();
-  db.insert(placements)
-    .values({ programId: opts.programId, youthId: y.id, type: "foster_home", startedOn: "2025-01-01" })
-    .run();
+  db.insert(placements).values({ programId: opts.programId, youthId: y.id, type: "foster_home", startedOn: "2025-01-01" }).run();
   for (const [kind, userId] of [
     ["advocate", opts.advocateId],
     ["supervisor", opts.supervisorId],
   ] as const) {
     if (userId) {
-      db.insert(youthAssignments)
-        .values({ programId: opts.programId, youthId: y.id, userId, kind, startedOn: "2025-01-01" })
-        .run();
+      db.insert(youthAssignments).values({ programId: opts.programId, youthId: y.id, userId, kind, startedOn: "2025-01-01" }).run();
     }
   }
   return y;
@@ -164,9 +157,7 @@ export function makeYouth(
         note: `${notePrefix} flag note ${y.id}`,
       })
       .run();
-    db.insert(youthCsecStatus)
-      .values({ youthId: y.id, programId: pid, status: "concern", changedAt: at, changedByUserId: by })
-      .run();
+    db.insert(youthCsecStatus).values({ youthId: y.id, programId: pid, status: "concern", changedAt: at, changedByUserId: by }).run();
     db.insert(csecStatusEvents)
       .values({ programId: pid, youthId: y.id, fromStatus: "none", toStatus: "concern", concernId, actorUserId: by, at })
       .run();

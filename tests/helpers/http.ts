@@ -107,12 +107,7 @@ function excerpt(text: string, max = 400): string {
  * holding the session cookie. Throws, with the status and an excerpt of the page, unless the
  * server answers with a redirect that sets `casa_session`.
  */
-export async function signIn(
-  baseUrl: string,
-  email: string,
-  password: string,
-  opts: { redirectTo?: string } = {},
-): Promise<Client> {
+export async function signIn(baseUrl: string, email: string, password: string, opts: { redirectTo?: string } = {}): Promise<Client> {
   const client = createClient(baseUrl);
   const form: Record<string, string> = { email, password };
   if (opts.redirectTo !== undefined) form.redirectTo = opts.redirectTo;

@@ -115,9 +115,21 @@ function makeCertificate(dir: string): { cert: string; key: string } {
   const result = spawnSync(
     "openssl",
     [
-      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1",
-      "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-      "-keyout", key, "-out", cert,
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-subj",
+      "/CN=localhost",
+      "-days",
+      "1",
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+      "-keyout",
+      key,
+      "-out",
+      cert,
     ],
     { encoding: "utf8", timeout: 60_000 },
   );
@@ -275,7 +287,9 @@ async function launch(
       const log = errorLog();
       if (/Address already in use/.test(log)) throw new PortInUseError(`startNginx: port ${port} was taken`);
       const how =
-        spawnError !== null ? `could not be started: ${spawnError.message}` : `exited early (code ${exited?.code}, signal ${exited?.signal})`;
+        spawnError !== null
+          ? `could not be started: ${spawnError.message}`
+          : `exited early (code ${exited?.code}, signal ${exited?.signal})`;
       throw new Error(`startNginx: nginx ${how}.\n--- nginx error log ---\n${tail(log) || "(empty)"}`);
     }
     try {

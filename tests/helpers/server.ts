@@ -138,12 +138,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<TestSe
 
 class PortInUseError extends Error {}
 
-async function launch(
-  port: number,
-  databasePath: string,
-  removeDir: () => void,
-  opts: StartServerOptions,
-): Promise<TestServer> {
+async function launch(port: number, databasePath: string, removeDir: () => void, opts: StartServerOptions): Promise<TestServer> {
   const url = `http://${HOST}:${port}`;
   const child = spawn(process.execPath, [TSX_CLI, SERVE_SCRIPT], {
     cwd: REPO_ROOT,
@@ -168,7 +163,10 @@ async function launch(
     const spawnError = watched.spawnError();
     const exited = watched.exited();
     if (spawnError !== null || exited !== null) {
-      const how = spawnError !== null ? `could not be started: ${spawnError.message}` : `exited early (code ${exited?.code}, signal ${exited?.signal})`;
+      const how =
+        spawnError !== null
+          ? `could not be started: ${spawnError.message}`
+          : `exited early (code ${exited?.code}, signal ${exited?.signal})`;
       // Not stop(): the caller decides about the temp dir (a port retry reuses it).
       stopped = true;
       if (/EADDRINUSE/.test(watched.stderr())) throw new PortInUseError(`startServer: port ${port} was taken`);

@@ -26,8 +26,7 @@ export const fullName = (y: { firstName: string; lastName: string }) => `${y.fir
 
 export function youthIdByName(db: Database.Database, y: { firstName: string; lastName: string }): number {
   const row = db.prepare("select id from youth where first_name = ? and last_name = ?").get(y.firstName, y.lastName) as
-    | { id: number }
-    | undefined;
+    { id: number } | undefined;
   if (!row) throw new Error(`No youth ${y.firstName} ${y.lastName}`);
   return row.id;
 }

@@ -51,11 +51,13 @@ describe("/prep (every prep packet of the coming week) is audited packet by pack
   /** The youth of the viewer's scope with a scheduled meeting in the next 7 days, as SQL sees it. */
   function youthWithMeetingsSoon(email: string): number[] {
     return db
-      .all<{ id: number }>(sql`select distinct m.youth_id as id from mdt_meetings m
+      .all<{ id: number }>(
+        sql`select distinct m.youth_id as id from mdt_meetings m
         join youth_assignments a on a.youth_id = m.youth_id and a.ended_on is null
         join users u on u.id = a.user_id and u.email = ${email}
         where m.status = 'scheduled' and m.scheduled_at >= ${new Date().toISOString()}
-          and m.scheduled_at < ${new Date(Date.now() + 7 * 86_400_000).toISOString()}`)
+          and m.scheduled_at < ${new Date(Date.now() + 7 * 86_400_000).toISOString()}`,
+      )
       .map((r) => r.id)
       .sort((a, b) => a - b);
   }

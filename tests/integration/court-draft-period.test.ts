@@ -25,7 +25,14 @@ beforeAll(async () => {
   };
   // 8 pm on 29 June in Los Angeles is already 30 June in UTC.
   db.insert(contacts)
-    .values({ programId: program.id, youthId, occurredAt: "2026-06-30T03:00:00.000Z", method: "phone", summary: "Evening call", loggedByUserId: lead.id })
+    .values({
+      programId: program.id,
+      youthId,
+      occurredAt: "2026-06-30T03:00:00.000Z",
+      method: "phone",
+      summary: "Evening call",
+      loggedByUserId: lead.id,
+    })
     .run();
 });
 

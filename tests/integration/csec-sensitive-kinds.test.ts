@@ -52,9 +52,7 @@ let sensitiveRequestIds: number[] = [];
 
 function insert(table: string, row: Record<string, unknown>): number {
   const cols = Object.keys(row);
-  const info = c
-    .prepare(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`)
-    .run(...Object.values(row));
+  const info = c.prepare(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...Object.values(row));
   return Number(info.lastInsertRowid);
 }
 
@@ -77,14 +75,35 @@ beforeAll(async () => {
 
   // A contact with them.
   const contactAt = markedInstant(-4, 371);
-  insert("contacts", { ...base, party_id: csecParty, occurred_at: contactAt, method: "phone", summary: "Zq contact summary hidden", logged_by_user_id: sup });
+  insert("contacts", {
+    ...base,
+    party_id: csecParty,
+    occurred_at: contactAt,
+    method: "phone",
+    summary: "Zq contact summary hidden",
+    logged_by_user_id: sup,
+  });
   hidden.contact = ["Zq contact summary hidden", contactAt];
   // An ordinary contact, the control.
-  insert("contacts", { ...base, party_id: y.cswId, occurred_at: markedInstant(-2, 111), method: "phone", summary: "Zq contact summary shown", logged_by_user_id: sup });
+  insert("contacts", {
+    ...base,
+    party_id: y.cswId,
+    occurred_at: markedInstant(-2, 111),
+    method: "phone",
+    summary: "Zq contact summary shown",
+    logged_by_user_id: sup,
+  });
   visible.push("Zq contact summary shown");
 
   // Requests: sensitive by type, and sensitive only because of whom they are addressed to.
-  const request = (type: string, subtype: string | null, description: string, requestedAt: string, partyId: number | null, amountCents: number | null = null) =>
+  const request = (
+    type: string,
+    subtype: string | null,
+    description: string,
+    requestedAt: string,
+    partyId: number | null,
+    amountCents: number | null = null,
+  ) =>
     insert("resource_requests", {
       ...base,
       type,
@@ -163,7 +182,9 @@ async function outputsAs(email: string): Promise<Record<string, string>> {
   const youthId = String(y.youthId);
   return {
     "youth page": await load(youthDetailLoader, email, `/youth/${youthId}`, { youthId }),
-    "meeting and its agenda": await load(meetingDetailLoader, email, `/meetings/${regularMeetingId}`, { meetingId: String(regularMeetingId) }),
+    "meeting and its agenda": await load(meetingDetailLoader, email, `/meetings/${regularMeetingId}`, {
+      meetingId: String(regularMeetingId),
+    }),
     "prep packet": await load(prepPacketLoader, email, `/youth/${youthId}/prep`, { youthId }),
     "/prep": await load(prepPacketsLoader, email, `/prep`),
     "court draft": await load(courtDraftLoader, email, `/youth/${youthId}/court-draft`, { youthId }),
@@ -196,7 +217,10 @@ describe("a CSEC-sensitive record of each kind on a youth with an unconfirmed co
   it("is not counted for the advocate: the queue counts only the ordinary request of this youth", async () => {
     const name = (c.prepare("SELECT first_name AS n FROM youth WHERE id = ?").get(y.youthId) as { n: string }).n;
     const queueOf = async (email: string) => {
-      const result = await callRoute(requestsQueueLoader as never, await getAs(db, email, `/requests?youth=${encodeURIComponent(name)}&size=100`));
+      const result = await callRoute(
+        requestsQueueLoader as never,
+        await getAs(db, email, `/requests?youth=${encodeURIComponent(name)}&size=100`),
+      );
       return (result as { queue: { total: number; counts: Record<string, number> } }).queue;
     };
     const [advocate, supervisor] = [await queueOf(ADVOCATE), await queueOf(SUPERVISOR)];
@@ -219,18 +243,26 @@ describe("a CSEC-sensitive record of each kind on a youth with an unconfirmed co
     delete onScreen["court draft"];
     const all = Object.values(onScreen).join("\n");
     for (const kind of ["party", "contact", "request", "meeting", "action"]) {
-      expect(hidden[kind]!.some((m) => all.includes(m)), kind).toBe(true);
+      expect(
+        hidden[kind]!.some((m) => all.includes(m)),
+        kind,
+      ).toBe(true);
     }
     expect(outputs["meeting and its agenda"]!.includes("Zq agenda item hidden")).toBe(true);
     expect(outputs["meeting and its agenda"]!.includes("Zq Partyname Hidden")).toBe(true);
   });
 
   it("reaches the court draft once the status is confirmed (the control)", async () => {
-    c.prepare(`UPDATE youth_csec_status SET status = 'confirmed', basis = 'court_finding', basis_on = '2026-11-01' WHERE youth_id = ?`).run(y.youthId);
+    c.prepare(`UPDATE youth_csec_status SET status = 'confirmed', basis = 'court_finding', basis_on = '2026-11-01' WHERE youth_id = ?`).run(
+      y.youthId,
+    );
     try {
       const json = await load(courtDraftLoader, LEAD, `/youth/${y.youthId}/court-draft`, { youthId: String(y.youthId) });
       for (const kind of ["party", "contact", "request", "meeting", "action"]) {
-        expect(hidden[kind]!.some((m) => json.includes(m)), kind).toBe(true);
+        expect(
+          hidden[kind]!.some((m) => json.includes(m)),
+          kind,
+        ).toBe(true);
       }
     } finally {
       c.prepare(`UPDATE youth_csec_status SET status = 'concern', basis = NULL, basis_on = NULL WHERE youth_id = ?`).run(y.youthId);

@@ -28,7 +28,9 @@ beforeAll(async () => {
   y = makeYouth(db, { advocate: ADVOCATE, supervisor: SUPERVISOR });
   meetingId = Number(
     db.$client
-      .prepare(`INSERT INTO mdt_meetings (program_id, youth_id, type, scheduled_at, status, created_by_user_id) VALUES (?, ?, 'regular_mdt', ?, 'scheduled', ?)`)
+      .prepare(
+        `INSERT INTO mdt_meetings (program_id, youth_id, type, scheduled_at, status, created_by_user_id) VALUES (?, ?, 'regular_mdt', ?, 'scheduled', ?)`,
+      )
       .run(y.programId, y.youthId, new Date(Date.now() - 2 * 3_600_000).toISOString(), userId(db.$client, SUPERVISOR)).lastInsertRowid,
   );
   db.$client.prepare(`INSERT INTO meeting_attendees (meeting_id, party_id) VALUES (?, ?)`).run(meetingId, y.cswId);
@@ -52,9 +54,17 @@ describe("a team member's details", () => {
       await versionSeen(partyEditLoader, ADVOCATE, url, params, pick),
     ];
     expect(seenByA).toBe(seenByB);
-    const fields = (phone: string, email: string, version: number) => ({ name: `Alex Counsel ${y.youthId}`, organization: "CLC", phone, email, baseVersion: String(version) });
+    const fields = (phone: string, email: string, version: number) => ({
+      name: `Alex Counsel ${y.youthId}`,
+      organization: "CLC",
+      phone,
+      email,
+      baseVersion: String(version),
+    });
 
-    redirectLocation(await postRoute(db, partyEditAction, SUPERVISOR, url, params, fields("(555) 555-0199", "new.number@clc.example.org", seenByA)));
+    redirectLocation(
+      await postRoute(db, partyEditAction, SUPERVISOR, url, params, fields("(555) 555-0199", "new.number@clc.example.org", seenByA)),
+    );
     const late = await postRoute(db, partyEditAction, ADVOCATE, url, params, fields("(555) 555-0100", "old@clc.example.org", seenByB));
     expect(statusOf(late)).toBe(409);
     const reply = payloadOf<Conflict<{ phone: string; email: string; version: number }>>(late);
@@ -68,11 +78,20 @@ describe("a team member's details", () => {
     });
 
     // Having seen it, the advocate saves on top of the current version.
-    redirectLocation(await postRoute(db, partyEditAction, ADVOCATE, url, params, fields("(555) 555-0199", "both@clc.example.org", reply.current.version)));
+    redirectLocation(
+      await postRoute(db, partyEditAction, ADVOCATE, url, params, fields("(555) 555-0199", "both@clc.example.org", reply.current.version)),
+    );
     expect(one(`SELECT email FROM case_parties WHERE id = ?`, y.attorneyId)).toEqual({ email: "both@clc.example.org" });
     // A save with no version at all (an old form) is refused, not applied.
-    expect(statusOf(await postRoute(db, partyEditAction, ADVOCATE, url, params, { name: "X", organization: "", phone: "", email: "" }))).toBe(409);
-    expect(all(`SELECT action FROM audit_events WHERE entity_type = 'case_party' AND entity_id = ? AND action = 'party.update'`, String(y.attorneyId))).toHaveLength(2);
+    expect(
+      statusOf(await postRoute(db, partyEditAction, ADVOCATE, url, params, { name: "X", organization: "", phone: "", email: "" })),
+    ).toBe(409);
+    expect(
+      all(
+        `SELECT action FROM audit_events WHERE entity_type = 'case_party' AND entity_id = ? AND action = 'party.update'`,
+        String(y.attorneyId),
+      ),
+    ).toHaveLength(2);
   });
 });
 
@@ -103,8 +122,13 @@ describe("the safety plan", () => {
     expect(reply.values).toMatchObject({ support1Name: "Aunt Rosa" });
     expect(all(`SELECT version, support_people FROM safety_plans WHERE youth_id = ?`, y.youthId)).toHaveLength(1);
 
-    redirectLocation(await postRoute(db, safetyPlanAction, ADVOCATE, url, params, plan(["Aunt Rosa", "Coach Lee", "Ms. Park"], reply.current.version)));
-    expect(all(`SELECT version FROM safety_plans WHERE youth_id = ? ORDER BY version`, y.youthId)).toEqual([{ version: 1 }, { version: 2 }]);
+    redirectLocation(
+      await postRoute(db, safetyPlanAction, ADVOCATE, url, params, plan(["Aunt Rosa", "Coach Lee", "Ms. Park"], reply.current.version)),
+    );
+    expect(all(`SELECT version FROM safety_plans WHERE youth_id = ? ORDER BY version`, y.youthId)).toEqual([
+      { version: 1 },
+      { version: 2 },
+    ]);
   });
 });
 
@@ -117,9 +141,17 @@ describe("a meeting's notes and decisions", () => {
       await versionSeen(meetingLoader, SUPERVISOR, url, params, pick),
       await versionSeen(meetingLoader, ADVOCATE, url, params, pick),
     ];
-    const record = (decisions: string, version: number) => ({ intent: "record", attended: [`party:${y.cswId}`], notes: "Notes", decisions, baseVersion: String(version) });
+    const record = (decisions: string, version: number) => ({
+      intent: "record",
+      attended: [`party:${y.cswId}`],
+      notes: "Notes",
+      decisions,
+      baseVersion: String(version),
+    });
 
-    redirectLocation(await postRoute(db, meetingAction, SUPERVISOR, url, params, record("Refer to intensive services; CSW to file by Friday", seenByA)));
+    redirectLocation(
+      await postRoute(db, meetingAction, SUPERVISOR, url, params, record("Refer to intensive services; CSW to file by Friday", seenByA)),
+    );
     const late = await postRoute(db, meetingAction, ADVOCATE, url, params, record("", seenByB));
     expect(statusOf(late)).toBe(409);
     const reply = payloadOf<Conflict<{ decisions: string; attended: string[]; version: number }>>(late);
@@ -131,7 +163,18 @@ describe("a meeting's notes and decisions", () => {
       version: seenByA + 1,
     });
 
-    redirectLocation(await postRoute(db, meetingAction, ADVOCATE, url, params, record("Refer to intensive services; CSW to file by Friday. Advocate to visit.", reply.current.version)));
-    expect(one(`SELECT decisions FROM mdt_meetings WHERE id = ?`, meetingId)).toEqual({ decisions: "Refer to intensive services; CSW to file by Friday. Advocate to visit." });
+    redirectLocation(
+      await postRoute(
+        db,
+        meetingAction,
+        ADVOCATE,
+        url,
+        params,
+        record("Refer to intensive services; CSW to file by Friday. Advocate to visit.", reply.current.version),
+      ),
+    );
+    expect(one(`SELECT decisions FROM mdt_meetings WHERE id = ?`, meetingId)).toEqual({
+      decisions: "Refer to intensive services; CSW to file by Friday. Advocate to visit.",
+    });
   });
 });

@@ -18,7 +18,17 @@ import { redFlagLabel } from "~/domain/red-flags";
 import { PARTY_ROLE_LABELS } from "~/domain/youth";
 import { DEMO_YOUTH } from "../../db/seed";
 import { DAY_MS, PROGRAM_ONE_TZ, dayFromToday, meetingTime } from "../helpers/dates";
-import { auditRowsAfter, demoYouthId, maxId, meetingVersion, snapshot, userId, userName, withAuditFailing, type AuditRow } from "../helpers/db";
+import {
+  auditRowsAfter,
+  demoYouthId,
+  maxId,
+  meetingVersion,
+  snapshot,
+  userId,
+  userName,
+  withAuditFailing,
+  type AuditRow,
+} from "../helpers/db";
 import { demoDatabase } from "../helpers/demo-database";
 import { MEETING_TABLES, actionItem, makeMeetingYouth, meetingRow } from "../helpers/meetings";
 import {
@@ -246,7 +256,11 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
     expect(carriedOver(await openMeeting(ADV, m2))).toEqual([text.B, text.D]);
 
     const before = maxId(c, "audit_events");
-    const result = await postToMeeting(ADV, m3, { intent: "drop", actionId: String(item.D), reason: "The school arranged tutoring itself" });
+    const result = await postToMeeting(ADV, m3, {
+      intent: "drop",
+      actionId: String(item.D),
+      reason: "The school arranged tutoring itself",
+    });
     expect(redirectLocation(result)).toBe(`/meetings/${m3}?saved=action-dropped`);
     expect(actionItem(c, item.D)).toMatchObject({ status: "dropped", drop_reason: "The school arranged tutoring itself" });
     const audit = expectOneAudit(before, {
@@ -272,7 +286,9 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
   it("adds agenda items by hand and records meeting 1 (in the past), each audited", async () => {
     const [m1, m2, m3] = meetings as [number, number, number];
     let before = maxId(c, "audit_events");
-    expect(redirectLocation(await postToMeeting(ADV, m3, { intent: "add-agenda", text: "Summer job options" }))).toBe(`/meetings/${m3}?saved=agenda`);
+    expect(redirectLocation(await postToMeeting(ADV, m3, { intent: "add-agenda", text: "Summer job options" }))).toBe(
+      `/meetings/${m3}?saved=agenda`,
+    );
     const agendaRow = c.prepare("select * from meeting_agenda_items where meeting_id = ?").get(m3) as {
       id: number;
       text: string;
@@ -309,10 +325,19 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
       { party_id: null, user_id: A1, attended: 1 },
       { party_id: null, user_id: SUP1, attended: 0 },
     ]);
-    expectOneAudit(before, { action: "meeting.record", entity_type: "mdt_meeting", entity_id: String(m1), youth_id: youth.youthId, actor_user_id: A1 });
+    expectOneAudit(before, {
+      action: "meeting.record",
+      entity_type: "mdt_meeting",
+      entity_id: String(m1),
+      youth_id: youth.youthId,
+      actor_user_id: A1,
+    });
 
     // Meeting 2 has not taken place yet: nothing to record.
-    const early = await expectRefused(() => postToMeeting(ADV, m2, { intent: "record", attended: [`user:${A1}`], notes: "Too early" }), 400);
+    const early = await expectRefused(
+      () => postToMeeting(ADV, m2, { intent: "record", attended: [`user:${A1}`], notes: "Too early" }),
+      400,
+    );
     expect(payloadOf(early).errors._form).toBeTruthy();
   });
 
@@ -329,7 +354,10 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
             attendees: [`user:${A1}`],
           }),
       ],
-      ["action_item.create", () => postToMeeting(ADV, m2, { intent: "add-action", description: "Never written", owner: "role:csw", dueOn: dayFromToday(TZ, 4) })],
+      [
+        "action_item.create",
+        () => postToMeeting(ADV, m2, { intent: "add-action", description: "Never written", owner: "role:csw", dueOn: dayFromToday(TZ, 4) }),
+      ],
       ["action_item.done", () => postToMeeting(ADV, m3, { intent: "done", actionId: String(item.C) })],
       ["action_item.drop", () => postToMeeting(ADV, m3, { intent: "drop", actionId: String(item.C), reason: "Never dropped" })],
       ["meeting.agenda_add", () => postToMeeting(ADV, m3, { intent: "add-agenda", text: "Never added" })],
@@ -364,7 +392,16 @@ describe("carry-over across meetings 1, 2 and 3 of one youth (as advocate@exampl
                 attendees: [],
               }),
           ],
-          ["add-action", () => postToMeeting(email, m2, { intent: "add-action", description: "Not mine to add", owner: "role:csw", dueOn: dayFromToday(TZ, 3) })],
+          [
+            "add-action",
+            () =>
+              postToMeeting(email, m2, {
+                intent: "add-action",
+                description: "Not mine to add",
+                owner: "role:csw",
+                dueOn: dayFromToday(TZ, 3),
+              }),
+          ],
           ["done", () => postToMeeting(email, m2, { intent: "done", actionId: String(item.B) })],
           ["drop", () => postToMeeting(email, m2, { intent: "drop", actionId: String(item.B), reason: "Not mine to drop" })],
           ["add-agenda", () => postToMeeting(email, m2, { intent: "add-agenda", text: "Not mine to add" })],
@@ -414,7 +451,12 @@ describe("validation errors: 400 with the fields named and the input sent back; 
     youth = makeMeetingYouth(db, { advocate: ADV, supervisor: SUP });
     LEAD2 = userId(c, "lead@second.example.org");
     meetingId = scheduledId(
-      await scheduleAs(ADV, youth.youthId, { scheduledAt: meetingTime(TZ, 5 * DAY_MS).local, type: "regular_mdt", location: "Room 3", attendees: [] }),
+      await scheduleAs(ADV, youth.youthId, {
+        scheduledAt: meetingTime(TZ, 5 * DAY_MS).local,
+        type: "regular_mdt",
+        location: "Room 3",
+        attendees: [],
+      }),
     );
   });
 
@@ -461,9 +503,21 @@ describe("validation errors: 400 with the fields named and the input sent back; 
   }
 
   const actionCases: Array<[string, () => Fields, string[]]> = [
-    ["add-action: nothing filled in properly", () => ({ intent: "add-action", description: "  ", owner: "someone", dueOn: "2027-13-01" }), ["description", "owner", "dueOn"]],
-    ["add-action: a role nobody holds on the team", () => ({ intent: "add-action", description: "Ask the therapist", owner: "role:therapist", dueOn: dayFromToday(TZ, 3) }), ["owner"]],
-    ["add-action: a user of another program", () => ({ intent: "add-action", description: "Ask the other lead", owner: `user:${LEAD2}`, dueOn: dayFromToday(TZ, 3) }), ["owner"]],
+    [
+      "add-action: nothing filled in properly",
+      () => ({ intent: "add-action", description: "  ", owner: "someone", dueOn: "2027-13-01" }),
+      ["description", "owner", "dueOn"],
+    ],
+    [
+      "add-action: a role nobody holds on the team",
+      () => ({ intent: "add-action", description: "Ask the therapist", owner: "role:therapist", dueOn: dayFromToday(TZ, 3) }),
+      ["owner"],
+    ],
+    [
+      "add-action: a user of another program",
+      () => ({ intent: "add-action", description: "Ask the other lead", owner: `user:${LEAD2}`, dueOn: dayFromToday(TZ, 3) }),
+      ["owner"],
+    ],
     ["add-agenda: empty text", () => ({ intent: "add-agenda", text: "   " }), ["text"]],
     ["an unknown intent", () => ({ intent: "explode" }), ["_form"]],
   ];
@@ -490,7 +544,12 @@ describe("red flags on the agenda follow the CSEC rule", () => {
   beforeAll(async () => {
     youth = makeMeetingYouth(db, { advocate: ADV, supervisor: SUP, concernBy: SUP });
     meetingId = scheduledId(
-      await scheduleAs(SUP, youth.youthId, { scheduledAt: meetingTime(TZ, 4 * DAY_MS).local, type: "regular_mdt", location: "Room 5", attendees: [] }),
+      await scheduleAs(SUP, youth.youthId, {
+        scheduledAt: meetingTime(TZ, 4 * DAY_MS).local,
+        type: "regular_mdt",
+        location: "Room 5",
+        attendees: [],
+      }),
     );
   });
 
@@ -517,16 +576,25 @@ describe("a CSEC MDT follows the status's visibility", () => {
 
   beforeAll(() => {
     youthId = demoYouthId(c, DEMO_YOUTH.advocateConcernBySomeoneElse);
-    csecPartyId = (c.prepare("select id from case_parties where youth_id = ? and role = 'csec_advocate'").get(youthId) as { id: number }).id;
+    csecPartyId = (c.prepare("select id from case_parties where youth_id = ? and role = 'csec_advocate'").get(youthId) as { id: number })
+      .id;
   });
 
   it("is not offered to advocate@example.org on a youth whose concern they may not see, and a forged one is a 400 on `type`", async () => {
-    const form = (await callRoute(newMeetingLoader, await getAs(db, ADV, `/youth/${youthId}/meetings/new`), { youthId: String(youthId) })) as NewMeetingPage;
+    const form = (await callRoute(newMeetingLoader, await getAs(db, ADV, `/youth/${youthId}/meetings/new`), {
+      youthId: String(youthId),
+    })) as NewMeetingPage;
     expect(form.types.map((t) => t.value)).not.toContain("csec_mdt");
     expect(JSON.stringify(form)).not.toContain("CSEC");
 
     const result = await expectRefused(
-      () => scheduleAs(ADV, youthId, { scheduledAt: meetingTime(TZ, 2 * DAY_MS).local, type: "csec_mdt", location: "Room 6", attendees: [`user:${A1}`] }),
+      () =>
+        scheduleAs(ADV, youthId, {
+          scheduledAt: meetingTime(TZ, 2 * DAY_MS).local,
+          type: "csec_mdt",
+          location: "Room 6",
+          attendees: [`user:${A1}`],
+        }),
       400,
     );
     const reply = payloadOf(result);
@@ -536,14 +604,21 @@ describe("a CSEC MDT follows the status's visibility", () => {
 
   it("the hidden CSEC advocate cannot be invited by advocate@example.org, and the refusal is the same as for a made-up party", async () => {
     const send = (party: number) =>
-      scheduleAs(ADV, youthId, { scheduledAt: meetingTime(TZ, 2 * DAY_MS).local, type: "regular_mdt", location: "Room 6", attendees: [`party:${party}`] });
+      scheduleAs(ADV, youthId, {
+        scheduledAt: meetingTime(TZ, 2 * DAY_MS).local,
+        type: "regular_mdt",
+        location: "Room 6",
+        attendees: [`party:${party}`],
+      });
     const real = payloadOf(await expectRefused(() => send(csecPartyId), 400));
     const madeUp = payloadOf(await expectRefused(() => send(999_999), 400));
     expect(real.errors).toEqual(madeUp.errors);
   });
 
   it("supervisor@example.org is offered it and can schedule it", async () => {
-    const form = (await callRoute(newMeetingLoader, await getAs(db, SUP, `/youth/${youthId}/meetings/new`), { youthId: String(youthId) })) as NewMeetingPage;
+    const form = (await callRoute(newMeetingLoader, await getAs(db, SUP, `/youth/${youthId}/meetings/new`), {
+      youthId: String(youthId),
+    })) as NewMeetingPage;
     expect(form.types.map((t) => t.value)).toContain("csec_mdt");
     const id = scheduledId(
       await scheduleAs(SUP, youthId, {
@@ -564,15 +639,22 @@ describe("carry-over only runs forwards", () => {
     const youth = makeMeetingYouth(db, { advocate: ADV, supervisor: SUP });
     const schedule = async (days: number) =>
       scheduledId(
-        await scheduleAs(ADV, youth.youthId, { scheduledAt: meetingTime(TZ, days * DAY_MS).local, type: "regular_mdt", location: "Room 7", attendees: [] }),
+        await scheduleAs(ADV, youth.youthId, {
+          scheduledAt: meetingTime(TZ, days * DAY_MS).local,
+          type: "regular_mdt",
+          location: "Room 7",
+          attendees: [],
+        }),
       );
     const next = await schedule(7);
     const later = await schedule(35);
     // Planning ahead: an item noted on the later meeting's page now.
     const description = "Plan the school transition (raised for the later meeting)";
-    expect(redirectLocation(await postToMeeting(ADV, later, { intent: "add-action", description, owner: "role:csw", dueOn: dayFromToday(TZ, 30) }))).toBe(
-      `/meetings/${later}?saved=action`,
-    );
+    expect(
+      redirectLocation(
+        await postToMeeting(ADV, later, { intent: "add-action", description, owner: "role:csw", dueOn: dayFromToday(TZ, 30) }),
+      ),
+    ).toBe(`/meetings/${later}?saved=action`);
     expect((await openMeeting(ADV, later)).meeting.actions.map((a) => a.description)).toEqual([description]);
     // The meeting before it cannot have it as an open item "from an earlier meeting".
     expect(carriedOver(await openMeeting(ADV, next))).not.toContain(description);

@@ -61,7 +61,9 @@ beforeAll(async () => {
   const lead2 = userId(c, "lead@second.example.org");
   const y = (ref: { caseNumber: string; program: string }) => demoYouthId(c, ref);
   const concernElse = y(DEMO_YOUTH.advocateConcernBySomeoneElse);
-  const csecMdt = (c.prepare("select id from mdt_meetings where youth_id = ? and type = 'csec_mdt' order by id limit 1").get(concernElse) as { id: number }).id;
+  const csecMdt = (
+    c.prepare("select id from mdt_meetings where youth_id = ? and type = 'csec_mdt' order by id limit 1").get(concernElse) as { id: number }
+  ).id;
 
   // A youth advocate@example.org had (ended assignment), now advocate2's.
   const former = createYouth(db, { programId: p1, advocateId: a2, supervisorId: sup1 });
@@ -72,27 +74,164 @@ beforeAll(async () => {
   const add = (a: Parameters<typeof insertActionItem>[1]) => insertActionItem(c, a);
   const by = sup1;
   // advocate@example.org
-  add({ programId: p1, youthId: concernElse, description: HIDDEN_FROM_ADVOCATE[0]!, ownerUserId: a1, dueOn: dayFromToday(PROGRAM_ONE_TZ, -1), csecSensitive: true, createdBy: by });
-  add({ programId: p1, youthId: concernElse, description: HIDDEN_FROM_ADVOCATE[1]!, meetingId: csecMdt, ownerPartyRole: "casa_advocate", dueOn: dayFromToday(PROGRAM_ONE_TZ, 2), createdBy: by });
-  add({ programId: p1, youthId: concernElse, description: "MA: plain item, owned by the advocate, on the concern youth", ownerUserId: a1, dueOn: dayFromToday(PROGRAM_ONE_TZ, 1), createdBy: by });
-  add({ programId: p1, youthId: y(DEMO_YOUTH.advocateOwnConcern), description: HIDDEN_FROM_ADVOCATE[2]!, ownerPartyRole: "casa_advocate", dueOn: dayFromToday(PROGRAM_ONE_TZ, 3), csecSensitive: true, createdBy: a1 });
-  add({ programId: p1, youthId: y(DEMO_YOUTH.advocateConfirmed), description: "MA: tagged CSEC-sensitive, on the confirmed youth, owned by the advocate", ownerUserId: a1, dueOn: dayFromToday(PROGRAM_ONE_TZ, -4), csecSensitive: true, createdBy: by });
-  add({ programId: p1, youthId: y(DEMO_YOUTH.sharedConcernByCoAdvocate), description: "MA: CASA role, done, on the shared youth", ownerPartyRole: "casa_advocate", dueOn: dayFromToday(PROGRAM_ONE_TZ, -8), status: "done", createdBy: a2 });
-  add({ programId: p1, youthId: y(DEMO_YOUTH.confirmedCourtFinding), description: HIDDEN_FROM_ADVOCATE[5]!, ownerPartyRole: "casa_advocate", dueOn: dayFromToday(PROGRAM_ONE_TZ, 5), createdBy: a2 });
-  add({ programId: p1, youthId: y(DEMO_YOUTH.confirmedCourtFinding), description: HIDDEN_FROM_ADVOCATE[3]!, ownerUserId: a1, dueOn: dayFromToday(PROGRAM_ONE_TZ, 6), createdBy: a2 });
-  add({ programId: p1, youthId: former.id, description: HIDDEN_FROM_ADVOCATE[4]!, ownerPartyRole: "casa_advocate", dueOn: dayFromToday(PROGRAM_ONE_TZ, -2), createdBy: a2 });
-  add({ programId: p1, youthId: y(DEMO_YOUTH.advocateNone), description: "MA: dropped, owned by the advocate", ownerUserId: a1, dueOn: dayFromToday(PROGRAM_ONE_TZ, -10), status: "dropped", createdBy: a1 });
-  add({ programId: p1, youthId: y(DEMO_YOUTH.advocateNone), description: "MA: no due date, owned by the advocate", ownerUserId: a1, dueOn: null, createdBy: a1 });
+  add({
+    programId: p1,
+    youthId: concernElse,
+    description: HIDDEN_FROM_ADVOCATE[0]!,
+    ownerUserId: a1,
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, -1),
+    csecSensitive: true,
+    createdBy: by,
+  });
+  add({
+    programId: p1,
+    youthId: concernElse,
+    description: HIDDEN_FROM_ADVOCATE[1]!,
+    meetingId: csecMdt,
+    ownerPartyRole: "casa_advocate",
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, 2),
+    createdBy: by,
+  });
+  add({
+    programId: p1,
+    youthId: concernElse,
+    description: "MA: plain item, owned by the advocate, on the concern youth",
+    ownerUserId: a1,
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, 1),
+    createdBy: by,
+  });
+  add({
+    programId: p1,
+    youthId: y(DEMO_YOUTH.advocateOwnConcern),
+    description: HIDDEN_FROM_ADVOCATE[2]!,
+    ownerPartyRole: "casa_advocate",
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, 3),
+    csecSensitive: true,
+    createdBy: a1,
+  });
+  add({
+    programId: p1,
+    youthId: y(DEMO_YOUTH.advocateConfirmed),
+    description: "MA: tagged CSEC-sensitive, on the confirmed youth, owned by the advocate",
+    ownerUserId: a1,
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, -4),
+    csecSensitive: true,
+    createdBy: by,
+  });
+  add({
+    programId: p1,
+    youthId: y(DEMO_YOUTH.sharedConcernByCoAdvocate),
+    description: "MA: CASA role, done, on the shared youth",
+    ownerPartyRole: "casa_advocate",
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, -8),
+    status: "done",
+    createdBy: a2,
+  });
+  add({
+    programId: p1,
+    youthId: y(DEMO_YOUTH.confirmedCourtFinding),
+    description: HIDDEN_FROM_ADVOCATE[5]!,
+    ownerPartyRole: "casa_advocate",
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, 5),
+    createdBy: a2,
+  });
+  add({
+    programId: p1,
+    youthId: y(DEMO_YOUTH.confirmedCourtFinding),
+    description: HIDDEN_FROM_ADVOCATE[3]!,
+    ownerUserId: a1,
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, 6),
+    createdBy: a2,
+  });
+  add({
+    programId: p1,
+    youthId: former.id,
+    description: HIDDEN_FROM_ADVOCATE[4]!,
+    ownerPartyRole: "casa_advocate",
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, -2),
+    createdBy: a2,
+  });
+  add({
+    programId: p1,
+    youthId: y(DEMO_YOUTH.advocateNone),
+    description: "MA: dropped, owned by the advocate",
+    ownerUserId: a1,
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, -10),
+    status: "dropped",
+    createdBy: a1,
+  });
+  add({
+    programId: p1,
+    youthId: y(DEMO_YOUTH.advocateNone),
+    description: "MA: no due date, owned by the advocate",
+    ownerUserId: a1,
+    dueOn: null,
+    createdBy: a1,
+  });
   // supervisor@example.org: may see CSEC-sensitive items of the youth they supervise.
-  add({ programId: p1, youthId: concernElse, description: "MA: tagged CSEC-sensitive, owned by the supervisor", ownerUserId: sup1, dueOn: dayFromToday(PROGRAM_ONE_TZ, -5), csecSensitive: true, createdBy: sup1 });
-  add({ programId: p1, youthId: y(DEMO_YOUTH.missingNow), description: "MA: done, owned by the supervisor", ownerUserId: sup1, dueOn: dayFromToday(PROGRAM_ONE_TZ, -1), status: "done", createdBy: sup1 });
+  add({
+    programId: p1,
+    youthId: concernElse,
+    description: "MA: tagged CSEC-sensitive, owned by the supervisor",
+    ownerUserId: sup1,
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, -5),
+    csecSensitive: true,
+    createdBy: sup1,
+  });
+  add({
+    programId: p1,
+    youthId: y(DEMO_YOUTH.missingNow),
+    description: "MA: done, owned by the supervisor",
+    ownerUserId: sup1,
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, -1),
+    status: "done",
+    createdBy: sup1,
+  });
   // lead@example.org (owns nothing in the seed).
-  add({ programId: p1, youthId: y(DEMO_YOUTH.advocateNone), description: "MA: overdue, owned by the lead", ownerUserId: lead, dueOn: dayFromToday(PROGRAM_ONE_TZ, -2), createdBy: lead });
-  add({ programId: p1, youthId: concernElse, description: "MA: tagged CSEC-sensitive, owned by the lead", ownerUserId: lead, dueOn: dayFromToday(PROGRAM_ONE_TZ, 3), csecSensitive: true, createdBy: lead });
-  add({ programId: p1, youthId: y(DEMO_YOUTH.concernByLead), description: "MA: dropped, owned by the lead", ownerUserId: lead, dueOn: dayFromToday(PROGRAM_ONE_TZ, 9), status: "dropped", createdBy: lead });
+  add({
+    programId: p1,
+    youthId: y(DEMO_YOUTH.advocateNone),
+    description: "MA: overdue, owned by the lead",
+    ownerUserId: lead,
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, -2),
+    createdBy: lead,
+  });
+  add({
+    programId: p1,
+    youthId: concernElse,
+    description: "MA: tagged CSEC-sensitive, owned by the lead",
+    ownerUserId: lead,
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, 3),
+    csecSensitive: true,
+    createdBy: lead,
+  });
+  add({
+    programId: p1,
+    youthId: y(DEMO_YOUTH.concernByLead),
+    description: "MA: dropped, owned by the lead",
+    ownerUserId: lead,
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, 9),
+    status: "dropped",
+    createdBy: lead,
+  });
   // lead@second.example.org: one item in their program, and a stray row pointing into program one.
-  add({ programId: p2, youthId: y(DEMO_YOUTH.secondProgramConcern), description: "MA: owned by the second lead, in their program", ownerUserId: lead2, dueOn: dayFromToday("America/Denver", -3), csecSensitive: true, createdBy: lead2 });
-  add({ programId: p1, youthId: y(DEMO_YOUTH.advocateNone), description: "MA: owned by the second lead, on program one's youth", ownerUserId: lead2, dueOn: dayFromToday(PROGRAM_ONE_TZ, 1), createdBy: lead });
+  add({
+    programId: p2,
+    youthId: y(DEMO_YOUTH.secondProgramConcern),
+    description: "MA: owned by the second lead, in their program",
+    ownerUserId: lead2,
+    dueOn: dayFromToday("America/Denver", -3),
+    csecSensitive: true,
+    createdBy: lead2,
+  });
+  add({
+    programId: p1,
+    youthId: y(DEMO_YOUTH.advocateNone),
+    description: "MA: owned by the second lead, on program one's youth",
+    ownerUserId: lead2,
+    dueOn: dayFromToday(PROGRAM_ONE_TZ, 1),
+    createdBy: lead,
+  });
 });
 
 // ------------------------------------------------------------------------------------------
@@ -103,7 +242,9 @@ type ExpectedRow = { id: number; due_on: string | null; status: string; descript
 function expectedItems(viewer: { email: string; role: Role }, status: Status): ExpectedRow[] {
   const me = userId(c, viewer.email);
   const program = (
-    c.prepare("select m.program_id as p from memberships m join users u on u.id = m.user_id where u.email = ?").get(viewer.email) as { p: number }
+    c.prepare("select m.program_id as p from memberships m join users u on u.id = m.user_id where u.email = ?").get(viewer.email) as {
+      p: number;
+    }
   ).p;
   const inScope =
     viewer.role === "program_lead"
@@ -116,7 +257,9 @@ function expectedItems(viewer: { email: string; role: Role }, status: Status): E
       : "a.owner_user_id = @me";
   // Supervisors and leads may see every status; advocates only a confirmed one.
   const mayKnow =
-    viewer.role === "advocate" ? "coalesce((select st.status from youth_csec_status st where st.youth_id = y.id), 'none') = 'confirmed'" : "1";
+    viewer.role === "advocate"
+      ? "coalesce((select st.status from youth_csec_status st where st.youth_id = y.id), 'none') = 'confirmed'"
+      : "1";
   return c
     .prepare(
       `select a.id, a.due_on, a.status, a.description from action_items a join youth y on y.id = a.youth_id
@@ -140,7 +283,11 @@ const ids = (items: ReadonlyArray<{ id: number }>) => items.map((i) => i.id).sor
 function expectSortedByDue(items: Item[], desc: boolean) {
   const dues = items.map((i) => i.dueOn);
   const firstNull = dues.indexOf(null);
-  if (firstNull >= 0) expect(dues.slice(firstNull).every((d) => d === null), `nulls last: ${JSON.stringify(dues)}`).toBe(true);
+  if (firstNull >= 0)
+    expect(
+      dues.slice(firstNull).every((d) => d === null),
+      `nulls last: ${JSON.stringify(dues)}`,
+    ).toBe(true);
   const dated = dues.filter((d): d is string => d !== null);
   const sorted = [...dated].sort();
   if (desc) sorted.reverse();
@@ -258,11 +405,16 @@ describe("/actions across roles and programs", () => {
 describe("closing an item from /actions", () => {
   it("marks it done, audits it, and keeps the list's query", async () => {
     const a1 = userId(c, "advocate@example.org");
-    const item = c.prepare("select id from action_items where description = ?").get("MA: plain item, owned by the advocate, on the concern youth") as {
+    const item = c
+      .prepare("select id from action_items where description = ?")
+      .get("MA: plain item, owned by the advocate, on the concern youth") as {
       id: number;
     };
     const before = maxId(c, "audit_events");
-    const request = await postAs(db, "advocate@example.org", "/actions?status=open&sort=due.desc", { intent: "done", actionId: String(item.id) });
+    const request = await postAs(db, "advocate@example.org", "/actions?status=open&sort=due.desc", {
+      intent: "done",
+      actionId: String(item.id),
+    });
     const result = await callRoute(myActionsAction, request);
     expect(redirectLocation(result)).toBe("/actions?status=open&sort=due.desc&saved=action-done");
     expect(actionItem(c, item.id)!.status).toBe("done");

@@ -63,7 +63,11 @@ function expectedOutcome(status: Status, action: Action, role: RoleLabel): Expec
 const FIXTURE_VERSION = 3;
 
 /** Inserts a request straight into the table (no events, no audit rows) in `status`. */
-function makeRequest(status: Status, youthRef: { caseNumber: string; program: string } = DEMO_YOUTH.advocateNone, type = "medical"): number {
+function makeRequest(
+  status: Status,
+  youthRef: { caseNumber: string; program: string } = DEMO_YOUTH.advocateNone,
+  type = "medical",
+): number {
   const youthId = demoYouthId(c, youthRef);
   const requestedAt = new Date(Date.now() - 5 * 86_400_000).toISOString();
   const closedAt = TERMINAL.includes(status) ? new Date(Date.now() - 86_400_000).toISOString() : null;
@@ -202,10 +206,16 @@ describe("the reason for a denial", () => {
 
   it("the reason is kept in the history", async () => {
     const id = makeRequest("submitted");
-    const result = await act("supervisor@example.org", id, { action: "deny", version: String(FIXTURE_VERSION), note: "  Not covered by the county budget.  " });
+    const result = await act("supervisor@example.org", id, {
+      action: "deny",
+      version: String(FIXTURE_VERSION),
+      note: "  Not covered by the county budget.  ",
+    });
     expect(locationOf(result)).toBe(`/requests/${id}?saved=deny`);
     expect(eventsOf(c, id).map((e) => e.note)).toEqual(["Not covered by the county budget."]);
-    const detail = await callRoute(detailLoader as never, await getAs(db, "advocate@example.org", `/requests/${id}`), { requestId: String(id) });
+    const detail = await callRoute(detailLoader as never, await getAs(db, "advocate@example.org", `/requests/${id}`), {
+      requestId: String(id),
+    });
     const history = (detail as { request: { history: Array<{ toStatus: string; note: string | null }> } }).request.history;
     expect(history.at(-1)).toMatchObject({ toStatus: "denied", note: "Not covered by the county budget." });
   });
@@ -213,7 +223,13 @@ describe("the reason for a denial", () => {
 
 describe("scope and roles around the lifecycle", () => {
   // For each action, a status it is allowed from, so only scope or role can refuse it.
-  const startFor: Record<Action, Status> = { submit: "draft", approve: "submitted", deny: "submitted", fulfil: "approved", withdraw: "submitted" };
+  const startFor: Record<Action, Status> = {
+    submit: "draft",
+    approve: "submitted",
+    deny: "submitted",
+    fulfil: "approved",
+    withdraw: "submitted",
+  };
 
   for (const action of ACTIONS) {
     for (const email of ["supervisor2@example.org", "advocate2@example.org", "lead@second.example.org"]) {
@@ -235,7 +251,9 @@ describe("scope and roles around the lifecycle", () => {
       const result = await act("admin@example.org", id, { action, version: String(FIXTURE_VERSION), note: "x" });
       expect(statusOf(result), describeResult(result)).toBe(403);
       expectUnchanged(id, before);
-      const view = await callRoute(detailLoader as never, await getAs(db, "admin@example.org", `/requests/${id}`), { requestId: String(id) });
+      const view = await callRoute(detailLoader as never, await getAs(db, "admin@example.org", `/requests/${id}`), {
+        requestId: String(id),
+      });
       expect(statusOf(view)).toBe(403);
     });
   }
@@ -284,7 +302,9 @@ describe("the lifecycle writes in one transaction", () => {
     const before = state(id);
     c.exec(`create temp trigger fail_request_audit before insert on main.audit_events
       when new.action like 'request.%' begin select raise(abort, 'audit unavailable'); end;`);
-    await expect(act("supervisor@example.org", id, { action: "approve", version: String(FIXTURE_VERSION) })).rejects.toThrow(/audit unavailable/);
+    await expect(act("supervisor@example.org", id, { action: "approve", version: String(FIXTURE_VERSION) })).rejects.toThrow(
+      /audit unavailable/,
+    );
     expectUnchanged(id, before);
   });
 
@@ -293,7 +313,9 @@ describe("the lifecycle writes in one transaction", () => {
     const before = state(id);
     c.exec(`create temp trigger fail_request_event before insert on main.request_status_events
       begin select raise(abort, 'history unavailable'); end;`);
-    await expect(act("advocate@example.org", id, { action: "submit", version: String(FIXTURE_VERSION) })).rejects.toThrow(/history unavailable/);
+    await expect(act("advocate@example.org", id, { action: "submit", version: String(FIXTURE_VERSION) })).rejects.toThrow(
+      /history unavailable/,
+    );
     expectUnchanged(id, before);
   });
 
@@ -384,9 +406,9 @@ describe("creating a request", () => {
   const youthConcern = () => demoYouthId(c, DEMO_YOUTH.advocateConcernBySomeoneElse);
 
   function partyOf(youthId: number, role = "csw"): number {
-    const row = c.prepare("select id from case_parties where youth_id = ? and role = ? and ended_on is null order by id limit 1").get(youthId, role) as
-      | { id: number }
-      | undefined;
+    const row = c
+      .prepare("select id from case_parties where youth_id = ? and role = ? and ended_on is null order by id limit 1")
+      .get(youthId, role) as { id: number } | undefined;
     if (!row) throw new Error(`youth ${youthId} has no current ${role}`);
     return row.id;
   }
@@ -435,7 +457,9 @@ describe("creating a request", () => {
       version: 1,
       closed_at: null,
     });
-    expect(eventsOf(c, id).map((e) => [e.from_status, e.to_status, e.actor_user_id])).toEqual([[null, "draft", userId(c, "advocate@example.org")]]);
+    expect(eventsOf(c, id).map((e) => [e.from_status, e.to_status, e.actor_user_id])).toEqual([
+      [null, "draft", userId(c, "advocate@example.org")],
+    ]);
     expect(requestAuditsOf(c, id).map((a) => a.action)).toEqual(["request.create"]);
     expect(totals()).toEqual({ requests: before.requests + 1, events: before.events + 1, audits: before.audits + 1 });
   });
@@ -451,7 +475,12 @@ describe("creating a request", () => {
     });
     const id = createdId(result, "submit");
     const row = requestRow(c, id)!;
-    expect(row).toMatchObject({ status: "submitted", addressed_to_party_id: null, addressed_to_agency: "County Registrar-Recorder", due_on: null });
+    expect(row).toMatchObject({
+      status: "submitted",
+      addressed_to_party_id: null,
+      addressed_to_agency: "County Registrar-Recorder",
+      due_on: null,
+    });
     expect(eventsOf(c, id).map((e) => [e.from_status, e.to_status])).toEqual([
       [null, "draft"],
       ["draft", "submitted"],
@@ -476,18 +505,48 @@ describe("creating a request", () => {
   });
 
   it("the program lead may create a request too", async () => {
-    const result = await create("lead@example.org", youthNone(), { type: "medical", addressedTo: "agency", agency: "County clinic", intent: "draft" });
+    const result = await create("lead@example.org", youthNone(), {
+      type: "medical",
+      addressedTo: "agency",
+      agency: "County clinic",
+      intent: "draft",
+    });
     const id = createdId(result, "draft");
     expect(requestRow(c, id)).toMatchObject({ requested_by_user_id: userId(c, "lead@example.org"), status: "draft" });
   });
 
   type Invalid = { name: string; youth: () => number; fields: () => Fields; errorKey: string };
   const invalid: Invalid[] = [
-    { name: "missing type", youth: youthNone, fields: () => ({ description: "Needs glasses", addressedTo: String(partyOf(youthNone())), intent: "submit" }), errorKey: "type" },
-    { name: "unknown type", youth: youthNone, fields: () => ({ type: "pony", addressedTo: "agency", agency: "Stable", intent: "submit" }), errorKey: "type" },
-    { name: "missing addressedTo", youth: youthNone, fields: () => ({ type: "medical", description: "Dental check-up", intent: "submit" }), errorKey: "addressedTo" },
-    { name: "agency chosen without a name", youth: youthNone, fields: () => ({ type: "medical", addressedTo: "agency", agency: "  ", intent: "submit" }), errorKey: "agency" },
-    { name: "therapy without its kind", youth: youthNone, fields: () => ({ type: "therapy", addressedTo: "agency", agency: "Clinic", intent: "draft" }), errorKey: "subtype" },
+    {
+      name: "missing type",
+      youth: youthNone,
+      fields: () => ({ description: "Needs glasses", addressedTo: String(partyOf(youthNone())), intent: "submit" }),
+      errorKey: "type",
+    },
+    {
+      name: "unknown type",
+      youth: youthNone,
+      fields: () => ({ type: "pony", addressedTo: "agency", agency: "Stable", intent: "submit" }),
+      errorKey: "type",
+    },
+    {
+      name: "missing addressedTo",
+      youth: youthNone,
+      fields: () => ({ type: "medical", description: "Dental check-up", intent: "submit" }),
+      errorKey: "addressedTo",
+    },
+    {
+      name: "agency chosen without a name",
+      youth: youthNone,
+      fields: () => ({ type: "medical", addressedTo: "agency", agency: "  ", intent: "submit" }),
+      errorKey: "agency",
+    },
+    {
+      name: "therapy without its kind",
+      youth: youthNone,
+      fields: () => ({ type: "therapy", addressedTo: "agency", agency: "Clinic", intent: "draft" }),
+      errorKey: "subtype",
+    },
     {
       name: "restoration funds without an amount",
       youth: youthConfirmed,
@@ -568,7 +627,12 @@ describe("creating a request", () => {
         const errors = payloadOf(result).errors ?? {};
         expect(Object.keys(errors)).toEqual(["type"]);
         // The same words as for a type that does not exist at all: no hint of a concern.
-        const unknown = await create("advocate@example.org", youthId, { type: "pony", addressedTo: "agency", agency: "x", intent: "submit" });
+        const unknown = await create("advocate@example.org", youthId, {
+          type: "pony",
+          addressedTo: "agency",
+          agency: "x",
+          intent: "submit",
+        });
         expect(errors.type).toBe(payloadOf(unknown).errors?.type);
         expect(JSON.stringify(errors)).not.toMatch(/csec|concern|confirm/i);
         expect(totals()).toEqual(before);
@@ -578,12 +642,16 @@ describe("creating a request", () => {
 
   it("the new-request form offers CSEC-sensitive types only where the viewer may see them", async () => {
     const typesFor = async (email: string, youthId: number) => {
-      const result = await callRoute(newLoader as never, await getAs(db, email, `/youth/${youthId}/requests/new`), { youthId: String(youthId) });
+      const result = await callRoute(newLoader as never, await getAs(db, email, `/youth/${youthId}/requests/new`), {
+        youthId: String(youthId),
+      });
       return (result as { types: Array<{ key: string }> }).types.map((t) => t.key);
     };
     expect(await typesFor("advocate@example.org", youthConcern())).not.toContain("restoration_funds");
     expect(await typesFor("advocate@example.org", youthConcern())).not.toContain("csec_advocate");
-    expect(await typesFor("advocate@example.org", youthConfirmed())).toEqual(expect.arrayContaining(["restoration_funds", "csec_advocate"]));
+    expect(await typesFor("advocate@example.org", youthConfirmed())).toEqual(
+      expect.arrayContaining(["restoration_funds", "csec_advocate"]),
+    );
     expect(await typesFor("lead@example.org", youthConcern())).toEqual(expect.arrayContaining(["restoration_funds", "csec_advocate"]));
   });
 
@@ -600,7 +668,9 @@ describe("creating a request", () => {
       const result = await create(email, youthId, { type: "medical", addressedTo: "agency", agency: "County clinic", intent: "submit" });
       expect(statusOf(result), describeResult(result)).toBe(status);
       expect(totals()).toEqual(before);
-      const form = await callRoute(newLoader as never, await getAs(db, email, `/youth/${youthId}/requests/new`), { youthId: String(youthId) });
+      const form = await callRoute(newLoader as never, await getAs(db, email, `/youth/${youthId}/requests/new`), {
+        youthId: String(youthId),
+      });
       expect(statusOf(form)).toBe(status);
     });
   }

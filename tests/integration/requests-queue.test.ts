@@ -51,7 +51,9 @@ function visibleWhere(v: Viewer): { where: string; params: unknown[] } {
   const parts = ["y.program_id = ?"];
   const params: unknown[] = [v.programId];
   if (v.role === "advocate" || v.role === "supervisor") {
-    parts.push(`exists (select 1 from youth_assignments a where a.youth_id = y.id and a.user_id = ? and a.kind = ? and a.ended_on is null)`);
+    parts.push(
+      `exists (select 1 from youth_assignments a where a.youth_id = y.id and a.user_id = ? and a.kind = ? and a.ended_on is null)`,
+    );
     params.push(v.userId, v.role);
   }
   if (v.role === "advocate") {
@@ -108,7 +110,13 @@ const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const todayLA = () => localDate(new Date(), PROGRAM_ONE_TZ);
 const openIn = `r.status in (${OPEN.map((s) => `'${s}'`).join(", ")})`;
 
-const VIEWERS = ["advocate@example.org", "supervisor@example.org", "supervisor2@example.org", "lead@example.org", "lead@second.example.org"];
+const VIEWERS = [
+  "advocate@example.org",
+  "supervisor@example.org",
+  "supervisor2@example.org",
+  "lead@example.org",
+  "lead@second.example.org",
+];
 
 // ------------------------------------------------------------------------------------------
 
@@ -166,8 +174,18 @@ describe("filters", () => {
 
   const cases: () => FilterCase[] = () => [
     { name: "type therapy", email: "lead@example.org", query: "type=therapy", extra: "r.type = 'therapy'" },
-    { name: "type restoration funds (advocate: confirmed youth only)", email: "advocate@example.org", query: "type=restoration_funds", extra: "r.type = 'restoration_funds'" },
-    { name: "type CSEC advocate (supervisor)", email: "supervisor@example.org", query: "type=csec_advocate", extra: "r.type = 'csec_advocate'" },
+    {
+      name: "type restoration funds (advocate: confirmed youth only)",
+      email: "advocate@example.org",
+      query: "type=restoration_funds",
+      extra: "r.type = 'restoration_funds'",
+    },
+    {
+      name: "type CSEC advocate (supervisor)",
+      email: "supervisor@example.org",
+      query: "type=csec_advocate",
+      extra: "r.type = 'csec_advocate'",
+    },
     { name: "status submitted", email: "lead@example.org", query: "status=submitted", extra: "r.status = 'submitted'" },
     { name: "status submitted (advocate)", email: "advocate@example.org", query: "status=submitted", extra: "r.status = 'submitted'" },
     { name: "status fulfilled", email: "supervisor2@example.org", query: "status=fulfilled", extra: "r.status = 'fulfilled'" },
@@ -206,14 +224,16 @@ describe("filters", () => {
       name: "advocate (advocate2)",
       email: "lead@example.org",
       query: `advocate=${advocate2Id()}`,
-      extra: "exists (select 1 from youth_assignments a where a.youth_id = y.id and a.kind = 'advocate' and a.user_id = ? and a.ended_on is null)",
+      extra:
+        "exists (select 1 from youth_assignments a where a.youth_id = y.id and a.kind = 'advocate' and a.user_id = ? and a.ended_on is null)",
       params: [advocate2Id()],
     },
     {
       name: "advocate (advocate5, supervisor2's caseload)",
       email: "supervisor2@example.org",
       query: `advocate=${advocate5Id()}`,
-      extra: "exists (select 1 from youth_assignments a where a.youth_id = y.id and a.kind = 'advocate' and a.user_id = ? and a.ended_on is null)",
+      extra:
+        "exists (select 1 from youth_assignments a where a.youth_id = y.id and a.kind = 'advocate' and a.user_id = ? and a.ended_on is null)",
       params: [advocate5Id()],
     },
     {
@@ -224,7 +244,13 @@ describe("filters", () => {
       nonEmpty: false,
     },
     { name: "overdue", email: "lead@example.org", query: "overdue=1", extra: `r.due_on < ? and ${openIn}`, params: [todayLA()] },
-    { name: "overdue (advocate)", email: "advocate@example.org", query: "overdue=1", extra: `r.due_on < ? and ${openIn}`, params: [todayLA()] },
+    {
+      name: "overdue (advocate)",
+      email: "advocate@example.org",
+      query: "overdue=1",
+      extra: `r.due_on < ? and ${openIn}`,
+      params: [todayLA()],
+    },
     {
       name: "open more than 20 days",
       email: "lead@example.org",
@@ -276,7 +302,17 @@ describe("filters", () => {
 
   it("ignores filter values that are not allowed instead of failing or leaking", async () => {
     const all = await queueAs("advocate@example.org", "size=100");
-    for (const query of ["type=pony", "status=concern", "advocate=abc", "openDays=-5", "openDays=abc", "openDays=99999", "overdue=yes", "type=", "status="]) {
+    for (const query of [
+      "type=pony",
+      "status=concern",
+      "advocate=abc",
+      "openDays=-5",
+      "openDays=abc",
+      "openDays=99999",
+      "overdue=yes",
+      "type=",
+      "status=",
+    ]) {
       const { queue } = await queueAs("advocate@example.org", `size=100&${query}`);
       expect(sorted(ids(queue.rows)), query).toEqual(sorted(ids(all.queue.rows)));
     }
@@ -300,7 +336,9 @@ describe("sorting", () => {
     const f = FIELDS[field]!;
     const dir = desc ? "desc" : "asc";
     const keyExpr = f.then ? `${f.key} || char(0) || ${f.then}` : f.key;
-    const order = [f.nullsLast ? `(${f.key}) is null` : null, `${f.key} ${dir}`, f.then ? `${f.then} ${dir}` : null].filter(Boolean).join(", ");
+    const order = [f.nullsLast ? `(${f.key}) is null` : null, `${f.key} ${dir}`, f.then ? `${f.then} ${dir}` : null]
+      .filter(Boolean)
+      .join(", ");
     const { where, params } = visibleWhere(v);
     // daysOpen's key has one "?" (now) in the select list and one in the ORDER BY.
     const now = NOW();
@@ -355,7 +393,16 @@ describe("sorting", () => {
     const newestFirst = keyed(viewerOf("lead@example.org"), "requestedAt", true).map((w) => w.k);
     const keyOf = new Map(keyed(viewerOf("lead@example.org"), "requestedAt", true).map((w) => [w.id, w.k]));
     expect(fallback.queue.rows.map((r) => keyOf.get(r.id))).toEqual(newestFirst);
-    for (const bad of ["id.asc", "requested_at.asc", "amount_cents.desc", "youth.sideways", "type", "type.asc;drop table users", "(select 1).asc", ".asc"]) {
+    for (const bad of [
+      "id.asc",
+      "requested_at.asc",
+      "amount_cents.desc",
+      "youth.sideways",
+      "type",
+      "type.asc;drop table users",
+      "(select 1).asc",
+      ".asc",
+    ]) {
       const got = await queueAs("lead@example.org", `size=100&sort=${encodeURIComponent(bad)}`);
       expect(got.sort, bad).toEqual({ id: "requestedAt", desc: true });
       expect(ids(got.queue.rows), bad).toEqual(ids(fallback.queue.rows));
@@ -388,7 +435,9 @@ describe("paging", () => {
     function keyed(viewer: Viewer) {
       const { where, params } = visibleWhere(viewer);
       return c
-        .prepare(`select r.id from resource_requests r join youth y on y.id = r.youth_id where ${where} order by r.requested_at desc, r.id desc`)
+        .prepare(
+          `select r.id from resource_requests r join youth y on y.id = r.youth_id where ${where} order by r.requested_at desc, r.id desc`,
+        )
         .all(...params) as Array<{ id: number }>;
     }
   });

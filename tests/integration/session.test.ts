@@ -179,7 +179,6 @@ describe("sign in", () => {
     );
     expect(audited!.n).toBeGreaterThan(0);
   });
-
 });
 
 describe("the audit log", () => {

@@ -30,7 +30,9 @@ function waitsPass(): void {
 
 function failuresAudited(email: string): Array<{ failures: number }> {
   return db
-    .all<{ details: string }>(sql`select details from audit_events where action = 'session.sign_in_failed' and details like ${`%"${email}"%`} order by id`)
+    .all<{ details: string }>(
+      sql`select details from audit_events where action = 'session.sign_in_failed' and details like ${`%"${email}"%`} order by id`,
+    )
     .map((r) => JSON.parse(r.details) as { failures: number });
 }
 
@@ -84,7 +86,10 @@ describe("failures of one account", () => {
     const [owner, victim] = [await freshUser(), await freshUser()];
     const ownerDevice = deviceCookieOf(((await signIn(owner, PASSWORD, { address: "10.3.0.1" })) as { deviceCookie: string }).deviceCookie);
     for (let i = 0; i < SIGN_IN_LIMITS.freeAccountFailures + 1; i++) await signIn(victim, `guess ${i}`, { address: "10.3.9.9" });
-    expect(await signIn(victim, "guess", { address: "10.3.0.1", cookieHeader: ownerDevice })).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await signIn(victim, "guess", { address: "10.3.0.1", cookieHeader: ownerDevice })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     const forged = `casa_device=${encodeURIComponent(btoa(JSON.stringify({ u: 1, d: "0".repeat(32) })))}`;
     expect(await signIn(victim, "guess", { address: "10.3.0.1", cookieHeader: forged })).toMatchObject({ ok: false, reason: "throttled" });
   });
@@ -151,7 +156,10 @@ describe("the sign-in form", () => {
         context: { clientAddress: "10.7.0.1" },
       } as never);
     for (let i = 0; i < SIGN_IN_LIMITS.freeAccountFailures + 1; i++) await post(`wrong ${i}`);
-    const result = (await post(PASSWORD)) as unknown as { data: { errors: { _form: string }; values: { email: string } }; init: ResponseInit };
+    const result = (await post(PASSWORD)) as unknown as {
+      data: { errors: { _form: string }; values: { email: string } };
+      init: ResponseInit;
+    };
     expect(result.init.status).toBe(429);
     expect(new Headers(result.init.headers).get("Retry-After")).toMatch(/^\d+$/);
     expect(result.data.errors._form).toMatch(/^Too many failed attempts\. Please wait (a second|\d+ seconds) and try again\.$/);

@@ -67,9 +67,7 @@ describe("/youth as each demo role", () => {
   });
 
   it("unauthenticated requests go to /login and come back", async () => {
-    const result = await settle(() =>
-      loader({ request: new Request("http://localhost/youth?page=2"), params: {}, context: {} } as never),
-    );
+    const result = await settle(() => loader({ request: new Request("http://localhost/youth?page=2"), params: {}, context: {} } as never));
     expect(result).toBeInstanceOf(Response);
     expect((result as Response).headers.get("Location")).toBe("/login?redirectTo=%2Fyouth%3Fpage%3D2");
   });

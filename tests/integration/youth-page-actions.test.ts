@@ -17,7 +17,17 @@ import { action as safetyPlanAction } from "~/routes/safety-plan";
 import { action as concernNewAction } from "~/routes/concern-new";
 import { action as csecReviewAction } from "~/routes/csec-review";
 import { PROGRAM_ONE_TZ, daysAgo, localDateTime } from "../helpers/dates";
-import { auditRowsAfter, maxId, partyVersion, queries, safetyPlanVersion, snapshot, userId, withAuditFailing, type AuditRow } from "../helpers/db";
+import {
+  auditRowsAfter,
+  maxId,
+  partyVersion,
+  queries,
+  safetyPlanVersion,
+  snapshot,
+  userId,
+  withAuditFailing,
+  type AuditRow,
+} from "../helpers/db";
 import { demoDatabase } from "../helpers/demo-database";
 import { makeYouth, type YouthCase } from "../helpers/factories";
 import { callRoute, describeResult, payloadOf, postAs, redirectLocation, statusOf, type Fields } from "../helpers/routes";
@@ -72,7 +82,13 @@ const ACTIONS: ActionSpec[] = [
       const rows = all(`SELECT * FROM contacts WHERE summary = ?`, `Called the CSW about school enrolment ${stamp}`);
       expect(rows).toHaveLength(1);
       const row = rows[0]!;
-      expect(row).toMatchObject({ youth_id: c.youthId, program_id: c.programId, party_id: c.cswId, method: "phone", logged_by_user_id: actorId });
+      expect(row).toMatchObject({
+        youth_id: c.youthId,
+        program_id: c.programId,
+        party_id: c.cswId,
+        method: "phone",
+        logged_by_user_id: actorId,
+      });
       // Stored as UTC; it is the wall-clock time typed in the program's time zone.
       const occurred = new Date(String(row.occurred_at));
       expect(Number.isNaN(occurred.getTime())).toBe(false);
@@ -268,7 +284,12 @@ const ACTIONS: ActionSpec[] = [
     fn: csecReviewAction,
     url: (c) => `/youth/${c.youthId}/csec`,
     params: (c) => ({ youthId: String(c.youthId) }),
-    fields: (_c, stamp) => ({ intent: "confirm", basis: "court_finding", basisOn: daysAgo(PROGRAM_ONE_TZ, 2), note: `Finding at the review hearing ${stamp}` }),
+    fields: (_c, stamp) => ({
+      intent: "confirm",
+      basis: "court_finding",
+      basisOn: daysAgo(PROGRAM_ONE_TZ, 2),
+      note: `Finding at the review hearing ${stamp}`,
+    }),
     touches: ["youth_csec_status", "csec_status_events", "csec_concerns"],
     verify: ({ c, actorId, stamp, auditRow }) => {
       expect(one(`SELECT * FROM youth_csec_status WHERE youth_id = ?`, c.youthId)).toMatchObject({
@@ -544,5 +565,4 @@ describe("scope holds for ids that do not belong together", () => {
     const result = await callRoute(youthDetailAction, request, { youthId: "abc" });
     expect(statusOf(result)).toBe(404);
   });
-
 });

@@ -44,13 +44,20 @@ describe("a concern raised by someone else, as advocate@example.org sees the you
     concern = one(`SELECT * FROM csec_concerns WHERE youth_id = ?`, youthId)!;
     flags = all(`SELECT * FROM red_flags WHERE concern_id = ?`, concern.id);
     // The supervisor logs a contact with the CSEC advocate, so there is one to leak.
-    const logged = await postRoute(db, youthDetailAction, "supervisor@example.org", `/youth/${youthId}`, { youthId: String(youthId) }, {
-      intent: "log-contact",
-      with: String(csecParty.id),
-      occurredAt: localDateTime(PROGRAM_ONE_TZ, -3 * 3_600_000),
-      method: "in_person",
-      summary: contactSummary,
-    });
+    const logged = await postRoute(
+      db,
+      youthDetailAction,
+      "supervisor@example.org",
+      `/youth/${youthId}`,
+      { youthId: String(youthId) },
+      {
+        intent: "log-contact",
+        with: String(csecParty.id),
+        occurredAt: localDateTime(PROGRAM_ONE_TZ, -3 * 3_600_000),
+        method: "in_person",
+        summary: contactSummary,
+      },
+    );
     expect(redirectLocation(logged)).toContain("?saved=contact");
   });
 
@@ -112,22 +119,38 @@ describe("a concern raised by someone else, as advocate@example.org sees the you
   it("the hidden CSEC advocate cannot be edited, replaced or logged against: as if there were no such party", async () => {
     const before = snapshot(client, CASE_TABLES);
     const params = { youthId: String(youthId), partyId: String(csecParty.id) };
-    const edit = await postRoute(db, partyEditAction, "advocate@example.org", `/youth/${youthId}/parties/${csecParty.id}/edit`, params, { name: "X" });
-    expect(statusOf(edit), describeResult(edit)).toBe(404);
-    const replace = await postRoute(db, partyReplaceAction, "advocate@example.org", `/youth/${youthId}/parties/${csecParty.id}/replace`, params, {
+    const edit = await postRoute(db, partyEditAction, "advocate@example.org", `/youth/${youthId}/parties/${csecParty.id}/edit`, params, {
       name: "X",
-      startedOn: daysAgo(PROGRAM_ONE_TZ, 1),
     });
+    expect(statusOf(edit), describeResult(edit)).toBe(404);
+    const replace = await postRoute(
+      db,
+      partyReplaceAction,
+      "advocate@example.org",
+      `/youth/${youthId}/parties/${csecParty.id}/replace`,
+      params,
+      {
+        name: "X",
+        startedOn: daysAgo(PROGRAM_ONE_TZ, 1),
+      },
+    );
     expect(statusOf(replace), describeResult(replace)).toBe(404);
 
     const contactWith = async (partyId: string) =>
-      postRoute(db, youthDetailAction, "advocate@example.org", `/youth/${youthId}`, { youthId: String(youthId) }, {
-        intent: "log-contact",
-        with: partyId,
-        occurredAt: localDateTime(PROGRAM_ONE_TZ, -3_600_000),
-        method: "phone",
-        summary: "Probe",
-      });
+      postRoute(
+        db,
+        youthDetailAction,
+        "advocate@example.org",
+        `/youth/${youthId}`,
+        { youthId: String(youthId) },
+        {
+          intent: "log-contact",
+          with: partyId,
+          occurredAt: localDateTime(PROGRAM_ONE_TZ, -3_600_000),
+          method: "phone",
+          summary: "Probe",
+        },
+      );
     const hidden = await contactWith(String(csecParty.id));
     const missing = await contactWith("99999999");
     expect(statusOf(hidden)).toBe(400);
@@ -157,7 +180,9 @@ describe("a concern raised by someone else, as advocate@example.org sees the you
     const lead = await loadYouthPage(db, "lead@example.org", youthId);
     expect(lead.csec.view.kind).toBe("concern");
     expect(JSON.stringify(lead)).toContain("Marigold Motel");
-    const asAdmin = await callRoute(youthDetailLoader, await getAs(db, "admin@example.org", `/youth/${youthId}`), { youthId: String(youthId) });
+    const asAdmin = await callRoute(youthDetailLoader, await getAs(db, "admin@example.org", `/youth/${youthId}`), {
+      youthId: String(youthId),
+    });
     expect(statusOf(asAdmin)).toBe(403);
     expect(JSON.stringify(payloadOf(asAdmin))).not.toContain("Destiny");
     const other = await callRoute(youthDetailLoader, await getAs(db, "lead@second.example.org", `/youth/${youthId}`), {
@@ -167,12 +192,19 @@ describe("a concern raised by someone else, as advocate@example.org sees the you
   });
 
   it("once the supervisor confirms it, the advocate sees 'confirmed' with its basis and the CSEC advocate, still not the concern's notes", async () => {
-    const confirmed = await postRoute(db, csecReviewAction, "supervisor@example.org", `/youth/${youthId}/csec`, { youthId: String(youthId) }, {
-      intent: "confirm",
-      basis: "agency_csec_unit",
-      basisOn: daysAgo(PROGRAM_ONE_TZ, 1),
-      note: "CSEC unit assigned after the screening.",
-    });
+    const confirmed = await postRoute(
+      db,
+      csecReviewAction,
+      "supervisor@example.org",
+      `/youth/${youthId}/csec`,
+      { youthId: String(youthId) },
+      {
+        intent: "confirm",
+        basis: "agency_csec_unit",
+        basisOn: daysAgo(PROGRAM_ONE_TZ, 1),
+        note: "CSEC unit assigned after the screening.",
+      },
+    );
     expect(redirectLocation(confirmed)).toContain("?saved=confirmed");
     const data = await loadYouthPage(db, "advocate@example.org", youthId);
     expect(data.csec.view).toEqual({ kind: "confirmed", basis: "agency_csec_unit", basisOn: daysAgo(PROGRAM_ONE_TZ, 1) });
@@ -225,11 +257,18 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
     const before = all(`SELECT id FROM csec_status_events WHERE youth_id = ?`, youthId);
     expect(before).toEqual([]);
 
-    const result = await postRoute(db, concernNewAction, "advocate@example.org", `/youth/${youthId}/concern`, { youthId: String(youthId) }, {
-      indicators: ["multiple_phones_social_media", "older_intimate_partner"],
-      observedOn: daysAgo(PROGRAM_ONE_TZ, 2),
-      note,
-    });
+    const result = await postRoute(
+      db,
+      concernNewAction,
+      "advocate@example.org",
+      `/youth/${youthId}/concern`,
+      { youthId: String(youthId) },
+      {
+        indicators: ["multiple_phones_social_media", "older_intimate_partner"],
+        observedOn: daysAgo(PROGRAM_ONE_TZ, 2),
+        note,
+      },
+    );
     expect(redirectLocation(result)).toBe(`/youth/${youthId}?saved=concern#concerns`);
 
     const advocateId = userId(client, "advocate@example.org");
@@ -280,12 +319,19 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
 
   it("the supervisor confirms it on a court finding; the advocate then sees 'confirmed' with basis and date", async () => {
     const basisOn = daysAgo(PROGRAM_ONE_TZ, 1);
-    const result = await postRoute(db, csecReviewAction, "supervisor@example.org", `/youth/${youthId}/csec`, { youthId: String(youthId) }, {
-      intent: "confirm",
-      basis: "court_finding",
-      basisOn,
-      note: "Finding at the review hearing.",
-    });
+    const result = await postRoute(
+      db,
+      csecReviewAction,
+      "supervisor@example.org",
+      `/youth/${youthId}/csec`,
+      { youthId: String(youthId) },
+      {
+        intent: "confirm",
+        basis: "court_finding",
+        basisOn,
+        note: "Finding at the review hearing.",
+      },
+    );
     expect(redirectLocation(result)).toBe(`/youth/${youthId}?saved=confirmed#concerns`);
     const supervisorId = userId(client, "supervisor@example.org");
     expect(one(`SELECT status, basis, basis_on, changed_by_user_id FROM youth_csec_status WHERE youth_id = ?`, youthId)).toEqual({
@@ -329,10 +375,17 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
     expect(concernsBefore.map((c) => c.review_status)).toEqual(["under_review"]);
 
     const reason = "The second phone was from her aunt; checked with the caregiver and the CSW.";
-    const result = await postRoute(db, csecReviewAction, "supervisor@example.org", `/youth/${other}/csec`, { youthId: String(other) }, {
-      intent: "clear",
-      reason,
-    });
+    const result = await postRoute(
+      db,
+      csecReviewAction,
+      "supervisor@example.org",
+      `/youth/${other}/csec`,
+      { youthId: String(other) },
+      {
+        intent: "clear",
+        reason,
+      },
+    );
     expect(redirectLocation(result)).toBe(`/youth/${other}?saved=cleared#concerns`);
 
     expect(one(`SELECT status, basis FROM youth_csec_status WHERE youth_id = ?`, other)).toEqual({ status: "none", basis: null });
@@ -342,7 +395,12 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
     expect(eventsAfter.at(-1)).toMatchObject({ from_status: "concern", to_status: "none", note: reason });
     const concernsAfter = all(`SELECT * FROM csec_concerns WHERE youth_id = ?`, other);
     expect(concernsAfter).toHaveLength(1);
-    expect(concernsAfter[0]).toMatchObject({ id: concernsBefore[0]!.id, note: concernsBefore[0]!.note, review_status: "cleared", review_note: reason });
+    expect(concernsAfter[0]).toMatchObject({
+      id: concernsBefore[0]!.id,
+      note: concernsBefore[0]!.note,
+      review_status: "cleared",
+      review_note: reason,
+    });
     expect(all(`SELECT * FROM red_flags WHERE youth_id = ?`, other)).toEqual(flagsBefore);
 
     const sup = await loadYouthPage(db, "supervisor@example.org", other);
@@ -371,10 +429,17 @@ describe("the workflow: an advocate raises a concern, the supervisor confirms it
   it("a concern raised again on a cleared youth reopens the review", async () => {
     const other = ids.advocateCleared;
     expect(one(`SELECT status FROM youth_csec_status WHERE youth_id = ?`, other)).toEqual({ status: "none" });
-    const result = await postRoute(db, concernNewAction, "lead@example.org", `/youth/${other}/concern`, { youthId: String(other) }, {
-      observedOn: daysAgo(PROGRAM_ONE_TZ, 0),
-      note: "Seen again at the transit center late at night.",
-    });
+    const result = await postRoute(
+      db,
+      concernNewAction,
+      "lead@example.org",
+      `/youth/${other}/concern`,
+      { youthId: String(other) },
+      {
+        observedOn: daysAgo(PROGRAM_ONE_TZ, 0),
+        note: "Seen again at the transit center late at night.",
+      },
+    );
     expect(redirectLocation(result)).toContain("?saved=concern");
     expect(one(`SELECT status FROM youth_csec_status WHERE youth_id = ?`, other)).toEqual({ status: "concern" });
     const events = all(`SELECT from_status, to_status FROM csec_status_events WHERE youth_id = ? ORDER BY id`, other);

@@ -164,7 +164,12 @@ const INVALID: Invalid[] = [
     fn: safetyPlanAction,
     url: (c) => `/youth/${c.youthId}/safety-plan`,
     params: youthParams,
-    fields: () => ({ support1Name: "", support1Relation: "grandmother", support1Phone: "555-201-0002", reviewedOn: daysAgo(PROGRAM_ONE_TZ, 1) }),
+    fields: () => ({
+      support1Name: "",
+      support1Relation: "grandmother",
+      support1Phone: "555-201-0002",
+      reviewedOn: daysAgo(PROGRAM_ONE_TZ, 1),
+    }),
     errors: () => ({ support1Name: "Add the person's name, or clear the row." }),
   },
   {
@@ -276,11 +281,17 @@ describe("a write that does not fit the current state: 400 with a clear message,
 
   it("confirming a youth who is already confirmed", async () => {
     const id = demoYouthId(client, DEMO_YOUTH.advocateConfirmed);
-    const payload = await expect400("supervisor@example.org", csecReviewAction, `/youth/${id}/csec`, { youthId: String(id) }, {
-      intent: "confirm",
-      basis: "court_finding",
-      basisOn: daysAgo(PROGRAM_ONE_TZ, 1),
-    });
+    const payload = await expect400(
+      "supervisor@example.org",
+      csecReviewAction,
+      `/youth/${id}/csec`,
+      { youthId: String(id) },
+      {
+        intent: "confirm",
+        basis: "court_finding",
+        basisOn: daysAgo(PROGRAM_ONE_TZ, 1),
+      },
+    );
     expect(payload.errors._form).toMatch(/already confirmed/i);
     expect(payload.values).toMatchObject({ basis: "court_finding" });
   });
@@ -296,37 +307,69 @@ describe("a write that does not fit the current state: 400 with a clear message,
 
   it("clearing a confirmed status", async () => {
     const id = demoYouthId(client, DEMO_YOUTH.confirmedCourtFinding);
-    const payload = await expect400("lead@example.org", csecReviewAction, `/youth/${id}/csec`, { youthId: String(id) }, {
-      intent: "clear",
-      reason: "Trying to undo a court finding",
-    });
+    const payload = await expect400(
+      "lead@example.org",
+      csecReviewAction,
+      `/youth/${id}/csec`,
+      { youthId: String(id) },
+      {
+        intent: "clear",
+        reason: "Trying to undo a court finding",
+      },
+    );
     expect(payload.errors._form).toMatch(/no open concern/i);
   });
 
   it("editing a party who already left the team", async () => {
     const c = mine();
-    const replaced = await postRoute(db, partyReplaceAction, "advocate@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
-      name: "Robin Next",
-      startedOn: "2025-07-01",
-    });
+    const replaced = await postRoute(
+      db,
+      partyReplaceAction,
+      "advocate@example.org",
+      `/youth/${c.youthId}/parties/${c.cswId}/replace`,
+      partyParams(c),
+      {
+        name: "Robin Next",
+        startedOn: "2025-07-01",
+      },
+    );
     expect(redirectLocation(replaced)).toContain("saved=party-replaced");
-    const payload = await expect400("advocate@example.org", partyEditAction, `/youth/${c.youthId}/parties/${c.cswId}/edit`, partyParams(c), {
-      name: "Rewriting history",
-    });
+    const payload = await expect400(
+      "advocate@example.org",
+      partyEditAction,
+      `/youth/${c.youthId}/parties/${c.cswId}/edit`,
+      partyParams(c),
+      {
+        name: "Rewriting history",
+      },
+    );
     expect(payload.errors._form).toMatch(/no longer on the team/i);
   });
 
   it("replacing a party who already left the team", async () => {
     const c = mine();
-    const replaced = await postRoute(db, partyReplaceAction, "advocate@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
-      name: "Robin Next",
-      startedOn: "2025-07-01",
-    });
+    const replaced = await postRoute(
+      db,
+      partyReplaceAction,
+      "advocate@example.org",
+      `/youth/${c.youthId}/parties/${c.cswId}/replace`,
+      partyParams(c),
+      {
+        name: "Robin Next",
+        startedOn: "2025-07-01",
+      },
+    );
     expect(redirectLocation(replaced)).toContain("saved=party-replaced");
-    const payload = await expect400("advocate@example.org", partyReplaceAction, `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
-      name: "Second Replacement",
-      startedOn: "2025-08-01",
-    });
+    const payload = await expect400(
+      "advocate@example.org",
+      partyReplaceAction,
+      `/youth/${c.youthId}/parties/${c.cswId}/replace`,
+      partyParams(c),
+      {
+        name: "Second Replacement",
+        startedOn: "2025-08-01",
+      },
+    );
     expect(payload.errors._form).toMatch(/already left/i);
   });
 
@@ -369,12 +412,19 @@ describe("handing a role over keeps the previous holder in history", () => {
   it("the old row is closed on the new start date, stays, and the page lists it under history", async () => {
     const c = mine();
     const oldRow = one(`SELECT * FROM case_parties WHERE id = ?`, c.cswId)!;
-    const result = await postRoute(db, partyReplaceAction, "advocate@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
-      name: "Robin Okafor",
-      organization: "Example County DCFS",
-      phone: "555-201-4455",
-      startedOn: "2025-09-15",
-    });
+    const result = await postRoute(
+      db,
+      partyReplaceAction,
+      "advocate@example.org",
+      `/youth/${c.youthId}/parties/${c.cswId}/replace`,
+      partyParams(c),
+      {
+        name: "Robin Okafor",
+        organization: "Example County DCFS",
+        phone: "555-201-4455",
+        startedOn: "2025-09-15",
+      },
+    );
     expect(redirectLocation(result)).toBe(`/youth/${c.youthId}?saved=party-replaced#team`);
 
     const after = one(`SELECT * FROM case_parties WHERE id = ?`, c.cswId)!;
@@ -396,8 +446,16 @@ describe("handing a role over keeps the previous holder in history", () => {
     expect(data.parties.current.map((p) => p.id)).not.toContain(c.cswId);
     expect(data.timeline).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: "team", at: "2025-09-15", title: `${String(oldRow.name)} left the role of Children's social worker (CSW)` }),
-        expect.objectContaining({ kind: "team", at: "2025-09-15", title: "Robin Okafor joined the team as Children's social worker (CSW)" }),
+        expect.objectContaining({
+          kind: "team",
+          at: "2025-09-15",
+          title: `${String(oldRow.name)} left the role of Children's social worker (CSW)`,
+        }),
+        expect.objectContaining({
+          kind: "team",
+          at: "2025-09-15",
+          title: "Robin Okafor joined the team as Children's social worker (CSW)",
+        }),
       ]),
     );
     // The new holder takes over today's freshness row, not the old one.
@@ -411,13 +469,25 @@ describe("handing a role over keeps the previous holder in history", () => {
       startedOn: "2025-03-01",
     });
     const second = Number(one(`SELECT id FROM case_parties WHERE youth_id = ? AND name = 'Second CSW'`, c.youthId)!.id);
-    const result = await postRoute(db, partyReplaceAction, "supervisor@example.org", `/youth/${c.youthId}/parties/${second}/replace`, {
-      youthId: String(c.youthId),
-      partyId: String(second),
-    }, { name: "Third CSW", startedOn: "2025-03-01" });
+    const result = await postRoute(
+      db,
+      partyReplaceAction,
+      "supervisor@example.org",
+      `/youth/${c.youthId}/parties/${second}/replace`,
+      {
+        youthId: String(c.youthId),
+        partyId: String(second),
+      },
+      { name: "Third CSW", startedOn: "2025-03-01" },
+    );
     expect(redirectLocation(result)).toContain("saved=party-replaced");
     const data = await loadYouthPage(db, "supervisor@example.org", c.youthId);
-    expect(data.parties.history.filter((p) => p.role === "csw").map((p) => [p.name, p.startedOn, p.endedOn]).sort()).toEqual(
+    expect(
+      data.parties.history
+        .filter((p) => p.role === "csw")
+        .map((p) => [p.name, p.startedOn, p.endedOn])
+        .sort(),
+    ).toEqual(
       [
         [`Casey Worker ${c.youthId}`, "2025-01-01", "2025-03-01"],
         ["Second CSW", "2025-03-01", "2025-03-01"],
@@ -439,7 +509,13 @@ describe("contact staleness", () => {
   it("flags the youth past 30 days, a core party past 45, and a role nobody holds as a gap", async () => {
     const c = mine({ team: ["csw", "attorney"] });
     const contact = (partyId: number | null, days: number) =>
-      insertContact(db, { programId: c.programId, youthId: c.youthId, partyId, occurredAt: instantDaysAgo(TZ, days), loggedBy: advocateId });
+      insertContact(db, {
+        programId: c.programId,
+        youthId: c.youthId,
+        partyId,
+        occurredAt: instantDaysAgo(TZ, days),
+        loggedBy: advocateId,
+      });
     contact(null, 31);
     contact(null, 60);
     contact(c.cswId, 46);
@@ -450,8 +526,20 @@ describe("contact staleness", () => {
     const data = await loadYouthPage(db, "advocate@example.org", c.youthId);
     const by = Object.fromEntries(data.freshness.map((f) => [f.key, f]));
     expect(Object.keys(by)).toEqual(["youth", "csw", "attorney", "clc_case_manager"]);
-    expect(by.youth).toMatchObject({ daysSince: 31, thresholdDays: 30, stale: true, missingFromTeam: false, lastContactAt: instantDaysAgo(TZ, 31) });
-    expect(by.csw).toMatchObject({ daysSince: 46, thresholdDays: 45, stale: true, missingFromTeam: false, names: [`Casey Worker ${c.youthId}`] });
+    expect(by.youth).toMatchObject({
+      daysSince: 31,
+      thresholdDays: 30,
+      stale: true,
+      missingFromTeam: false,
+      lastContactAt: instantDaysAgo(TZ, 31),
+    });
+    expect(by.csw).toMatchObject({
+      daysSince: 46,
+      thresholdDays: 45,
+      stale: true,
+      missingFromTeam: false,
+      names: [`Casey Worker ${c.youthId}`],
+    });
     expect(by.attorney).toMatchObject({ daysSince: 5, thresholdDays: 45, stale: false, missingFromTeam: false });
     expect(by.clc_case_manager).toMatchObject({ names: [], daysSince: null, stale: false, missingFromTeam: true });
 
@@ -464,7 +552,13 @@ describe("contact staleness", () => {
   it("is not stale on the threshold day itself; a party never contacted is stale", async () => {
     const c = mine();
     const contact = (partyId: number | null, days: number) =>
-      insertContact(db, { programId: c.programId, youthId: c.youthId, partyId, occurredAt: instantDaysAgo(TZ, days), loggedBy: advocateId });
+      insertContact(db, {
+        programId: c.programId,
+        youthId: c.youthId,
+        partyId,
+        occurredAt: instantDaysAgo(TZ, days),
+        loggedBy: advocateId,
+      });
     contact(null, 30);
     contact(c.cswId, 45);
     contact(c.clcId, 1);
@@ -486,7 +580,13 @@ describe("contact staleness", () => {
 
   it("a contact logged through the page counts at once, for that party only", async () => {
     const c = mine();
-    insertContact(db, { programId: c.programId, youthId: c.youthId, partyId: c.attorneyId, occurredAt: instantDaysAgo(TZ, 60), loggedBy: advocateId });
+    insertContact(db, {
+      programId: c.programId,
+      youthId: c.youthId,
+      partyId: c.attorneyId,
+      occurredAt: instantDaysAgo(TZ, 60),
+      loggedBy: advocateId,
+    });
     const result = await postRoute(db, youthDetailAction, "advocate@example.org", `/youth/${c.youthId}`, youthParams(c), {
       intent: "log-contact",
       with: String(c.cswId),
@@ -506,11 +606,24 @@ describe("contact staleness", () => {
 
   it("contacts with a previous holder do not count for the new one", async () => {
     const c = mine();
-    insertContact(db, { programId: c.programId, youthId: c.youthId, partyId: c.cswId, occurredAt: instantDaysAgo(TZ, 2), loggedBy: advocateId });
-    const replaced = await postRoute(db, partyReplaceAction, "advocate@example.org", `/youth/${c.youthId}/parties/${c.cswId}/replace`, partyParams(c), {
-      name: "Fresh CSW",
-      startedOn: daysAgo(TZ, 1),
+    insertContact(db, {
+      programId: c.programId,
+      youthId: c.youthId,
+      partyId: c.cswId,
+      occurredAt: instantDaysAgo(TZ, 2),
+      loggedBy: advocateId,
     });
+    const replaced = await postRoute(
+      db,
+      partyReplaceAction,
+      "advocate@example.org",
+      `/youth/${c.youthId}/parties/${c.cswId}/replace`,
+      partyParams(c),
+      {
+        name: "Fresh CSW",
+        startedOn: daysAgo(TZ, 1),
+      },
+    );
     expect(redirectLocation(replaced)).toContain("saved=party-replaced");
     const data = await loadYouthPage(db, "advocate@example.org", c.youthId);
     expect(data.freshness.find((f) => f.key === "csw")).toMatchObject({ names: ["Fresh CSW"], daysSince: null, stale: true });
@@ -548,7 +661,14 @@ describe("the contact list: newest first, filterable by party", () => {
     const c = mine();
     const advocateId = userId(client, "advocate@example.org");
     const add = (partyId: number | null, days: number, summary: string) =>
-      insertContact(db, { programId: c.programId, youthId: c.youthId, partyId, occurredAt: instantDaysAgo(PROGRAM_ONE_TZ, days), loggedBy: advocateId, summary });
+      insertContact(db, {
+        programId: c.programId,
+        youthId: c.youthId,
+        partyId,
+        occurredAt: instantDaysAgo(PROGRAM_ONE_TZ, days),
+        loggedBy: advocateId,
+        summary,
+      });
     add(c.cswId, 10, "csw older");
     add(c.cswId, 3, "csw newer");
     add(c.attorneyId, 5, "attorney");
@@ -597,7 +717,10 @@ describe("the safety plan is versioned", () => {
     const c = mine();
     // Each save is made from the plan as it stands (the form carries its version).
     const save = (email: string, fields: Fields) =>
-      postRoute(db, safetyPlanAction, email, `/youth/${c.youthId}/safety-plan`, youthParams(c), { baseVersion: safetyPlanVersion(client, c.youthId), ...fields });
+      postRoute(db, safetyPlanAction, email, `/youth/${c.youthId}/safety-plan`, youthParams(c), {
+        baseVersion: safetyPlanVersion(client, c.youthId),
+        ...fields,
+      });
 
     const first = await save("advocate@example.org", {
       support1Name: "May Parker",

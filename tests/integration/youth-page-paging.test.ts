@@ -20,7 +20,14 @@ beforeAll(async () => {
   y = makeYouth(db, { advocate: ADVOCATE, supervisor: "supervisor@example.org" });
   const by = userId(db.$client, ADVOCATE);
   for (let i = 0; i < CONTACTS; i++) {
-    insertContact(db, { programId: y.programId, youthId: y.youthId, partyId: i % 2 ? y.cswId : null, occurredAt: new Date(Date.now() - (i + 1) * DAY_MS).toISOString(), loggedBy: by, summary: `Contact number ${i}` });
+    insertContact(db, {
+      programId: y.programId,
+      youthId: y.youthId,
+      partyId: i % 2 ? y.cswId : null,
+      occurredAt: new Date(Date.now() - (i + 1) * DAY_MS).toISOString(),
+      loggedBy: by,
+      summary: `Contact number ${i}`,
+    });
   }
   const plan = db.$client.prepare(
     `INSERT INTO safety_plans (program_id, youth_id, version, support_people, hotlines_memorized, reviewed_on, reviewed_by_user_id) VALUES (?, ?, ?, '[]', '[]', ?, ?)`,

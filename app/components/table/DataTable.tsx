@@ -99,18 +99,16 @@ export function DataTable<TRow extends RowData>({
 
   const tableColumns = useMemo(
     () =>
-      columns.map(
-        (col): ColumnDef<Features, TRow> => ({
-          id: col.id,
-          header: col.header,
-          // v9 only lets a column sort (`getCanSort`) if it has an accessor, so
-          // give every column an identity accessor; cells render from the row.
-          accessorFn: (row) => row,
-          cell: (ctx) => col.cell(ctx.row.original),
-          enableSorting: col.sortable === true,
-          meta: { className: col.className },
-        }),
-      ),
+      columns.map((col): ColumnDef<Features, TRow> => ({
+        id: col.id,
+        header: col.header,
+        // v9 only lets a column sort (`getCanSort`) if it has an accessor, so
+        // give every column an identity accessor; cells render from the row.
+        accessorFn: (row) => row,
+        cell: (ctx) => col.cell(ctx.row.original),
+        enableSorting: col.sortable === true,
+        meta: { className: col.className },
+      })),
     [columns],
   );
 
@@ -146,9 +144,7 @@ export function DataTable<TRow extends RowData>({
   const lastRow = firstRow + rows.length - 1;
 
   const sizeOptions = pageSizes.includes(size) ? pageSizes : [...pageSizes, size].sort((a, b) => a - b);
-  const preservedParams = [...searchParams.entries()].filter(
-    ([key]) => key !== TABLE_PARAM.page && key !== TABLE_PARAM.size,
-  );
+  const preservedParams = [...searchParams.entries()].filter(([key]) => key !== TABLE_PARAM.page && key !== TABLE_PARAM.size);
 
   // Out of range (e.g. page 99 of 13): "Previous" goes to the last real page.
   const prevPage = Math.min(page - 1, Math.max(pageCount, 1));
@@ -178,7 +174,12 @@ export function DataTable<TRow extends RowData>({
                     }
                     if (!column.getCanSort()) {
                       return (
-                        <th key={header.id} scope="col" colSpan={header.colSpan > 1 ? header.colSpan : undefined} className={cx("dt-th", colClass)}>
+                        <th
+                          key={header.id}
+                          scope="col"
+                          colSpan={header.colSpan > 1 ? header.colSpan : undefined}
+                          className={cx("dt-th", colClass)}
+                        >
                           <table.FlexRender header={header} />
                         </th>
                       );
@@ -267,12 +268,7 @@ export function DataTable<TRow extends RowData>({
               )}
             </li>
           </ul>
-          <PageSizeForm
-            size={size}
-            sizeOptions={sizeOptions}
-            preservedParams={preservedParams}
-            fmt={fmt}
-          />
+          <PageSizeForm size={size} sizeOptions={sizeOptions} preservedParams={preservedParams} fmt={fmt} />
         </nav>
       ) : null}
     </div>

@@ -132,9 +132,7 @@ describe("withParams", () => {
 
   it("sets, replaces and deletes keys, preserving the others and their order", () => {
     expect(withParams(current, { page: 4 })).toBe("?status=open&page=4&size=50&sort=name.asc");
-    expect(withParams(current, { sort: "createdAt.desc", page: null })).toBe(
-      "?status=open&size=50&sort=createdAt.desc",
-    );
+    expect(withParams(current, { sort: "createdAt.desc", page: null })).toBe("?status=open&size=50&sort=createdAt.desc");
     expect(withParams(current, { q: "smith", page: null })).toBe("?status=open&size=50&sort=name.asc&q=smith");
   });
 

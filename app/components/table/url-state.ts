@@ -77,10 +77,7 @@ export function parseSort(raw: string | null, sortable: readonly string[]): Sort
  *
  * Only the first occurrence of each param is considered.
  */
-export function parseTableParams(
-  searchParams: URLSearchParams,
-  opts: ParseTableParamsOptions,
-): TableParams {
+export function parseTableParams(searchParams: URLSearchParams, opts: ParseTableParamsOptions): TableParams {
   const pageSizes = opts.pageSizes ?? DEFAULT_PAGE_SIZES;
   const defaultSize = opts.defaultSize ?? DEFAULT_PAGE_SIZE;
 
@@ -116,10 +113,7 @@ export function parseTableParams(
  *
  * Only pure page navigation passes a page number.
  */
-export function withParams(
-  searchParams: URLSearchParams,
-  changes: Record<string, string | number | null>,
-): string {
+export function withParams(searchParams: URLSearchParams, changes: Record<string, string | number | null>): string {
   const next = new URLSearchParams(searchParams);
   for (const [key, value] of Object.entries(changes)) {
     if (value === null) next.delete(key);

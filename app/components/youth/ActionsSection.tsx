@@ -27,8 +27,21 @@ export function ActionsSection({ page, timeZone, today, canWrite, actionData }: 
             <FormError state={actionData?.intent === "add-action" ? actionData : undefined} />
             <TextField label="What" name="description" state={actionData?.intent === "add-action" ? actionData : undefined} required />
             <div className="form-row">
-              <SelectField label="Owner" name="owner" state={actionData?.intent === "add-action" ? actionData : undefined} placeholder="Choose…" options={page.owners} required />
-              <TextField label="Due" name="dueOn" type="date" state={actionData?.intent === "add-action" ? actionData : undefined} required />
+              <SelectField
+                label="Owner"
+                name="owner"
+                state={actionData?.intent === "add-action" ? actionData : undefined}
+                placeholder="Choose…"
+                options={page.owners}
+                required
+              />
+              <TextField
+                label="Due"
+                name="dueOn"
+                type="date"
+                state={actionData?.intent === "add-action" ? actionData : undefined}
+                required
+              />
             </div>
             <SubmitButton intent="add-action" pendingText="Adding…">
               Add action item

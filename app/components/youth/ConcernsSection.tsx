@@ -53,9 +53,7 @@ export function ConcernsSection({ page, timeZone, base }: YouthSectionProps) {
           <ConcernList concerns={csec.ownSubmissions} timeZone={timeZone} empty="" />
         </>
       ) : (
-        <p className="muted">
-          If you notice red flags, raise a concern: it goes to the youth's supervisor, who reviews it.
-        </p>
+        <p className="muted">If you notice red flags, raise a concern: it goes to the youth's supervisor, who reviews it.</p>
       )}
     </section>
   );

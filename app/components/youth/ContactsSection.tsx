@@ -6,7 +6,13 @@ import { ShowMore } from "./ShowMore";
 import type { YouthSectionProps } from "./types";
 
 /** How long since each core party was contacted, the form to log a contact, and the contacts logged. */
-export function ContactsSection({ page, timeZone, canWrite, contactState, moreHref }: YouthSectionProps & { contactState: FormState | undefined }) {
+export function ContactsSection({
+  page,
+  timeZone,
+  canWrite,
+  contactState,
+  moreHref,
+}: YouthSectionProps & { contactState: FormState | undefined }) {
   const { parties, contacts, freshness } = page;
   return (
     <section id="contacts" aria-labelledby="contacts-heading" className="panel">
@@ -57,7 +63,14 @@ export function ContactsSection({ page, timeZone, canWrite, contactState, moreHr
               required
             />
           </div>
-          <TextArea label="Summary" name="summary" state={contactState} required rows={3} hint="What was discussed and any follow-up. Keep it factual." />
+          <TextArea
+            label="Summary"
+            name="summary"
+            state={contactState}
+            required
+            rows={3}
+            hint="What was discussed and any follow-up. Keep it factual."
+          />
           <SubmitButton intent="log-contact" pendingText="Saving contact…">
             Log contact
           </SubmitButton>
@@ -96,7 +109,12 @@ export function ContactsSection({ page, timeZone, canWrite, contactState, moreHr
           ))}
         </ol>
       )}
-      <ShowMore shown={contacts.length} total={page.contactTotal} href={moreHref("contacts", contacts.length, "contacts")} what="contacts" />
+      <ShowMore
+        shown={contacts.length}
+        total={page.contactTotal}
+        href={moreHref("contacts", contacts.length, "contacts")}
+        what="contacts"
+      />
     </section>
   );
 }

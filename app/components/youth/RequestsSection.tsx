@@ -29,8 +29,12 @@ export function RequestsSection({ page, timeZone, today, base }: YouthSectionPro
               <th scope="col">Addressed to</th>
               <th scope="col">Requested</th>
               <th scope="col">Due</th>
-              <th scope="col" className="num">Days open</th>
-              <th scope="col" className="num">Amount</th>
+              <th scope="col" className="num">
+                Days open
+              </th>
+              <th scope="col" className="num">
+                Amount
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -66,12 +66,19 @@ export function SafetyPlanSection({ page, timeZone, base, canWrite, moreHref }: 
                   </li>
                 ))}
               </ul>
-              <ShowMore shown={safetyPlan.history.length} total={safetyPlan.historyTotal} href={moreHref("plans", safetyPlan.history.length, "safety-plan")} what="earlier versions" />
+              <ShowMore
+                shown={safetyPlan.history.length}
+                total={safetyPlan.historyTotal}
+                href={moreHref("plans", safetyPlan.history.length, "safety-plan")}
+                what="earlier versions"
+              />
             </details>
           ) : null}
         </>
       ) : (
-        <p className="empty-state">No safety plan yet. Work one out with the youth: their top three people to call, and the hotlines to know by heart.</p>
+        <p className="empty-state">
+          No safety plan yet. Work one out with the youth: their top three people to call, and the hotlines to know by heart.
+        </p>
       )}
     </section>
   );

@@ -26,7 +26,11 @@ export function TeamSection({ page, timeZone, today, base, canWrite }: YouthSect
               <th scope="col">Name</th>
               <th scope="col">How to reach</th>
               <th scope="col">Last contacted</th>
-              {canWrite ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
+              {canWrite ? (
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -43,14 +47,24 @@ export function TeamSection({ page, timeZone, today, base, canWrite }: YouthSect
                   {p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : null}
                   {!p.phone && !p.email ? <span className="muted">No details</span> : null}
                 </td>
-                <td>{p.lastContactAt ? describeDay(calendarDateIn(new Date(p.lastContactAt), timeZone), today) : <span className="muted">Never</span>}</td>
+                <td>
+                  {p.lastContactAt ? (
+                    describeDay(calendarDateIn(new Date(p.lastContactAt), timeZone), today)
+                  ) : (
+                    <span className="muted">Never</span>
+                  )}
+                </td>
                 {canWrite ? (
                   <td className="row-actions">
                     <Link to={`${base}/parties/${p.id}/edit`}>
                       Edit<span className="sr-only"> {p.name}</span>
                     </Link>
                     <Link to={`${base}/parties/${p.id}/replace`}>
-                      Replace<span className="sr-only"> {p.name} as {p.roleLabel}</span>
+                      Replace
+                      <span className="sr-only">
+                        {" "}
+                        {p.name} as {p.roleLabel}
+                      </span>
                     </Link>
                   </td>
                 ) : null}
@@ -66,8 +80,7 @@ export function TeamSection({ page, timeZone, today, base, canWrite }: YouthSect
             {parties.history.map((p) => (
               <li key={p.id}>
                 {p.roleLabel}: {p.name}
-                {p.organization ? `, ${p.organization}` : ""} — {formatDate(p.startedOn, timeZone)} to{" "}
-                {formatDate(p.endedOn!, timeZone)}
+                {p.organization ? `, ${p.organization}` : ""} — {formatDate(p.startedOn, timeZone)} to {formatDate(p.endedOn!, timeZone)}
               </li>
             ))}
           </ul>

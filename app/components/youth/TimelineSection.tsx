@@ -21,7 +21,12 @@ export function TimelineSection({ page, timeZone, moreHref }: YouthSectionProps)
           ))}
         </ol>
       )}
-      <ShowMore shown={timeline.length} total={page.timelineTotal} href={moreHref("timeline", timeline.length, "timeline")} what="entries" />
+      <ShowMore
+        shown={timeline.length}
+        total={page.timelineTotal}
+        href={moreHref("timeline", timeline.length, "timeline")}
+        what="entries"
+      />
     </section>
   );
 }
