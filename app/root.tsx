@@ -71,7 +71,8 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
 /** A human message for a thrown response or error; the stack only in development. */
 export function ErrorMessage({ error }: { error: unknown }) {
   if (isRouteErrorResponse(error)) {
-    const message = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
+    const body: unknown = error.data;
+    const message = typeof body === "object" && body && "message" in body ? String(body.message) : null;
     const { title, text } = describeStatus(error.status);
     return (
       <div className="error-message" role="alert">

@@ -124,11 +124,13 @@ type Captured = { sql: string; params: unknown[]; ms: number };
  */
 function capture<T>(client: BetterSqlite3.Database, fn: () => T): { result: T; statements: Captured[] } {
   const statements: Captured[] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(client) below
   const original = client.prepare;
   type Stmt = ReturnType<BetterSqlite3.Database["prepare"]>;
   const wrapped = function (this: BetterSqlite3.Database, source: string) {
     const stmt: Stmt = original.call(client, source);
     for (const method of ["all", "get", "run", "iterate"] as const) {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .apply(stmt) below
       const inner = stmt[method] as (...args: unknown[]) => unknown;
       (stmt as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
         const t0 = performance.now();

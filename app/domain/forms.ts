@@ -24,6 +24,7 @@ export type FormValues = Record<string, string | string[] | undefined>;
  * and line breaks (NUL among them), and the bidirectional embeddings, overrides and isolates that
  * make text display in another order than it is stored ("Trojan Source").
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const DECEPTIVE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
 
 export function withoutDeceptiveCharacters(text: string): string {

@@ -79,6 +79,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
               type="email"
               autoComplete="username"
               required
+              // The page has one job; the field it starts with is where everyone begins. The page's
+              // title and heading still name it for screen readers.
+              // eslint-disable-next-line jsx-a11y/no-autofocus
               autoFocus
               defaultValue={actionData?.values.email ?? ""}
               aria-invalid={errors.email ? true : undefined}

@@ -61,9 +61,9 @@ export default function RequestsQueue({ loaderData }: Route.ComponentProps) {
   const { queue, sort, filters, today, timeZone } = loaderData;
   const navigation = useNavigation();
   const search = new URLSearchParams(
-    Object.entries({ ...filters, overdue: filters.overdue ? "1" : "", sort: formatSort(sort) }).filter(([, v]) => v !== "") as Array<
-      [string, string]
-    >,
+    Object.entries({ ...filters, overdue: filters.overdue ? "1" : "", sort: formatSort(sort) }).filter(
+      (entry): entry is [string, string] => entry[1] !== "",
+    ),
   );
   const filtered = Boolean(
     filters.type || filters.youth || filters.advocate || filters.advocateName || filters.overdue || filters.openDays,

@@ -3,7 +3,7 @@
  * A contact with a party the viewer may not see (a CSEC advocate on an unconfirmed youth) is
  * itself hidden: it would name that party.
  */
-import { and, count, desc, eq, gte, inArray, isNull, lt, max, notInArray, or } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, max } from "drizzle-orm";
 import { caseParties, contacts, programs, users } from "../../db/schema";
 import { daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import type { FieldErrors } from "../domain/forms";
@@ -13,8 +13,7 @@ import { auditChange } from "./audit.server";
 import { getDb, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor } from "./csec-sensitive.server";
 import { partiesShownTo, type WriteResult } from "./parties.server";
-import { csecAudienceOf, csecStatusOf, requirePermission, requireYouthInScope, type YouthInScope } from "./scope.server";
-import type { Viewer } from "./session.server";
+import { requirePermission, type YouthInScope } from "./scope.server";
 
 export type ContactView = {
   id: number;
@@ -32,8 +31,8 @@ export type ContactView = {
 type ContactFilter = { with?: string; from?: string; before?: string };
 
 /** The contacts of this youth the viewer may see, narrowed to one party (or the youth) if asked. */
-function contactsShown(inScope: YouthInScope, filter: ContactFilter, db: DbOrTx) {
-  const { viewer, youthId } = inScope;
+function contactsShown(inScope: YouthInScope, filter: ContactFilter) {
+  const { youthId } = inScope;
   const shown = csecSensitiveShownFor("contact", inScope.audience, inScope.csecStatus);
   const withCondition =
     filter.with === "youth"
@@ -52,7 +51,6 @@ function contactsShown(inScope: YouthInScope, filter: ContactFilter, db: DbOrTx)
 
 /** The newest contacts first; `limit` of them when given (a youth may have years of them). */
 export function listContacts(inScope: YouthInScope, filter: ContactFilter & { limit?: number } = {}, db: DbOrTx = getDb()): ContactView[] {
-  const { viewer, youthId } = inScope;
   const query = db
     .select({
       id: contacts.id,
@@ -67,7 +65,7 @@ export function listContacts(inScope: YouthInScope, filter: ContactFilter & { li
     .from(contacts)
     .leftJoin(caseParties, eq(caseParties.id, contacts.partyId))
     .innerJoin(users, eq(users.id, contacts.loggedByUserId))
-    .where(contactsShown(inScope, filter, db))
+    .where(contactsShown(inScope, filter))
     .orderBy(desc(contacts.occurredAt), desc(contacts.id));
   return (filter.limit === undefined ? query : query.limit(filter.limit)).all().map((c) => ({
     id: c.id,
@@ -83,14 +81,7 @@ export function listContacts(inScope: YouthInScope, filter: ContactFilter & { li
 
 /** How many contacts `listContacts` would list without a limit. */
 export function countContacts(inScope: YouthInScope, filter: ContactFilter = {}, db: DbOrTx = getDb()): number {
-  const { viewer, youthId } = inScope;
-  return (
-    db
-      .select({ n: count() })
-      .from(contacts)
-      .where(contactsShown(inScope, filter, db))
-      .get()?.n ?? 0
-  );
+  return db.select({ n: count() }).from(contacts).where(contactsShown(inScope, filter)).get()?.n ?? 0;
 }
 
 export type ContactFreshness = {
@@ -191,7 +182,7 @@ export function logContact(
     const party = db
       .select({ id: caseParties.id })
       .from(caseParties)
-      .where(and(eq(caseParties.id, Number(input.with)), eq(caseParties.youthId, youthId), partiesShownTo(inScope, db)))
+      .where(and(eq(caseParties.id, Number(input.with)), eq(caseParties.youthId, youthId), partiesShownTo(inScope)))
       .get();
     if (!party) errors.with = "Choose who the contact was with.";
     else partyId = party.id;

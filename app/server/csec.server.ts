@@ -21,7 +21,7 @@ import { can } from "../domain/permissions";
 import { redFlagLabel, type RedFlagKey } from "../domain/red-flags";
 import { auditChange } from "./audit.server";
 import { getDb, nowIso, type Tx, type Db, type DbOrTx } from "./db.server";
-import { csecAudienceOf, csecStatusOf, requirePermission, requireYouthInScope, type YouthInScope } from "./scope.server";
+import { csecAudienceOf, csecStatusOf, requirePermission, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export type RedFlagView = { indicator: string; label: string; observedOn: string; observedBy: string; note: string | null };

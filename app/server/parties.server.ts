@@ -7,12 +7,12 @@ import { and, asc, desc, eq, isNotNull, isNull, max, sql, type SQL } from "drizz
 import { caseParties, contacts } from "../../db/schema";
 import { calendarDateIn } from "../domain/dates";
 import { staleEdit, type FieldErrors, type StaleEdit } from "../domain/forms";
-import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
+import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, partyRoleLabel, type PartyRole } from "../domain/youth";
 import type { PartyInput } from "../domain/youth-forms";
 import { auditChange } from "./audit.server";
 import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor } from "./csec-sensitive.server";
-import { csecAudienceOf, csecStatusOf, notFound, requirePermission, requireYouthInScope, type YouthInScope } from "./scope.server";
+import { notFound, requirePermission, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export type PartyView = {
@@ -30,24 +30,18 @@ export type PartyView = {
 
 export type WriteResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 
-function roleLabel(role: string): string {
-  return (PARTY_ROLE_LABELS as Record<string, string>)[role] ?? role;
-}
-
 /** The party roles a viewer may not see on this youth (none, or the CSEC-sensitive ones). */
-export function hiddenPartyRoles(inScope: YouthInScope, db: DbOrTx = getDb()): PartyRole[] {
-  const { viewer, youthId } = inScope;
+export function hiddenPartyRoles(inScope: YouthInScope): PartyRole[] {
   return inScope.sensitiveVisible ? [] : [...CSEC_SENSITIVE_PARTY_ROLES];
 }
 
 /** The condition on `case_parties` for the team members of this youth the viewer may see. */
-export function partiesShownTo(inScope: YouthInScope, db: DbOrTx = getDb()): SQL | undefined {
-  const { viewer, youthId } = inScope;
+export function partiesShownTo(inScope: YouthInScope): SQL | undefined {
   return csecSensitiveShownFor("party", inScope.audience, inScope.csecStatus);
 }
 
 export function listParties(inScope: YouthInScope, db: DbOrTx = getDb()): { current: PartyView[]; history: PartyView[] } {
-  const { viewer, youthId } = inScope;
+  const { youthId } = inScope;
   const lastContact = db
     .select({ partyId: contacts.partyId, at: max(contacts.occurredAt).as("last_at") })
     .from(contacts)
@@ -68,7 +62,7 @@ export function listParties(inScope: YouthInScope, db: DbOrTx = getDb()): { curr
     })
     .from(caseParties)
     .leftJoin(lastContact, eq(lastContact.partyId, caseParties.id))
-    .where(and(eq(caseParties.youthId, youthId), partiesShownTo(inScope, db)))
+    .where(and(eq(caseParties.youthId, youthId), partiesShownTo(inScope)))
     .orderBy(
       sql`case ${caseParties.role} ${sql.raw(
         Object.keys(PARTY_ROLE_LABELS)
@@ -79,7 +73,7 @@ export function listParties(inScope: YouthInScope, db: DbOrTx = getDb()): { curr
       asc(caseParties.id),
     )
     .all();
-  const views = rows.map((r) => ({ ...r, role: r.role as PartyRole, roleLabel: roleLabel(r.role) }));
+  const views = rows.map((r) => ({ ...r, role: r.role as PartyRole, roleLabel: partyRoleLabel(r.role) }));
   return { current: views.filter((p) => !p.endedOn), history: views.filter((p) => p.endedOn) };
 }
 
@@ -88,19 +82,18 @@ function requireVisibleParty(inScope: YouthInScope, partyId: number, db: DbOrTx)
   const party = db
     .select()
     .from(caseParties)
-    .where(and(eq(caseParties.id, partyId), eq(caseParties.youthId, inScope.youthId), partiesShownTo(inScope, db)))
+    .where(and(eq(caseParties.id, partyId), eq(caseParties.youthId, inScope.youthId), partiesShownTo(inScope)))
     .get();
   if (!party) notFound("Team member");
   return party;
 }
 
 export function getPartyForEdit(inScope: YouthInScope, partyId: number, db: DbOrTx = getDb()) {
-  const { viewer, youthId } = inScope;
   const party = requireVisibleParty(inScope, partyId, db);
   return {
     id: party.id,
     role: party.role as PartyRole,
-    roleLabel: roleLabel(party.role),
+    roleLabel: partyRoleLabel(party.role),
     name: party.name,
     organization: party.organization,
     phone: party.phone,
@@ -135,7 +128,7 @@ function insertParty(tx: DbOrTx, viewer: Viewer, youthId: number, input: PartyIn
 export function addParty(inScope: YouthInScope, input: PartyInput, db: DbOrTx = getDb()): WriteResult {
   const { viewer, youthId } = inScope;
   requirePermission(viewer, "write:case", WRITE_DENIED);
-  if (hiddenPartyRoles(inScope, db).includes(input.role)) {
+  if (hiddenPartyRoles(inScope).includes(input.role)) {
     return { ok: false, errors: { role: "Choose the person's role on the team." } };
   }
   if (input.startedOn > calendarDateIn(new Date(), viewer.timeZone)) {
@@ -233,8 +226,7 @@ export function replaceParty(inScope: YouthInScope, partyId: number, input: Omit
 }
 
 /** The roles the viewer may give a new team member on this youth. */
-export function assignablePartyRoles(inScope: YouthInScope, db: DbOrTx = getDb()): PartyRole[] {
-  const { viewer, youthId } = inScope;
-  const hidden = hiddenPartyRoles(inScope, db);
+export function assignablePartyRoles(inScope: YouthInScope): PartyRole[] {
+  const hidden = hiddenPartyRoles(inScope);
   return (Object.keys(PARTY_ROLE_LABELS) as PartyRole[]).filter((r) => !hidden.includes(r));
 }

@@ -31,7 +31,7 @@ export function peopleForYouth(inScope: YouthInScope, db: DbOrTx = getDb()) {
   const parties = db
     .select({ id: caseParties.id, role: caseParties.role, name: caseParties.name })
     .from(caseParties)
-    .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), partiesShownTo(inScope, db)))
+    .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), partiesShownTo(inScope)))
     .all();
   const programUsers = db
     .selectDistinct({ id: users.id, name: users.name, role: memberships.role })

@@ -3,14 +3,13 @@
  * request (domain/requests.ts) on a youth whose status the viewer may not see does not exist for
  * that viewer: not in lists, counts, filters, nor at its URL.
  */
-import { and, asc, desc, eq, inArray, isNull, lte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { caseParties, requestStatusEvents, resourceRequests, users, youth, youthAssignments } from "../../db/schema";
 import { calendarDateIn, daysBetween } from "../domain/dates";
 import type { FieldErrors } from "../domain/forms";
 import { can } from "../domain/permissions";
 import {
-  CSEC_SENSITIVE_REQUEST_TYPES,
   OPEN_REQUEST_STATUSES,
   REQUEST_STATUSES,
   REQUEST_TRANSITIONS,
@@ -21,21 +20,13 @@ import {
   type RequestStatus,
   type RequestType,
 } from "../domain/requests";
-import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, displayName, type PartyRole } from "../domain/youth";
+import { PARTY_ROLE_LABELS, displayName, type PartyRole } from "../domain/youth";
 import { auditChange } from "./audit.server";
 import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { likeContains } from "./sql.server";
 import { partiesShownTo } from "./parties.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
-import {
-  csecAudienceOf,
-  notFound,
-  requireCaseAccess,
-  requirePermission,
-  requireYouthInScope,
-  youthScopeCondition,
-  type YouthInScope,
-} from "./scope.server";
+import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, youthScopeCondition, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 import { advocateFilterOptions, youthMatches } from "./youth.server";
 
@@ -327,7 +318,7 @@ export function createRequest(
               eq(caseParties.id, Number(input.addressedTo)),
               eq(caseParties.youthId, youthId),
               isNull(caseParties.endedOn),
-              partiesShownTo(inScope, db),
+              partiesShownTo(inScope),
             ),
           )
           .get()

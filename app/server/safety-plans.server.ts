@@ -9,8 +9,7 @@ import { HOTLINE_KEYS, type HotlineKey } from "../domain/hotlines";
 import { auditChange } from "./audit.server";
 import { getDb, type DbOrTx } from "./db.server";
 import type { WriteResult } from "./parties.server";
-import { requirePermission, requireYouthInScope, type YouthInScope } from "./scope.server";
-import type { Viewer } from "./session.server";
+import { requirePermission, type YouthInScope } from "./scope.server";
 
 export type SupportPerson = { name: string; relation: string | null; phone: string | null };
 

@@ -18,7 +18,7 @@ import {
   type Permission,
   type PermissionMap,
 } from "../domain/permissions";
-import { getDb, type Db, type DbOrTx } from "./db.server";
+import { getDb, type DbOrTx } from "./db.server";
 import type { Viewer } from "./session.server";
 
 /** Where a query finds the youth: the `youth` table itself, or a case record's own columns. */

@@ -186,6 +186,7 @@ const OWN_ORIGIN = "https://app.invalid";
  */
 export function safeRedirectPath(to: string | null | undefined, fallback = "/"): string {
   // Browsers remove tabs and newlines from URLs and read `\` as `/`: refuse them outright.
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (!to || !to.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(to) || to.startsWith("//")) return fallback;
   let url: URL;
   try {

@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { csecConcerns, placements, runawayEpisodes, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
-import { csecDistinguishable, csecViewFor, type CsecBasis, type CsecStatus, type CsecView } from "../domain/csec";
+import { csecDistinguishable, csecViewFor, type CsecStatus, type CsecView } from "../domain/csec";
 import { ageOn, calendarDateIn } from "../domain/dates";
 import { seesThroughAssignment, youthScopeOf } from "../domain/permissions";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
@@ -12,7 +12,7 @@ import { getDb, type DbOrTx } from "./db.server";
 import { missingNow, type MissingNow } from "./episodes.server";
 import { listPlacements, type PlacementView } from "./placements.server";
 import { likeContains } from "./sql.server";
-import { csecAudienceOf, requireCaseAccess, requireYouthInScope, youthScopeCondition, type YouthInScope } from "./scope.server";
+import { csecAudienceOf, requireCaseAccess, youthScopeCondition, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export const YOUTH_SORTABLE = ["name", "age", "caseNumber", "placement", "advocate", "supervisor", "csec"] as const;
@@ -240,7 +240,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
     supervisors: r.supervisors ? r.supervisors.split("\u001f") : [],
     csec: csecViewFor(audience, {
       status: r.csecStatus,
-      basis: r.csecBasis as CsecBasis | null,
+      basis: r.csecBasis,
       basisOn: r.csecBasisOn,
       changedAt: r.csecChangedAt,
       viewerOpenConcernRaisedAt: r.viewerOpenConcernRaisedAt,

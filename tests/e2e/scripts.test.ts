@@ -23,7 +23,7 @@ function run(args: string[], env: Record<string, string>) {
 describe("npm run add-user", () => {
   const databasePath = join(dir, "real.db");
 
-  it("creates the program and its first administrator on an empty database", async () => {
+  it("creates the program and its first administrator on an empty database", () => {
     const result = run(
       ["scripts/add-user.ts", "--email", "Ada@Casa.Example", "--name", "Ada Admin", "--role", "admin", "--program", "CASA of Real County"],
       { DATABASE_PATH: databasePath, ADD_USER_PASSWORD: "a long real passphrase" },

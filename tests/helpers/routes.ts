@@ -74,7 +74,7 @@ type RouteFn = (args: never) => unknown;
 
 /** Calls a route module's loader or action with a real request and returns what it settled to. */
 export function callRoute(fn: RouteFn, request: Request, params: Record<string, string> = {}): Promise<Settled> {
-  return settle(() => (fn as (args: unknown) => Promise<unknown>)({ request, params, context: {} }) as Promise<unknown>);
+  return settle(() => (fn as (args: unknown) => Promise<unknown>)({ request, params, context: {} }));
 }
 
 /** Posts a form to a route action as a signed-in user and returns what it settled to. */

@@ -45,7 +45,7 @@ export async function decodeData(text: string): Promise<unknown> {
       controller.close();
     },
   });
-  const decoded = await UNSAFE_decodeViaTurboStream(stream, globalThis as never);
+  const decoded = await UNSAFE_decodeViaTurboStream(stream, globalThis);
   await decoded.done;
   return decoded.value;
 }

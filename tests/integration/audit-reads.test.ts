@@ -11,15 +11,15 @@ import { getAs as requestAs, settle } from "../helpers/routes";
 const db = await demoDatabase();
 let youthId: number;
 
-beforeAll(async () => {
+beforeAll(() => {
   youthId = db.get<{ id: number }>(
     sql`select id from youth where first_name = ${DEMO_YOUTH.advocateNone.firstName} and last_name = ${DEMO_YOUTH.advocateNone.lastName}`,
-  )!.id;
+  ).id;
 });
 
 function readsBy(email: string, action: string): number {
   return db.get<{ n: number }>(sql`select count(*) as n from audit_events a join users u on u.id = a.actor_user_id
-    where u.email = ${email} and a.action = ${action} and a.youth_id = ${youthId}`)!.n;
+    where u.email = ${email} and a.action = ${action} and a.youth_id = ${youthId}`).n;
 }
 
 describe("reading case content is audited", () => {
@@ -38,11 +38,11 @@ describe("reading case content is audited", () => {
     });
 
     it(`${action}: a refused read (out of scope) records nothing`, async () => {
-      const before = db.get<{ n: number }>(sql`select count(*) as n from audit_events where action = ${action}`)!.n;
+      const before = db.get<{ n: number }>(sql`select count(*) as n from audit_events where action = ${action}`).n;
       const request = await requestAs(db, "lead@second.example.org", `/youth/${youthId}${suffix}`);
       const result = await settle(() => loader({ request, params: { youthId: String(youthId) }, context: {} } as never));
       expect(result).toMatchObject({ init: { status: 404 } });
-      expect(db.get<{ n: number }>(sql`select count(*) as n from audit_events where action = ${action}`)!.n).toBe(before);
+      expect(db.get<{ n: number }>(sql`select count(*) as n from audit_events where action = ${action}`).n).toBe(before);
     });
   }
 });
@@ -67,7 +67,7 @@ describe("/prep (every prep packet of the coming week) is audited packet by pack
     return db.all<{ youthId: number }>(sql`select a.youth_id as youthId from audit_events a join users u on u.id = a.actor_user_id
       where u.email = ${email} and a.action = 'prep_packet.view' and a.id > ${afterId} order by a.youth_id`);
   }
-  const lastAuditId = () => db.get<{ n: number }>(sql`select coalesce(max(id), 0) as n from audit_events`)!.n;
+  const lastAuditId = () => db.get<{ n: number }>(sql`select coalesce(max(id), 0) as n from audit_events`).n;
 
   it("one prep_packet.view per packet shown, for exactly the youth shown", async () => {
     const email = "supervisor@example.org";

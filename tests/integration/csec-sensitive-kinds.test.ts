@@ -56,7 +56,7 @@ function insert(table: string, row: Record<string, unknown>): number {
   return Number(info.lastInsertRowid);
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   y = makeYouth(db, { advocate: ADVOCATE, supervisor: SUPERVISOR, concernBy: SUPERVISOR, notePrefix: "zq-kind" });
   const sup = userId(c, SUPERVISOR);
   const base = { program_id: y.programId, youth_id: y.youthId };
@@ -217,10 +217,7 @@ describe("a CSEC-sensitive record of each kind on a youth with an unconfirmed co
   it("is not counted for the advocate: the queue counts only the ordinary request of this youth", async () => {
     const name = (c.prepare("SELECT first_name AS n FROM youth WHERE id = ?").get(y.youthId) as { n: string }).n;
     const queueOf = async (email: string) => {
-      const result = await callRoute(
-        requestsQueueLoader as never,
-        await getAs(db, email, `/requests?youth=${encodeURIComponent(name)}&size=100`),
-      );
+      const result = await callRoute(requestsQueueLoader, await getAs(db, email, `/requests?youth=${encodeURIComponent(name)}&size=100`));
       return (result as { queue: { total: number; counts: Record<string, number> } }).queue;
     };
     const [advocate, supervisor] = [await queueOf(ADVOCATE), await queueOf(SUPERVISOR)];
@@ -232,7 +229,7 @@ describe("a CSEC-sensitive record of each kind on a youth with an unconfirmed co
 
   it("is a 404 for the advocate when asked for by its own URL", async () => {
     for (const id of sensitiveRequestIds) {
-      const result = await callRoute(requestDetailLoader as never, await getAs(db, ADVOCATE, `/requests/${id}`), { requestId: String(id) });
+      const result = await callRoute(requestDetailLoader, await getAs(db, ADVOCATE, `/requests/${id}`), { requestId: String(id) });
       expect(statusOf(result)).toBe(404);
     }
   });

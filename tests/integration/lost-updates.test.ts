@@ -24,7 +24,7 @@ const ADVOCATE = "advocate@example.org";
 let y: YouthCase;
 let meetingId: number;
 
-beforeAll(async () => {
+beforeAll(() => {
   y = makeYouth(db, { advocate: ADVOCATE, supervisor: SUPERVISOR });
   meetingId = Number(
     db.$client

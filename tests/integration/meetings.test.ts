@@ -54,7 +54,7 @@ let A1: number;
 let SUP1: number;
 let PROGRAM_ONE: number;
 
-beforeAll(async () => {
+beforeAll(() => {
   A1 = userId(c, ADV);
   SUP1 = userId(c, SUP);
   PROGRAM_ONE = (c.prepare("select id from programs where slug = 'example-county'").get() as { id: number }).id;

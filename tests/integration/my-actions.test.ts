@@ -51,7 +51,7 @@ const HIDDEN_FROM_ADVOCATE = [
   "MA: CASA role, on another advocate's youth",
 ];
 
-beforeAll(async () => {
+beforeAll(() => {
   const p1 = programId(c, "example-county");
   const p2 = programId(c, "second-county");
   const a1 = userId(c, "advocate@example.org");

@@ -96,7 +96,7 @@ function makeRequest(
 
 async function act(email: string, requestId: number, fields: Fields) {
   const request = await postAs(db, email, `/requests/${requestId}`, fields);
-  return callRoute(detailAction as never, request, { requestId: String(requestId) });
+  return callRoute(detailAction, request, { requestId: String(requestId) });
 }
 
 /** Everything a transition may touch for one request, for "nothing changed" comparisons. */
@@ -213,7 +213,7 @@ describe("the reason for a denial", () => {
     });
     expect(locationOf(result)).toBe(`/requests/${id}?saved=deny`);
     expect(eventsOf(c, id).map((e) => e.note)).toEqual(["Not covered by the county budget."]);
-    const detail = await callRoute(detailLoader as never, await getAs(db, "advocate@example.org", `/requests/${id}`), {
+    const detail = await callRoute(detailLoader, await getAs(db, "advocate@example.org", `/requests/${id}`), {
       requestId: String(id),
     });
     const history = (detail as { request: { history: Array<{ toStatus: string; note: string | null }> } }).request.history;
@@ -240,7 +240,7 @@ describe("scope and roles around the lifecycle", () => {
         expect(statusOf(result), describeResult(result)).toBe(404);
         expect(JSON.stringify(payloadOf(result))).not.toMatch(/medical|Example County clinic|Lifecycle fixture/i);
         expectUnchanged(id, before);
-        const view = await callRoute(detailLoader as never, await getAs(db, email, `/requests/${id}`), { requestId: String(id) });
+        const view = await callRoute(detailLoader, await getAs(db, email, `/requests/${id}`), { requestId: String(id) });
         expect(statusOf(view)).toBe(404);
       });
     }
@@ -251,7 +251,7 @@ describe("scope and roles around the lifecycle", () => {
       const result = await act("admin@example.org", id, { action, version: String(FIXTURE_VERSION), note: "x" });
       expect(statusOf(result), describeResult(result)).toBe(403);
       expectUnchanged(id, before);
-      const view = await callRoute(detailLoader as never, await getAs(db, "admin@example.org", `/requests/${id}`), {
+      const view = await callRoute(detailLoader, await getAs(db, "admin@example.org", `/requests/${id}`), {
         requestId: String(id),
       });
       expect(statusOf(view)).toBe(403);
@@ -342,7 +342,7 @@ describe("the lifecycle writes in one transaction", () => {
 
 describe("two people acting on the same request", () => {
   async function load(email: string, id: number) {
-    const result = await callRoute(detailLoader as never, await getAs(db, email, `/requests/${id}`), { requestId: String(id) });
+    const result = await callRoute(detailLoader, await getAs(db, email, `/requests/${id}`), { requestId: String(id) });
     return (result as { request: { version: number; status: string; actions: string[] } }).request;
   }
 
@@ -415,7 +415,7 @@ describe("creating a request", () => {
 
   async function create(email: string, youthId: number, fields: Fields) {
     const request = await postAs(db, email, `/youth/${youthId}/requests/new`, fields);
-    return callRoute(newAction as never, request, { youthId: String(youthId) });
+    return callRoute(newAction, request, { youthId: String(youthId) });
   }
 
   function totals() {
@@ -642,7 +642,7 @@ describe("creating a request", () => {
 
   it("the new-request form offers CSEC-sensitive types only where the viewer may see them", async () => {
     const typesFor = async (email: string, youthId: number) => {
-      const result = await callRoute(newLoader as never, await getAs(db, email, `/youth/${youthId}/requests/new`), {
+      const result = await callRoute(newLoader, await getAs(db, email, `/youth/${youthId}/requests/new`), {
         youthId: String(youthId),
       });
       return (result as { types: Array<{ key: string }> }).types.map((t) => t.key);
@@ -668,7 +668,7 @@ describe("creating a request", () => {
       const result = await create(email, youthId, { type: "medical", addressedTo: "agency", agency: "County clinic", intent: "submit" });
       expect(statusOf(result), describeResult(result)).toBe(status);
       expect(totals()).toEqual(before);
-      const form = await callRoute(newLoader as never, await getAs(db, email, `/youth/${youthId}/requests/new`), {
+      const form = await callRoute(newLoader, await getAs(db, email, `/youth/${youthId}/requests/new`), {
         youthId: String(youthId),
       });
       expect(statusOf(form)).toBe(status);

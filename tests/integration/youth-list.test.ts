@@ -165,7 +165,7 @@ describe("sorting, filtering and paging happen in SQL and follow the URL", () =>
     expect(byPlacement.list.total).toBeGreaterThan(0);
     expect(byPlacement.list.rows.every((r) => r.placement?.type === placement)).toBe(true);
 
-    const advocateId = db.get<{ id: number }>(sql`select id from users where email = 'advocate@example.org'`)!.id;
+    const advocateId = db.get<{ id: number }>(sql`select id from users where email = 'advocate@example.org'`).id;
     const byAdvocate = await listAs("lead@example.org", `&advocate=${advocateId}`);
     const mine = await listAs("advocate@example.org");
     expect(byAdvocate.list.rows.map((r) => r.id).sort()).toEqual(mine.list.rows.map((r) => r.id).sort());

@@ -37,7 +37,6 @@ const db = await demoDatabase();
 
 const client = db.$client;
 const { one, all } = queries(client);
-type Row = Record<string, unknown>;
 
 type Ctx = { c: YouthCase; actorId: number; stamp: string; auditRow: AuditRow };
 

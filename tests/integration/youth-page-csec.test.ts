@@ -27,7 +27,7 @@ const label = (key: string) => RED_FLAGS.find((f) => f.key === key)!.label;
 
 let ids: Record<keyof typeof DEMO_YOUTH, number>;
 
-beforeAll(async () => {
+beforeAll(() => {
   ids = Object.fromEntries(Object.entries(DEMO_YOUTH).map(([k, ref]) => [k, demoYouthId(client, ref)])) as typeof ids;
 });
 

@@ -23,7 +23,6 @@ const db = await demoDatabase();
 
 const client = db.$client;
 const { one, all } = queries(client);
-type Row = Record<string, unknown>;
 
 const mine = (opts: Partial<Parameters<typeof makeYouth>[1]> = {}) =>
   makeYouth(db, { advocate: "advocate@example.org", supervisor: "supervisor@example.org", ...opts });

@@ -16,7 +16,7 @@ let y: YouthCase;
 const CONTACTS = 130;
 const PLANS = 9;
 
-beforeAll(async () => {
+beforeAll(() => {
   y = makeYouth(db, { advocate: ADVOCATE, supervisor: "supervisor@example.org" });
   const by = userId(db.$client, ADVOCATE);
   for (let i = 0; i < CONTACTS; i++) {

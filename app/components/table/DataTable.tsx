@@ -63,13 +63,15 @@ export type DataTableProps<TRow extends RowData> = {
 };
 
 type DataTableColumnMeta = { className?: string };
+/** Only its type matters: tableFeatures reads the shape of column `meta` from it. */
+const columnMeta: DataTableColumnMeta = {};
 
 // Module scope: v9 wants a stable features object. Only the two features we
 // need; no sorted/paginated row-model slots, because the server does the work.
 const features = tableFeatures({
   rowSortingFeature,
   rowPaginationFeature,
-  columnMeta: {} as DataTableColumnMeta,
+  columnMeta,
 });
 type Features = typeof features;
 
