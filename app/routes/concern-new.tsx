@@ -9,17 +9,15 @@ import { raiseConcern } from "~/server/csec.server";
 import { can } from "~/domain/permissions";
 import { savedUrl } from "~/domain/notices";
 import { formReply, parseForm } from "~/server/forms.server";
-import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
+import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
-import { getYouthHeading } from "~/server/youth.server";
+import { requireYouthFormPage } from "~/server/youth.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Raise a concern · CASA MDT" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const inScope = requireYouthInScope(viewer, idParam(params.youthId, "Youth"));
-  const youth = getYouthHeading(inScope);
-  requirePermission(viewer, "raise:csec-concern", "Your role cannot raise a concern.");
+  const { youth } = requireYouthFormPage(viewer, params.youthId, "raise:csec-concern", "Your role cannot raise a concern.");
   return {
     youth,
     today: calendarDateIn(new Date(), viewer.timeZone),

@@ -11,9 +11,9 @@ import { savedUrl } from "~/domain/notices";
 import { clearConcernSchema, confirmCsecSchema } from "~/domain/youth-forms";
 import { clearConcern, confirmCsec, getCsecPanel } from "~/server/csec.server";
 import { formReply, parseValues } from "~/server/forms.server";
-import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
+import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
-import { getYouthHeading } from "~/server/youth.server";
+import { requireYouthFormPage } from "~/server/youth.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "CSEC status · CASA MDT" }];
 
@@ -21,10 +21,7 @@ const DENIED = "Only the youth's supervisor or the program lead can review a con
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const youthId = idParam(params.youthId, "Youth");
-  const inScope = requireYouthInScope(viewer, youthId);
-  const youth = getYouthHeading(inScope);
-  requirePermission(viewer, "review:csec", DENIED);
+  const { inScope, youth } = requireYouthFormPage(viewer, params.youthId, "review:csec", DENIED);
   return { youth, panel: getCsecPanel(inScope), today: calendarDateIn(new Date(), viewer.timeZone), timeZone: viewer.timeZone };
 }
 

@@ -7,18 +7,15 @@ import { formReply, parseForm } from "~/server/forms.server";
 import { MEETING_TYPES, meetingFormSchema } from "~/domain/meetings";
 import { scheduleMeeting } from "~/server/meetings.server";
 import { peopleForYouth } from "~/server/people.server";
-import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
+import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
-import { getYouthHeading } from "~/server/youth.server";
+import { requireYouthFormPage } from "~/server/youth.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Schedule an MDT meeting · CASA MDT" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const youthId = idParam(params.youthId, "Youth");
-  const inScope = requireYouthInScope(viewer, youthId);
-  const youth = getYouthHeading(inScope);
-  requirePermission(viewer, "write:case", "Your role cannot schedule meetings.");
+  const { inScope, youth } = requireYouthFormPage(viewer, params.youthId, "write:case", "Your role cannot schedule meetings.");
   const sensitiveOk = inScope.sensitiveVisible;
   return {
     youth,

@@ -7,19 +7,16 @@ import { savedUrl } from "~/domain/notices";
 import { formReply, parseForm } from "~/server/forms.server";
 import { partyDetailsSchema } from "~/domain/youth-forms";
 import { getPartyForEdit, updatePartyDetails } from "~/server/parties.server";
-import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
+import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
-import { getYouthHeading } from "~/server/youth.server";
+import { requireYouthFormPage } from "~/server/youth.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Edit a team member · CASA MDT" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const youthId = idParam(params.youthId, "Youth");
-  const inScope = requireYouthInScope(viewer, youthId);
-  const youth = getYouthHeading(inScope);
+  const { inScope, youth } = requireYouthFormPage(viewer, params.youthId, "write:case", "Your role cannot change this youth's team.");
   const party = getPartyForEdit(inScope, idParam(params.partyId, "Team member"));
-  requirePermission(viewer, "write:case", "Your role cannot change this youth's team.");
   return { youth, party };
 }
 

@@ -5,21 +5,18 @@ import { FormPage } from "~/components/FormPage";
 import { calendarDateIn } from "~/domain/dates";
 import { savedUrl } from "~/domain/notices";
 import { formReply, parseForm } from "~/server/forms.server";
-import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
+import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { PARTY_ROLE_LABELS } from "~/domain/youth";
 import { partySchema } from "~/domain/youth-forms";
 import { addParty, assignablePartyRoles } from "~/server/parties.server";
 import { requireViewer } from "~/server/session.server";
-import { getYouthHeading } from "~/server/youth.server";
+import { requireYouthFormPage } from "~/server/youth.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Add a team member · CASA MDT" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const youthId = idParam(params.youthId, "Youth");
-  const inScope = requireYouthInScope(viewer, youthId);
-  const youth = getYouthHeading(inScope);
-  requirePermission(viewer, "write:case", "Your role cannot change this youth's team.");
+  const { inScope, youth } = requireYouthFormPage(viewer, params.youthId, "write:case", "Your role cannot change this youth's team.");
   return { youth, roles: assignablePartyRoles(inScope), today: calendarDateIn(new Date(), viewer.timeZone) };
 }
 

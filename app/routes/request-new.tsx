@@ -9,9 +9,9 @@ import { formReply, parseForm } from "~/server/forms.server";
 import { REQUEST_TYPES, requestFormSchema } from "~/domain/requests";
 import { listParties } from "~/server/parties.server";
 import { createRequest } from "~/server/requests.server";
-import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
+import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
-import { getYouthHeading } from "~/server/youth.server";
+import { requireYouthFormPage } from "~/server/youth.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "New request · CASA MDT" }];
 
@@ -19,10 +19,7 @@ const DENIED = "Requests are made by the youth's advocate or the program lead.";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const youthId = idParam(params.youthId, "Youth");
-  const inScope = requireYouthInScope(viewer, youthId);
-  const youth = getYouthHeading(inScope);
-  requirePermission(viewer, "write:requests", DENIED);
+  const { inScope, youth } = requireYouthFormPage(viewer, params.youthId, "write:requests", DENIED);
   const sensitiveOk = inScope.sensitiveVisible;
   return {
     youth,

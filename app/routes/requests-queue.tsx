@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/requests-queue";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
+import { AdvocateFilters, FilterActions } from "~/components/ListFilters";
 import { DataTable, type DataTableColumn } from "~/components/table/DataTable";
 import { formatSort, parseTableParams, withParams } from "~/components/table/url-state";
 import { describeDue, formatDate } from "~/domain/dates";
@@ -158,31 +159,7 @@ export default function RequestsQueue({ loaderData }: Route.ComponentProps) {
             ))}
           </select>
         </div>
-        {queue.advocates.length ? (
-          <div className="field">
-            <label htmlFor="f-advocate">Advocate</label>
-            <select id="f-advocate" name="advocate" defaultValue={filters.advocate} key={`a-${filters.advocate}`}>
-              <option value="">Any</option>
-              {queue.advocates.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {queue.advocateByName ? (
-          <div className="field">
-            <label htmlFor="f-advocateName">Advocate name</label>
-            <input
-              id="f-advocateName"
-              name="advocateName"
-              type="search"
-              defaultValue={filters.advocateName}
-              key={`an-${filters.advocateName}`}
-            />
-          </div>
-        ) : null}
+        <AdvocateFilters options={queue} advocate={filters.advocate} advocateName={filters.advocateName} />
         <div className="field">
           <label htmlFor="f-openDays">Open more than (days)</label>
           <input
@@ -201,18 +178,9 @@ export default function RequestsQueue({ loaderData }: Route.ComponentProps) {
           </label>
         </div>
         {filters.status ? <input type="hidden" name="status" value={filters.status} /> : null}
-        <input type="hidden" name="sort" value={`${sort.id}.${sort.desc ? "desc" : "asc"}`} />
+        <input type="hidden" name="sort" value={formatSort(sort)} />
         <input type="hidden" name="size" value={queue.size} />
-        <div className="filter-actions">
-          <button type="submit" className="button button-primary">
-            Apply filters
-          </button>
-          {filtered ? (
-            <Link to={filters.status ? `/requests?status=${filters.status}` : "/requests"} className="button">
-              Clear
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions filtered={filtered} clearHref={filters.status ? `/requests?status=${filters.status}` : "/requests"} />
       </Form>
 
       <DataTable

@@ -9,18 +9,15 @@ import { formReply, parseForm } from "~/server/forms.server";
 import { HOTLINES } from "~/domain/hotlines";
 import { safetyPlanSchema } from "~/domain/youth-forms";
 import { getSafetyPlans, saveSafetyPlan } from "~/server/safety-plans.server";
-import { idParam, requirePermission, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
+import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
-import { getYouthHeading } from "~/server/youth.server";
+import { requireYouthFormPage } from "~/server/youth.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Safety plan · CASA MDT" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const youthId = idParam(params.youthId, "Youth");
-  const inScope = requireYouthInScope(viewer, youthId);
-  const youth = getYouthHeading(inScope);
-  requirePermission(viewer, "write:case", "Your role cannot change safety plans.");
+  const { inScope, youth } = requireYouthFormPage(viewer, params.youthId, "write:case", "Your role cannot change safety plans.");
   return { youth, plan: getSafetyPlans(inScope, { historyLimit: 0 }).current, today: calendarDateIn(new Date(), viewer.timeZone) };
 }
 

@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/youth-list";
+import { AdvocateFilters, FilterActions, PersonFilter } from "~/components/ListFilters";
 import { DataTable, type DataTableColumn } from "~/components/table/DataTable";
 import { formatSort, parseTableParams } from "~/components/table/url-state";
 import { CsecStatusText } from "~/components/CsecStatusText";
@@ -141,43 +142,9 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
             ))}
           </select>
         </div>
-        {list.filterOptions.advocates.length > 0 ? (
-          <div className="field">
-            <label htmlFor="f-advocate">Advocate</label>
-            <select id="f-advocate" name="advocate" defaultValue={filters.advocate} key={`a-${filters.advocate}`}>
-              <option value="">Any</option>
-              {list.filterOptions.advocates.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {list.filterOptions.advocateByName ? (
-          <div className="field">
-            <label htmlFor="f-advocateName">Advocate name</label>
-            <input
-              id="f-advocateName"
-              name="advocateName"
-              type="search"
-              defaultValue={filters.advocateName}
-              key={`an-${filters.advocateName}`}
-            />
-          </div>
-        ) : null}
+        <AdvocateFilters options={list.filterOptions} advocate={filters.advocate} advocateName={filters.advocateName} />
         {list.filterOptions.supervisors.length > 0 ? (
-          <div className="field">
-            <label htmlFor="f-supervisor">Supervisor</label>
-            <select id="f-supervisor" name="supervisor" defaultValue={filters.supervisor} key={`s-${filters.supervisor}`}>
-              <option value="">Any</option>
-              {list.filterOptions.supervisors.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PersonFilter name="supervisor" label="Supervisor" people={list.filterOptions.supervisors} value={filters.supervisor} />
         ) : null}
         <div className="field">
           <label htmlFor="f-status">Case</label>
@@ -202,16 +169,7 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
         ) : null}
         <input type="hidden" name="sort" value={formatSort(sort)} />
         <input type="hidden" name="size" value={list.size} />
-        <div className="filter-actions">
-          <button type="submit" className="button button-primary">
-            Apply filters
-          </button>
-          {filtered ? (
-            <Link to="/youth" className="button">
-              Clear
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions filtered={filtered} clearHref="/youth" />
       </Form>
 
       <DataTable

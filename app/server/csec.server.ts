@@ -20,7 +20,7 @@ import type { WriteResult } from "../domain/forms";
 import { can } from "../domain/permissions";
 import { redFlagLabel, type RedFlagKey } from "../domain/red-flags";
 import { auditChange } from "./audit.server";
-import { getDb, nowIso, type Tx, type Db, type DbOrTx } from "./db.server";
+import { getDb, nowIso, type Tx, type DbOrTx } from "./db.server";
 import { csecAudienceOf, csecStatusOf, requirePermission, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
@@ -59,7 +59,7 @@ export type CsecPanel = {
   full: { concerns: ConcernView[]; history: CsecHistoryEntry[] } | null;
 };
 
-function statusRow(youthId: number, db: Db | Tx) {
+function statusRow(youthId: number, db: DbOrTx) {
   return db
     .select({
       status: youthCsecStatus.status,
@@ -70,6 +70,21 @@ function statusRow(youthId: number, db: Db | Tx) {
     .from(youthCsecStatus)
     .where(eq(youthCsecStatus.youthId, youthId))
     .get();
+}
+
+/**
+ * The CSEC status as court-facing output may carry it: only once confirmed, whoever prints it
+ * (the `court` audience, not the viewer's).
+ */
+export function courtCsecView(inScope: YouthInScope, db: DbOrTx = getDb()): CsecView {
+  const row = statusRow(inScope.youthId, db);
+  return csecViewFor("court", {
+    status: row?.status ?? "none",
+    basis: row?.basis ?? null,
+    basisOn: row?.basisOn ?? null,
+    changedAt: row?.changedAt ?? null,
+    viewerOpenConcernRaisedAt: null,
+  });
 }
 
 /** The viewer's CSEC view of one youth (the same function the list uses, for one row). */

@@ -4,15 +4,15 @@
  * CSEC-sensitive otherwise, whoever prints it, supervisors and leads included).
  */
 import { and, asc, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
-import { actionItems, caseParties, contacts, mdtMeetings, resourceRequests, youthCsecStatus } from "../../db/schema";
-import { csecViewFor, type CsecView } from "../domain/csec";
+import { actionItems, caseParties, contacts, mdtMeetings, resourceRequests } from "../../db/schema";
+import type { CsecView } from "../domain/csec";
 import { addDays, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import { meetingTypeLabel } from "../domain/meetings";
 import { OPEN_REQUEST_STATUSES, requestTypeLabel, type RequestStatus } from "../domain/requests";
 import { partyRoleLabel } from "../domain/youth";
 import { csecSensitiveShownFor, type CsecSensitiveKind } from "./csec-sensitive.server";
 import { listContacts, type ContactView } from "./contacts.server";
-import { csecViewOf } from "./csec.server";
+import { courtCsecView, csecViewOf } from "./csec.server";
 import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
 import { listActionsForYouth, type ActionRow } from "./action-items.server";
 import { buildAgenda, type Agenda } from "./agenda.server";
@@ -108,25 +108,9 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
 
 function courtDraftOf(inScope: YouthInScope, period: { from: string; to: string }, db: DbOrTx): CourtDraft {
   const { viewer, youthId } = inScope;
-  const status = db
-    .select({
-      status: youthCsecStatus.status,
-      basis: youthCsecStatus.basis,
-      basisOn: youthCsecStatus.basisOn,
-      changedAt: youthCsecStatus.changedAt,
-    })
-    .from(youthCsecStatus)
-    .where(eq(youthCsecStatus.youthId, youthId))
-    .get();
-  const csec = csecViewFor("court", {
-    status: status?.status ?? "none",
-    basis: status?.basis ?? null,
-    basisOn: status?.basisOn ?? null,
-    changedAt: status?.changedAt ?? null,
-    viewerOpenConcernRaisedAt: null,
-  });
+  const csec = courtCsecView(inScope, db);
   // Court-facing: each kind's one condition, for the `court` audience rather than the viewer's.
-  const shown = (kind: CsecSensitiveKind) => csecSensitiveShownFor(kind, "court", status?.status ?? "none");
+  const shown = (kind: CsecSensitiveKind) => csecSensitiveShownFor(kind, "court", inScope.csecStatus);
   // The period is in calendar days of the program's time zone: [from 00:00, the day after `to` 00:00).
   const fromInstant = zonedLocalToUtc(`${period.from}T00:00`, viewer.timeZone)!;
   const endInstant = zonedLocalToUtc(`${addDays(period.to, 1)}T00:00`, viewer.timeZone)!;

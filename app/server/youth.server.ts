@@ -6,13 +6,13 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-
 import { csecConcerns, placements, runawayEpisodes, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
 import { csecDistinguishable, csecViewFor, type CsecStatus, type CsecView } from "../domain/csec";
 import { ageOn, calendarDateIn } from "../domain/dates";
-import { seesThroughAssignment, youthScopeOf } from "../domain/permissions";
+import { seesThroughAssignment, youthScopeOf, type Permission } from "../domain/permissions";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
 import { getDb, type DbOrTx } from "./db.server";
 import { missingNow, type MissingNow } from "./episodes.server";
 import { listPlacements, type PlacementView } from "./placements.server";
 import { likeContains } from "./sql.server";
-import { csecAudienceOf, requireCaseAccess, youthScopeCondition, type YouthInScope } from "./scope.server";
+import { csecAudienceOf, requireCaseAccess, youthScopeCondition, type YouthInScope, idParam, requireYouthWrite } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export const YOUTH_SORTABLE = ["name", "age", "caseNumber", "placement", "advocate", "supervisor", "csec"] as const;
@@ -356,6 +356,21 @@ export function getYouthOverview(inScope: YouthInScope, db: DbOrTx = getDb()): Y
     supervisors: assigned.filter((a) => a.kind === "supervisor").map(({ name, since }) => ({ name, since })),
     missing: missingNow(inScope, db),
   };
+}
+
+/**
+ * The guard of a form page about one youth, and its heading: 404 outside the viewer's scope,
+ * then 403 when the role may not do what the form does.
+ */
+export function requireYouthFormPage(
+  viewer: Viewer,
+  youthIdParam: string | undefined,
+  permission: Permission,
+  message: string,
+  db: DbOrTx = getDb(),
+): { inScope: YouthInScope; youth: { id: number; name: string } } {
+  const inScope = requireYouthWrite(viewer, idParam(youthIdParam, "Youth"), permission, message, db);
+  return { inScope, youth: getYouthHeading(inScope, db) };
 }
 
 /** Just enough to title a page about one youth; 404 outside scope. */

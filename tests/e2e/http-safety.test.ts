@@ -209,7 +209,9 @@ describe("response headers", () => {
   it("serve the favicon every page links to", async () => {
     const visitor = createClient(server.url);
     const login = await visitor.get("/login");
-    const href = /<link rel="icon" href="([^"]+)"/.exec(login.text)?.[1];
+    const tag = /<link\b[^>]*\brel="icon"[^>]*>/.exec(login.text)?.[0];
+    expect(tag, login.text.slice(0, 2000)).toBeDefined();
+    const href = /\bhref="([^"]+)"/.exec(tag!)?.[1];
     expect(href).toBe("/favicon.svg");
     const icon = await visitor.get(href!);
     expect(icon.status).toBe(200);
