@@ -13,6 +13,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { redirectTo };
 }
 
+/** Not parseForm: a failed sign-in must never send the password back, only the email. */
 type ActionResult = { errors: FieldErrors; values: { email: string } };
 
 export async function action({ request, context }: Route.ActionArgs) {

@@ -6,13 +6,13 @@
 import { and, count, desc, eq, gte, inArray, isNull, lt, max } from "drizzle-orm";
 import { caseParties, contacts, programs, users } from "../../db/schema";
 import { daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
-import type { FieldErrors } from "../domain/forms";
+import type { FieldErrors, WriteResult } from "../domain/forms";
 import { PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
 import { CONTACT_METHOD_LABELS, CORE_CONTACT_PARTIES, type ContactMethod } from "../domain/youth-forms";
 import { auditChange } from "./audit.server";
 import { getDb, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor } from "./csec-sensitive.server";
-import { partiesShownTo, type WriteResult } from "./parties.server";
+import { partiesShownTo } from "./parties.server";
 import { requirePermission, type YouthInScope } from "./scope.server";
 
 export type ContactView = {

@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, max, sql, type SQL } from "drizzle-orm";
 import { caseParties, contacts } from "../../db/schema";
 import { calendarDateIn } from "../domain/dates";
-import { staleEdit, type FieldErrors, type StaleEdit } from "../domain/forms";
+import { staleEdit, type StaleEdit, type WriteResult } from "../domain/forms";
 import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, partyRoleLabel, type PartyRole } from "../domain/youth";
 import type { PartyInput } from "../domain/youth-forms";
 import { auditChange } from "./audit.server";
@@ -27,8 +27,6 @@ export type PartyView = {
   endedOn: string | null;
   lastContactAt: string | null;
 };
-
-export type WriteResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 
 /** The party roles a viewer may not see on this youth (none, or the CSEC-sensitive ones). */
 export function hiddenPartyRoles(inScope: YouthInScope): PartyRole[] {

@@ -4,11 +4,10 @@
 import { desc, eq, max } from "drizzle-orm";
 import { safetyPlans, users } from "../../db/schema";
 import { calendarDateIn } from "../domain/dates";
-import { staleEdit, type StaleEdit } from "../domain/forms";
+import { staleEdit, type StaleEdit, type WriteResult } from "../domain/forms";
 import { HOTLINE_KEYS, type HotlineKey } from "../domain/hotlines";
 import { auditChange } from "./audit.server";
 import { getDb, type DbOrTx } from "./db.server";
-import type { WriteResult } from "./parties.server";
 import { requirePermission, type YouthInScope } from "./scope.server";
 
 export type SupportPerson = { name: string; relation: string | null; phone: string | null };
