@@ -16,6 +16,8 @@ export default [
     route("youth/:youthId/csec", "routes/csec-review.tsx"),
     route("youth/:youthId/requests/new", "routes/request-new.tsx"),
     route("youth/:youthId/meetings/new", "routes/meeting-new.tsx"),
+    route("youth/:youthId/missing", "routes/episode-new.tsx"),
+    route("youth/:youthId/episodes/:episodeId", "routes/episode-detail.tsx"),
     route("youth/:youthId/prep", "routes/prep-packet.tsx"),
     route("youth/:youthId/court-draft", "routes/court-draft.tsx"),
     route("meetings", "routes/meetings-list.tsx"),

@@ -406,20 +406,33 @@ export const runawayEpisodes = sqliteTable(
       .references(() => youth.id),
     leftAt: text("left_at").notNull(),
     leftFrom: text("left_from"),
+    /** Who noticed the youth was gone (free text: "caregiver", a name). */
+    noticedBy: text("noticed_by"),
+    circumstances: text("circumstances"),
     reportedToLawEnforcementAt: text("reported_to_law_enforcement_at"),
+    lawEnforcementAgency: text("law_enforcement_agency"),
     lawEnforcementReportNumber: text("law_enforcement_report_number"),
     reportedToNcmecAt: text("reported_to_ncmec_at"),
     ncmecCaseNumber: text("ncmec_case_number"),
+    cswNotifiedAt: text("csw_notified_at"),
     attorneyNotifiedAt: text("attorney_notified_at"),
     casaNotifiedAt: text("casa_notified_at"),
     courtNotifiedAt: text("court_notified_at"),
+    caregiverNotifiedAt: text("caregiver_notified_at"),
     /** Null while the youth is missing. */
     returnedAt: text("returned_at"),
+    /** Where the youth was found or came back to, and who found or brought them. */
+    foundAt: text("found_at"),
+    foundBy: text("found_by"),
     returnConversationAt: text("return_conversation_at"),
     returnConversationNotes: text("return_conversation_notes"),
+    /** JSON: per return question (domain/episodes.ts), `{ status: "asked" | "declined", note }`. */
+    returnQuestions: text("return_questions").notNull().default("{}"),
     healthResourcesOfferedAt: text("health_resources_offered_at"),
     safetyPlanReviewedAt: text("safety_plan_reviewed_at"),
     notes: text("notes"),
+    /** Bumped by every saved step (optimistic concurrency: a stale form is refused). */
+    version: integer("version").notNull().default(1),
     createdByUserId: integer("created_by_user_id")
       .notNull()
       .references(() => users.id),
@@ -427,6 +440,26 @@ export const runawayEpisodes = sqliteTable(
     updatedAt: text("updated_at"),
   },
   (t) => [index("episodes_youth_left_idx").on(t.youthId, t.leftAt), index("episodes_program_open_idx").on(t.programId, t.returnedAt)],
+);
+
+/** Who saved which step of a runaway episode's checklist, and when (every save, in order). */
+export const runawayEpisodeSteps = sqliteTable(
+  "runaway_episode_steps",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    episodeId: integer("episode_id")
+      .notNull()
+      .references(() => runawayEpisodes.id),
+    step: text("step").notNull(),
+    recordedByUserId: integer("recorded_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [index("episode_steps_episode_idx").on(t.episodeId, t.step, t.recordedAt)],
 );
 
 /** Versioned: a review writes a new version; earlier versions are the plan's history. */

@@ -18,6 +18,8 @@ export const SAVED_NOTICES = {
   scheduled: "Meeting scheduled.",
   agenda: "Agenda item added.",
   recorded: "Meeting recorded.",
+  missing: "Recorded as missing. Report to law enforcement and NCMEC now, then record both here.",
+  "episode-step": "Saved.",
   draft: "Saved as a draft. Submit it when it is ready.",
   submit: "Request submitted.",
   approve: "Request approved.",

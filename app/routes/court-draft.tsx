@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/court-draft";
 import { PrintButton } from "~/components/PrintButton";
 import { CSEC_BASIS_LABELS } from "~/domain/csec";
-import { formatDate, isCalendarDate } from "~/domain/dates";
+import { formatDate, formatDateTime, isCalendarDate } from "~/domain/dates";
 import { REQUEST_STATUS_LABELS } from "~/domain/requests";
 import { defaultCourtPeriod, getCourtDraft } from "~/server/packets.server";
 import { idParam } from "~/server/scope.server";
@@ -87,6 +87,22 @@ export default function CourtDraft({ loaderData }: Route.ComponentProps) {
               ))}
             </ol>
           ) : null}
+        </section>
+
+        <section>
+          <h2>Runaway episodes</h2>
+          {d.episodes.length ? (
+            <ul>
+              {d.episodes.map((e) => (
+                <li key={e.leftAt}>
+                  Left {formatDateTime(e.leftAt, timeZone)};{" "}
+                  {e.returnedAt ? `returned ${formatDateTime(e.returnedAt, timeZone)}` : "not yet returned"}.
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No runaway episodes in the period.</p>
+          )}
         </section>
 
         <section>

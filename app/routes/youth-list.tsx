@@ -22,6 +22,7 @@ const filterSchema = z.object({
   supervisor: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(["open", "closed", "all"]).catch("open"),
   csec: z.string().max(20).optional().catch(undefined),
+  missing: z.literal("now").optional().catch(undefined),
 });
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -39,6 +40,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     supervisor: params.get("supervisor") || undefined,
     status: params.get("status") ?? "open",
     csec: params.get("csec") || undefined,
+    missing: params.get("missing") || undefined,
   });
   const list = listYouthForViewer(viewer, {
     ...table,
@@ -49,6 +51,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     supervisorId: filters.supervisor,
     caseStatus: filters.status,
     csec: filters.csec,
+    missingNow: filters.missing === "now",
   });
   const csec = filters.csec && (list.filterOptions.csec as readonly string[]).includes(filters.csec) ? filters.csec : "";
   return {
@@ -64,6 +67,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       supervisor: filters.supervisor ? String(filters.supervisor) : "",
       status: filters.status,
       csec,
+      missing: filters.missing === "now",
     },
   };
 }
@@ -79,6 +83,7 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
     filters.advocateName ||
     filters.supervisor ||
     filters.csec ||
+    filters.missing ||
     filters.status !== "open",
   );
 
@@ -91,8 +96,15 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
         <>
           <Link to={`/youth/${y.id}`}>{y.name}</Link>
           {y.missingSince ? (
-            <span className="badge badge-alert badge-block">Missing since {formatDateTime(y.missingSince, timeZone)}</span>
+            <span className="badge badge-alert badge-block">
+              {y.missing?.words ?? "Missing"} (since {formatDateTime(y.missingSince, timeZone)})
+            </span>
           ) : null}
+          {y.missing?.unreported.map((u) => (
+            <span key={u.words} className={`cell-sub${u.state === "overdue" ? " clock-overdue" : ""}`}>
+              {u.words}
+            </span>
+          ))}
         </>
       ),
     },
@@ -167,6 +179,12 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
             </select>
           </div>
         ) : null}
+        <div className="field field-checkbox">
+          <label>
+            <input type="checkbox" name="missing" value="now" defaultChecked={filters.missing} key={`m-${filters.missing}`} /> Missing now
+            only
+          </label>
+        </div>
         <input type="hidden" name="sort" value={formatSort(sort)} />
         <input type="hidden" name="size" value={list.size} />
         <FilterActions filtered={filtered} clearHref="/youth" />

@@ -14,6 +14,7 @@ import { csecSensitiveShownFor, type CsecSensitiveKind } from "./csec-sensitive.
 import { listContacts, type ContactView } from "./contacts.server";
 import { courtCsecView, csecViewOf } from "./csec.server";
 import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
+import { listEpisodes, missingAmong } from "./episodes.server";
 import { listActionsForYouth, type ActionRow } from "./action-items.server";
 import { buildAgenda, type Agenda } from "./agenda.server";
 import { auditRead, readAudited } from "./audit.server";
@@ -70,7 +71,10 @@ export const MAX_PACKETS = 40;
 export function getUpcomingPrepPackets(viewer: Viewer, days: number, db: Db = getDb()): { packets: PrepPacket[]; totalYouth: number } {
   return db.transaction((tx) => {
     const youthIds = [...new Set(listUpcomingMeetings(viewer, days, tx).map((m) => m.youthId))];
-    const packets = youthIds.slice(0, MAX_PACKETS).map((id) => {
+    // A youth missing now comes first (then the soonest meeting), so the batch is never cut before them.
+    const missing = missingAmong(youthIds, tx);
+    const ordered = [...youthIds.filter((id) => missing.has(id)), ...youthIds.filter((id) => !missing.has(id))];
+    const packets = ordered.slice(0, MAX_PACKETS).map((id) => {
       auditRead(viewer, "prep_packet.view", id, tx);
       return prepPacketOf(requireYouthInScope(viewer, id, tx), tx);
     });
@@ -95,6 +99,8 @@ export type CourtDraft = {
     doneAt: string | null;
     dropReason: string | null;
   }>;
+  /** Runaway episodes that overlap the period: when the youth left and came back, nothing else (notes may hold sensitive detail). */
+  episodes: Array<{ leftAt: string; returnedAt: string | null }>;
 };
 
 /**
@@ -197,7 +203,12 @@ function courtDraftOf(inScope: YouthInScope, period: { from: string; to: string 
     .orderBy(asc(actionItems.status), asc(actionItems.dueOn))
     .all();
 
-  return { overview: getYouthOverview(inScope, db), period, csec, team, contactCounts: contactRows, requests, meetings, actions };
+  const episodes = listEpisodes(inScope, {}, db)
+    .filter((e) => e.leftAt < endInstant && (!e.returnedAt || e.returnedAt >= fromInstant))
+    .map((e) => ({ leftAt: e.leftAt, returnedAt: e.returnedAt }))
+    .reverse();
+
+  return { overview: getYouthOverview(inScope, db), period, csec, team, contactCounts: contactRows, requests, meetings, actions, episodes };
 }
 
 /** The default reporting period: the six months up to today, in the program's time zone. */

@@ -2,10 +2,11 @@
  * Youth: the list of a viewer's youth. Scope comes from scope.server.ts, the CSEC rule from
  * domain/csec.ts; nothing leaves this module before both were applied.
  */
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { csecConcerns, placements, runawayEpisodes, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
 import { csecDistinguishable, csecViewFor, type CsecStatus, type CsecView } from "../domain/csec";
 import { ageOn, calendarDateIn } from "../domain/dates";
+import { missingWords, unreported } from "../domain/episodes";
 import { seesThroughAssignment, youthScopeOf, type Permission } from "../domain/permissions";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
 import { getDb, type DbOrTx } from "./db.server";
@@ -32,6 +33,8 @@ export type YouthListQuery = {
   caseStatus: CaseStatus | "all";
   /** Only the values the viewer can tell apart are honoured; anything else is ignored. */
   csec?: string;
+  /** Only youth missing right now. */
+  missingNow?: boolean;
 };
 
 export type YouthListRow = {
@@ -43,6 +46,8 @@ export type YouthListRow = {
   placement: { type: string; label: string; since: string } | null;
   /** When the youth left, if they are missing right now (an open runaway episode). */
   missingSince: string | null;
+  /** While missing: for how long, and the reports not yet recorded ("NCMEC report ... overdue"). */
+  missing: { words: string; unreported: Array<{ state: "due" | "overdue"; words: string }> } | null;
   advocates: string[];
   supervisors: string[];
   csec: CsecView;
@@ -103,6 +108,12 @@ function advocateNamed(text: string): SQL {
 const missingSinceExpr = sql<string | null>`(select max(${runawayEpisodes.leftAt}) from ${runawayEpisodes}
   where ${runawayEpisodes.youthId} = ${youth.id} and ${runawayEpisodes.returnedAt} is null)`;
 
+/** Youth of the viewer's program with an open runaway episode (episodes_program_open_idx). */
+function missingNowCondition(viewer: Viewer): SQL {
+  return sql`${youth.id} in (select ${runawayEpisodes.youthId} from ${runawayEpisodes}
+    where ${runawayEpisodes.programId} = ${viewer.programId} and ${runawayEpisodes.returnedAt} is null)`;
+}
+
 /** Join-free forms of the current placement and CSEC status, for counting, filtering and ordering. */
 const currentPlacementType = sql`(select ${placements.type} from ${placements}
   where ${placements.youthId} = ${youth.id} and ${placements.endedOn} is null)`;
@@ -156,6 +167,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
   if (query.csec && csecValues.includes(query.csec)) {
     conditions.push(sql`${csecStatusExpr} = ${query.csec}`);
   }
+  if (query.missingNow) conditions.push(missingNowCondition(viewer));
   const where = and(...conditions);
 
   const dir = query.sort.desc ? desc : asc;
@@ -173,7 +185,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
   // Ties broken by name, then id, so that paging is stable.
   const tieBreak = sortField === "name" ? [asc(youth.id)] : [asc(youth.lastName), asc(youth.firstName), asc(youth.id)];
 
-  const { total, page, raw } = db.transaction((tx) => {
+  const { total, page, raw, openEpisodes } = db.transaction((tx) => {
     const total =
       tx
         .select({ n: sql<number>`count(*)` })
@@ -182,15 +194,32 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
         .get()?.n ?? 0;
     const lastPage = Math.max(1, Math.ceil(total / query.size));
     const page = Math.min(query.page, lastPage);
-    const ids = tx
+    // Youth missing right now come first whatever the sort (longest missing first), then the rest
+    // in the chosen order: the page is a window onto that concatenation. The missing are few, so
+    // they are read apart, and the rest keep an ordering the indexes can serve.
+    const offset = (page - 1) * query.size;
+    const missing = tx
       .select({ id: youth.id })
       .from(youth)
-      .where(where)
-      .orderBy(...sortExpr[sortField], ...tieBreak)
-      .limit(query.size)
-      .offset((page - 1) * query.size)
+      .where(and(where, missingNowCondition(viewer)))
+      .orderBy(asc(missingSinceExpr), asc(youth.id))
       .all()
       .map((r) => r.id);
+    const pinned = missing.slice(offset, offset + query.size);
+    const restLimit = query.size - pinned.length;
+    const rest =
+      restLimit > 0
+        ? tx
+            .select({ id: youth.id })
+            .from(youth)
+            .where(missing.length ? and(where, notInArray(youth.id, missing)) : where)
+            .orderBy(...sortExpr[sortField], ...tieBreak)
+            .limit(restLimit)
+            .offset(Math.max(0, offset - missing.length))
+            .all()
+            .map((r) => r.id)
+        : [];
+    const ids = [...pinned, ...rest];
     const details = ids.length
       ? tx
           .select({
@@ -220,8 +249,32 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
           .all()
       : [];
     const byId = new Map(details.map((d) => [d.id, d]));
-    return { total, page, raw: ids.map((id) => byId.get(id)!) };
+    const openEpisodes = pinned.length
+      ? tx
+          .select({
+            youthId: runawayEpisodes.youthId,
+            leftAt: runawayEpisodes.leftAt,
+            reportedToLawEnforcementAt: runawayEpisodes.reportedToLawEnforcementAt,
+            reportedToNcmecAt: runawayEpisodes.reportedToNcmecAt,
+          })
+          .from(runawayEpisodes)
+          .where(and(inArray(runawayEpisodes.youthId, pinned), isNull(runawayEpisodes.returnedAt)))
+          .all()
+      : [];
+    return { total, page, raw: ids.map((id) => byId.get(id)!), openEpisodes };
   });
+  const now = new Date();
+  const missingOf = (youthId: number): YouthListRow["missing"] => {
+    const e = openEpisodes.find((o) => o.youthId === youthId);
+    if (!e) return null;
+    const times = { ...e, returnedAt: null };
+    return {
+      words: missingWords(times, now),
+      unreported: unreported(times, now).flatMap((c) =>
+        c.state === "due" || c.state === "overdue" ? [{ state: c.state, words: c.words }] : [],
+      ),
+    };
+  };
 
   const audience = csecAudienceOf(viewer);
   const today = calendarDateIn(new Date(), viewer.timeZone);
@@ -236,6 +289,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
         ? { type: r.placementType, label: placementTypeLabel(r.placementType), since: r.placementSince }
         : null,
     missingSince: r.missingSince,
+    missing: missingOf(r.id),
     advocates: r.advocates ? r.advocates.split("\u001f") : [],
     supervisors: r.supervisors ? r.supervisors.split("\u001f") : [],
     csec: csecViewFor(audience, {

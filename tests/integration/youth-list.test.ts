@@ -111,8 +111,10 @@ describe("CSEC status in the list", () => {
   it("sorting by CSEC status cannot separate a concern from none for an advocate", async () => {
     for (const dir of ["asc", "desc"]) {
       const { list } = await listAs("advocate@example.org", `&sort=csec.${dir}`);
-      const confirmed = list.rows.filter((r) => r.csec.kind === "confirmed").map((r) => r.name);
-      const rest = list.rows.filter((r) => r.csec.kind !== "confirmed").map((r) => r.name);
+      // Youth missing now are pinned first whatever the sort (tested below); the sort orders the rest.
+      const sorted = list.rows.filter((r) => !r.missingSince);
+      const confirmed = sorted.filter((r) => r.csec.kind === "confirmed").map((r) => r.name);
+      const rest = sorted.filter((r) => r.csec.kind !== "confirmed").map((r) => r.name);
       // Within each group the order is by name alone: a concern gets no position of its own.
       const byName = (names: string[]) =>
         [...names].sort((a, b) => {
@@ -122,7 +124,7 @@ describe("CSEC status in the list", () => {
         });
       expect(rest).toEqual(byName(rest));
       const expected = dir === "asc" ? [...byName(rest), ...byName(confirmed)] : [...byName(confirmed), ...byName(rest)];
-      expect(list.rows.map((r) => r.name)).toEqual(expected);
+      expect(sorted.map((r) => r.name)).toEqual(expected);
     }
   });
 });
@@ -149,7 +151,7 @@ describe("sorting, filtering and paging happen in SQL and follow the URL", () =>
 
   it("sorts by age, oldest first when descending", async () => {
     const { list } = await listAs("lead@example.org", "&sort=age.desc");
-    const ages = list.rows.map((r) => r.age);
+    const ages = list.rows.filter((r) => !r.missingSince).map((r) => r.age);
     expect(ages).toEqual([...ages].sort((a, b) => b - a));
   });
 
@@ -174,5 +176,50 @@ describe("sorting, filtering and paging happen in SQL and follow the URL", () =>
   it("treats LIKE wildcards in the search as plain text", async () => {
     const { list } = await listAs("lead@example.org", "&q=%25");
     expect(list.total).toBe(0);
+  });
+});
+
+describe("a youth missing now is pinned to the top, whatever the sort", () => {
+  /** Youth of the lead's program with an open runaway episode, longest missing first: independent SQL. */
+  const missingNow = () =>
+    db
+      .all<{ id: number }>(
+        sql`select y.id from youth y join runaway_episodes e on e.youth_id = y.id and e.returned_at is null
+          where y.case_status = 'open' and y.program_id = (select program_id from memberships m join users u on u.id = m.user_id
+            where u.email = 'lead@example.org') order by e.left_at, y.id`,
+      )
+      .map((r) => r.id);
+
+  for (const sort of ["name.asc", "name.desc", "age.asc", "age.desc", "caseNumber.desc", "placement.asc", "advocate.desc", "csec.desc"]) {
+    it(`sorted by ${sort}: the missing come first, longest missing first, with their clocks`, async () => {
+      const expected = missingNow();
+      expect(expected.length).toBeGreaterThan(0);
+      const { list } = await listAs("lead@example.org", `&sort=${sort}`);
+      expect(list.rows.slice(0, expected.length).map((r) => r.id)).toEqual(expected);
+      expect(list.rows.slice(expected.length).some((r) => r.missingSince)).toBe(false);
+      for (const row of list.rows.slice(0, expected.length)) expect(row.missing?.words).toMatch(/^Missing \d/);
+    });
+  }
+
+  it("pages past the pinned rows without repeating or losing any youth", async () => {
+    const seen: number[] = [];
+    let total = 0;
+    for (let page = 1; page <= 20; page++) {
+      const request = await getAs(db, "lead@example.org", `/youth?size=5&page=${page}&sort=name.desc`);
+      const { list } = await loader({ request, params: {}, context: {} } as never);
+      total = list.total;
+      if (list.page !== page) break;
+      seen.push(...list.rows.map((r) => r.id));
+    }
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(seen.slice(0, missingNow().length)).toEqual(missingNow());
+  });
+
+  it("?missing=now lists exactly the youth missing now", async () => {
+    const { list, filters } = await listAs("lead@example.org", "&missing=now");
+    expect(filters.missing).toBe(true);
+    expect(list.rows.map((r) => r.id)).toEqual(missingNow());
+    expect(list.total).toBe(missingNow().length);
   });
 });

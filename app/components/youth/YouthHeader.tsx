@@ -1,24 +1,31 @@
+import { Link } from "react-router";
 import { CsecStatusText } from "~/components/CsecStatusText";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import type { YouthSectionProps } from "./types";
 
 /** Who the youth is, where they live, who is assigned, their CSEC status as the viewer may see it; a banner when they are missing now. */
-export function YouthHeader({ page, timeZone }: YouthSectionProps) {
+export function YouthHeader({ page, timeZone, base, canWrite }: YouthSectionProps) {
   const { overview, csec } = page;
   return (
     <>
       {overview.missing ? (
         <section className="missing-banner" role="alert" aria-labelledby="missing-heading">
-          <h2 id="missing-heading">Missing now</h2>
+          <h2 id="missing-heading">{overview.missing.words}</h2>
           <p>
             {overview.name} left {overview.missing.leftFrom ? `${overview.missing.leftFrom} ` : ""}on{" "}
-            {formatDateTime(overview.missing.leftAt, timeZone)}.{" "}
-            {overview.missing.reportedToLawEnforcementAt
-              ? `Reported to law enforcement ${formatDateTime(overview.missing.reportedToLawEnforcementAt, timeZone)}.`
-              : "Not yet reported to law enforcement."}{" "}
-            {overview.missing.reportedToNcmecAt
-              ? `Reported to NCMEC ${formatDateTime(overview.missing.reportedToNcmecAt, timeZone)}.`
-              : "Not yet reported to NCMEC (1-800-THE-LOST): both reports are due at once, within 24 hours at the latest."}
+            {formatDateTime(overview.missing.leftAt, timeZone)}.
+          </p>
+          <ul className="clock-list">
+            {overview.missing.clocks.map((c) => (
+              <li key={c.words} className={c.state === "overdue" ? "clock-overdue" : c.state === "due" ? "clock-due" : undefined}>
+                {c.state === "overdue" ? <strong>{c.words}</strong> : c.words}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link className="button" to={`${base}/episodes/${overview.missing.id}`}>
+              {canWrite ? "Open the missing checklist" : "See the missing checklist"}
+            </Link>
           </p>
         </section>
       ) : null}
@@ -69,6 +76,13 @@ export function YouthHeader({ page, timeZone }: YouthSectionProps) {
             </dd>
           </div>
         </dl>
+        {canWrite && !overview.missing ? (
+          <p className="header-actions">
+            <Link className="button" to={`${base}/missing`}>
+              Report missing
+            </Link>
+          </p>
+        ) : null}
       </header>
     </>
   );
