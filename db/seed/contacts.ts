@@ -10,7 +10,7 @@ import * as D from "./data";
 export function writeContacts(y: YouthWithParties): void {
   const { w, clock, rng, prog, profile, plan, lastDay, staff, csec } = y;
   const n = rng.range(profile.contacts);
-  const stop = plan.staleContact ? lastDay - rng.int(50, 90) : plan.missingNow ? -2 : lastDay;
+  const stop = plan.staleContact ? lastDay - rng.int(50, 90) : plan.missingNow === true ? -2 : lastDay;
   const start = Math.max(staff.firstActive + 1, stop - 240);
   const days: number[] = [];
   for (let i = 0; i < n; i++) days.push(rng.int(start, stop));

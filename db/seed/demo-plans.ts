@@ -240,7 +240,8 @@ function otherProgramOnePlans({ lead, sup1, sup2, a1, a2, a3, a4, a5, a6 }: Prog
       },
       pastRunaways: 1,
     }),
-    p1Plan(8, 13, -420, [st(a2, -380)]),
+    // 8 — missingReportedInTime
+    p1Plan(8, 13, -420, [st(a2, -380)], { missingNow: "reported" }),
     p1Plan(9, 15, -900, [st(a3, -700, -330), st(a2, -330)], { staleContact: true }),
     p1Plan(10, 19, -1500, [st(a2, -1300)]),
     // 11 — concernByLead

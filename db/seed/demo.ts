@@ -94,6 +94,8 @@ export const DEMO_YOUTH = {
   advocateConfirmed: p1Ref(3),
   /** Advocate's youth missing right now: left ~1 day before the anchor, reported to law enforcement, NOT yet to NCMEC. Status none. */
   missingNow: p1Ref(4),
+  /** advocate2's youth (the supervisor's caseload) missing since last night, both reports made within two hours. Status none. */
+  missingReportedInTime: p1Ref(8),
   /** Advocate's youth whose concern (raised by the supervisor) was cleared by the lead: status row `none`, history kept; stale contacts. */
   advocateCleared: p1Ref(5),
   /** Shared by advocate2 (since long) and the advocate (since ~90 days); concern raised by advocate2, under review. */

@@ -8,7 +8,8 @@ import * as D from "./data";
 
 export function writeRunawayEpisodes(y: YouthCase): void {
   writePastEpisodes(y);
-  if (y.plan.missingNow && !y.closed) writeMissingNow(y);
+  if (y.plan.missingNow === true && !y.closed) writeMissingNow(y);
+  if (y.plan.missingNow === "reported" && !y.closed) writeMissingReportedInTime(y);
 }
 
 function writePastEpisodes(y: YouthCase): void {
@@ -39,10 +40,13 @@ function writePastEpisodes(y: YouthCase): void {
       youthId: y.youthId,
       leftAt: iso(leftMs),
       leftFrom: placementOn(y, leftDay).description,
+      noticedBy: null,
       reportedToLawEnforcementAt: iso(le),
+      lawEnforcementAgency: null,
       lawEnforcementReportNumber: `${prog.lePrefix}-${clock.day(leftDay).slice(2, 4)}-${String(rng.int(1000, 99999)).padStart(6, "0")}`,
       reportedToNcmecAt: ncmec === null ? null : iso(ncmec),
       ncmecCaseNumber: ncmec === null ? null : String(rng.int(1_400_000, 1_999_999)),
+      cswNotifiedAt: null,
       attorneyNotifiedAt: attorney === null ? null : iso(attorney),
       casaNotifiedAt: casa === null ? null : iso(casa),
       courtNotifiedAt: court === null ? null : iso(court),
@@ -59,6 +63,42 @@ function writePastEpisodes(y: YouthCase): void {
   }
 }
 
+/**
+ * Left last night (~10 h before the anchor day began); both reports made within two hours, the
+ * team told. Draws nothing from the random stream, so the rest of the demo is unchanged.
+ */
+function writeMissingReportedInTime(y: YouthCase): void {
+  const { w, clock, prog } = y;
+  const leftMs = clock.base - 10 * HOUR;
+  const le = leftMs + 50 * MINUTE;
+  const ncmec = leftMs + 1 * HOUR + 35 * MINUTE;
+  w.runaway({
+    programId: prog.id,
+    youthId: y.youthId,
+    leftAt: iso(leftMs),
+    leftFrom: placementOn(y, -1).description,
+    noticedBy: "Caregiver, at the 10 pm check",
+    reportedToLawEnforcementAt: iso(le),
+    lawEnforcementAgency: "Example County Sheriff",
+    lawEnforcementReportNumber: `${prog.lePrefix}-${clock.day(-1).slice(2, 4)}-${String(100000 + y.youthId).padStart(6, "0")}`,
+    reportedToNcmecAt: iso(ncmec),
+    ncmecCaseNumber: String(1_800_000 + y.youthId),
+    cswNotifiedAt: iso(le + 20 * MINUTE),
+    attorneyNotifiedAt: null,
+    casaNotifiedAt: iso(ncmec + 30 * MINUTE),
+    courtNotifiedAt: null,
+    returnedAt: null,
+    returnConversationAt: null,
+    returnConversationNotes: null,
+    healthResourcesOfferedAt: null,
+    safetyPlanReviewedAt: null,
+    notes: "Caregiver found the bedroom window open at the 10 pm check.",
+    createdByUserId: y.staff.staffOn(-1).id,
+    createdAt: iso(le + 10 * MINUTE),
+    updatedAt: iso(ncmec + 30 * MINUTE),
+  });
+}
+
 /** Left yesterday evening (~26 h before the anchor day began); police told, NCMEC not yet. */
 function writeMissingNow(y: YouthCase): void {
   const { w, clock, rng, prog } = y;
@@ -70,10 +110,13 @@ function writeMissingNow(y: YouthCase): void {
     youthId: y.youthId,
     leftAt: iso(leftMs),
     leftFrom: placementOn(y, -1).description,
+    noticedBy: "Caregiver",
     reportedToLawEnforcementAt: iso(le),
+    lawEnforcementAgency: null,
     lawEnforcementReportNumber: `${prog.lePrefix}-${clock.day(-1).slice(2, 4)}-${String(rng.int(1000, 99999)).padStart(6, "0")}`,
     reportedToNcmecAt: null,
     ncmecCaseNumber: null,
+    cswNotifiedAt: null,
     attorneyNotifiedAt: null,
     casaNotifiedAt: iso(casa),
     courtNotifiedAt: null,

@@ -84,7 +84,8 @@ export type YouthPlan = {
   closedOn: number | null;
   advocates: Stint[];
   csec: CsecPlan;
-  missingNow: boolean;
+  /** Missing right now: `true` with the NCMEC report overdue, `"reported"` with both reports made in time. */
+  missingNow: boolean | "reported";
   /** Past (returned) runaway episodes; undefined = by chance. */
   pastRunaways?: number;
   staleContact: boolean;

@@ -18,7 +18,8 @@ function supportPerson(rng: Rng): SupportPerson {
 export function writeSafetyPlans(y: YouthCase): void {
   const { w, clock, rng, prog, profile, plan, lastDay, staff } = y;
   const wants =
-    plan.safetyPlan ?? (y.csec.since !== null || plan.missingNow || (plan.pastRunaways ?? 0) > 0 || rng.chance(profile.safetyPlanChance));
+    plan.safetyPlan ??
+    (y.csec.since !== null || plan.missingNow === true || (plan.pastRunaways ?? 0) > 0 || rng.chance(profile.safetyPlanChance));
   const v1Day = Math.min(lastDay - 10, Math.max(staff.firstActive + 7, lastDay - rng.int(60, 400)));
   if (!wants || v1Day <= staff.firstActive) return;
   const support = Array.from({ length: rng.int(2, 3) }, () => supportPerson(rng));

@@ -613,7 +613,7 @@ describe("seedDemo", () => {
       }
     });
 
-    it("has exactly one youth missing right now in program one: reported to police, not to NCMEC", () => {
+    it("has two youth missing right now in program one: one reported to police and not to NCMEC, one with both reports in time", () => {
       const missing = all<{
         youth_id: number;
         left_at: string;
@@ -621,12 +621,17 @@ describe("seedDemo", () => {
         reported_to_ncmec_at: string | null;
       }>(
         db,
-        "SELECT youth_id, left_at, reported_to_law_enforcement_at, reported_to_ncmec_at FROM runaway_episodes WHERE program_id = ? AND returned_at IS NULL",
+        "SELECT youth_id, left_at, reported_to_law_enforcement_at, reported_to_ncmec_at FROM runaway_episodes WHERE program_id = ? AND returned_at IS NULL ORDER BY left_at",
         p1,
       );
-      expect(missing).toHaveLength(1);
+      expect(missing).toHaveLength(2);
       const m = missing[0]!;
       expect(m.youth_id).toBe(youthId(db, DEMO_YOUTH.missingNow));
+      const inTime = missing[1]!;
+      expect(inTime.youth_id).toBe(youthId(db, DEMO_YOUTH.missingReportedInTime));
+      for (const reported of [inTime.reported_to_law_enforcement_at, inTime.reported_to_ncmec_at]) {
+        expect(Date.parse(reported!) - Date.parse(inTime.left_at)).toBeLessThan(2 * 3_600_000);
+      }
       expect(m.reported_to_law_enforcement_at).not.toBeNull();
       expect(m.reported_to_ncmec_at).toBeNull();
       const hoursAgo = (Date.now() - Date.parse(m.left_at)) / 3_600_000;
@@ -832,14 +837,14 @@ describe("seedLarge", () => {
     expectCsecRevealingRecordsOnlyOnCsecYouth(db);
     expectRequestHistoriesConsistent(db);
     expectPastInThePast(db, new Date().toISOString());
-    // exactly one missing-now youth stays true for the demo part
+    // the demo part still has exactly its two missing-now youth
     expect(
       all(
         db,
         "SELECT e.id FROM runaway_episodes e JOIN youth y ON y.id = e.youth_id WHERE e.returned_at IS NULL AND y.case_number NOT LIKE 'BX-%' AND y.program_id = ?",
         p1,
       ),
-    ).toHaveLength(1);
+    ).toHaveLength(2);
 
     // adding more continues the numbering
     await seedLarge(db, { youth: 10 });
