@@ -167,6 +167,7 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
           true,
           <>
             <TextField
+              idPrefix="left"
               label="Last seen or left at"
               name="leftAt"
               type="datetime-local"
@@ -174,9 +175,16 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
               defaultValue={local(e.leftAt)}
               required
             />
-            <TextField label="Left from" name="leftFrom" state={stateFor("left")} defaultValue={e.leftFrom} required />
-            <TextField label="Who noticed" name="noticedBy" state={stateFor("left")} defaultValue={e.noticedBy} />
-            <TextArea label="Circumstances" name="circumstances" state={stateFor("left")} defaultValue={e.circumstances} rows={3} />
+            <TextField label="Left from" name="leftFrom" idPrefix="left" state={stateFor("left")} defaultValue={e.leftFrom} required />
+            <TextField label="Who noticed" name="noticedBy" idPrefix="left" state={stateFor("left")} defaultValue={e.noticedBy} />
+            <TextArea
+              label="Circumstances"
+              name="circumstances"
+              idPrefix="left"
+              state={stateFor("left")}
+              defaultValue={e.circumstances}
+              rows={3}
+            />
           </>,
         )}
       </section>
@@ -198,6 +206,7 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
           !!e.reportedToLawEnforcementAt,
           <>
             <TextField
+              idPrefix="law_enforcement"
               label="Reported at"
               name="reportedAt"
               type="datetime-local"
@@ -206,6 +215,7 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
               required
             />
             <TextField
+              idPrefix="law_enforcement"
               label="Agency"
               name="agency"
               state={stateFor("law_enforcement")}
@@ -213,6 +223,7 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
               hint="e.g. the sheriff's station or police department"
             />
             <TextField
+              idPrefix="law_enforcement"
               label="Report number"
               name="reference"
               state={stateFor("law_enforcement")}
@@ -238,6 +249,7 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
           !!e.reportedToNcmecAt,
           <>
             <TextField
+              idPrefix="ncmec"
               label="Reported at"
               name="reportedAt"
               type="datetime-local"
@@ -245,7 +257,13 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
               defaultValue={local(e.reportedToNcmecAt) || loaderData.nowLocal}
               required
             />
-            <TextField label="NCMEC case number" name="reference" state={stateFor("ncmec")} defaultValue={e.ncmecCaseNumber} />
+            <TextField
+              label="NCMEC case number"
+              name="reference"
+              idPrefix="ncmec"
+              state={stateFor("ncmec")}
+              defaultValue={e.ncmecCaseNumber}
+            />
           </>,
         )}
       </section>
@@ -266,6 +284,7 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
           <div className="form-row">
             {e.notified.map((n) => (
               <TextField
+                idPrefix="notified"
                 key={n.key}
                 label={`${n.label} told at`}
                 name={n.key}
@@ -295,6 +314,7 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
           !!e.returnedAt,
           <>
             <TextField
+              idPrefix="returned"
               label="Came back or found at"
               name="returnedAt"
               type="datetime-local"
@@ -302,8 +322,14 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
               defaultValue={local(e.returnedAt) || loaderData.nowLocal}
               required
             />
-            <TextField label="Where" name="foundAt" state={stateFor("returned")} defaultValue={e.foundAt} />
-            <TextField label="Found or brought back by" name="foundBy" state={stateFor("returned")} defaultValue={e.foundBy} />
+            <TextField label="Where" name="foundAt" idPrefix="returned" state={stateFor("returned")} defaultValue={e.foundAt} />
+            <TextField
+              label="Found or brought back by"
+              name="foundBy"
+              idPrefix="returned"
+              state={stateFor("returned")}
+              defaultValue={e.foundBy}
+            />
           </>,
         )}
       </section>
@@ -339,6 +365,7 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
               !!e.returnConversationAt,
               <>
                 <TextField
+                  idPrefix="conversation"
                   label="Talked at"
                   name="conversationAt"
                   type="datetime-local"
@@ -351,6 +378,7 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
                     <legend>{q.text}</legend>
                     <SelectField
                       label="Asked?"
+                      idPrefix={q.key}
                       name={`q_${q.key}`}
                       state={stateFor("conversation")}
                       defaultValue={e.returnAnswers[q.key]?.status ?? ""}
@@ -361,6 +389,7 @@ export default function EpisodeDetailPage({ loaderData, actionData }: Route.Comp
                       ]}
                     />
                     <TextArea
+                      idPrefix="conversation"
                       label="Note"
                       name={`q_${q.key}_note`}
                       state={stateFor("conversation")}

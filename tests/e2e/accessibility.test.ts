@@ -53,6 +53,9 @@ let ids: {
   upcomingMeeting: number;
   /** A held meeting on `youth`: notes, decisions, action items. */
   heldMeeting: number;
+  /** The advocate's youth missing now, and its open runaway episode (the checklist). */
+  missingYouth: number;
+  episode: number;
 };
 
 type PageResult = {
@@ -90,6 +93,12 @@ beforeAll(async () => {
     request: request.id,
     upcomingMeeting: upcoming.id,
     heldMeeting: held.id,
+    missingYouth: youthIdByName(db, DEMO_YOUTH.missingNow),
+    episode: (
+      db
+        .prepare("select id from runaway_episodes where youth_id = ? and returned_at is null")
+        .get(youthIdByName(db, DEMO_YOUTH.missingNow)) as { id: number }
+    ).id,
   };
 });
 
@@ -268,6 +277,9 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       ["/youth/:id/meetings/new", () => `/youth/${ids.youth}/meetings/new`],
       ["/youth/:id/prep", () => `/youth/${ids.youth}/prep`],
       ["/youth/:id/court-draft", () => `/youth/${ids.youth}/court-draft`],
+      ["/youth/:id/missing (report missing)", () => `/youth/${ids.youth}/missing`],
+      ["/youth/:id (missing now)", () => `/youth/${ids.missingYouth}`],
+      ["/youth/:id/episodes/:id (the checklist)", () => `/youth/${ids.missingYouth}/episodes/${ids.episode}`],
       ["/requests", () => "/requests"],
       ["/requests/:id (submitted)", () => `/requests/${ids.request}`],
       ["/meetings", () => "/meetings"],
