@@ -76,7 +76,7 @@ export function reportClock(kind: ReportKind, episode: EpisodeTimes, now: Date):
 }
 
 /** "Missing 1 day 21 h" while missing; "Missing for 3 days" once returned. */
-export function missingWords(episode: EpisodeTimes, now: Date): string {
+export function missingWords(episode: Pick<EpisodeTimes, "leftAt" | "returnedAt">, now: Date): string {
   const left = Date.parse(episode.leftAt);
   if (episode.returnedAt) return `Missing for ${durationWords(Date.parse(episode.returnedAt) - left)}`;
   return `Missing ${durationWords(now.getTime() - left)}`;

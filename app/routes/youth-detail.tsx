@@ -5,6 +5,7 @@ import { ActionsSection } from "~/components/youth/ActionsSection";
 import { ConcernsSection } from "~/components/youth/ConcernsSection";
 import { ContactsSection } from "~/components/youth/ContactsSection";
 import { MeetingsSection } from "~/components/youth/MeetingsSection";
+import { EpisodesSection } from "~/components/youth/EpisodesSection";
 import { PlacementsSection } from "~/components/youth/PlacementsSection";
 import { RequestsSection } from "~/components/youth/RequestsSection";
 import { SafetyPlanSection } from "~/components/youth/SafetyPlanSection";
@@ -147,6 +148,9 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
             <a href="#placements">Placements</a>
           </li>
           <li>
+            <a href="#episodes">Runaway episodes</a>
+          </li>
+          <li>
             <a href="#timeline">Timeline</a>
           </li>
         </ul>
@@ -160,6 +164,7 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
       <SafetyPlanSection {...section} />
       <ConcernsSection {...section} />
       <PlacementsSection {...section} />
+      <EpisodesSection {...section} />
       <TimelineSection {...section} />
     </article>
   );

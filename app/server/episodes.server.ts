@@ -32,7 +32,7 @@ type ReportMissingInput = z.output<typeof reportMissingSchema>;
 type ReportStepInput = z.output<typeof reportStepSchema>;
 type ReturnedStepInput = z.output<typeof returnedStepSchema>;
 
-export type EpisodeSummary = { leftAt: string; leftFrom: string | null; returnedAt: string | null };
+export type EpisodeSummary = { id: number; leftAt: string; leftFrom: string | null; returnedAt: string | null };
 
 export type MissingNow = {
   id: number;
@@ -88,7 +88,12 @@ export function missingAmong(youthIds: readonly number[], db: DbOrTx = getDb()):
  */
 export function listEpisodes(inScope: YouthInScope, opts: { since?: string } = {}, db: DbOrTx = getDb()): EpisodeSummary[] {
   return db
-    .select({ leftAt: runawayEpisodes.leftAt, returnedAt: runawayEpisodes.returnedAt, leftFrom: runawayEpisodes.leftFrom })
+    .select({
+      id: runawayEpisodes.id,
+      leftAt: runawayEpisodes.leftAt,
+      returnedAt: runawayEpisodes.returnedAt,
+      leftFrom: runawayEpisodes.leftFrom,
+    })
     .from(runawayEpisodes)
     .where(
       and(

@@ -3,12 +3,14 @@
  * audit inside (as the prep packet and the court draft are), under the one scope check that
  * `requireYouthInScope` makes. The route renders it; it decides nothing about visibility.
  */
+import { isFrequentRunner, missingWords } from "../domain/episodes";
 import { can } from "../domain/permissions";
 import { listActionsForYouth } from "./action-items.server";
 import { readAudited } from "./audit.server";
 import { contactFreshness, countContacts, listContacts } from "./contacts.server";
 import { getCsecPanel } from "./csec.server";
 import { getDb, type Db } from "./db.server";
+import { listEpisodes } from "./episodes.server";
 import { listMeetingsForYouth } from "./meetings.server";
 import { listParties } from "./parties.server";
 import { peopleForYouth } from "./people.server";
@@ -35,6 +37,8 @@ export function getYouthPage(viewer: Viewer, youthId: number, opts: YouthPageOpt
       const inScope = requireYouthInScope(viewer, youthId, tx);
       const canWrite = can(viewer.role, "write:case");
       const timeline = getTimeline(inScope, opts.shown.timeline, tx);
+      const now = new Date();
+      const episodes = listEpisodes(inScope, {}, tx);
       return {
         overview: getYouthOverview(inScope, tx),
         parties: listParties(inScope, tx),
@@ -47,6 +51,11 @@ export function getYouthPage(viewer: Viewer, youthId: number, opts: YouthPageOpt
         actions: listActionsForYouth(inScope, tx),
         owners: canWrite ? peopleForYouth(inScope, tx).owners : [],
         csec: getCsecPanel(inScope, tx),
+        episodes: episodes.map((e) => ({ ...e, words: missingWords(e, now) })),
+        frequentRunner: isFrequentRunner(
+          episodes.map((e) => e.leftAt),
+          now,
+        ),
         timeline: timeline.entries,
         timelineTotal: timeline.total,
         canWrite,

@@ -245,3 +245,40 @@ describe("the court draft", () => {
     expect(JSON.stringify(result)).not.toMatch(/MARKER-/);
   });
 });
+
+describe("the youth page", () => {
+  function pastEpisode(c: YouthCase, daysAgo: number) {
+    const left = new Date(Date.now() - daysAgo * 24 * H);
+    db.$client
+      .prepare(
+        "insert into runaway_episodes (program_id, youth_id, left_at, returned_at, created_by_user_id) values ((select program_id from youth where id = ?), ?, ?, ?, ?)",
+      )
+      .run(c.youthId, c.youthId, left.toISOString(), new Date(left.getTime() + 30 * H).toISOString(), userId(db.$client, ADVOCATE));
+  }
+
+  it("lists every episode newest first, each with its duration, and marks three in 90 days a frequent runner", async () => {
+    const c = fresh();
+    pastEpisode(c, 100);
+    pastEpisode(c, 60);
+    pastEpisode(c, 20);
+    let page = await loadYouthPage(db, ADVOCATE, c.youthId);
+    expect(page.frequentRunner).toBe(false); // the one 100 days ago is outside the window
+    expect(page.episodes.map((e) => e.words)).toEqual(["Missing for 1 day 6 h", "Missing for 1 day 6 h", "Missing for 1 day 6 h"]);
+    pastEpisode(c, 5);
+    page = await loadYouthPage(db, ADVOCATE, c.youthId);
+    expect(page.frequentRunner).toBe(true);
+    const lefts = page.episodes.map((e) => e.leftAt);
+    expect(lefts).toEqual([...lefts].sort().reverse());
+    // Each opens its checklist.
+    const first = await detail(c, page.episodes[0]!.id);
+    expect(first.episode.id).toBe(page.episodes[0]!.id);
+  });
+
+  it("shows the clocks of a youth missing now in its header", async () => {
+    const c = fresh();
+    await reportMissing(c);
+    const page = await loadYouthPage(db, ADVOCATE, c.youthId);
+    expect(page.overview.missing?.words).toBe("Missing 1 day 6 h");
+    expect(page.overview.missing?.clocks.map((k) => k.state)).toEqual(["overdue", "overdue"]);
+  });
+});

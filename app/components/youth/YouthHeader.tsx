@@ -76,6 +76,7 @@ export function YouthHeader({ page, timeZone, base, canWrite }: YouthSectionProp
             </dd>
           </div>
         </dl>
+        {page.frequentRunner ? <p className="badge badge-warn">Frequent runner</p> : null}
         {canWrite && !overview.missing ? (
           <p className="header-actions">
             <Link className="button" to={`${base}/missing`}>
