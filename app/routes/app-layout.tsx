@@ -15,6 +15,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const nav: NavItem[] = [];
   if (seesCaseContent(viewer.role)) {
     nav.push(
+      { to: "/", label: "Today" },
       { to: "/youth", label: "Youth" },
       { to: "/actions", label: "My actions" },
       { to: "/meetings", label: "Meetings" },
@@ -49,7 +50,9 @@ function Shell({ nav, user, children }: { nav: NavItem[]; user: RootUser | null;
           <ul>
             {nav.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to}>{item.label}</NavLink>
+                <NavLink to={item.to} end={item.to === "/"}>
+                  {item.label}
+                </NavLink>
               </li>
             ))}
           </ul>

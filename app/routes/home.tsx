@@ -1,10 +1,131 @@
-import { redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/home";
+import { calendarDateIn, describeDue, formatDateTime } from "~/domain/dates";
 import { seesCaseContent } from "~/domain/permissions";
+import { getHome } from "~/server/home.server";
 import { requireViewer } from "~/server/session.server";
 
-/** Everyone lands where their work is: case content for case roles, administration for admins. */
+export const meta: Route.MetaFunction = () => [{ title: "Today · CASA MDT" }];
+
+/** Case roles land on "who needs me today?"; administrators, who see no case content, on administration. */
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  throw redirect(seesCaseContent(viewer.role) ? "/youth" : "/admin");
+  if (!seesCaseContent(viewer.role)) throw redirect("/admin");
+  return {
+    home: getHome(viewer),
+    timeZone: viewer.timeZone,
+    today: calendarDateIn(new Date(), viewer.timeZone),
+  };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { home, timeZone, today } = loaderData;
+  return (
+    <section aria-labelledby="home-heading" className="home">
+      <h1 id="home-heading">Today</h1>
+
+      <section aria-labelledby="missing-now-heading" className={home.missing.length ? "missing-banner" : "panel"}>
+        <h2 id="missing-now-heading">Missing now</h2>
+        {home.missing.length ? (
+          <ul className="clock-list">
+            {home.missing.map((y) => (
+              <li key={y.id}>
+                <Link to={`/youth/${y.id}`}>
+                  <strong>{y.name}</strong>
+                </Link>
+                : {y.missing?.words ?? "missing"}
+                {y.missing?.unreported.length ? (
+                  <ul>
+                    {y.missing.unreported.map((u) => (
+                      <li key={u.words} className={u.state === "overdue" ? "clock-overdue" : "clock-due"}>
+                        {u.state === "overdue" ? <strong>{u.words}</strong> : u.words}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="cell-sub">Both reports recorded.</span>
+                )}
+                {y.missing ? (
+                  <Link className="button" to={`/youth/${y.id}/episodes/${y.missing.episodeId}`}>
+                    {home.canRecord && y.missing.unreported.length ? "Record the reports" : "Open the checklist"}
+                    <span className="sr-only"> for {y.name}</span>
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>No one is missing. If a youth goes missing, record it from their page: the reports are due within 24 hours.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="figures-heading" className="panel">
+        <h2 id="figures-heading">Needs attention</h2>
+        <ul className="home-figures">
+          {home.figures.map((f) => (
+            <li key={f.key} className={f.urgent ? "urgent" : undefined}>
+              <Link to={f.href}>
+                <span className="figure">{f.count}</span> {f.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="my-actions-heading" className="panel">
+        <h2 id="my-actions-heading">Your open action items</h2>
+        {home.myActions.length ? (
+          <ul>
+            {home.myActions.map((a) => (
+              <li key={a.id}>
+                <Link to={`/youth/${a.youthId}#actions`}>{a.youthName}</Link>: {a.description}
+                {a.dueOn ? (
+                  <span className={`cell-sub${(a.daysOverdue ?? 0) > 0 ? " clock-overdue" : ""}`}>{describeDue(a.dueOn, today)}</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">Nothing open. Action items from MDT meetings you own show here.</p>
+        )}
+        <p>
+          <Link to="/actions">All your action items</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="meetings-heading" className="panel">
+        <h2 id="meetings-heading">MDT meetings in the next 14 days</h2>
+        {home.meetings.length ? (
+          <ul>
+            {home.meetings.map((m) => (
+              <li key={m.id}>
+                <Link to={`/meetings/${m.id}`}>
+                  {formatDateTime(m.scheduledAt, timeZone)}: {m.typeLabel} for {m.youthName}
+                </Link>{" "}
+                <Link to={`/youth/${m.youthId}/prep`}>
+                  Prep packet<span className="sr-only"> for {m.youthName}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No meetings in the next two weeks. Schedule one from a youth's page.</p>
+        )}
+      </section>
+
+      {home.ownConcerns.length ? (
+        <section aria-labelledby="own-concerns-heading" className="panel">
+          <h2 id="own-concerns-heading">Concerns you raised, under review</h2>
+          <ul>
+            {home.ownConcerns.map((c) => (
+              <li key={`${c.youthId}-${c.raisedAt}`}>
+                <Link to={`/youth/${c.youthId}#concerns`}>{c.youthName}</Link>: raised {formatDateTime(c.raisedAt, timeZone)}; your
+                supervisor is reviewing it.
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </section>
+  );
 }

@@ -5,7 +5,7 @@
  */
 import { and, asc, count, desc, eq, gte, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { csecConcerns, csecStatusEvents, redFlags, users, youthCsecStatus } from "../../db/schema";
+import { csecConcerns, csecStatusEvents, redFlags, users, youth, youthCsecStatus } from "../../db/schema";
 import {
   CSEC_BASIS_LABELS,
   CSEC_STATUS_LABELS,
@@ -19,9 +19,10 @@ import { calendarDateIn } from "../domain/dates";
 import type { WriteResult } from "../domain/forms";
 import { can } from "../domain/permissions";
 import { redFlagLabel, type RedFlagKey } from "../domain/red-flags";
+import { displayName } from "../domain/youth";
 import { auditChange } from "./audit.server";
 import { getDb, nowIso, type Tx, type DbOrTx } from "./db.server";
-import { csecAudienceOf, csecStatusOf, requirePermission, type YouthInScope } from "./scope.server";
+import { youthScopeCondition, csecAudienceOf, csecStatusOf, requirePermission, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export type RedFlagView = { indicator: string; label: string; observedOn: string; observedBy: string; note: string | null };
@@ -428,4 +429,22 @@ export function clearConcern(inScope: YouthInScope, input: { reason: string }, d
     });
     return { ok: true as const, id: youthId };
   });
+}
+
+/**
+ * The concerns the viewer raised that are still under review, on youth still in their scope:
+ * all an advocate may know of concerns (that they raised it, and when).
+ */
+export function ownConcernsUnderReview(
+  viewer: Viewer,
+  db: DbOrTx = getDb(),
+): Array<{ youthId: number; youthName: string; raisedAt: string }> {
+  return db
+    .select({ youthId: csecConcerns.youthId, firstName: youth.firstName, lastName: youth.lastName, raisedAt: csecConcerns.raisedAt })
+    .from(csecConcerns)
+    .innerJoin(youth, eq(youth.id, csecConcerns.youthId))
+    .where(and(eq(csecConcerns.raisedByUserId, viewer.userId), eq(csecConcerns.reviewStatus, "under_review"), youthScopeCondition(viewer)))
+    .orderBy(desc(csecConcerns.raisedAt))
+    .all()
+    .map(({ firstName, lastName, ...c }) => ({ ...c, youthName: displayName({ firstName, lastName }) }));
 }

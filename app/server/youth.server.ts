@@ -47,7 +47,7 @@ export type YouthListRow = {
   /** When the youth left, if they are missing right now (an open runaway episode). */
   missingSince: string | null;
   /** While missing: for how long, and the reports not yet recorded ("NCMEC report ... overdue"). */
-  missing: { words: string; unreported: Array<{ state: "due" | "overdue"; words: string }> } | null;
+  missing: { episodeId: number; words: string; unreported: Array<{ state: "due" | "overdue"; words: string }> } | null;
   advocates: string[];
   supervisors: string[];
   csec: CsecView;
@@ -252,6 +252,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
     const openEpisodes = pinned.length
       ? tx
           .select({
+            id: runawayEpisodes.id,
             youthId: runawayEpisodes.youthId,
             leftAt: runawayEpisodes.leftAt,
             reportedToLawEnforcementAt: runawayEpisodes.reportedToLawEnforcementAt,
@@ -269,6 +270,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
     if (!e) return null;
     const times = { ...e, returnedAt: null };
     return {
+      episodeId: e.id,
       words: missingWords(times, now),
       unreported: unreported(times, now).flatMap((c) =>
         c.state === "due" || c.state === "overdue" ? [{ state: c.state, words: c.words }] : [],

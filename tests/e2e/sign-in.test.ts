@@ -37,10 +37,13 @@ describe("signing in as each demo role", () => {
   ];
 
   for (const { email, sees, never } of roles) {
-    it(`${email} lands on their youth list and signs out`, async () => {
+    it(`${email} lands on their home, reaches their youth list and signs out`, async () => {
       const { page, close } = await newPage(browser);
       await signInAs(page, server.url, email, DEMO_PASSWORD);
-      expect(new URL(page.url()).pathname).toBe("/youth");
+      expect(new URL(page.url()).pathname).toBe("/");
+      await page.getByRole("heading", { level: 1, name: "Today" }).waitFor({ state: "visible" });
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Youth" }).click();
+      await page.waitForURL((url) => url.pathname === "/youth");
       // waitFor, not isVisible: a client-side navigation renders just after the URL changes.
       await page.getByRole("heading", { level: 1, name: "Youth" }).waitFor({ state: "visible" });
       // Name column cells are row headers; the list may page, so search by name.
@@ -89,6 +92,8 @@ describe("signing in as each demo role", () => {
   it("sorts and pages through the table with the keyboard-reachable links, keeping state in the URL", async () => {
     const { page, close } = await newPage(browser);
     await signInAs(page, server.url, "lead@example.org", DEMO_PASSWORD);
+    await page.goto(`${server.url}/youth`);
+    await waitForHydration(page);
     await page.getByRole("link", { name: /^Age/ }).click();
     await page.waitForURL((url) => url.searchParams.get("sort") === "age.asc");
     await page.locator('th[aria-sort="ascending"]', { hasText: "Age" }).waitFor();
