@@ -268,6 +268,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
     afterAll(async () => context?.close());
 
     const pages: Array<[string, () => string]> = [
+      ["/ (home)", () => "/"],
       ["/youth", () => "/youth"],
       ["/youth/:id", () => `/youth/${ids.youth}`],
       ["/youth/:id/parties/new", () => `/youth/${ids.youth}/parties/new`],
@@ -359,6 +360,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
     afterAll(async () => context?.close());
 
     const pages: Array<[string, () => string]> = [
+      ["/ (home)", () => "/"],
       ["/youth", () => "/youth"],
       ["/youth/:id (concern under review)", () => `/youth/${ids.concernYouth}`],
       ["/youth/:id/csec", () => `/youth/${ids.concernYouth}/csec`],
@@ -400,6 +402,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
     afterAll(async () => context?.close());
 
     const pages: Array<[string, () => string]> = [
+      ["/ (home)", () => "/"],
       ["/youth", () => "/youth"],
       ["/youth/:id", () => `/youth/${ids.concernYouth}`],
       ["/requests", () => "/requests"],

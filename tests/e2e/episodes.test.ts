@@ -54,7 +54,7 @@ describe("recording a missing youth, start to finish", () => {
     try {
       await page.goto(`${server.url}/youth/${youthId}`);
       await waitForHydration(page);
-      await page.getByRole("link", { name: "Report missing" }).click();
+      await page.locator(".youth-head").getByRole("link", { name: "Report missing" }).click();
       await page.waitForURL((url) => url.pathname === `/youth/${youthId}/missing`);
       await waitForHydration(page);
       await page.getByLabel("Last seen or left at").fill(localDateTime(PROGRAM_ONE_TZ, -30 * H));

@@ -242,7 +242,8 @@ describe("response headers", () => {
     await page.getByLabel("Email", { exact: true }).fill("supervisor@example.org");
     await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL((url) => url.pathname === "/youth");
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByRole("heading", { level: 1, name: "Today" }).waitFor();
     await page.waitForLoadState("load");
     expect(violations).toEqual([]);
     await close();

@@ -57,7 +57,7 @@ describe("in Chromium through nginx over https", () => {
 
     const { page, close } = await newPage(browser, { ignoreHTTPSErrors: true });
     try {
-      await signInAs(page, proxy.url, "supervisor@example.org", DEMO_PASSWORD);
+      await signInAs(page, proxy.url, "supervisor@example.org", DEMO_PASSWORD, { to: "/youth" });
       expect(new URL(page.url()).origin).toBe(proxy.url);
       expect(new URL(page.url()).pathname).toBe("/youth");
       await page.getByRole("heading", { level: 1, name: "Youth" }).waitFor();

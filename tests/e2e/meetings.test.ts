@@ -82,7 +82,7 @@ describe("an MDT meeting, its action items and the next meeting's agenda, as adv
   it("signs in and opens the youth", async () => {
     youthId = youthIdByName(db, y);
     advocateId = (db.prepare("select id from users where email = 'advocate@example.org'").get() as { id: number }).id;
-    await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD);
+    await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD, { to: "/youth" });
     await page.getByLabel("Name or case number").fill(y.lastName);
     await page.getByRole("button", { name: "Apply filters" }).click();
     await page.waitForURL((url) => url.searchParams.get("q") === y.lastName);

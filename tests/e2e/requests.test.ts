@@ -48,7 +48,7 @@ describe("a therapy request from draft to approved", () => {
     state.dueOn = dayFromToday(PROGRAM_ONE_TZ, 21);
 
     const { page, close } = await newPage(browser);
-    await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD);
+    await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD, { to: "/youth" });
 
     // One of their youth, from the list.
     await page.getByLabel("Name or case number").fill(youth.lastName);
@@ -106,7 +106,7 @@ describe("a therapy request from draft to approved", () => {
     const id = state.requestId!;
     expect(id).toBeGreaterThan(0);
     const { page, close } = await newPage(browser);
-    await signInAs(page, server.url, "supervisor@example.org", DEMO_PASSWORD);
+    await signInAs(page, server.url, "supervisor@example.org", DEMO_PASSWORD, { to: "/youth" });
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Requests" }).click();
     await page.waitForURL((url) => url.pathname === "/requests");
@@ -154,7 +154,7 @@ describe("a therapy request from draft to approved", () => {
     const id = state.requestId!;
     const youthId = demoYouthId(db, youth);
     const { page, close } = await newPage(browser);
-    await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD);
+    await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD, { to: "/youth" });
     await page.goto(`${server.url}/youth/${youthId}`);
     await waitForHydration(page);
 

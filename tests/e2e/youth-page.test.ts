@@ -80,7 +80,7 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
     // --- The advocate ------------------------------------------------------------------------
     {
       const { page, close } = await newPage(browser);
-      await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD);
+      await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD, { to: "/youth" });
       expect(new URL(page.url()).pathname).toBe("/youth");
       await page.getByRole("link", { name: fullName(y), exact: true }).click();
       await page.waitForURL((url) => url.pathname === `/youth/${youthId}`);
@@ -134,7 +134,7 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
     // --- The supervisor ----------------------------------------------------------------------
     {
       const { page, close } = await newPage(browser);
-      await signInAs(page, server.url, "supervisor@example.org", DEMO_PASSWORD);
+      await signInAs(page, server.url, "supervisor@example.org", DEMO_PASSWORD, { to: "/youth" });
       await openFromList(page, y);
       expect(new URL(page.url()).pathname).toBe(`/youth/${youthId}`);
 
@@ -173,7 +173,7 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
     // --- The advocate again ------------------------------------------------------------------
     {
       const { page, close } = await newPage(browser);
-      await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD);
+      await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD, { to: "/youth" });
       await page.getByRole("link", { name: fullName(y), exact: true }).click();
       await page.waitForURL((url) => url.pathname === `/youth/${youthId}`);
       await page.getByRole("heading", { level: 1, name: fullName(y) }).waitFor();
@@ -204,7 +204,7 @@ describe("a form with a missing field keeps what was typed and says what is miss
     const before = count("contacts", youthId);
 
     const { page, close } = await newPage(browser);
-    await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD);
+    await signInAs(page, server.url, "advocate@example.org", DEMO_PASSWORD, { to: "/youth" });
     await page.goto(`${server.url}/youth/${youthId}`);
     expect(await waitForHydration(page)).toBe(true);
 
@@ -267,7 +267,7 @@ describe("a form with a missing field keeps what was typed and says what is miss
     const { page, close } = await newPage(browser, { javaScriptEnabled: false });
 
     // Sign in through the plain form (signInAs would wait for a hydration that never comes).
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${server.url}/login?redirectTo=%2Fyouth`);
     await page.getByLabel("Email", { exact: true }).fill("advocate@example.org");
     await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();

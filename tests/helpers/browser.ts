@@ -81,11 +81,12 @@ export async function signInAs(
   baseUrl: string,
   email: string,
   password: string,
-  opts: { timeoutMs?: number } = {},
+  opts: { timeoutMs?: number; to?: string } = {},
 ): Promise<void> {
   const timeout = opts.timeoutMs ?? 15_000;
   const base = baseUrl.replace(/\/+$/, "");
-  await page.goto(`${base}/login`);
+  // `to`: where to land after signing in (the app's own redirect); otherwise the role's home.
+  await page.goto(`${base}/login${opts.to ? `?redirectTo=${encodeURIComponent(opts.to)}` : ""}`);
   // The form works without JavaScript too, but typing into it mid-hydration is a needless race.
   await waitForHydration(page);
   await page.getByLabel("Email", { exact: true }).fill(email);
