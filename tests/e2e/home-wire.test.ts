@@ -46,7 +46,7 @@ describe("/ as advocate@example.org", () => {
     const supervisor = await signIn(server.url, "supervisor@example.org", DEMO_PASSWORD);
     const youthId = youthIdByName(db, DEMO_YOUTH.advocateNone);
     const raised = await supervisor.post(`/youth/${youthId}/concern`, {
-      indicators: RED_FLAGS[0]!.key,
+      indicators: RED_FLAGS[0].key,
       observedOn: localDate(new Date(), PROGRAM_ONE_TZ),
       note: "WIRE-HOME-MARKER",
     });
