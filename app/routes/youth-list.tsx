@@ -22,7 +22,7 @@ const filterSchema = z.object({
   supervisor: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(["open", "closed", "all"]).catch("open"),
   csec: z.string().max(20).optional().catch(undefined),
-  missing: z.literal("now").optional().catch(undefined),
+  missing: z.enum(["now", "ncmec-overdue"]).optional().catch(undefined),
 });
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -51,7 +51,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     supervisorId: filters.supervisor,
     caseStatus: filters.status,
     csec: filters.csec,
-    missingNow: filters.missing === "now",
+    missingNow: filters.missing === "ncmec-overdue" ? "ncmec_overdue" : filters.missing === "now",
   });
   const csec = filters.csec && (list.filterOptions.csec as readonly string[]).includes(filters.csec) ? filters.csec : "";
   return {
@@ -67,7 +67,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       supervisor: filters.supervisor ? String(filters.supervisor) : "",
       status: filters.status,
       csec,
-      missing: filters.missing === "now",
+      missing: filters.missing !== undefined,
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { can, csecAudienceOf, seesThroughAssignment, youthScopeOf } from "../domain/permissions";
 import { csecDistinguishable } from "../domain/csec";
+import { REQUEST_STATUS_LABELS } from "../domain/requests";
 import { listMyActions } from "./action-items.server";
 import { ownConcernsUnderReview } from "./csec.server";
 import { getDb, type Db } from "./db.server";
@@ -30,7 +31,7 @@ export type Home = {
 const FIRST_PAGE = { page: 1, size: 1 } as const;
 const BY_NAME = { id: "name", desc: false } as const;
 
-function youthTotal(viewer: Viewer, filter: { missingNow?: boolean; csec?: string }, db: Db): number {
+function youthTotal(viewer: Viewer, filter: { missingNow?: boolean | "ncmec_overdue"; csec?: string }, db: Db): number {
   return listYouthForViewer(viewer, { ...FIRST_PAGE, sort: BY_NAME, caseStatus: "open", ...filter }, db).total;
 }
 
@@ -51,9 +52,17 @@ export function getHome(viewer: Viewer, db: Db = getDb()): Home {
     );
     const myActions = listMyActions(viewer, { status: "open", sortDesc: false }, db);
     const meetings = listUpcomingMeetings(viewer, 14, db);
+    const ncmecOverdue = youthTotal(viewer, { missingNow: "ncmec_overdue" }, db);
     const figures: HomeFigure[] = [
       { key: "youth", label: "Open cases", count: youthTotal(viewer, {}, db), href: "/youth" },
       { key: "missing", label: "Missing now", count: missing.length, href: "/youth?missing=now", urgent: missing.length > 0 },
+      {
+        key: "ncmec-overdue",
+        label: "Missing with the NCMEC report overdue",
+        count: ncmecOverdue,
+        href: "/youth?missing=ncmec-overdue",
+        urgent: ncmecOverdue > 0,
+      },
     ];
     // Concerns awaiting review: only for those who may know of a concern at all (the CSEC rule).
     if (csecDistinguishable(csecAudienceOf(viewer.role)) === "all") {
@@ -71,6 +80,18 @@ export function getHome(viewer: Viewer, db: Db = getDb()): Home {
         count: requestTotal(viewer, { status: "submitted" }, db),
         href: "/requests?status=submitted",
       });
+    }
+    // The whole program's requests by status, for those who see the whole program.
+    if (youthScopeOf(viewer.role).kind === "program") {
+      const counts = listRequestQueue(viewer, { ...FIRST_PAGE, sort: { id: "requestedAt", desc: true } }, db).counts;
+      for (const status of ["draft", "approved", "fulfilled", "denied"] as const) {
+        figures.push({
+          key: `requests-${status}`,
+          label: `Requests ${REQUEST_STATUS_LABELS[status].toLowerCase()}`,
+          count: counts[status],
+          href: `/requests?status=${status}`,
+        });
+      }
     }
     figures.push(
       {

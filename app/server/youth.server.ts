@@ -6,7 +6,7 @@ import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } fr
 import { csecConcerns, placements, runawayEpisodes, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
 import { csecDistinguishable, csecViewFor, type CsecStatus, type CsecView } from "../domain/csec";
 import { ageOn, calendarDateIn } from "../domain/dates";
-import { missingWords, unreported } from "../domain/episodes";
+import { missingWords, REPORT_DEADLINE_MS, unreported } from "../domain/episodes";
 import { seesThroughAssignment, youthScopeOf, type Permission } from "../domain/permissions";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
 import { getDb, type DbOrTx } from "./db.server";
@@ -33,8 +33,8 @@ export type YouthListQuery = {
   caseStatus: CaseStatus | "all";
   /** Only the values the viewer can tell apart are honoured; anything else is ignored. */
   csec?: string;
-  /** Only youth missing right now. */
-  missingNow?: boolean;
+  /** Only youth missing right now; "ncmec_overdue": only those whose NCMEC report is overdue. */
+  missingNow?: boolean | "ncmec_overdue";
 };
 
 export type YouthListRow = {
@@ -109,9 +109,14 @@ const missingSinceExpr = sql<string | null>`(select max(${runawayEpisodes.leftAt
   where ${runawayEpisodes.youthId} = ${youth.id} and ${runawayEpisodes.returnedAt} is null)`;
 
 /** Youth of the viewer's program with an open runaway episode (episodes_program_open_idx). */
-function missingNowCondition(viewer: Viewer): SQL {
+function missingNowCondition(viewer: Viewer, ncmecOverdue = false): SQL {
+  // The same deadline as the clocks (domain/episodes.ts): 24 elapsed hours after going missing.
+  const overdue = ncmecOverdue
+    ? sql` and ${runawayEpisodes.reportedToNcmecAt} is null
+        and ${runawayEpisodes.leftAt} <= ${new Date(Date.now() - REPORT_DEADLINE_MS).toISOString()}`
+    : sql``;
   return sql`${youth.id} in (select ${runawayEpisodes.youthId} from ${runawayEpisodes}
-    where ${runawayEpisodes.programId} = ${viewer.programId} and ${runawayEpisodes.returnedAt} is null)`;
+    where ${runawayEpisodes.programId} = ${viewer.programId} and ${runawayEpisodes.returnedAt} is null${overdue})`;
 }
 
 /** Join-free forms of the current placement and CSEC status, for counting, filtering and ordering. */
@@ -167,7 +172,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
   if (query.csec && csecValues.includes(query.csec)) {
     conditions.push(sql`${csecStatusExpr} = ${query.csec}`);
   }
-  if (query.missingNow) conditions.push(missingNowCondition(viewer));
+  if (query.missingNow) conditions.push(missingNowCondition(viewer, query.missingNow === "ncmec_overdue"));
   const where = and(...conditions);
 
   const dir = query.sort.desc ? desc : asc;

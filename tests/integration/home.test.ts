@@ -77,6 +77,25 @@ describe("each demo role's figures, against independent SQL", () => {
     expect(figure(await homeOf("advocate@example.org"), "to-decide")).toBeUndefined();
   });
 
+  it("counts youth missing with the NCMEC report overdue (24 h after going missing, not recorded)", async () => {
+    for (const email of ["advocate@example.org", "supervisor@example.org", "lead@example.org"]) {
+      const expected = countWhere(sql`${scopeSql(email)} and y.id in (select youth_id from runaway_episodes where returned_at is null
+        and reported_to_ncmec_at is null and left_at <= ${new Date(Date.now() - 24 * 3_600_000).toISOString()})`);
+      expect(expected, email).toBe(1); // the demo's missingNow youth; the other missing youth was reported in time
+      expect(figure(await homeOf(email), "ncmec-overdue")?.count, email).toBe(expected);
+    }
+  });
+
+  it("a program lead sees the program's requests by status", async () => {
+    const h = await homeOf("lead@example.org");
+    for (const status of ["draft", "approved", "fulfilled", "denied"]) {
+      const expected = db.get<{ n: number }>(sql`select count(*) as n from resource_requests r where r.status = ${status}
+        and r.program_id = (select program_id from memberships m join users u on u.id = m.user_id where u.email = 'lead@example.org')`).n;
+      expect(figure(h, `requests-${status}`)?.count, status).toBe(expected);
+    }
+    expect(figure(await homeOf("supervisor@example.org"), "requests-draft")).toBeUndefined();
+  });
+
   it("the advocate sees the concerns they raised that are under review, and only those", async () => {
     const h = await homeOf("advocate@example.org");
     const expected = db
