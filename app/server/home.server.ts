@@ -19,7 +19,7 @@ import { listYouthForViewer, type YouthListRow } from "./youth.server";
 export type HomeFigure = { key: string; label: string; count: number; href: string; urgent?: boolean };
 
 export type Home = {
-  /** Whose youth these are, in words: "in your caseload", "in the program", "assigned to you". */
+  /** Youth missing now, longest missing first, with their clocks (at most 100; the figure has them all). */
   missing: Array<Pick<YouthListRow, "id" | "name" | "missing" | "missingSince">>;
   figures: HomeFigure[];
   myActions: Awaited<ReturnType<typeof listMyActions>>;
@@ -42,20 +42,14 @@ function requestTotal(viewer: Viewer, filter: { status?: string; overdue?: boole
 export function getHome(viewer: Viewer, db: Db = getDb()): Home {
   requireCaseAccess(viewer);
   return db.transaction(() => {
-    const missing = listYouthForViewer(viewer, { page: 1, size: 100, sort: BY_NAME, caseStatus: "open", missingNow: true }, db).rows.map(
-      (r) => ({
-        id: r.id,
-        name: r.name,
-        missing: r.missing,
-        missingSince: r.missingSince,
-      }),
-    );
+    const missingList = listYouthForViewer(viewer, { page: 1, size: 100, sort: BY_NAME, caseStatus: "open", missingNow: true }, db);
+    const missing = missingList.rows.map((r) => ({ id: r.id, name: r.name, missing: r.missing, missingSince: r.missingSince }));
     const myActions = listMyActions(viewer, { status: "open", sortDesc: false }, db);
     const meetings = listUpcomingMeetings(viewer, 14, db);
     const ncmecOverdue = youthTotal(viewer, { missingNow: "ncmec_overdue" }, db);
     const figures: HomeFigure[] = [
       { key: "youth", label: "Open cases", count: youthTotal(viewer, {}, db), href: "/youth" },
-      { key: "missing", label: "Missing now", count: missing.length, href: "/youth?missing=now", urgent: missing.length > 0 },
+      { key: "missing", label: "Missing now", count: missingList.total, href: "/youth?missing=now", urgent: missingList.total > 0 },
       {
         key: "ncmec-overdue",
         label: "Missing with the NCMEC report overdue",
