@@ -75,6 +75,11 @@ export function reportClock(kind: ReportKind, episode: EpisodeTimes, now: Date):
   return { state: "overdue", byMs: nowMs - deadline, words: `${label} report not recorded: ${durationWords(nowMs - deadline)} overdue` };
 }
 
+/** Both reports' clocks, law enforcement first: what every banner, list and checklist shows. */
+export function reportClocks(episode: EpisodeTimes, now: Date): Array<ReportClock & { kind: ReportKind }> {
+  return (["law_enforcement", "ncmec"] as const).map((kind) => ({ kind, ...reportClock(kind, episode, now) }));
+}
+
 /** "Missing 1 day 21 h" while missing; "Missing for 3 days" once returned. */
 export function missingWords(episode: Pick<EpisodeTimes, "leftAt" | "returnedAt">, now: Date): string {
   const left = Date.parse(episode.leftAt);
@@ -89,9 +94,8 @@ export function isFrequentRunner(leftAts: readonly string[], now: Date): boolean
 }
 
 /** The reports still open on a missing youth, most urgent first, for lists and banners. */
-export function unreported(episode: EpisodeTimes, now: Date): ReportClock[] {
-  return (["law_enforcement", "ncmec"] as const)
-    .map((k) => reportClock(k, episode, now))
+export function unreported(episode: EpisodeTimes, now: Date): Array<ReportClock & { kind: ReportKind }> {
+  return reportClocks(episode, now)
     .filter((c) => c.state === "due" || c.state === "overdue")
     .sort((a, b) => (a.state === b.state ? 0 : a.state === "overdue" ? -1 : 1));
 }

@@ -11,7 +11,7 @@ import {
   EPISODE_STEPS,
   missingWords,
   NOTIFIED_PARTIES,
-  reportClock,
+  reportClocks,
   parseReturnAnswers,
   returnAnswersOf,
   type ConversationInput,
@@ -65,7 +65,7 @@ export function missingNow(inScope: YouthInScope, db: DbOrTx = getDb(), now: Dat
   return {
     ...open,
     words: missingWords(times, now),
-    clocks: (["law_enforcement", "ncmec"] as const).map((kind) => reportClock(kind, times, now)),
+    clocks: reportClocks(times, now),
   };
 }
 
