@@ -11,10 +11,10 @@ import { listMyActions } from "./action-items.server";
 import { ownConcernsUnderReview } from "./csec.server";
 import { getDb, type Db } from "./db.server";
 import { listUpcomingMeetings, type MeetingRow } from "./meetings.server";
-import { listRequestQueue } from "./requests.server";
+import { countRequestsByStatus } from "./requests.server";
 import { requireCaseAccess } from "./scope.server";
 import type { Viewer } from "./session.server";
-import { listYouthForViewer, type YouthListRow } from "./youth.server";
+import { countYouthForViewer, listYouthForViewer, type YouthListRow } from "./youth.server";
 
 export type HomeFigure = { key: string; label: string; count: number; href: string; urgent?: boolean };
 
@@ -28,15 +28,15 @@ export type Home = {
   canRecord: boolean;
 };
 
-const FIRST_PAGE = { page: 1, size: 1 } as const;
 const BY_NAME = { id: "name", desc: false } as const;
 
 function youthTotal(viewer: Viewer, filter: { missingNow?: boolean | "ncmec_overdue"; csec?: string }, db: Db): number {
-  return listYouthForViewer(viewer, { ...FIRST_PAGE, sort: BY_NAME, caseStatus: "open", ...filter }, db).total;
+  return countYouthForViewer(viewer, { caseStatus: "open", ...filter }, db);
 }
 
-function requestTotal(viewer: Viewer, filter: { status?: string; overdue?: boolean; openMoreThanDays?: number }, db: Db): number {
-  return listRequestQueue(viewer, { ...FIRST_PAGE, sort: { id: "requestedAt", desc: true }, ...filter }, db).total;
+/** The queue's total for these filters: all statuses, as the queue shows without a status tab. */
+function requestTotal(viewer: Viewer, filter: { overdue?: boolean; openMoreThanDays?: number }, db: Db): number {
+  return Object.values(countRequestsByStatus(viewer, filter, db)).reduce((a, b) => a + b, 0);
 }
 
 export function getHome(viewer: Viewer, db: Db = getDb()): Home {
@@ -67,22 +67,23 @@ export function getHome(viewer: Viewer, db: Db = getDb()): Home {
         href: "/youth?csec=concern",
       });
     }
+    // The queue's status tabs, unfiltered: one count per status.
+    const byStatus = countRequestsByStatus(viewer, {}, db);
     if (can(viewer.role, "decide:requests")) {
       figures.push({
         key: "to-decide",
         label: "Requests waiting for a decision",
-        count: requestTotal(viewer, { status: "submitted" }, db),
+        count: byStatus.submitted,
         href: "/requests?status=submitted",
       });
     }
     // The whole program's requests by status, for those who see the whole program.
     if (youthScopeOf(viewer.role).kind === "program") {
-      const counts = listRequestQueue(viewer, { ...FIRST_PAGE, sort: { id: "requestedAt", desc: true } }, db).counts;
       for (const status of ["draft", "approved", "fulfilled", "denied"] as const) {
         figures.push({
           key: `requests-${status}`,
           label: `Requests ${REQUEST_STATUS_LABELS[status].toLowerCase()}`,
-          count: counts[status],
+          count: byStatus[status],
           href: `/requests?status=${status}`,
         });
       }

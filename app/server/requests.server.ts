@@ -153,10 +153,11 @@ export type RequestQueue = {
  * One page of the queue. Counting and choosing the page's ids read `resource_requests` alone
  * (plus `youth` only to sort by name); the display columns are fetched for those ids only.
  */
-export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: DbOrTx = getDb()): RequestQueue {
-  requireCaseAccess(viewer);
+/** What the queue's filters other than status select: every status tab counts these. */
+export type RequestQueueFilters = Omit<RequestQueueQuery, "page" | "size" | "sort" | "status">;
+
+function requestQueueFilters(viewer: Viewer, query: RequestQueueFilters): SQL[] {
   const today = calendarDateIn(new Date(), viewer.timeZone);
-  const visible = requestVisibleTo(viewer);
   const filters: SQL[] = [];
   if (query.type) filters.push(eq(resourceRequests.type, query.type));
   if (query.youth?.trim()) {
@@ -180,6 +181,30 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
     const cutoff = new Date(Date.now() - query.openMoreThanDays * 86_400_000).toISOString();
     filters.push(and(open, lte(resourceRequests.requestedAt, cutoff))!);
   }
+  return filters;
+}
+
+/**
+ * The queue's count per status (its tabs): the requests the viewer may see that match `filters`.
+ * The queue's `total` is one of these, or their sum.
+ */
+export function countRequestsByStatus(viewer: Viewer, query: RequestQueueFilters, db: DbOrTx = getDb()): Record<RequestStatus, number> {
+  requireCaseAccess(viewer);
+  const countRows = db
+    .select({ status: resourceRequests.status, n: sql<number>`count(*)` })
+    .from(resourceRequests)
+    .where(and(requestVisibleTo(viewer), ...requestQueueFilters(viewer, query)))
+    .groupBy(resourceRequests.status)
+    .all();
+  const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
+  for (const c of countRows) if (c.status in counts) counts[c.status as RequestStatus] = c.n;
+  return counts;
+}
+
+export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: DbOrTx = getDb()): RequestQueue {
+  requireCaseAccess(viewer);
+  const visible = requestVisibleTo(viewer);
+  const filters = requestQueueFilters(viewer, query);
   const statusFilter =
     query.status && (REQUEST_STATUSES as readonly string[]).includes(query.status) ? eq(resourceRequests.status, query.status) : undefined;
 
@@ -200,14 +225,7 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
 
   const { counts, total, page, raw } = db.transaction((tx) => {
     // Counts per status honour every filter but the status itself, so the tabs stay meaningful.
-    const countRows = tx
-      .select({ status: resourceRequests.status, n: sql<number>`count(*)` })
-      .from(resourceRequests)
-      .where(and(visible, ...filters))
-      .groupBy(resourceRequests.status)
-      .all();
-    const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
-    for (const c of countRows) if (c.status in counts) counts[c.status as RequestStatus] = c.n;
+    const counts = countRequestsByStatus(viewer, query, tx);
     const total = statusFilter ? counts[query.status as RequestStatus] : Object.values(counts).reduce((a, b) => a + b, 0);
     const page = Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
     const idQuery = tx.select({ id: resourceRequests.id }).from(resourceRequests).$dynamic();

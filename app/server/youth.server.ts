@@ -152,8 +152,10 @@ function csecFilterValues(viewer: Viewer): YouthList["filterOptions"]["csec"] {
  * what filtering and ordering need, so skipped rows cost little), then the display columns for
  * those ids alone.
  */
-export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: DbOrTx = getDb()): YouthList {
-  requireCaseAccess(viewer);
+/** What the list's filters select (scope included): the rows a page is chosen from, and counted. */
+export type YouthFilters = Omit<YouthListQuery, "page" | "size" | "sort">;
+
+function youthListWhere(viewer: Viewer, query: YouthFilters): SQL {
   const conditions: SQL[] = [youthScopeCondition(viewer)];
 
   if (query.caseStatus !== "all") conditions.push(eq(youth.caseStatus, query.caseStatus));
@@ -173,7 +175,24 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
     conditions.push(sql`${csecStatusExpr} = ${query.csec}`);
   }
   if (query.missingNow) conditions.push(missingNowCondition(viewer, query.missingNow === "ncmec_overdue"));
-  const where = and(...conditions);
+  return and(...conditions)!;
+}
+
+/** How many youth the list would show with these filters (its `total`), without building a page. */
+export function countYouthForViewer(viewer: Viewer, filters: YouthFilters, db: DbOrTx = getDb()): number {
+  requireCaseAccess(viewer);
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(youth)
+      .where(youthListWhere(viewer, filters))
+      .get()?.n ?? 0
+  );
+}
+
+export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: DbOrTx = getDb()): YouthList {
+  requireCaseAccess(viewer);
+  const where = youthListWhere(viewer, query);
 
   const dir = query.sort.desc ? desc : asc;
   const sortField = (YOUTH_SORTABLE as readonly string[]).includes(query.sort.id) ? (query.sort.id as YouthSortField) : "name";
@@ -191,12 +210,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
   const tieBreak = sortField === "name" ? [asc(youth.id)] : [asc(youth.lastName), asc(youth.firstName), asc(youth.id)];
 
   const { total, page, raw, openEpisodes } = db.transaction((tx) => {
-    const total =
-      tx
-        .select({ n: sql<number>`count(*)` })
-        .from(youth)
-        .where(where)
-        .get()?.n ?? 0;
+    const total = countYouthForViewer(viewer, query, tx);
     const lastPage = Math.max(1, Math.ceil(total / query.size));
     const page = Math.min(query.page, lastPage);
     // Youth missing right now come first whatever the sort (longest missing first), then the rest
