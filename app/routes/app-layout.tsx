@@ -1,4 +1,4 @@
-import { Form, NavLink, Outlet, useNavigation, useRouteLoaderData } from "react-router";
+import { Form, NavLink, Outlet, useLocation, useNavigation, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/app-layout";
 import { ErrorMessage, errorTitle, useOptionalUser, type RootUser } from "~/root";
 import { can, seesCaseContent } from "~/domain/permissions";
@@ -36,6 +36,10 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
 
 function Shell({ nav, user, children }: { nav: NavItem[]; user: RootUser | null; children: React.ReactNode }) {
   const navigation = useNavigation();
+  // The location this content was rendered for. The address bar changes as a navigation
+  // commits, a moment before React renders the new page; tests (and anything else that must
+  // know the page on screen is the one in the address bar) compare the two.
+  const location = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -83,7 +87,7 @@ function Shell({ nav, user, children }: { nav: NavItem[]; user: RootUser | null;
         ) : null}
       </header>
       <div className="progress" aria-hidden={navigation.state === "idle"} data-active={navigation.state !== "idle"} />
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" className="app-main" tabIndex={-1} data-rendered-location={location.pathname + location.search}>
         {children}
       </main>
     </>
