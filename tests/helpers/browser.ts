@@ -64,7 +64,7 @@ export async function waitForHydration(page: Page, timeoutMs = 10_000): Promise<
         // The router is idle as soon as a navigation commits, before React has rendered the new
         // page (a transition): wait until the content on screen is the address bar's.
         const rendered = document.querySelector("main[data-rendered-location]")?.getAttribute("data-rendered-location");
-        return rendered == null || rendered === window.location.pathname + window.location.search;
+        return rendered === null || rendered === undefined || rendered === window.location.pathname + window.location.search;
       },
       undefined,
       { timeout: timeoutMs },
