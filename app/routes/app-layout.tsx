@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { Form, NavLink, Outlet, useLocation, useNavigation, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/app-layout";
 import { ErrorMessage, errorTitle, useOptionalUser, type RootUser } from "~/root";
@@ -36,10 +37,14 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
 
 function Shell({ nav, user, children }: { nav: NavItem[]; user: RootUser | null; children: React.ReactNode }) {
   const navigation = useNavigation();
-  // The location this content was rendered for. The address bar changes as a navigation
-  // commits, a moment before React renders the new page; tests (and anything else that must
-  // know the page on screen is the one in the address bar) compare the two.
+  // Marks, once React has committed it, which navigation the content on screen belongs to: the
+  // address bar changes as a navigation commits, a moment before React renders the new page, and
+  // tests wait for the two to agree. Set after hydration only, so no page's HTML carries it.
   const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (mainRef.current) mainRef.current.dataset.renderedKey = location.key;
+  }, [location.key]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -87,7 +92,7 @@ function Shell({ nav, user, children }: { nav: NavItem[]; user: RootUser | null;
         ) : null}
       </header>
       <div className="progress" aria-hidden={navigation.state === "idle"} data-active={navigation.state !== "idle"} />
-      <main id="main" className="app-main" tabIndex={-1} data-rendered-location={location.pathname + location.search}>
+      <main id="main" className="app-main" tabIndex={-1} ref={mainRef}>
         {children}
       </main>
     </>

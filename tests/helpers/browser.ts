@@ -48,8 +48,8 @@ export async function launchBrowser(overrides: LaunchOptions = {}): Promise<Brow
 
 /**
  * Waits until React Router has hydrated the page (its data router exists and is initialized),
- * has no navigation or revalidation in flight, the signed-in layout has rendered the location in
- * the address bar (its `data-rendered-location`), and React had two frames to commit.
+ * has no navigation or revalidation in flight, the signed-in layout has marked the content on
+ * screen as the router's current location (`data-rendered-key`), and React had two frames to commit.
  * Resolves false (instead of throwing) if that does not happen in `timeoutMs`, e.g. on a page
  * without JavaScript.
  */
@@ -57,14 +57,17 @@ export async function waitForHydration(page: Page, timeoutMs = 10_000): Promise<
   try {
     await page.waitForFunction(
       () => {
-        type RouterLike = { state?: { initialized?: boolean; navigation?: { state?: string }; revalidation?: string } };
+        type RouterLike = {
+          state?: { initialized?: boolean; navigation?: { state?: string }; revalidation?: string; location?: { key?: string } };
+        };
         const router = (window as unknown as { __reactRouterDataRouter?: RouterLike }).__reactRouterDataRouter;
         const state = router?.state;
         if (!(state?.initialized === true && state.navigation?.state === "idle" && state.revalidation === "idle")) return false;
         // The router is idle as soon as a navigation commits, before React has rendered the new
-        // page (a transition): wait until the content on screen is the address bar's.
-        const rendered = document.querySelector("main[data-rendered-location]")?.getAttribute("data-rendered-location");
-        return rendered === null || rendered === undefined || rendered === window.location.pathname + window.location.search;
+        // page (a transition): wait until the signed-in layout marks the content on screen as
+        // this navigation's (pages outside the layout have no mark).
+        const rendered = document.querySelector<HTMLElement>("main[data-rendered-key]")?.dataset.renderedKey;
+        return rendered === undefined || rendered === state.location?.key;
       },
       undefined,
       { timeout: timeoutMs },
