@@ -217,6 +217,8 @@ export const contacts = sqliteTable(
   },
   (t) => [
     index("contacts_youth_occurred_idx").on(t.youthId, t.occurredAt),
+    // The last contact with the youth themself (party null) in one seek: staleness across a caseload.
+    index("contacts_youth_party_occurred_idx").on(t.youthId, t.partyId, t.occurredAt),
     index("contacts_party_occurred_idx").on(t.partyId, t.occurredAt),
     index("contacts_program_occurred_idx").on(t.programId, t.occurredAt),
   ],
@@ -262,6 +264,8 @@ export const resourceRequests = sqliteTable(
     index("requests_program_type_idx").on(t.programId, t.type, t.status),
     index("requests_youth_idx").on(t.youthId, t.requestedAt),
     index("requests_program_due_idx").on(t.programId, t.dueOn),
+    // "Requests I made" (the advocate's home, `?mine=1`), newest first.
+    index("requests_requester_idx").on(t.requestedByUserId, t.requestedAt),
   ],
 );
 
@@ -564,7 +568,12 @@ export const csecConcerns = sqliteTable(
     reviewedAt: text("reviewed_at"),
     reviewNote: text("review_note"),
   },
-  (t) => [index("concerns_youth_idx").on(t.youthId, t.raisedAt), index("concerns_raised_by_idx").on(t.raisedByUserId, t.youthId)],
+  (t) => [
+    index("concerns_youth_idx").on(t.youthId, t.raisedAt),
+    index("concerns_raised_by_idx").on(t.raisedByUserId, t.youthId),
+    // The review queue: a program's concerns awaiting review, oldest first.
+    index("concerns_program_review_idx").on(t.programId, t.reviewStatus, t.raisedAt),
+  ],
 );
 
 /** Observed indicators from the fixed catalogue in app/domain. As sensitive as a concern. */

@@ -4,7 +4,7 @@
  * the CSEC advocate is CSEC-sensitive and follows the CSEC rule: for a viewer who may not see
  * the youth's status it does not exist.
  */
-import { and, asc, desc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { actionItems, mdtMeetings, users, youth, youthAssignments } from "../../db/schema";
 import { calendarDateIn, daysBetween } from "../domain/dates";
 import type { FieldErrors, WriteResult } from "../domain/forms";
@@ -20,7 +20,20 @@ import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, youthSc
 import type { Viewer } from "./session.server";
 
 function actionVisibleTo(viewer: Viewer): SQL {
-  return and(youthScopeCondition(viewer), csecSensitiveShownTo("action", csecAudienceOf(viewer), actionItems.youthId))!;
+  // On the item's own columns: counting a program's overdue items then reads actions_program_status_due_idx.
+  const scope = youthScopeCondition(viewer, { youthId: actionItems.youthId, programId: actionItems.programId });
+  return and(scope, csecSensitiveShownTo("action", csecAudienceOf(viewer), actionItems.youthId))!;
+}
+
+/**
+ * How many open action items of a youth (by id, as SQL) are past due today and visible to the
+ * viewer: a CSEC-sensitive item the viewer may not see does not count (actions_youth_status_idx).
+ */
+export function overdueActionCountSql(viewer: Viewer, youthId: SQLWrapper): SQL<number> {
+  const today = calendarDateIn(new Date(), viewer.timeZone);
+  const shown = csecSensitiveShownTo("action", csecAudienceOf(viewer), actionItems.youthId);
+  return sql<number>`(select count(*) from ${actionItems} where ${actionItems.youthId} = ${youthId}
+    and ${actionItems.status} = 'open' and ${actionItems.dueOn} < ${today}${shown ? sql` and ${shown}` : sql``})`;
 }
 
 function ownerLabel(role: string | null, userName: string | null): string {
@@ -45,9 +58,15 @@ export type ActionRow = {
   createdAt: string;
 };
 
-function actionRows(viewer: Viewer, where: SQL | undefined, orderBy: SQL[], db: DbOrTx): ActionRow[] {
+function actionRows(
+  viewer: Viewer,
+  where: SQL | undefined,
+  orderBy: SQL[],
+  db: DbOrTx,
+  paging?: { limit: number; offset: number },
+): ActionRow[] {
   const today = calendarDateIn(new Date(), viewer.timeZone);
-  return db
+  const query = db
     .select({
       id: actionItems.id,
       youthId: actionItems.youthId,
@@ -69,22 +88,22 @@ function actionRows(viewer: Viewer, where: SQL | undefined, orderBy: SQL[], db: 
     .leftJoin(users, eq(users.id, actionItems.ownerUserId))
     .where(and(actionVisibleTo(viewer), where))
     .orderBy(...orderBy, asc(actionItems.id))
-    .all()
-    .map((a) => ({
-      id: a.id,
-      youthId: a.youthId,
-      youthName: displayName({ firstName: a.firstName, lastName: a.lastName }),
-      meetingId: a.meetingId,
-      description: a.description,
-      owner: ownerLabel(a.ownerRole, a.ownerName),
-      ownedByViewer: a.ownerUserId === viewer.userId,
-      dueOn: a.dueOn,
-      status: a.status,
-      doneAt: a.doneAt,
-      dropReason: a.dropReason,
-      daysOverdue: a.status === "open" && a.dueOn ? daysBetween(a.dueOn, today) : null,
-      createdAt: a.createdAt,
-    }));
+    .$dynamic();
+  return (paging ? query.limit(paging.limit).offset(paging.offset) : query).all().map((a) => ({
+    id: a.id,
+    youthId: a.youthId,
+    youthName: displayName({ firstName: a.firstName, lastName: a.lastName }),
+    meetingId: a.meetingId,
+    description: a.description,
+    owner: ownerLabel(a.ownerRole, a.ownerName),
+    ownedByViewer: a.ownerUserId === viewer.userId,
+    dueOn: a.dueOn,
+    status: a.status,
+    doneAt: a.doneAt,
+    dropReason: a.dropReason,
+    daysOverdue: a.status === "open" && a.dueOn ? daysBetween(a.dueOn, today) : null,
+    createdAt: a.createdAt,
+  }));
 }
 
 /** Open first, overdue first, then by due date. */
@@ -150,6 +169,44 @@ export function listMyActions(
   const status = opts.status === "all" ? undefined : eq(actionItems.status, opts.status);
   const due = opts.sortDesc ? desc(actionItems.dueOn) : asc(actionItems.dueOn);
   return actionRows(viewer, and(mine, status), [sql`${actionItems.dueOn} is null`, due], db);
+}
+
+/**
+ * Every action item of the viewer's youth (their caseload; the program for a program lead), one
+ * page at a time: open ones by due date, or only the overdue ones. The home's "overdue across
+ * the caseload" figure is this list's total.
+ */
+export function listCaseloadActions(
+  viewer: Viewer,
+  opts: { status: ActionStatus | "all"; overdue: boolean; sortDesc: boolean; page: number; size: number },
+  db: DbOrTx = getDb(),
+): { rows: ActionRow[]; total: number; page: number; size: number } {
+  requireCaseAccess(viewer);
+  const today = calendarDateIn(new Date(), viewer.timeZone);
+  const where = and(
+    opts.overdue ? and(eq(actionItems.status, "open"), lt(actionItems.dueOn, today)) : undefined,
+    !opts.overdue && opts.status !== "all" ? eq(actionItems.status, opts.status) : undefined,
+  );
+  return db.transaction((tx) => {
+    const total = countCaseloadActions(viewer, where, tx);
+    const page = Math.min(opts.page, Math.max(1, Math.ceil(total / opts.size)));
+    const due = opts.sortDesc ? desc(actionItems.dueOn) : asc(actionItems.dueOn);
+    const rows = actionRows(viewer, where, [sql`${actionItems.dueOn} is null`, due], tx, {
+      limit: opts.size,
+      offset: (page - 1) * opts.size,
+    });
+    return { rows, total, page, size: opts.size };
+  });
+}
+
+function countCaseloadActions(viewer: Viewer, where: SQL | undefined, db: DbOrTx): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(actionItems)
+      .where(and(actionVisibleTo(viewer), where))
+      .get()?.n ?? 0
+  );
 }
 
 function parseOwner(owner: string): { ownerPartyRole: string | null; ownerUserId: number | null } {

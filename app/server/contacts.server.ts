@@ -3,9 +3,9 @@
  * A contact with a party the viewer may not see (a CSEC advocate on an unconfirmed youth) is
  * itself hidden: it would name that party.
  */
-import { and, count, desc, eq, gte, inArray, isNull, lt, max } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, max, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { caseParties, contacts, programs, users } from "../../db/schema";
-import { daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
+import { addDays, daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import type { FieldErrors, WriteResult } from "../domain/forms";
 import { PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
 import { CONTACT_METHOD_LABELS, CORE_CONTACT_PARTIES, type ContactMethod } from "../domain/youth-forms";
@@ -14,6 +14,7 @@ import { getDb, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor } from "./csec-sensitive.server";
 import { partiesShownTo } from "./parties.server";
 import { requirePermission, type YouthInScope } from "./scope.server";
+import type { Viewer } from "./session.server";
 
 export type ContactView = {
   id: number;
@@ -160,6 +161,58 @@ export function contactFreshness(inScope: YouthInScope, db: DbOrTx = getDb()): C
     });
   }
   return rows;
+}
+
+/**
+ * The instants before which a last contact is stale: one that `contactFreshness` would flag, as
+ * SQL can compare it. A contact is stale when more than `days` calendar days (in the program's
+ * time zone) have passed, that is when it happened before the start of day `today - days`.
+ */
+export type StaleCutoffs = { youth: string; party: string };
+
+export function staleCutoffs(viewer: Viewer, db: DbOrTx = getDb(), now = new Date()): StaleCutoffs {
+  const settings = db
+    .select({ youthDays: programs.staleYouthContactDays, partyDays: programs.stalePartyContactDays })
+    .from(programs)
+    .where(eq(programs.id, viewer.programId))
+    .get()!;
+  return {
+    youth: startOfDayDaysAgo(settings.youthDays, viewer.timeZone, now),
+    party: startOfDayDaysAgo(settings.partyDays, viewer.timeZone, now),
+  };
+}
+
+/** The UTC instant at which the calendar day `days` days before today (in `timeZone`) began. */
+export function startOfDayDaysAgo(days: number, timeZone: string, now = new Date()): string {
+  return zonedLocalToUtc(`${addDays(calendarDateIn(now, timeZone), -days)}T00:00`, timeZone)!;
+}
+
+/**
+ * How many of a youth's core contacts are stale, 0 to 4, as SQL over the youth's id: the youth
+ * themself, and each core role (CSW, attorney, CLC case manager) that someone currently holds,
+ * exactly as `contactFreshness` counts them. None of these contacts is CSEC-sensitive (no core
+ * role is), so the figure is the same for every viewer. One index seek per term
+ * (contacts_youth_party_occurred_idx, contacts_party_occurred_idx).
+ */
+export function staleContactCountSql(cutoffs: StaleCutoffs, youthId: SQLWrapper): SQL<number> {
+  const youthTerm = sql`(${noYouthContactSinceSql(cutoffs.youth, youthId)})`;
+  const roleTerms = CORE_CONTACT_PARTIES.map(
+    (role) => sql`(exists (select 1 from ${caseParties} where ${caseParties.youthId} = ${youthId}
+        and ${caseParties.role} = ${role} and ${caseParties.endedOn} is null)
+      and coalesce((select max((select max(c2.occurred_at) from contacts c2 where c2.party_id = ${caseParties.id}))
+        from ${caseParties} where ${caseParties.youthId} = ${youthId} and ${caseParties.role} = ${role}
+          and ${caseParties.endedOn} is null), '') < ${cutoffs.party})`,
+  );
+  return sql<number>`(${sql.join([youthTerm, ...roleTerms], sql` + `)})`;
+}
+
+/**
+ * No contact with the youth themself since `since`, as SQL over the youth's id (a CASA sees the
+ * youth at least monthly; contacts with the team do not stand in for that). One index seek.
+ */
+export function noYouthContactSinceSql(since: string, youthId: SQLWrapper): SQL {
+  return sql`coalesce((select max(${contacts.occurredAt}) from ${contacts}
+    where ${contacts.youthId} = ${youthId} and ${contacts.partyId} is null), '') < ${since}`;
 }
 
 /** Contact is logged "now-ish" or in the past; a few minutes of clock drift are forgiven. */

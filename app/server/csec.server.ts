@@ -3,7 +3,7 @@
  * up), reviewing it (supervisor or lead: confirm with a basis, or clear with a reason), and what
  * each viewer may read of it (read down only to the small circle; see domain/csec.ts).
  */
-import { and, asc, count, desc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { csecConcerns, csecStatusEvents, redFlags, users, youth, youthCsecStatus } from "../../db/schema";
 import {
@@ -447,4 +447,70 @@ export function ownConcernsUnderReview(
     .orderBy(desc(csecConcerns.raisedAt))
     .all()
     .map(({ firstName, lastName, ...c }) => ({ ...c, youthName: displayName({ firstName, lastName }) }));
+}
+
+/**
+ * How many concerns of a youth (by id, as SQL) await review, for a viewer who may know of
+ * concerns at all; null for anyone else, who must not get the column (the CSEC rule).
+ */
+export function concernsAwaitingReviewSql(viewer: Viewer, youthId: SQLWrapper): SQL<number> | null {
+  if (!mayKnowUnconfirmed(csecAudienceOf(viewer))) return null;
+  return sql<number>`(select count(*) from ${csecConcerns} where ${csecConcerns.youthId} = ${youthId}
+    and ${csecConcerns.reviewStatus} = 'under_review')`;
+}
+
+export type ConcernAwaitingReview = {
+  concernId: number;
+  youthId: number;
+  youthName: string;
+  raisedAt: string;
+  raisedBy: string;
+  /** Raised after the viewer last reviewed a concern (or they never have). */
+  isNew: boolean;
+};
+
+/**
+ * Concerns awaiting review on the viewer's youth, for those who review them: the ones raised
+ * since the viewer's last review first, then the rest; oldest first within each (the longest
+ * waiting). Null for a viewer who may not know of concerns at all.
+ */
+export function concernsAwaitingReview(
+  viewer: Viewer,
+  limit: number,
+  db: DbOrTx = getDb(),
+): { rows: ConcernAwaitingReview[]; total: number; lastReviewedAt: string | null } | null {
+  if (!mayKnowUnconfirmed(csecAudienceOf(viewer))) return null;
+  const raiser = alias(users, "raiser");
+  const lastReviewedAt =
+    db
+      .select({ at: sql<string | null>`max(${csecConcerns.reviewedAt})` })
+      .from(csecConcerns)
+      .where(and(eq(csecConcerns.programId, viewer.programId), eq(csecConcerns.reviewedByUserId, viewer.userId)))
+      .get()?.at ?? null;
+  const where = and(
+    eq(csecConcerns.programId, viewer.programId),
+    eq(csecConcerns.reviewStatus, "under_review"),
+    youthScopeCondition(viewer, { youthId: csecConcerns.youthId, programId: csecConcerns.programId }),
+  );
+  const total = db.select({ n: count() }).from(csecConcerns).where(where).get()?.n ?? 0;
+  const isNew = lastReviewedAt === null ? sql<number>`1` : sql<number>`${csecConcerns.raisedAt} > ${lastReviewedAt}`;
+  const rows = db
+    .select({
+      concernId: csecConcerns.id,
+      youthId: csecConcerns.youthId,
+      firstName: youth.firstName,
+      lastName: youth.lastName,
+      raisedAt: csecConcerns.raisedAt,
+      raisedBy: raiser.name,
+      isNew,
+    })
+    .from(csecConcerns)
+    .innerJoin(youth, eq(youth.id, csecConcerns.youthId))
+    .innerJoin(raiser, eq(raiser.id, csecConcerns.raisedByUserId))
+    .where(where)
+    .orderBy(desc(isNew), asc(csecConcerns.raisedAt), asc(csecConcerns.id))
+    .limit(limit)
+    .all()
+    .map(({ firstName, lastName, isNew, ...c }) => ({ ...c, youthName: displayName({ firstName, lastName }), isNew: Boolean(isNew) }));
+  return { rows, total, lastReviewedAt };
 }

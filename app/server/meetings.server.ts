@@ -4,7 +4,7 @@
  * not exist. Action items (action-items.server.ts) and the agenda (agenda.server.ts) have their
  * own modules.
  */
-import { and, asc, desc, eq, gte, lt, ne, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { caseParties, mdtMeetings, meetingAttendees, users, youth } from "../../db/schema";
 import type { CsecAudience, CsecStatus } from "../domain/csec";
 import { zonedLocalToUtc } from "../domain/dates";
@@ -15,7 +15,7 @@ import { displayName, partyWithRole } from "../domain/youth";
 import { listActionsForMeeting, type ActionRow } from "./action-items.server";
 import { buildAgenda, type Agenda } from "./agenda.server";
 import { auditChange } from "./audit.server";
-import { csecSensitiveShownFor } from "./csec-sensitive.server";
+import { csecSensitiveShownFor, csecSensitiveShownTo } from "./csec-sensitive.server";
 import { openConcernCount } from "./csec.server";
 import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { meetingVisibleTo, visibleMeetingOrNotFound } from "./meeting-access.server";
@@ -93,6 +93,18 @@ export function listUpcomingMeetings(viewer: Viewer, days: number, db: DbOrTx = 
     500,
     db,
   );
+}
+
+/**
+ * The youth's (by id, as SQL) next scheduled meeting the viewer may see, as "scheduledAt|id", or
+ * null: the key sorts by date, and the id links to it (meetings_youth_scheduled_idx).
+ */
+export function nextMeetingKeySql(viewer: Viewer, youthId: SQLWrapper): SQL<string | null> {
+  const shown = csecSensitiveShownTo("meeting", csecAudienceOf(viewer), mdtMeetings.youthId);
+  return sql<string | null>`(select ${mdtMeetings.scheduledAt} || '|' || ${mdtMeetings.id} from ${mdtMeetings}
+    where ${mdtMeetings.youthId} = ${youthId} and ${mdtMeetings.scheduledAt} >= ${nowIso()}
+      and ${mdtMeetings.status} = 'scheduled'${shown ? sql` and ${shown}` : sql``}
+    order by ${mdtMeetings.scheduledAt}, ${mdtMeetings.id} limit 1)`;
 }
 
 /** The youth's next scheduled meeting the viewer may see, if any. */

@@ -3,7 +3,7 @@
  * request (domain/requests.ts) on a youth whose status the viewer may not see does not exist for
  * that viewer: not in lists, counts, filters, nor at its URL.
  */
-import { and, asc, desc, eq, inArray, isNull, lte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, lt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { caseParties, requestStatusEvents, resourceRequests, users, youth, youthAssignments } from "../../db/schema";
 import { calendarDateIn, daysBetween } from "../domain/dates";
@@ -38,6 +38,19 @@ function requestVisibleTo(viewer: Viewer): SQL {
   // On the request's own columns, so that counting and paging need not join `youth`.
   const scope = youthScopeCondition(viewer, { youthId: resourceRequests.youthId, programId: resourceRequests.programId });
   return and(scope, csecSensitiveShownTo("request", csecAudienceOf(viewer), resourceRequests.youthId))!;
+}
+
+/** Requests waiting on someone: submitted (for a decision) or approved (to be fulfilled). */
+export const PENDING_REQUEST_STATUSES = ["submitted", "approved"] as const;
+
+/**
+ * How many of a youth's requests (by id, as SQL) are pending and visible to the viewer: a
+ * CSEC-sensitive request the viewer may not see does not count (requests_youth_idx).
+ */
+export function pendingRequestCountSql(viewer: Viewer, youthId: SQLWrapper): SQL<number> {
+  const shown = csecSensitiveShownTo("request", csecAudienceOf(viewer), resourceRequests.youthId);
+  return sql<number>`(select count(*) from ${resourceRequests} where ${resourceRequests.youthId} = ${youthId}
+    and ${resourceRequests.status} in ('submitted', 'approved')${shown ? sql` and ${shown}` : sql``})`;
 }
 
 export type RequestRow = {
@@ -135,6 +148,8 @@ export type RequestQueueQuery = {
   /** Part of an advocate's name (program leads filter by name rather than from a list). */
   advocateName?: string;
   overdue?: boolean;
+  /** Only the requests this user made. */
+  requestedByUserId?: number;
   /** Open (draft, submitted, approved) for more than this many days. */
   openMoreThanDays?: number;
 };
@@ -175,6 +190,7 @@ function requestQueueFilters(viewer: Viewer, query: RequestQueueFilters): SQL[] 
       where ${youthAssignments.programId} = ${viewer.programId} and ${youthAssignments.kind} = 'advocate'
         and ${youthAssignments.endedOn} is null and ${likeContains(users.name, query.advocateName.trim())})`);
   }
+  if (query.requestedByUserId !== undefined) filters.push(eq(resourceRequests.requestedByUserId, query.requestedByUserId));
   const open = inArray(resourceRequests.status, [...OPEN_REQUEST_STATUSES]);
   if (query.overdue) filters.push(and(open, lt(resourceRequests.dueOn, today))!);
   if (query.openMoreThanDays !== undefined) {

@@ -10,6 +10,7 @@ import { missingWords, REPORT_DEADLINE_MS, unreported } from "../domain/episodes
 import { seesThroughAssignment, youthScopeOf, type Permission } from "../domain/permissions";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
 import { getDb, type DbOrTx } from "./db.server";
+import { noYouthContactSinceSql, staleContactCountSql, staleCutoffs, startOfDayDaysAgo } from "./contacts.server";
 import { missingNow, type MissingNow } from "./episodes.server";
 import { listPlacements, type PlacementView } from "./placements.server";
 import { likeContains } from "./sql.server";
@@ -35,6 +36,10 @@ export type YouthListQuery = {
   csec?: string;
   /** Only youth missing right now; "ncmec_overdue": only those whose NCMEC report is overdue. */
   missingNow?: boolean | "ncmec_overdue";
+  /** Only youth with a stale core contact (the youth, CSW, attorney or CLC case manager). */
+  stale?: boolean;
+  /** Only youth not contacted themself (by anyone of the program) in this many days. */
+  noContactDays?: number;
 };
 
 export type YouthListRow = {
@@ -69,7 +74,7 @@ export type YouthList = {
   };
 };
 
-function assignedNames(kind: "advocate" | "supervisor") {
+export function assignedNames(kind: "advocate" | "supervisor") {
   return sql<string | null>`(select group_concat(name, char(31)) from (
     select ${users.name} as name from ${youthAssignments}
     join ${users} on ${users.id} = ${youthAssignments.userId}
@@ -78,7 +83,7 @@ function assignedNames(kind: "advocate" | "supervisor") {
     order by ${users.name}))`;
 }
 
-function firstAssignedName(kind: "advocate" | "supervisor") {
+export function firstAssignedName(kind: "advocate" | "supervisor") {
   return sql`(select min(${users.name}) from ${youthAssignments}
     join ${users} on ${users.id} = ${youthAssignments.userId}
     where ${youthAssignments.youthId} = ${youth.id} and ${youthAssignments.kind} = ${kind}
@@ -109,7 +114,7 @@ const missingSinceExpr = sql<string | null>`(select max(${runawayEpisodes.leftAt
   where ${runawayEpisodes.youthId} = ${youth.id} and ${runawayEpisodes.returnedAt} is null)`;
 
 /** Youth of the viewer's program with an open runaway episode (episodes_program_open_idx). */
-function missingNowCondition(viewer: Viewer, ncmecOverdue = false): SQL {
+export function missingNowCondition(viewer: Viewer, ncmecOverdue = false): SQL {
   // The same deadline as the clocks (domain/episodes.ts): 24 elapsed hours after going missing.
   const overdue = ncmecOverdue
     ? sql` and ${runawayEpisodes.reportedToNcmecAt} is null
@@ -155,7 +160,7 @@ function csecFilterValues(viewer: Viewer): YouthList["filterOptions"]["csec"] {
 /** What the list's filters select (scope included): the rows a page is chosen from, and counted. */
 export type YouthFilters = Omit<YouthListQuery, "page" | "size" | "sort">;
 
-function youthListWhere(viewer: Viewer, query: YouthFilters): SQL {
+export function youthListWhere(viewer: Viewer, query: YouthFilters, db: DbOrTx): SQL {
   const conditions: SQL[] = [youthScopeCondition(viewer)];
 
   if (query.caseStatus !== "all") conditions.push(eq(youth.caseStatus, query.caseStatus));
@@ -175,6 +180,10 @@ function youthListWhere(viewer: Viewer, query: YouthFilters): SQL {
     conditions.push(sql`${csecStatusExpr} = ${query.csec}`);
   }
   if (query.missingNow) conditions.push(missingNowCondition(viewer, query.missingNow === "ncmec_overdue"));
+  if (query.stale) conditions.push(sql`${staleContactCountSql(staleCutoffs(viewer, db), youth.id)} > 0`);
+  if (query.noContactDays !== undefined) {
+    conditions.push(noYouthContactSinceSql(startOfDayDaysAgo(query.noContactDays, viewer.timeZone), youth.id));
+  }
   return and(...conditions)!;
 }
 
@@ -185,14 +194,83 @@ export function countYouthForViewer(viewer: Viewer, filters: YouthFilters, db: D
     db
       .select({ n: sql<number>`count(*)` })
       .from(youth)
-      .where(youthListWhere(viewer, filters))
+      .where(youthListWhere(viewer, filters, db))
       .get()?.n ?? 0
   );
 }
 
+/**
+ * One page of youth ids from `where`: youth missing right now first whatever the order (longest
+ * missing first), then the rest in `order`; the page is a window onto that concatenation. The
+ * missing are few, so they are read apart, and the rest keep an ordering the indexes can serve.
+ * `pinned` are the page's missing youth.
+ */
+export function missingFirstPage(
+  viewer: Viewer,
+  where: SQL,
+  order: SQL[],
+  offset: number,
+  size: number,
+  tx: DbOrTx,
+): { ids: number[]; pinned: number[] } {
+  const missing = tx
+    .select({ id: youth.id })
+    .from(youth)
+    .where(and(where, missingNowCondition(viewer)))
+    .orderBy(asc(missingSinceExpr), asc(youth.id))
+    .all()
+    .map((r) => r.id);
+  const pinned = missing.slice(offset, offset + size);
+  const restLimit = size - pinned.length;
+  const rest =
+    restLimit > 0
+      ? tx
+          .select({ id: youth.id })
+          .from(youth)
+          .where(missing.length ? and(where, notInArray(youth.id, missing)) : where)
+          .orderBy(...order)
+          .limit(restLimit)
+          .offset(Math.max(0, offset - missing.length))
+          .all()
+          .map((r) => r.id)
+      : [];
+  return { ids: [...pinned, ...rest], pinned };
+}
+
+export type MissingClock = NonNullable<YouthListRow["missing"]>;
+
+/** For youth missing now (ids), how long they have been missing and what is still unreported. */
+export function missingClocks(youthIds: number[], tx: DbOrTx, now = new Date()): Map<number, MissingClock> {
+  const open = youthIds.length
+    ? tx
+        .select({
+          id: runawayEpisodes.id,
+          youthId: runawayEpisodes.youthId,
+          leftAt: runawayEpisodes.leftAt,
+          reportedToLawEnforcementAt: runawayEpisodes.reportedToLawEnforcementAt,
+          reportedToNcmecAt: runawayEpisodes.reportedToNcmecAt,
+        })
+        .from(runawayEpisodes)
+        .where(and(inArray(runawayEpisodes.youthId, youthIds), isNull(runawayEpisodes.returnedAt)))
+        .all()
+    : [];
+  const clocks = new Map<number, MissingClock>();
+  for (const e of open) {
+    const times = { ...e, returnedAt: null };
+    clocks.set(e.youthId, {
+      episodeId: e.id,
+      words: missingWords(times, now),
+      unreported: unreported(times, now).flatMap((c) =>
+        c.state === "due" || c.state === "overdue" ? [{ state: c.state, words: c.words }] : [],
+      ),
+    });
+  }
+  return clocks;
+}
+
 export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: DbOrTx = getDb()): YouthList {
   requireCaseAccess(viewer);
-  const where = youthListWhere(viewer, query);
+  const where = youthListWhere(viewer, query, db);
 
   const dir = query.sort.desc ? desc : asc;
   const sortField = (YOUTH_SORTABLE as readonly string[]).includes(query.sort.id) ? (query.sort.id as YouthSortField) : "name";
@@ -209,36 +287,11 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
   // Ties broken by name, then id, so that paging is stable.
   const tieBreak = sortField === "name" ? [asc(youth.id)] : [asc(youth.lastName), asc(youth.firstName), asc(youth.id)];
 
-  const { total, page, raw, openEpisodes } = db.transaction((tx) => {
+  const { total, page, raw, clocks } = db.transaction((tx) => {
     const total = countYouthForViewer(viewer, query, tx);
     const lastPage = Math.max(1, Math.ceil(total / query.size));
     const page = Math.min(query.page, lastPage);
-    // Youth missing right now come first whatever the sort (longest missing first), then the rest
-    // in the chosen order: the page is a window onto that concatenation. The missing are few, so
-    // they are read apart, and the rest keep an ordering the indexes can serve.
-    const offset = (page - 1) * query.size;
-    const missing = tx
-      .select({ id: youth.id })
-      .from(youth)
-      .where(and(where, missingNowCondition(viewer)))
-      .orderBy(asc(missingSinceExpr), asc(youth.id))
-      .all()
-      .map((r) => r.id);
-    const pinned = missing.slice(offset, offset + query.size);
-    const restLimit = query.size - pinned.length;
-    const rest =
-      restLimit > 0
-        ? tx
-            .select({ id: youth.id })
-            .from(youth)
-            .where(missing.length ? and(where, notInArray(youth.id, missing)) : where)
-            .orderBy(...sortExpr[sortField], ...tieBreak)
-            .limit(restLimit)
-            .offset(Math.max(0, offset - missing.length))
-            .all()
-            .map((r) => r.id)
-        : [];
-    const ids = [...pinned, ...rest];
+    const { ids, pinned } = missingFirstPage(viewer, where, [...sortExpr[sortField], ...tieBreak], (page - 1) * query.size, query.size, tx);
     const details = ids.length
       ? tx
           .select({
@@ -268,35 +321,9 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
           .all()
       : [];
     const byId = new Map(details.map((d) => [d.id, d]));
-    const openEpisodes = pinned.length
-      ? tx
-          .select({
-            id: runawayEpisodes.id,
-            youthId: runawayEpisodes.youthId,
-            leftAt: runawayEpisodes.leftAt,
-            reportedToLawEnforcementAt: runawayEpisodes.reportedToLawEnforcementAt,
-            reportedToNcmecAt: runawayEpisodes.reportedToNcmecAt,
-          })
-          .from(runawayEpisodes)
-          .where(and(inArray(runawayEpisodes.youthId, pinned), isNull(runawayEpisodes.returnedAt)))
-          .all()
-      : [];
-    return { total, page, raw: ids.map((id) => byId.get(id)!), openEpisodes };
+    const clocks = missingClocks(pinned, tx);
+    return { total, page, raw: ids.map((id) => byId.get(id)!), clocks };
   });
-  const now = new Date();
-  const missingOf = (youthId: number): YouthListRow["missing"] => {
-    const e = openEpisodes.find((o) => o.youthId === youthId);
-    if (!e) return null;
-    const times = { ...e, returnedAt: null };
-    return {
-      episodeId: e.id,
-      words: missingWords(times, now),
-      unreported: unreported(times, now).flatMap((c) =>
-        c.state === "due" || c.state === "overdue" ? [{ state: c.state, words: c.words }] : [],
-      ),
-    };
-  };
-
   const audience = csecAudienceOf(viewer);
   const today = calendarDateIn(new Date(), viewer.timeZone);
   const rows: YouthListRow[] = raw.map((r) => ({
@@ -310,7 +337,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
         ? { type: r.placementType, label: placementTypeLabel(r.placementType), since: r.placementSince }
         : null,
     missingSince: r.missingSince,
-    missing: missingOf(r.id),
+    missing: clocks.get(r.id) ?? null,
     advocates: r.advocates ? r.advocates.split("\u001f") : [],
     supervisors: r.supervisors ? r.supervisors.split("\u001f") : [],
     csec: csecViewFor(audience, {
