@@ -22,6 +22,7 @@ export default [
     route("youth/:youthId/court-draft", "routes/court-draft.tsx"),
     route("meetings", "routes/meetings-list.tsx"),
     route("meetings/:meetingId", "routes/meeting-detail.tsx"),
+    route("caseload", "routes/caseload.tsx"),
     route("actions", "routes/my-actions.tsx"),
     route("prep", "routes/prep-packets.tsx"),
     route("requests", "routes/requests-queue.tsx"),

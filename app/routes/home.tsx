@@ -1,7 +1,11 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/home";
+import { CaseloadTable, PeopleCaseloadTable } from "~/components/CaseloadTable";
+import { RequestStatusBadge } from "~/components/RequestStatusBadge";
+import { parseTableParams } from "~/components/table/url-state";
 import { calendarDateIn, describeDue, formatDateTime } from "~/domain/dates";
-import { seesCaseContent } from "~/domain/permissions";
+import { seesCaseContent, seesThroughAssignment, youthScopeOf } from "~/domain/permissions";
+import { caseloadSortable } from "~/server/caseload.server";
 import { getHome } from "~/server/home.server";
 import { requireViewer } from "~/server/session.server";
 
@@ -11,15 +15,23 @@ export const meta: Route.MetaFunction = () => [{ title: "Today · CASA MDT" }];
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   if (!seesCaseContent(viewer.role)) throw redirect("/admin");
+  // The page's one table (the caseload, or a program lead's supervisors) owns `sort` and `page`.
+  const programWide = youthScopeOf(viewer.role).kind === "program";
+  const table = parseTableParams(new URL(request.url).searchParams, {
+    sortable: programWide ? ["name"] : caseloadSortable(viewer),
+    defaultSort: { id: "name", desc: false },
+  });
   return {
-    home: getHome(viewer),
+    home: getHome(viewer, table),
+    sort: table.sort,
+    supervises: seesThroughAssignment(viewer.role, "supervisor"),
     timeZone: viewer.timeZone,
     today: calendarDateIn(new Date(), viewer.timeZone),
   };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { home, timeZone, today } = loaderData;
+  const { home, timeZone, today, sort } = loaderData;
   return (
     <section aria-labelledby="home-heading" className="home">
       <h1 id="home-heading">Today</h1>
@@ -72,6 +84,32 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         </ul>
       </section>
 
+      {home.concernQueue ? (
+        <section aria-labelledby="concern-queue-heading" className="panel">
+          <h2 id="concern-queue-heading">Concerns awaiting review</h2>
+          {home.concernQueue.rows.length ? (
+            <>
+              <ul>
+                {home.concernQueue.rows.map((c) => (
+                  <li key={c.concernId}>
+                    {c.isNew ? <span className="badge badge-alert">New since your last review</span> : null}{" "}
+                    <Link to={`/youth/${c.youthId}/csec`}>{c.youthName}</Link>: raised by {c.raisedBy},{" "}
+                    {formatDateTime(c.raisedAt, timeZone)}
+                  </li>
+                ))}
+              </ul>
+              {home.concernQueue.total > home.concernQueue.rows.length ? (
+                <p>
+                  <Link to="/youth?csec=concern">All {home.concernQueue.total} awaiting review</Link>
+                </p>
+              ) : null}
+            </>
+          ) : (
+            <p className="muted">No concern is waiting for you. When an advocate raises one, it appears here first.</p>
+          )}
+        </section>
+      ) : null}
+
       <section aria-labelledby="my-actions-heading" className="panel">
         <h2 id="my-actions-heading">Your open action items</h2>
         {home.myActions.length ? (
@@ -111,7 +149,62 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         ) : (
           <p className="muted">No meetings in the next two weeks. Schedule one from a youth's page.</p>
         )}
+        {home.meetingTotal > home.meetings.length ? (
+          <p>
+            <Link to="/meetings">All upcoming meetings</Link> ({home.meetingTotal} in the next 14 days)
+          </p>
+        ) : null}
       </section>
+
+      {home.myRequests ? (
+        <section aria-labelledby="my-requests-heading" className="panel">
+          <h2 id="my-requests-heading">Requests you made</h2>
+          {home.myRequests.rows.length ? (
+            <ul>
+              {home.myRequests.rows.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/requests/${r.id}`}>
+                    {r.typeLabel} for {r.youthName}
+                  </Link>{" "}
+                  <RequestStatusBadge status={r.status} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">None yet. Request a resource from a youth's page.</p>
+          )}
+          {home.myRequests.total > home.myRequests.rows.length ? (
+            <p>
+              <Link to="/requests?mine=1">All {home.myRequests.total} requests you made</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {home.caseload ? (
+        <section aria-labelledby="caseload-heading" className="panel">
+          <h2 id="caseload-heading">{loaderData.supervises ? "Your caseload" : "Your youth"}</h2>
+          <CaseloadTable
+            caseload={home.caseload}
+            sort={sort}
+            timeZone={timeZone}
+            caption={loaderData.supervises ? "Your caseload, youth by youth" : "Your youth"}
+            emptyState={<p className="empty-state">No open cases are assigned to you yet. Your supervisor or program lead assigns them.</p>}
+          />
+        </section>
+      ) : null}
+
+      {home.people ? (
+        <section aria-labelledby="people-heading" className="panel">
+          <h2 id="people-heading">{home.people.kind === "advocate" ? "By advocate" : "Caseloads by supervisor"}</h2>
+          <PeopleCaseloadTable
+            people={home.people}
+            kind={home.people.kind}
+            caption={home.people.kind === "advocate" ? "Your caseload by advocate" : "Caseloads by supervisor"}
+            paged={home.people.kind === "supervisor"}
+          />
+        </section>
+      ) : null}
 
       {home.ownConcerns.length ? (
         <section aria-labelledby="own-concerns-heading" className="panel">

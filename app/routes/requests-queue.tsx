@@ -23,6 +23,7 @@ const filterSchema = z.object({
   advocate: z.coerce.number().int().positive().optional().catch(undefined),
   advocateName: z.string().trim().max(100).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
+  mine: z.literal("1").optional().catch(undefined),
   openDays: z.coerce.number().int().min(0).max(3650).optional().catch(undefined),
 });
 
@@ -39,6 +40,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     advocateId: f.advocate,
     advocateName: f.advocateName,
     overdue: f.overdue === "1",
+    requestedByUserId: f.mine === "1" ? viewer.userId : undefined,
     openMoreThanDays: f.openDays,
   });
   return {
@@ -53,6 +55,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       advocate: f.advocate ? String(f.advocate) : "",
       advocateName: f.advocateName ?? "",
       overdue: f.overdue === "1",
+      mine: f.mine === "1",
       openDays: f.openDays === undefined ? "" : String(f.openDays),
     },
   };
@@ -62,12 +65,12 @@ export default function RequestsQueue({ loaderData }: Route.ComponentProps) {
   const { queue, sort, filters, today, timeZone } = loaderData;
   const navigation = useNavigation();
   const search = new URLSearchParams(
-    Object.entries({ ...filters, overdue: filters.overdue ? "1" : "", sort: formatSort(sort) }).filter(
+    Object.entries({ ...filters, overdue: filters.overdue ? "1" : "", mine: filters.mine ? "1" : "", sort: formatSort(sort) }).filter(
       (entry): entry is [string, string] => entry[1] !== "",
     ),
   );
   const filtered = Boolean(
-    filters.type || filters.youth || filters.advocate || filters.advocateName || filters.overdue || filters.openDays,
+    filters.type || filters.youth || filters.advocate || filters.advocateName || filters.overdue || filters.mine || filters.openDays,
   );
   const all = REQUEST_STATUSES.reduce((n, s) => n + queue.counts[s], 0);
 
@@ -175,6 +178,11 @@ export default function RequestsQueue({ loaderData }: Route.ComponentProps) {
         <div className="field field-inline">
           <label>
             <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} key={`od-${filters.overdue}`} /> Overdue only
+          </label>
+        </div>
+        <div className="field field-inline">
+          <label>
+            <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine} key={`mine-${filters.mine}`} /> Requested by me
           </label>
         </div>
         {filters.status ? <input type="hidden" name="status" value={filters.status} /> : null}

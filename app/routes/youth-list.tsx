@@ -23,7 +23,12 @@ const filterSchema = z.object({
   status: z.enum(["open", "closed", "all"]).catch("open"),
   csec: z.string().max(20).optional().catch(undefined),
   missing: z.enum(["now", "ncmec-overdue"]).optional().catch(undefined),
+  stale: z.literal("1").optional().catch(undefined),
+  noContact: z.coerce.number().int().min(1).max(365).optional().catch(undefined),
 });
+
+/** The "not contacted in" choices the filter offers (any other number of days still works in the URL). */
+const NO_CONTACT_DAYS = [30, 60, 90] as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
@@ -41,6 +46,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     status: params.get("status") ?? "open",
     csec: params.get("csec") || undefined,
     missing: params.get("missing") || undefined,
+    stale: params.get("stale") || undefined,
+    noContact: params.get("noContact") || undefined,
   });
   const list = listYouthForViewer(viewer, {
     ...table,
@@ -52,6 +59,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     caseStatus: filters.status,
     csec: filters.csec,
     missingNow: filters.missing === "ncmec-overdue" ? "ncmec_overdue" : filters.missing === "now",
+    stale: filters.stale === "1",
+    noContactDays: filters.noContact,
   });
   const csec = filters.csec && (list.filterOptions.csec as readonly string[]).includes(filters.csec) ? filters.csec : "";
   return {
@@ -68,6 +77,8 @@ export async function loader({ request }: Route.LoaderArgs) {
       status: filters.status,
       csec,
       missing: filters.missing !== undefined,
+      stale: filters.stale === "1",
+      noContact: filters.noContact ? String(filters.noContact) : "",
     },
   };
 }
@@ -84,6 +95,8 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
     filters.supervisor ||
     filters.csec ||
     filters.missing ||
+    filters.stale ||
+    filters.noContact ||
     filters.status !== "open",
   );
 
@@ -184,6 +197,23 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
             <input type="checkbox" name="missing" value="now" defaultChecked={filters.missing} key={`m-${filters.missing}`} /> Missing now
             only
           </label>
+        </div>
+        <div className="field field-checkbox">
+          <label>
+            <input type="checkbox" name="stale" value="1" defaultChecked={filters.stale} key={`s-${filters.stale}`} /> With a stale contact
+            only
+          </label>
+        </div>
+        <div className="field">
+          <label htmlFor="f-no-contact">Youth not contacted in</label>
+          <select id="f-no-contact" name="noContact" defaultValue={filters.noContact} key={`nc-${filters.noContact}`}>
+            <option value="">Any time</option>
+            {[...new Set([...NO_CONTACT_DAYS.map(String), ...(filters.noContact ? [filters.noContact] : [])])].map((d) => (
+              <option key={d} value={d}>
+                {d} days
+              </option>
+            ))}
+          </select>
         </div>
         <input type="hidden" name="sort" value={formatSort(sort)} />
         <input type="hidden" name="size" value={list.size} />

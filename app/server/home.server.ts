@@ -7,14 +7,15 @@
 import { can, csecAudienceOf, seesThroughAssignment, youthScopeOf } from "../domain/permissions";
 import { csecDistinguishable } from "../domain/csec";
 import { REQUEST_STATUS_LABELS } from "../domain/requests";
-import { listMyActions } from "./action-items.server";
-import { ownConcernsUnderReview } from "./csec.server";
+import { listCaseloadActions, listMyActions } from "./action-items.server";
+import { caseloadsByPerson, listCaseload, type Caseload, type CaseloadQuery, type PersonCaseload } from "./caseload.server";
+import { concernsAwaitingReview, ownConcernsUnderReview, type ConcernAwaitingReview } from "./csec.server";
 import { getDb, type Db } from "./db.server";
 import { listUpcomingMeetings, type MeetingRow } from "./meetings.server";
-import { countRequestsByStatus } from "./requests.server";
+import { countRequestsByStatus, listRequestQueue, type RequestRow } from "./requests.server";
 import { requireCaseAccess } from "./scope.server";
 import type { Viewer } from "./session.server";
-import { countYouthForViewer, listYouthForViewer, type YouthListRow } from "./youth.server";
+import { countYouthForViewer, listYouthForViewer, type YouthFilters, type YouthListRow } from "./youth.server";
 
 export type HomeFigure = { key: string; label: string; count: number; href: string; urgent?: boolean };
 
@@ -24,13 +25,28 @@ export type Home = {
   figures: HomeFigure[];
   myActions: Awaited<ReturnType<typeof listMyActions>>;
   meetings: MeetingRow[];
+  meetingTotal: number;
   ownConcerns: Array<{ youthId: number; youthName: string; raisedAt: string }>;
   canRecord: boolean;
+  /** Concerns awaiting review, new since the viewer's last review first: only for those who review them. */
+  concernQueue: { rows: ConcernAwaitingReview[]; total: number } | null;
+  /** The viewer's own caseload, youth by youth (advocates and supervisors). */
+  caseload: Caseload | null;
+  /** A supervisor's figures per advocate; a program lead's per supervisor (one page). */
+  people: { kind: "advocate" | "supervisor"; rows: PersonCaseload[]; total: number; page: number; size: number } | null;
+  /** The requests the viewer made, newest first (those who make requests). */
+  myRequests: { rows: RequestRow[]; total: number } | null;
 };
+
+/** What the home's one table shows: the caseload's sort and page, or the page of supervisors. */
+export type HomeTableQuery = Omit<CaseloadQuery, "supervisorId">;
+
+/** A youth counts as not contacted when nobody of the program has been in touch with them for this long. */
+export const NO_CONTACT_DAYS = 30;
 
 const BY_NAME = { id: "name", desc: false } as const;
 
-function youthTotal(viewer: Viewer, filter: { missingNow?: boolean | "ncmec_overdue"; csec?: string }, db: Db): number {
+function youthTotal(viewer: Viewer, filter: Omit<YouthFilters, "caseStatus">, db: Db): number {
   return countYouthForViewer(viewer, { caseStatus: "open", ...filter }, db);
 }
 
@@ -39,14 +55,17 @@ function requestTotal(viewer: Viewer, filter: { overdue?: boolean; openMoreThanD
   return Object.values(countRequestsByStatus(viewer, filter, db)).reduce((a, b) => a + b, 0);
 }
 
-export function getHome(viewer: Viewer, db: Db = getDb()): Home {
+export function getHome(viewer: Viewer, table: HomeTableQuery, db: Db = getDb()): Home {
   requireCaseAccess(viewer);
+  const programWide = youthScopeOf(viewer.role).kind === "program";
+  const supervises = seesThroughAssignment(viewer.role, "supervisor");
   return db.transaction(() => {
     const missingList = listYouthForViewer(viewer, { page: 1, size: 100, sort: BY_NAME, caseStatus: "open", missingNow: true }, db);
     const missing = missingList.rows.map((r) => ({ id: r.id, name: r.name, missing: r.missing, missingSince: r.missingSince }));
     const myActions = listMyActions(viewer, { status: "open", sortDesc: false }, db);
     const meetings = listUpcomingMeetings(viewer, 14, db);
     const ncmecOverdue = youthTotal(viewer, { missingNow: "ncmec_overdue" }, db);
+    const concernQueue = concernsAwaitingReview(viewer, 10, db);
     const figures: HomeFigure[] = [
       { key: "youth", label: "Open cases", count: youthTotal(viewer, {}, db), href: "/youth" },
       { key: "missing", label: "Missing now", count: missingList.total, href: "/youth?missing=now", urgent: missingList.total > 0 },
@@ -88,6 +107,22 @@ export function getHome(viewer: Viewer, db: Db = getDb()): Home {
         });
       }
     }
+    const staleYouth = youthTotal(viewer, { stale: true }, db);
+    figures.push({
+      key: "stale",
+      label: "Youth with a stale core contact",
+      count: staleYouth,
+      href: "/youth?stale=1",
+      urgent: staleYouth > 0,
+    });
+    if (programWide) {
+      figures.push({
+        key: "no-contact",
+        label: `Youth not contacted in ${NO_CONTACT_DAYS} days`,
+        count: youthTotal(viewer, { noContactDays: NO_CONTACT_DAYS }, db),
+        href: `/youth?noContact=${NO_CONTACT_DAYS}`,
+      });
+    }
     figures.push(
       {
         key: "requests-overdue",
@@ -109,14 +144,42 @@ export function getHome(viewer: Viewer, db: Db = getDb()): Home {
       },
       { key: "meetings", label: "MDT meetings in the next 14 days", count: meetings.length, href: "/meetings" },
     );
+    // Everyone's overdue items on the viewer's youth, for those who oversee others' work.
+    if (supervises || programWide) {
+      const overdueActions = listCaseloadActions(viewer, { status: "open", overdue: true, sortDesc: false, page: 1, size: 1 }, db).total;
+      figures.splice(
+        figures.findIndex((f) => f.key === "my-overdue"),
+        0,
+        {
+          key: "caseload-overdue",
+          label: programWide ? "Action items overdue in the program" : "Action items overdue across your caseload",
+          count: overdueActions,
+          href: "/actions?who=caseload&overdue=1",
+          urgent: overdueActions > 0,
+        },
+      );
+    }
+    const myRequests = can(viewer.role, "write:requests")
+      ? listRequestQueue(viewer, { page: 1, size: 8, sort: { id: "requestedAt", desc: true }, requestedByUserId: viewer.userId }, db)
+      : null;
     return {
       missing,
       figures,
       myActions: myActions.slice(0, 8),
       meetings: meetings.slice(0, 8),
+      meetingTotal: meetings.length,
       // Only what the viewer raised themself, and only for those who learn no more than that.
       ownConcerns: csecDistinguishable(csecAudienceOf(viewer.role)) === "all" ? [] : ownConcernsUnderReview(viewer, db),
       canRecord: can(viewer.role, "write:case") && youthScopeOf(viewer.role).kind !== "none",
+      concernQueue: concernQueue && { rows: concernQueue.rows, total: concernQueue.total },
+      // A program lead's youth are too many for one table: their supervisors', each a link to it.
+      caseload: programWide ? null : listCaseload(viewer, table, db),
+      people: programWide
+        ? { kind: "supervisor", ...caseloadsByPerson(viewer, "supervisor", { page: table.page, size: table.size }, db) }
+        : supervises
+          ? { kind: "advocate", ...caseloadsByPerson(viewer, "advocate", { page: 1, size: 100 }, db) }
+          : null,
+      myRequests: myRequests && { rows: myRequests.rows, total: myRequests.total },
     };
   });
 }

@@ -60,6 +60,8 @@ export type DataTableProps<TRow extends RowData> = {
   locale?: string;
   /** Extra class on the outer wrapper. */
   className?: string;
+  /** False for a table that shows all its rows beside another table that owns the URL's page and size: no pager. */
+  paged?: boolean;
 };
 
 type DataTableColumnMeta = { className?: string };
@@ -95,6 +97,7 @@ export function DataTable<TRow extends RowData>({
   rowHeaderColumnId,
   locale = "en-US",
   className,
+  paged = true,
 }: DataTableProps<TRow>) {
   const [searchParams] = useSearchParams();
   const captionId = useId();
@@ -236,7 +239,7 @@ export function DataTable<TRow extends RowData>({
         </div>
       )}
 
-      {total > 0 || page > 1 ? (
+      {paged && (total > 0 || page > 1) ? (
         <nav aria-label="Pagination" className="dt-pager">
           <p className="dt-pager-summary" role="status">
             {rows.length > 0
