@@ -288,6 +288,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       ["/meetings/:id (held)", () => `/meetings/${ids.heldMeeting}`],
       ["/actions", () => "/actions"],
       ["/prep", () => "/prep"],
+      ["/caseload", () => "/caseload"],
     ];
     for (const [label, path] of pages) {
       it(label, async () => {
@@ -367,6 +368,9 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       ["/requests/:id (submitted: approve / deny)", () => `/requests/${ids.request}`],
       ["/meetings", () => "/meetings"],
       ["/actions", () => "/actions"],
+      ["/actions?who=caseload&overdue=1 (overdue across the caseload)", () => "/actions?who=caseload&overdue=1"],
+      ["/caseload sorted by overdue actions", () => "/caseload?sort=overdueActions.desc"],
+      ["/youth?stale=1", () => "/youth?stale=1"],
     ];
     for (const [label, path] of pages) {
       it(label, async () => {
@@ -409,6 +413,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       ["/requests/:id", () => `/requests/${ids.request}`],
       ["/meetings/:id", () => `/meetings/${ids.upcomingMeeting}`],
       ["/prep", () => "/prep"],
+      ["/caseload (supervisors)", () => "/caseload"],
     ];
     for (const [label, path] of pages) {
       it(label, async () => {

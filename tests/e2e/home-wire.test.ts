@@ -40,8 +40,23 @@ describe("/ as advocate@example.org", () => {
     }
   });
 
+  it("/caseload holds no trace of it either, and no concerns column", async () => {
+    const advocate = await signIn(server.url, "advocate@example.org", DEMO_PASSWORD);
+    const traces = concernTraces(db, youthIdByName(db, DEMO_YOUTH.advocateConcernBySomeoneElse));
+    for (const path of ["/caseload", "/caseload.data", "/caseload?sort=concerns.desc", "/caseload.data?sort=concerns.desc"]) {
+      const res = await advocate.get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.text, path).not.toContain('"concerns"');
+      expect(res.text, path).not.toMatch(/to review|awaiting review/);
+      for (const trace of [...traces, ...DEMO_SECRET_MARKERS]) expect(res.text, path).not.toContain(trace);
+    }
+  });
+
   it("does not change, by a byte, when the supervisor raises a concern on one of the advocate's youth", async () => {
     const advocate = await signIn(server.url, "advocate@example.org", DEMO_PASSWORD);
+    const pages = ["/", "/_root.data", "/caseload", "/caseload.data", "/youth?stale=1", "/actions?who=caseload"];
+    const snapshot = async () => Promise.all(pages.map(async (p) => withoutNonce((await advocate.get(p)).text)));
+    const pagesBefore = await snapshot();
     const before = { html: withoutNonce((await advocate.get("/")).text), data: (await advocate.get("/_root.data")).text };
     const supervisor = await signIn(server.url, "supervisor@example.org", DEMO_PASSWORD);
     const youthId = youthIdByName(db, DEMO_YOUTH.advocateNone);
@@ -57,6 +72,8 @@ describe("/ as advocate@example.org", () => {
     const after = { html: withoutNonce((await advocate.get("/")).text), data: (await advocate.get("/_root.data")).text };
     expect(after.html).toBe(before.html);
     expect(after.data).toBe(before.data);
+    const pagesAfter = await snapshot();
+    pages.forEach((p, i) => expect(pagesAfter[i], p).toBe(pagesBefore[i]));
     // The control: the supervisor's home counts it.
     expect((await supervisor.get("/")).text).toMatch(/awaiting review/);
   });
