@@ -101,11 +101,18 @@ export const youth = sqliteTable(
     caseStatus: text("case_status", { enum: ["open", "closed"] })
       .notNull()
       .default("open"),
+    /**
+     * When the youth themself was last contacted: the latest `contacts.occurred_at` with no party,
+     * kept in the transaction that logs a contact. Derived (contacts are the record); it lets a
+     * whole program's staleness be counted from an index instead of a subquery per youth.
+     */
+    lastYouthContactAt: text("last_youth_contact_at"),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
   (t) => [
     uniqueIndex("youth_program_case_number_uq").on(t.programId, t.caseNumber),
+    index("youth_program_status_contact_idx").on(t.programId, t.caseStatus, t.lastYouthContactAt),
     index("youth_program_last_name_idx").on(t.programId, t.lastName, t.firstName),
     index("youth_program_dob_idx").on(t.programId, t.dateOfBirth),
     // Serves the default list (open cases by name) without a sort step, even on deep pages.
@@ -189,10 +196,17 @@ export const caseParties = sqliteTable(
     endedOn: text("ended_on"),
     /** Optimistic concurrency: bumped on every edit, so a save from a stale form is refused. */
     version: integer("version").notNull().default(1),
+    /** When this party was last contacted (the latest of their contacts), kept like youth.last_youth_contact_at. */
+    lastContactAt: text("last_contact_at"),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
-  (t) => [index("parties_youth_role_current_idx").on(t.youthId, t.role, t.endedOn)],
+  (t) => [
+    // With when each was last contacted: a youth's staleness per role from the index alone.
+    index("parties_youth_role_current_idx").on(t.youthId, t.role, t.endedOn, t.lastContactAt),
+    // A program's current holders of each core role and when each was last contacted, index only.
+    index("parties_program_role_contact_idx").on(t.programId, t.role, t.endedOn, t.lastContactAt, t.youthId),
+  ],
 );
 
 export const contacts = sqliteTable(

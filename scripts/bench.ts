@@ -29,7 +29,9 @@ import { listMyActions } from "../app/server/action-items.server";
 import { listMeetings, getMeeting } from "../app/server/meetings.server";
 import { defaultCourtPeriod, getCourtDraft, getPrepPacket } from "../app/server/packets.server";
 import { listRequestQueue, type RequestQueueQuery } from "../app/server/requests.server";
-import { listYouthForViewer, type YouthListQuery } from "../app/server/youth.server";
+import { countYouthForViewer, listYouthForViewer, type YouthListQuery } from "../app/server/youth.server";
+import { caseloadsByPerson, listCaseload } from "../app/server/caseload.server";
+import { getHome } from "../app/server/home.server";
 import { seedLarge } from "../db/seed";
 
 // =============================================================================================
@@ -272,6 +274,7 @@ const GROUPS = {
   queue: "Request queue (listRequestQueue)",
   mine: "My actions and meetings (listMyActions, listMeetings)",
   pages: "One meeting, prep packet, court draft (getMeeting, getPrepPacket, getCourtDraft)",
+  homes: "Each role's home and caseloads (getHome, listCaseload, caseloadsByPerson)",
 } as const;
 
 function mk<T>(
@@ -360,6 +363,53 @@ function queueCases(db: Db, v: Viewers): Case[] {
       (r) => ({ total: r.total, rows: r.rows.length }),
     ),
   );
+}
+
+function homeCases(db: Db, v: Viewers): Case[] {
+  const who: Array<[string, Viewer | undefined]> = [
+    ["lead", v.lead],
+    ["big supervisor", v.bigSup],
+    ["supervisor@", v.sup],
+    ["advocate@", v.adv],
+  ];
+  const firstPage = { page: 1, size: 25, sort: { id: "name", desc: false } };
+  const cases: Case[] = [];
+  for (const [name, viewer] of who) {
+    if (!viewer) continue;
+    cases.push(
+      mk(
+        GROUPS.homes,
+        `home ${name}`,
+        false,
+        () => getHome(viewer, firstPage, db),
+        (r) => ({ total: r.figures.length, rows: r.caseload?.rows.length ?? r.people?.rows.length ?? 0 }),
+      ),
+    );
+  }
+  cases.push(
+    mk(
+      GROUPS.homes,
+      "caseload supervisor@: by stale contacts desc",
+      true,
+      () => listCaseload(v.sup, { ...firstPage, sort: { id: "staleContacts", desc: true } }, db),
+      (r) => ({ total: r.total, rows: r.rows.length }),
+    ),
+    mk(
+      GROUPS.homes,
+      "caseloads by supervisor, lead: page 1",
+      true,
+      () => caseloadsByPerson(v.lead, "supervisor", { page: 1, size: 25 }, db),
+      (r) => ({ total: r.total, rows: r.rows.length }),
+    ),
+    mk(
+      GROUPS.homes,
+      "youth with a stale contact, lead: count",
+      false,
+      () => countYouthForViewer(v.lead, { caseStatus: "open", stale: true }, db),
+      (r) => ({ total: r, rows: "-" }),
+    ),
+  );
+  return cases;
 }
 
 function mineCases(db: Db, v: Viewers): Case[] {
@@ -459,7 +509,7 @@ function pageCases(db: Db, v: Viewers, picks: Picks): Case[] {
 }
 
 function buildCases(db: Db, v: Viewers, picks: Picks): Case[] {
-  return [...youthCases(db, v), ...queueCases(db, v), ...mineCases(db, v), ...pageCases(db, v, picks)];
+  return [...youthCases(db, v), ...queueCases(db, v), ...mineCases(db, v), ...pageCases(db, v, picks), ...homeCases(db, v)];
 }
 
 /**

@@ -63,7 +63,7 @@ function actionRows(
   where: SQL | undefined,
   orderBy: SQL[],
   db: DbOrTx,
-  paging?: { limit: number; offset: number },
+  paging?: { limit: number; offset: number; idDesc?: boolean },
 ): ActionRow[] {
   const today = calendarDateIn(new Date(), viewer.timeZone);
   const query = db
@@ -87,7 +87,8 @@ function actionRows(
     .innerJoin(youth, eq(youth.id, actionItems.youthId))
     .leftJoin(users, eq(users.id, actionItems.ownerUserId))
     .where(and(actionVisibleTo(viewer), where))
-    .orderBy(...orderBy, asc(actionItems.id))
+    // The id breaks ties in the direction of the last key, so that an index read in order serves it.
+    .orderBy(...orderBy, paging?.idDesc ? desc(actionItems.id) : asc(actionItems.id))
     .$dynamic();
   return (paging ? query.limit(paging.limit).offset(paging.offset) : query).all().map((a) => ({
     id: a.id,
@@ -191,9 +192,13 @@ export function listCaseloadActions(
     const total = countCaseloadActions(viewer, where, tx);
     const page = Math.min(opts.page, Math.max(1, Math.ceil(total / opts.size)));
     const due = opts.sortDesc ? desc(actionItems.dueOn) : asc(actionItems.dueOn);
-    const rows = actionRows(viewer, where, [sql`${actionItems.dueOn} is null`, due], tx, {
+    // Overdue items all have a due date: ordered by it alone, a program's items come from
+    // actions_program_status_due_idx in order instead of being sorted first.
+    const order = opts.overdue ? [due] : [sql`${actionItems.dueOn} is null`, due];
+    const rows = actionRows(viewer, where, order, tx, {
       limit: opts.size,
       offset: (page - 1) * opts.size,
+      idDesc: opts.overdue && opts.sortDesc,
     });
     return { rows, total, page, size: opts.size };
   });

@@ -9,6 +9,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { memberships, users, youth, youthAssignments } from "../../db/schema";
+import { youthScopeOf } from "../domain/permissions";
 import { displayName } from "../domain/youth";
 import { overdueActionCountSql } from "./action-items.server";
 import { staleContactCountSql, staleCutoffs } from "./contacts.server";
@@ -112,7 +113,7 @@ export function listCaseload(viewer: Viewer, query: CaseloadQuery, db: DbOrTx = 
   const cutoffs = staleCutoffs(viewer, db);
   const figures = {
     overdueActions: overdueActionCountSql(viewer, youth.id),
-    staleContacts: staleContactCountSql(cutoffs, youth.id),
+    staleContacts: staleContactCountSql(cutoffs),
     pendingRequests: pendingRequestCountSql(viewer, youth.id),
     nextMeeting: nextMeetingKeySql(viewer, youth.id),
   };
@@ -207,22 +208,40 @@ export function caseloadsByPerson(
   const cutoffs = staleCutoffs(viewer, db);
   const concerns = concernsAwaitingReviewSql(viewer, youth.id);
   const current = and(eq(youthAssignments.youthId, youth.id), eq(youthAssignments.kind, kind), isNull(youthAssignments.endedOn));
+  // Who has such youth. Across a whole program (hundreds of supervisors, tens of thousands of
+  // youth) it is quicker to ask of each member in that role whether they hold one; within a
+  // caseload, to collect the people from its few youth.
+  const programWide = youthScopeOf(viewer.role).kind === "program";
+  const holdsOne = sql`exists (select 1 from ${youthAssignments} join ${youth} on ${youth.id} = ${youthAssignments.youthId}
+    where ${youthAssignments.userId} = ${users.id} and ${youthAssignments.kind} = ${kind}
+      and ${youthAssignments.endedOn} is null and ${where})`;
+  const members = and(eq(memberships.programId, viewer.programId), eq(memberships.role, kind), holdsOne);
   return db.transaction((tx) => {
-    const total =
-      tx
-        .select({ n: sql<number>`count(distinct ${youthAssignments.userId})` })
-        .from(youth)
-        .innerJoin(youthAssignments, current)
-        .where(where)
-        .get()?.n ?? 0;
+    const total = programWide
+      ? (tx
+          .select({ n: sql<number>`count(*)` })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(members)
+          .get()?.n ?? 0)
+      : (tx
+          .select({ n: sql<number>`count(distinct ${youthAssignments.userId})` })
+          .from(youth)
+          .innerJoin(youthAssignments, current)
+          .where(where)
+          .get()?.n ?? 0);
     const page = Math.min(paging.page, Math.max(1, Math.ceil(total / paging.size)));
     // The page's people first (by name), then their youth's figures.
-    const people = tx
-      .selectDistinct({ id: users.id, name: users.name })
-      .from(youth)
-      .innerJoin(youthAssignments, current)
-      .innerJoin(users, eq(users.id, youthAssignments.userId))
-      .where(where)
+    const people = (
+      programWide
+        ? tx.select({ id: users.id, name: users.name }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(members)
+        : tx
+            .selectDistinct({ id: users.id, name: users.name })
+            .from(youth)
+            .innerJoin(youthAssignments, current)
+            .innerJoin(users, eq(users.id, youthAssignments.userId))
+            .where(where)
+    )
       .orderBy(asc(users.name), asc(users.id))
       .limit(paging.size)
       .offset((page - 1) * paging.size)
@@ -233,7 +252,8 @@ export function caseloadsByPerson(
         userId: youthAssignments.userId,
         youth: sql<number>`count(*)`,
         missingNow: sql<number>`sum(${missingNowCondition(viewer)})`,
-        staleYouth: sql<number>`sum(${staleContactCountSql(cutoffs, youth.id)} > 0)`,
+        // Per youth here: the page's people hold few youth, and the set form reads the whole program.
+        staleYouth: sql<number>`sum(${staleContactCountSql(cutoffs)} > 0)`,
         overdueActions: sql<number>`sum(${overdueActionCountSql(viewer, youth.id)})`,
         pendingRequests: sql<number>`sum(${pendingRequestCountSql(viewer, youth.id)})`,
         concernYouth: concerns ? sql<number>`sum(${concerns} > 0)` : sql<null>`null`,

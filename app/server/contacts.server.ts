@@ -4,7 +4,7 @@
  * itself hidden: it would name that party.
  */
 import { and, count, desc, eq, gte, inArray, isNull, lt, max, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { caseParties, contacts, programs, users } from "../../db/schema";
+import { caseParties, contacts, programs, users, youth } from "../../db/schema";
 import { addDays, daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import type { FieldErrors, WriteResult } from "../domain/forms";
 import { PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
@@ -188,31 +188,46 @@ export function startOfDayDaysAgo(days: number, timeZone: string, now = new Date
 }
 
 /**
- * How many of a youth's core contacts are stale, 0 to 4, as SQL over the youth's id: the youth
- * themself, and each core role (CSW, attorney, CLC case manager) that someone currently holds,
- * exactly as `contactFreshness` counts them. None of these contacts is CSEC-sensitive (no core
- * role is), so the figure is the same for every viewer. One index seek per term
- * (contacts_youth_party_occurred_idx, contacts_party_occurred_idx).
+ * How many of a youth's core contacts are stale, 0 to 4, as SQL over a row of `youth`: the youth
+ * themself, and each core role (CSW, attorney, CLC case manager) that someone currently holds
+ * while no current holder was contacted since the cutoff, exactly as `contactFreshness` counts
+ * them from the contacts. Read from the derived last-contact columns (a few index seeks). None
+ * of these contacts is CSEC-sensitive (no core role is), so the figure is the same for every viewer.
  */
-export function staleContactCountSql(cutoffs: StaleCutoffs, youthId: SQLWrapper): SQL<number> {
-  const youthTerm = sql`(${noYouthContactSinceSql(cutoffs.youth, youthId)})`;
+export function staleContactCountSql(cutoffs: StaleCutoffs): SQL<number> {
+  const youthId = youth.id;
+  const youthTerm = noYouthContactSinceSql(cutoffs.youth);
   const roleTerms = CORE_CONTACT_PARTIES.map(
     (role) => sql`(exists (select 1 from ${caseParties} where ${caseParties.youthId} = ${youthId}
         and ${caseParties.role} = ${role} and ${caseParties.endedOn} is null)
-      and coalesce((select max((select max(c2.occurred_at) from contacts c2 where c2.party_id = ${caseParties.id}))
-        from ${caseParties} where ${caseParties.youthId} = ${youthId} and ${caseParties.role} = ${role}
-          and ${caseParties.endedOn} is null), '') < ${cutoffs.party})`,
+      and not exists (select 1 from ${caseParties} where ${caseParties.youthId} = ${youthId}
+        and ${caseParties.role} = ${role} and ${caseParties.endedOn} is null and ${caseParties.lastContactAt} >= ${cutoffs.party}))`,
   );
   return sql<number>`(${sql.join([youthTerm, ...roleTerms], sql` + `)})`;
 }
 
 /**
- * No contact with the youth themself since `since`, as SQL over the youth's id (a CASA sees the
- * youth at least monthly; contacts with the team do not stand in for that). One index seek.
+ * The youth (a row of `youth`) has a stale core contact: the same rule as `staleContactCountSql`
+ * above, as a set a whole program is filtered by (an index range, not a subquery per youth).
  */
-export function noYouthContactSinceSql(since: string, youthId: SQLWrapper): SQL {
-  return sql`coalesce((select max(${contacts.occurredAt}) from ${contacts}
-    where ${contacts.youthId} = ${youthId} and ${contacts.partyId} is null), '') < ${since}`;
+export function hasStaleContactSql(viewer: Viewer, cutoffs: StaleCutoffs): SQL {
+  return sql`(${noYouthContactSinceSql(cutoffs.youth)} or ${youth.id} in (
+    select p.youth_id from ${caseParties} p
+    where p.program_id = ${viewer.programId} and p.role in (${sql.join(
+      CORE_CONTACT_PARTIES.map((r) => sql`${r}`),
+      sql`, `,
+    )}) and p.ended_on is null
+      and coalesce(p.last_contact_at, '') < ${cutoffs.party}
+      and not exists (select 1 from ${caseParties} q where q.youth_id = p.youth_id and q.role = p.role
+        and q.ended_on is null and q.last_contact_at >= ${cutoffs.party})))`;
+}
+
+/**
+ * The youth (a row of `youth`) has not been contacted themself since `since` (a CASA sees the
+ * youth at least monthly; contacts with the team do not stand in for that).
+ */
+export function noYouthContactSinceSql(since: string): SQL {
+  return sql`(coalesce(${youth.lastYouthContactAt}, '') < ${since})`;
 }
 
 /** Contact is logged "now-ish" or in the past; a few minutes of clock drift are forgiven. */
@@ -256,6 +271,19 @@ export function logContact(
       })
       .returning({ id: contacts.id })
       .get();
+    // The derived "last contacted" of the youth or the party, in the same transaction (a contact
+    // may be logged late, so only a later one moves it).
+    const later = (column: SQLWrapper) => sql`max(coalesce(${column}, ''), ${occurredAt})`;
+    if (partyId === null)
+      tx.update(youth)
+        .set({ lastYouthContactAt: later(youth.lastYouthContactAt) })
+        .where(eq(youth.id, youthId))
+        .run();
+    else
+      tx.update(caseParties)
+        .set({ lastContactAt: later(caseParties.lastContactAt) })
+        .where(eq(caseParties.id, partyId))
+        .run();
     auditChange(tx, viewer, {
       action: "contact.log",
       entityType: "contact",

@@ -60,7 +60,11 @@ export function getHome(viewer: Viewer, table: HomeTableQuery, db: Db = getDb())
   const programWide = youthScopeOf(viewer.role).kind === "program";
   const supervises = seesThroughAssignment(viewer.role, "supervisor");
   return db.transaction(() => {
-    const missingList = listYouthForViewer(viewer, { page: 1, size: 100, sort: BY_NAME, caseStatus: "open", missingNow: true }, db);
+    const missingList = listYouthForViewer(
+      viewer,
+      { page: 1, size: 100, sort: BY_NAME, caseStatus: "open", missingNow: true, withoutFilterOptions: true },
+      db,
+    );
     const missing = missingList.rows.map((r) => ({ id: r.id, name: r.name, missing: r.missing, missingSince: r.missingSince }));
     const myActions = listMyActions(viewer, { status: "open", sortDesc: false }, db);
     const meetings = listUpcomingMeetings(viewer, 14, db);

@@ -10,7 +10,7 @@ import { missingWords, REPORT_DEADLINE_MS, unreported } from "../domain/episodes
 import { seesThroughAssignment, youthScopeOf, type Permission } from "../domain/permissions";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
 import { getDb, type DbOrTx } from "./db.server";
-import { noYouthContactSinceSql, staleContactCountSql, staleCutoffs, startOfDayDaysAgo } from "./contacts.server";
+import { hasStaleContactSql, noYouthContactSinceSql, staleContactCountSql, staleCutoffs, startOfDayDaysAgo } from "./contacts.server";
 import { missingNow, type MissingNow } from "./episodes.server";
 import { listPlacements, type PlacementView } from "./placements.server";
 import { likeContains } from "./sql.server";
@@ -40,6 +40,8 @@ export type YouthListQuery = {
   stale?: boolean;
   /** Only youth not contacted themself (by anyone of the program) in this many days. */
   noContactDays?: number;
+  /** Skip the filter choices (advocates, supervisors): for a caller that shows no filters. */
+  withoutFilterOptions?: boolean;
 };
 
 export type YouthListRow = {
@@ -177,12 +179,25 @@ export function youthListWhere(viewer: Viewer, query: YouthFilters, db: DbOrTx):
   if (query.supervisorId) conditions.push(assignedTo("supervisor", query.supervisorId));
   const csecValues = csecFilterValues(viewer) as readonly string[];
   if (query.csec && csecValues.includes(query.csec)) {
-    conditions.push(sql`${csecStatusExpr} = ${query.csec}`);
+    // A status other than none has a row: read from csec_status_program_status_idx, not per youth.
+    conditions.push(
+      query.csec === "none"
+        ? sql`${csecStatusExpr} = 'none'`
+        : sql`${youth.id} in (select ${youthCsecStatus.youthId} from ${youthCsecStatus}
+            where ${youthCsecStatus.programId} = ${viewer.programId} and ${youthCsecStatus.status} = ${query.csec})`,
+    );
   }
   if (query.missingNow) conditions.push(missingNowCondition(viewer, query.missingNow === "ncmec_overdue"));
-  if (query.stale) conditions.push(sql`${staleContactCountSql(staleCutoffs(viewer, db), youth.id)} > 0`);
+  if (query.stale) {
+    // The same rule in two forms: as a set across a whole program, per youth within a caseload
+    // (the set form would read the whole program for a caseload of fifteen).
+    const cutoffs = staleCutoffs(viewer, db);
+    conditions.push(
+      youthScopeOf(viewer.role).kind === "program" ? hasStaleContactSql(viewer, cutoffs) : sql`${staleContactCountSql(cutoffs)} > 0`,
+    );
+  }
   if (query.noContactDays !== undefined) {
-    conditions.push(noYouthContactSinceSql(startOfDayDaysAgo(query.noContactDays, viewer.timeZone), youth.id));
+    conditions.push(noYouthContactSinceSql(startOfDayDaysAgo(query.noContactDays, viewer.timeZone)));
   }
   return and(...conditions)!;
 }
@@ -354,11 +369,13 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
     total,
     page,
     size: query.size,
-    filterOptions: {
-      ...advocateFilterOptions(viewer, db),
-      supervisors: youthScopeOf(viewer.role).kind === "program" ? supervisorsOfProgram(viewer, db) : [],
-      csec: csecFilterValues(viewer),
-    },
+    filterOptions: query.withoutFilterOptions
+      ? { advocates: [], advocateByName: false, supervisors: [], csec: csecFilterValues(viewer) }
+      : {
+          ...advocateFilterOptions(viewer, db),
+          supervisors: youthScopeOf(viewer.role).kind === "program" ? supervisorsOfProgram(viewer, db) : [],
+          csec: csecFilterValues(viewer),
+        },
   };
 }
 

@@ -39,7 +39,23 @@ export async function seedDemo(db: Db, opts: { anchor?: string } = {}): Promise<
   }
   // One hash for every demo user: they share a public password anyway, and scrypt is slow.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  client.transaction(() => writeDemo(makeWriter(client), clock, passwordHash))();
+  client.transaction(() => {
+    writeDemo(makeWriter(client), clock, passwordHash);
+    summariseContacts(client);
+  })();
+}
+
+/**
+ * Fills the derived "last contacted" columns (youth.last_youth_contact_at, case_parties.last_contact_at)
+ * from the contacts just written, as migration 0007 does for existing data and logging a contact
+ * does from then on.
+ */
+function summariseContacts(client: Db["$client"]): void {
+  client.exec(`
+    UPDATE youth SET last_youth_contact_at =
+      (SELECT max(occurred_at) FROM contacts WHERE contacts.youth_id = youth.id AND contacts.party_id IS NULL);
+    UPDATE case_parties SET last_contact_at =
+      (SELECT max(occurred_at) FROM contacts WHERE contacts.party_id = case_parties.id);`);
 }
 
 /**
@@ -55,5 +71,8 @@ export async function seedLarge(db: Db, opts: { youth: number; anchor?: string }
   if (n === 0) return;
   const clock = new Clock(opts.anchor ?? todayUtc());
   const client = db.$client;
-  client.transaction(() => writeLarge(client, makeWriter(client), clock, n))();
+  client.transaction(() => {
+    writeLarge(client, makeWriter(client), clock, n);
+    summariseContacts(client);
+  })();
 }

@@ -10,12 +10,12 @@ import { loader as caseloadLoader } from "~/routes/caseload";
 import { loader as homeLoader } from "~/routes/home";
 import { loader as actionsLoader } from "~/routes/my-actions";
 import { loader as youthListLoader } from "~/routes/youth-list";
-import { loader as youthPageLoader } from "~/routes/youth-detail";
+import { action as youthDetailAction, loader as youthPageLoader } from "~/routes/youth-detail";
 import { loader as queueLoader } from "~/routes/requests-queue";
 import { DEMO_YOUTH } from "../../db/seed";
 import { demoYouthId, userId } from "../helpers/db";
 import { demoDatabase } from "../helpers/demo-database";
-import { callRoute, getAs, statusOf } from "../helpers/routes";
+import { callRoute, getAs, postAs, statusOf } from "../helpers/routes";
 
 const db = await demoDatabase();
 
@@ -336,5 +336,53 @@ describe("the advocate's requests, and the supervisor's concern queue", () => {
       expected.slice(0, 10).map((e) => ({ id: e.id, isNew: e.isNew })),
     );
     expect((await homeOf("advocate@example.org")).home.concernQueue).toBeNull();
+  });
+});
+
+describe("logging contacts keeps the staleness current", () => {
+  it("a youth contacted, with each of their core parties, leaves the stale list and counts no stale contact", async () => {
+    const email = "supervisor@example.org";
+    const rows = (await youthCaseload(email, "&sort=staleContacts.desc")).caseload.rows.filter((r) => !r.missing);
+    const target = rows[0]!;
+    expect(target.staleContacts).toBeGreaterThan(1);
+    const youthList = async () =>
+      (
+        (await callRoute(youthListLoader, await getAs(db, email, "/youth?size=100&stale=1"))) as Awaited<ReturnType<typeof youthListLoader>>
+      ).list.rows.map((r) => r.id);
+    expect(await youthList()).toContain(target.id);
+    const parties = db
+      .all<{ id: number }>(
+        sql`select id from case_parties where youth_id = ${target.id} and ended_on is null and role in ('csw', 'attorney', 'clc_case_manager')`,
+      )
+      .map((p) => String(p.id));
+    const when = new Date(Date.now() - 3_600_000);
+    const local = new Intl.DateTimeFormat("sv-SE", {
+      timeZone: user(email).timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
+      .format(when)
+      .replace(" ", "T");
+    for (const withWhom of ["youth", ...parties]) {
+      const result = await callRoute(
+        youthDetailAction,
+        await postAs(db, email, `/youth/${target.id}`, {
+          intent: "log-contact",
+          with: withWhom,
+          occurredAt: local,
+          method: "phone",
+          summary: "Checked in",
+        }),
+        { youthId: String(target.id) },
+      );
+      expect(statusOf(result)).toBe(302);
+    }
+    expect(await staleOnYouthPage(email, target.id)).toBe(0);
+    const after = (await youthCaseload(email)).caseload.rows.find((r) => r.id === target.id)!;
+    expect(after.staleContacts).toBe(0);
+    expect(await youthList()).not.toContain(target.id);
   });
 });

@@ -76,7 +76,8 @@ const ACTIONS: ActionSpec[] = [
       method: "phone",
       summary: `Called the CSW about school enrolment ${stamp}`,
     }),
-    touches: ["contacts"],
+    // The party's derived "last contacted" moves with it.
+    touches: ["contacts", "case_parties"],
     verify: ({ c, actorId, stamp, auditRow }) => {
       const rows = all(`SELECT * FROM contacts WHERE summary = ?`, `Called the CSW about school enrolment ${stamp}`);
       expect(rows).toHaveLength(1);
@@ -93,6 +94,13 @@ const ACTIONS: ActionSpec[] = [
       expect(Number.isNaN(occurred.getTime())).toBe(false);
       expect(Math.abs(occurred.getTime() - (Date.now() - 2 * 3_600_000))).toBeLessThan(3 * 60_000);
       expect(auditRow).toMatchObject({ entity_type: "contact", entity_id: String(row.id) });
+      // Only that party's last contact moved, to the latest of its contacts.
+      const party = all(
+        `SELECT last_contact_at, (SELECT max(occurred_at) FROM contacts WHERE party_id = ?) AS latest FROM case_parties WHERE id = ?`,
+        c.cswId,
+        c.cswId,
+      )[0]!;
+      expect(party.last_contact_at).toBe(party.latest);
     },
   },
   {
