@@ -4,6 +4,7 @@
  * sorts), so both work without JavaScript. The caption is for screen readers: the page's
  * heading above the table says the same.
  */
+import { UnreportedClocks } from "~/components/UnreportedClocks";
 import { Link } from "react-router";
 import { DataTable, type DataTableColumn } from "~/components/table/DataTable";
 import type { SortState } from "~/components/table/url-state";
@@ -53,11 +54,7 @@ export function CaseloadTable({
               <Link className="badge badge-alert badge-block" to={`/youth/${y.id}/episodes/${y.missing.episodeId}`}>
                 {y.missing.words}
               </Link>
-              {y.missing.unreported.map((u) => (
-                <span key={u.words} className={`cell-sub${u.state === "overdue" ? " clock-overdue" : ""}`}>
-                  {u.words}
-                </span>
-              ))}
+              <UnreportedClocks missing={y.missing} />
             </>
           ) : null}
         </>

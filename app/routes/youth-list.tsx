@@ -5,6 +5,7 @@ import { AdvocateFilters, FilterActions, PersonFilter } from "~/components/ListF
 import { DataTable, type DataTableColumn } from "~/components/table/DataTable";
 import { formatSort, parseTableParams } from "~/components/table/url-state";
 import { CsecStatusText } from "~/components/CsecStatusText";
+import { UnreportedClocks } from "~/components/UnreportedClocks";
 import { CSEC_STATUS_LABELS } from "~/domain/csec";
 import { scopeInWords } from "~/domain/permissions";
 import { PLACEMENT_TYPE_LABELS, PLACEMENT_TYPES } from "~/domain/youth";
@@ -113,11 +114,7 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
               {y.missing?.words ?? "Missing"} (since {formatDateTime(y.missingSince, timeZone)})
             </span>
           ) : null}
-          {y.missing?.unreported.map((u) => (
-            <span key={u.words} className={`cell-sub${u.state === "overdue" ? " clock-overdue" : ""}`}>
-              {u.words}
-            </span>
-          ))}
+          <UnreportedClocks missing={y.missing} />
         </>
       ),
     },
