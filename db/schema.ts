@@ -264,6 +264,13 @@ export const resourceRequests = sqliteTable(
     /** Optimistic concurrency: bumped on every transition. */
     version: integer("version").notNull().default(1),
     closedAt: text("closed_at"),
+    /** What was approved (funds: defaults to the amount requested). */
+    approvedAmountCents: integer("approved_amount_cents"),
+    /** The outcome, recorded on fulfilment: the day, who provided it, what was paid (funds), a note. */
+    fulfilledOn: text("fulfilled_on"),
+    fulfilledBy: text("fulfilled_by"),
+    paidAmountCents: integer("paid_amount_cents"),
+    outcomeNote: text("outcome_note"),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
@@ -296,6 +303,11 @@ export const requestStatusEvents = sqliteTable(
     fromStatus: text("from_status"),
     toStatus: text("to_status").notNull(),
     note: text("note"),
+    /** Approved: the amount approved; fulfilled: the amount paid (funds only). */
+    amountCents: integer("amount_cents"),
+    /** Fulfilled: the day it was provided, and by whom. */
+    onDate: text("on_date"),
+    provider: text("provider"),
     actorUserId: integer("actor_user_id")
       .notNull()
       .references(() => users.id),

@@ -156,13 +156,24 @@ export const requestFormSchema = z
     return { ...v, amountCents };
   });
 
+const optionalText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep ${what} under ${max} characters.`)
+    .optional()
+    .transform((v) => v || undefined);
+
+/**
+ * A transition as the form sends it. Approving funds may carry the amount approved; fulfilling
+ * carries the outcome (the day, the provider or agency, the amount paid for funds, a note).
+ * Which of these an action needs is checked with the request at hand (`transitionRequest`).
+ */
 export const transitionFormSchema = z.object({
   action: z.enum(REQUEST_ACTIONS, { error: "Choose what to do with the request." }),
   version: z.coerce.number().int().positive(),
-  note: z
-    .string()
-    .trim()
-    .max(2000, "Keep the note under 2000 characters.")
-    .optional()
-    .transform((v) => v || undefined),
+  note: optionalText(2000, "the note"),
+  amount: optionalText(20, "the amount"),
+  fulfilledOn: optionalText(10, "the date"),
+  provider: optionalText(200, "the provider's name"),
 });

@@ -1,6 +1,6 @@
 import { Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/request-detail";
-import { FormError, SubmitButton, TextArea, type FormState } from "~/components/forms";
+import { FormError, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
 import { SavedNotice } from "~/components/SavedNotice";
 import { calendarDateIn, describeDue, formatDate, formatDateTime, plural } from "~/domain/dates";
@@ -88,11 +88,32 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         </div>
         {r.amountCents ? (
           <div>
-            <dt>Amount</dt>
+            <dt>Amount requested</dt>
             <dd>{formatCents(r.amountCents)}</dd>
           </div>
         ) : null}
+        {r.outcome.approvedAmountCents !== null ? (
+          <div>
+            <dt>Amount approved</dt>
+            <dd>{formatCents(r.outcome.approvedAmountCents)}</dd>
+          </div>
+        ) : null}
+        {r.status === "fulfilled" ? (
+          <div>
+            <dt>Provided</dt>
+            <dd>
+              {r.outcome.fulfilledOn ? formatDate(r.outcome.fulfilledOn, timeZone) : <span className="muted">Day not recorded</span>}
+              {r.outcome.fulfilledBy ? ` by ${r.outcome.fulfilledBy}` : ""}
+              {r.outcome.paidAmountCents !== null ? `; ${formatCents(r.outcome.paidAmountCents)} paid` : ""}
+            </dd>
+          </div>
+        ) : null}
       </dl>
+      {r.outcome.note ? (
+        <p className="notes">
+          <strong>Outcome:</strong> {r.outcome.note}
+        </p>
+      ) : null}
       {r.description ? <p className="notes">{r.description}</p> : null}
 
       <FormError state={state} />
@@ -101,7 +122,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           <h2 id="next-heading">What next</h2>
           <div className="button-row">
             {r.actions
-              .filter((a) => !REQUEST_TRANSITIONS[a].noteRequired)
+              // Denying, fulfilling and approving funds record something: they have their own forms below.
+              .filter((a) => !REQUEST_TRANSITIONS[a].noteRequired && a !== "fulfil" && !(a === "approve" && r.hasAmount))
               .map((a) => (
                 <Form method="post" key={a}>
                   <input type="hidden" name="version" value={r.version} />
@@ -112,6 +134,69 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
                 </Form>
               ))}
           </div>
+          {r.actions.includes("approve") && r.hasAmount ? (
+            <Form method="post" className="card-form" noValidate aria-labelledby="approve-heading">
+              <h3 id="approve-heading">Approve</h3>
+              <input type="hidden" name="version" value={r.version} />
+              <input type="hidden" name="action" value="approve" />
+              <TextField
+                label="Amount approved, in dollars"
+                name="amount"
+                idPrefix="approve"
+                state={state?.values?.action === "approve" ? state : undefined}
+                defaultValue={r.amountCents ? (r.amountCents / 100).toFixed(2) : ""}
+                hint="The amount requested, unless less was approved."
+                required
+              />
+              <SubmitButton pendingText="Saving…" className="button button-primary">
+                Approve
+              </SubmitButton>
+            </Form>
+          ) : null}
+          {r.actions.includes("fulfil") ? (
+            <Form method="post" className="card-form" noValidate aria-labelledby="fulfil-heading">
+              <h3 id="fulfil-heading">Record that it was provided</h3>
+              <input type="hidden" name="version" value={r.version} />
+              <input type="hidden" name="action" value="fulfil" />
+              <TextField
+                label="Day it was provided"
+                name="fulfilledOn"
+                type="date"
+                max={today}
+                state={state?.values?.action === "fulfil" ? state : undefined}
+                defaultValue={today}
+                required
+              />
+              <TextField
+                label="Provided by (provider or agency)"
+                name="provider"
+                state={state?.values?.action === "fulfil" ? state : undefined}
+                defaultValue={r.addressedTo === "—" ? "" : r.addressedTo}
+                required
+              />
+              {r.hasAmount ? (
+                <TextField
+                  label="Amount paid, in dollars"
+                  name="amount"
+                  idPrefix="fulfil"
+                  state={state?.values?.action === "fulfil" ? state : undefined}
+                  defaultValue={r.outcome.approvedAmountCents ? (r.outcome.approvedAmountCents / 100).toFixed(2) : ""}
+                  required
+                />
+              ) : null}
+              <TextArea
+                label="Outcome"
+                name="note"
+                idPrefix="fulfil"
+                hint="What the youth received, and anything the team should know."
+                state={state?.values?.action === "fulfil" ? state : undefined}
+                rows={3}
+              />
+              <SubmitButton pendingText="Saving…" className="button button-primary">
+                Mark fulfilled
+              </SubmitButton>
+            </Form>
+          ) : null}
           {r.actions.includes("deny") ? (
             <Form method="post" className="card-form" noValidate aria-labelledby="deny-heading">
               <h3 id="deny-heading">Deny</h3>
@@ -142,6 +227,16 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
                 {h.fromStatus ? `${REQUEST_STATUS_LABELS[h.fromStatus]} → ${REQUEST_STATUS_LABELS[h.toStatus]}` : "Created as a draft"} by{" "}
                 {h.actor}
               </span>
+              {h.toStatus === "approved" && h.amountCents !== null ? (
+                <span className="cell-sub">{formatCents(h.amountCents)} approved</span>
+              ) : null}
+              {h.toStatus === "fulfilled" && (h.onDate || h.provider) ? (
+                <span className="cell-sub">
+                  Provided{h.onDate ? ` ${formatDate(h.onDate, timeZone)}` : ""}
+                  {h.provider ? ` by ${h.provider}` : ""}
+                  {h.amountCents !== null ? `; ${formatCents(h.amountCents)} paid` : ""}
+                </span>
+              ) : null}
               {h.note ? <span className="cell-sub">{h.note}</span> : null}
             </li>
           ))}

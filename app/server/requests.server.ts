@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, lt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { caseParties, requestStatusEvents, resourceRequests, users, youth, youthAssignments } from "../../db/schema";
-import { calendarDateIn, daysBetween } from "../domain/dates";
+import { calendarDateIn, daysBetween, isCalendarDate } from "../domain/dates";
 import type { FieldErrors } from "../domain/forms";
 import { can } from "../domain/permissions";
 import {
@@ -16,6 +16,8 @@ import {
   requestTypeInfo,
   requestTypeLabel,
   typeHasAmount,
+  dollarsToCents,
+  formatCents,
   type RequestAction,
   type RequestStatus,
   type RequestType,
@@ -272,7 +274,25 @@ export type RequestDetail = RequestRow & {
   subtype: string | null;
   description: string | null;
   version: number;
-  history: Array<{ at: string; actor: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; note: string | null }>;
+  /** Whether the type carries money (requested, approved, paid). */
+  hasAmount: boolean;
+  outcome: {
+    approvedAmountCents: number | null;
+    fulfilledOn: string | null;
+    fulfilledBy: string | null;
+    paidAmountCents: number | null;
+    note: string | null;
+  };
+  history: Array<{
+    at: string;
+    actor: string;
+    fromStatus: RequestStatus | null;
+    toStatus: RequestStatus;
+    note: string | null;
+    amountCents: number | null;
+    onDate: string | null;
+    provider: string | null;
+  }>;
   /** The actions this viewer may take now. */
   actions: RequestAction[];
 };
@@ -280,7 +300,16 @@ export type RequestDetail = RequestRow & {
 export function getRequest(viewer: Viewer, requestId: number, db: DbOrTx = getDb()): RequestDetail {
   requireCaseAccess(viewer);
   const row = db
-    .select({ ...rowFields(), description: resourceRequests.description, version: resourceRequests.version })
+    .select({
+      ...rowFields(),
+      description: resourceRequests.description,
+      version: resourceRequests.version,
+      approvedAmountCents: resourceRequests.approvedAmountCents,
+      fulfilledOn: resourceRequests.fulfilledOn,
+      fulfilledBy: resourceRequests.fulfilledBy,
+      paidAmountCents: resourceRequests.paidAmountCents,
+      outcomeNote: resourceRequests.outcomeNote,
+    })
     .from(resourceRequests)
     .innerJoin(youth, eq(youth.id, resourceRequests.youthId))
     .leftJoin(addressedParty, eq(addressedParty.id, resourceRequests.addressedToPartyId))
@@ -295,6 +324,9 @@ export function getRequest(viewer: Viewer, requestId: number, db: DbOrTx = getDb
       fromStatus: requestStatusEvents.fromStatus,
       toStatus: requestStatusEvents.toStatus,
       note: requestStatusEvents.note,
+      amountCents: requestStatusEvents.amountCents,
+      onDate: requestStatusEvents.onDate,
+      provider: requestStatusEvents.provider,
     })
     .from(requestStatusEvents)
     .innerJoin(users, eq(users.id, requestStatusEvents.actorUserId))
@@ -308,6 +340,14 @@ export function getRequest(viewer: Viewer, requestId: number, db: DbOrTx = getDb
     subtype: row.subtype,
     description: row.description,
     version: row.version,
+    hasAmount: typeHasAmount(row.type),
+    outcome: {
+      approvedAmountCents: row.approvedAmountCents,
+      fulfilledOn: row.fulfilledOn,
+      fulfilledBy: row.fulfilledBy,
+      paidAmountCents: row.paidAmountCents,
+      note: row.outcomeNote,
+    },
     history,
     actions: (Object.keys(REQUEST_TRANSITIONS) as RequestAction[]).filter((a) => {
       const t = REQUEST_TRANSITIONS[a];
@@ -412,6 +452,56 @@ export function createRequest(
   });
 }
 
+type OutcomeColumns = {
+  request: Partial<
+    Pick<typeof resourceRequests.$inferInsert, "approvedAmountCents" | "fulfilledOn" | "fulfilledBy" | "paidAmountCents" | "outcomeNote">
+  >;
+  event: Partial<Pick<typeof requestStatusEvents.$inferInsert, "amountCents" | "onDate" | "provider">>;
+};
+
+/**
+ * What approving or fulfilling records, checked against the request: approving funds records the
+ * amount approved (the amount requested unless another is given); fulfilling records the day
+ * (not in the future, not before the request), the provider or agency, the amount paid for funds,
+ * and an outcome note. Every error at once.
+ */
+function outcomeOf(
+  viewer: Viewer,
+  current: RequestDetail,
+  action: RequestAction,
+  input: { note?: string; amount?: string; fulfilledOn?: string; provider?: string },
+): ({ ok: true } & OutcomeColumns) | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const money = (text: string | undefined, fallback: number | null, message: string): number | null => {
+    const cents = text === undefined ? fallback : dollarsToCents(text);
+    if (!cents) errors.amount = message;
+    return cents;
+  };
+  if (action === "approve") {
+    if (!current.hasAmount) return { ok: true, request: {}, event: {} };
+    const approved = money(input.amount, current.amountCents, "Enter the amount approved, in dollars (e.g. 250 or 250.00).");
+    if (approved && current.amountCents && approved > current.amountCents) {
+      errors.amount = `The amount approved cannot be more than the ${formatCents(current.amountCents)} requested.`;
+    }
+    if (Object.keys(errors).length) return { ok: false, errors };
+    return { ok: true, request: { approvedAmountCents: approved }, event: { amountCents: approved } };
+  }
+  if (action !== "fulfil") return { ok: true, request: {}, event: {} };
+  const today = calendarDateIn(new Date(), viewer.timeZone);
+  const requestedOn = calendarDateIn(new Date(current.requestedAt), viewer.timeZone);
+  if (!input.fulfilledOn || !isCalendarDate(input.fulfilledOn)) errors.fulfilledOn = "Enter the day it was provided.";
+  else if (input.fulfilledOn > today) errors.fulfilledOn = "The day it was provided cannot be in the future.";
+  else if (input.fulfilledOn < requestedOn) errors.fulfilledOn = "The day it was provided cannot be before the request was made.";
+  if (!input.provider) errors.provider = "Say who provided it (the provider or agency).";
+  const paid = current.hasAmount ? money(input.amount, null, "Enter the amount paid, in dollars (e.g. 250 or 250.00).") : null;
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    request: { fulfilledOn: input.fulfilledOn, fulfilledBy: input.provider, paidAmountCents: paid, outcomeNote: input.note ?? null },
+    event: { amountCents: paid, onDate: input.fulfilledOn, provider: input.provider },
+  };
+}
+
 export type TransitionResult = { ok: true; youthId: number } | { ok: false; status: 400 | 409; errors: FieldErrors };
 
 /**
@@ -422,7 +512,7 @@ export function transitionRequest(
   viewer: Viewer,
   requestId: number,
   action: RequestAction,
-  input: { version: number; note?: string },
+  input: { version: number; note?: string; amount?: string; fulfilledOn?: string; provider?: string },
   db: DbOrTx = getDb(),
 ): TransitionResult {
   const current = getRequest(viewer, requestId, db);
@@ -444,13 +534,16 @@ export function transitionRequest(
     return { ok: false, status: 400, errors: { _form: `A request that is ${current.status} cannot be ${transition.to}.` } };
   }
   if (transition.noteRequired && !input.note) return { ok: false, status: 400, errors: { note: "Give the reason for the denial." } };
+  const outcome = outcomeOf(viewer, current, action, input);
+  if (!outcome.ok) return { ok: false, status: 400, errors: outcome.errors };
+  const { request: outcomeColumns, event: eventColumns } = outcome;
 
   return db.transaction((tx) => {
     const at = nowIso();
     const closed = !OPEN_REQUEST_STATUSES.includes(transition.to);
     const changed = tx
       .update(resourceRequests)
-      .set({ status: transition.to, version: current.version + 1, updatedAt: at, closedAt: closed ? at : null })
+      .set({ status: transition.to, version: current.version + 1, updatedAt: at, closedAt: closed ? at : null, ...outcomeColumns })
       .where(and(eq(resourceRequests.id, requestId), eq(resourceRequests.version, input.version)))
       .run().changes;
     if (changed === 0) {
@@ -464,6 +557,7 @@ export function transitionRequest(
         fromStatus: current.status,
         toStatus: transition.to,
         note: input.note ?? null,
+        ...eventColumns,
         actorUserId: viewer.userId,
         at,
       })
@@ -473,7 +567,7 @@ export function transitionRequest(
       entityType: "resource_request",
       entityId: requestId,
       youthId: current.youthId,
-      details: { from: current.status, to: transition.to },
+      details: { from: current.status, to: transition.to, ...outcomeColumns },
     });
     return { ok: true as const, youthId: current.youthId };
   });

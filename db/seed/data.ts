@@ -722,6 +722,23 @@ export const FULFIL_NOTES: readonly string[] = [
   "Funds disbursed",
 ];
 
+/** What a fulfilled request of each type gave the youth, as the decider records it. */
+export const FULFIL_OUTCOMES: Partial<Record<string, readonly string[]>> = {
+  restoration_funds: [
+    "Funds paid to the vendor for clothing and toiletries.",
+    "Phone plan paid for three months so the youth can reach the team.",
+    "Bus pass and school supplies bought.",
+  ],
+  therapy: ["First session held; weekly sessions booked.", "Intake done; the therapist meets the youth at the placement."],
+  medical: ["Appointment kept; follow-up booked.", "Prescription filled and handed to the caregiver."],
+  mental_health: ["Assessment done; recommendations shared with the team."],
+  identification_documents: ["Document received and given to the youth; a copy is in the file."],
+  csec_advocate: ["Advocate assigned and met the youth."],
+  housing_placement: ["Placement found; move planned with the youth."],
+  education_legal: ["Enrolment completed.", "Attorney consulted; next steps agreed."],
+  career_exploration: ["Youth enrolled in the job-readiness workshop."],
+};
+
 /** Generic red-flag notes (for youth other than the named demo ones). Indicator keys as stored. */
 export const RED_FLAG_NOTES: Partial<Record<RedFlagKey, string>> = {
   running_away: "Left placement twice this month and came back after midnight.",

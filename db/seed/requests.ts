@@ -14,6 +14,7 @@ import {
 import { DAY, HOUR, iso, MINUTE } from "./clock";
 import { partyOn, type YouthWithParties } from "./case";
 import * as D from "./data";
+import { Rng } from "./rng";
 import type { RequestPlan, U } from "./model";
 
 const NON_SENSITIVE_REQUEST_TYPES = REQUEST_TYPE_KEYS.filter((x) => !CSEC_SENSITIVE_REQUEST_TYPES.includes(x));
@@ -107,6 +108,13 @@ function writeRequest(y: YouthWithParties, rp: RequestPlan): void {
   const amountCents = rp.amountCents !== undefined ? rp.amountCents : rp.type === "restoration_funds" ? rng.int(4, 40) * 2_500 : null;
   const dueIn = rp.dueIn !== undefined ? rp.dueIn : rng.chance(open ? 0.9 : 0.7) ? rng.int(10, 35) : null;
 
+  const outcome = requestOutcome(
+    y,
+    rp,
+    amountCents,
+    steps.map(([to], i) => [to, times[i]!] as const),
+    party?.name ?? addressee.agency ?? "DCFS",
+  );
   const requestId = w.request({
     programId: prog.id,
     youthId: y.youthId,
@@ -122,6 +130,7 @@ function writeRequest(y: YouthWithParties, rp: RequestPlan): void {
     requestedAt: iso(times[0]!),
     version: steps.length,
     closedAt: open ? null : iso(times[times.length - 1]!),
+    ...outcome,
     createdAt: iso(times[0]!),
     updatedAt: steps.length > 1 ? iso(times[times.length - 1]!) : null,
   });
@@ -130,6 +139,7 @@ function writeRequest(y: YouthWithParties, rp: RequestPlan): void {
     requestId,
     requester,
     steps.map(([to], i) => [to, times[i]!] as const),
+    outcome,
   );
 }
 
@@ -161,12 +171,53 @@ function requestSteps({ rng }: YouthWithParties, rp: RequestPlan): Array<[Reques
   return steps;
 }
 
+type Outcome = {
+  approvedAmountCents: number | null;
+  fulfilledOn: string | null;
+  fulfilledBy: string | null;
+  paidAmountCents: number | null;
+  outcomeNote: string | null;
+};
+
+/**
+ * What approving and fulfilling recorded: funds mostly approved as requested (now and then less),
+ * paid as approved or a little under; the day it was provided, by whom it was addressed to, and a
+ * note. From a stream of its own, so the rest of the seed comes out as before.
+ */
+function requestOutcome(
+  { clock, youthId }: YouthWithParties,
+  rp: RequestPlan,
+  amountCents: number | null,
+  transitions: ReadonlyArray<readonly [RequestStatus, number]>,
+  provider: string,
+): Outcome {
+  const rng = new Rng((Math.imul(youthId, 0x9e3779b1) ^ Math.floor(transitions[0]![1] / 60_000)) >>> 0);
+  const reached = (s: RequestStatus) => transitions.find(([to]) => to === s);
+  const approved =
+    reached("approved") && amountCents !== null
+      ? rng.chance(0.2)
+        ? Math.round((amountCents * rng.int(50, 90)) / 100 / 500) * 500 || amountCents
+        : amountCents
+      : null;
+  const fulfilled = reached("fulfilled");
+  if (!fulfilled) return { approvedAmountCents: approved, fulfilledOn: null, fulfilledBy: null, paidAmountCents: null, outcomeNote: null };
+  const paid = approved === null ? null : rng.chance(0.15) ? approved - rng.int(1, 20) * 100 : approved;
+  return {
+    approvedAmountCents: approved,
+    fulfilledOn: clock.day(clock.dayOf(fulfilled[1])),
+    fulfilledBy: provider,
+    paidAmountCents: paid !== null && paid > 0 ? paid : approved,
+    outcomeNote: rng.pick(D.FULFIL_OUTCOMES[rp.type] ?? D.FULFIL_NOTES),
+  };
+}
+
 /** One status event per transition; the requester moves it along, a supervisor or the lead decides. */
 function writeRequestEvents(
   { w, clock, rng, prog, staff }: YouthWithParties,
   requestId: number,
   requester: U,
   transitions: ReadonlyArray<readonly [RequestStatus, number]>,
+  outcome: Outcome,
 ): void {
   let from: RequestStatus | null = null;
   for (const [to, at] of transitions) {
@@ -182,7 +233,23 @@ function writeRequestEvents(
             : to === "fulfilled"
               ? rng.pick(D.FULFIL_NOTES)
               : null;
-    w.requestEvent({ programId: prog.id, requestId, fromStatus: from, toStatus: to, note, actorUserId: actor.id, at: iso(at) });
+    // The note drawn above keeps the stream as it was; a fulfilment's note is its recorded outcome.
+    const recorded =
+      to === "approved"
+        ? { amountCents: outcome.approvedAmountCents, onDate: null, provider: null }
+        : to === "fulfilled"
+          ? { amountCents: outcome.paidAmountCents, onDate: outcome.fulfilledOn, provider: outcome.fulfilledBy }
+          : { amountCents: null, onDate: null, provider: null };
+    w.requestEvent({
+      programId: prog.id,
+      requestId,
+      fromStatus: from,
+      toStatus: to,
+      note: to === "fulfilled" ? (outcome.outcomeNote ?? note) : note,
+      ...recorded,
+      actorUserId: actor.id,
+      at: iso(at),
+    });
     from = to;
   }
 }

@@ -102,6 +102,11 @@ export function makeWriter(client: BetterSqlite3.Database) {
       "closedAt",
       "createdAt",
       "updatedAt",
+      "approvedAmountCents",
+      "fulfilledOn",
+      "fulfilledBy",
+      "paidAmountCents",
+      "outcomeNote",
     ]),
     requestEvent: inserter(client, t.requestStatusEvents, [
       "programId",
@@ -111,6 +116,9 @@ export function makeWriter(client: BetterSqlite3.Database) {
       "note",
       "actorUserId",
       "at",
+      "amountCents",
+      "onDate",
+      "provider",
     ]),
     meeting: inserter(client, t.mdtMeetings, [
       "programId",

@@ -49,6 +49,10 @@ let ids: {
   outOfScopeYouth: number;
   /** A submitted, not CSEC-sensitive request on `youth`: every case role sees it, the supervisor may approve or deny it. */
   request: number;
+  /** Approved, on the supervisor's caseload: the fulfilment form. */
+  approvedRequest: number;
+  /** Restoration funds, submitted, on the supervisor's caseload: the approve-an-amount form. */
+  fundsRequest: number;
   /** The upcoming (scheduled) meeting on `youth`: agenda and the record form. */
   upcomingMeeting: number;
   /** A held meeting on `youth`: notes, decisions, action items. */
@@ -84,6 +88,17 @@ beforeAll(async () => {
   const held = db
     .prepare("select id from mdt_meetings where youth_id = ? and status = 'held' order by scheduled_at desc limit 1")
     .get(youth) as { id: number } | undefined;
+  const supervised = `youth_id in (select youth_id from youth_assignments a join users u on u.id = a.user_id
+      where u.email = 'supervisor@example.org' and a.kind = 'supervisor' and a.ended_on is null)`;
+  const approved = db.prepare(`select id from resource_requests where status = 'approved' and ${supervised} order by id limit 1`).get() as
+    { id: number } | undefined;
+  const funds = db
+    .prepare(
+      `select id from resource_requests where status = 'submitted' and type = 'restoration_funds' and ${supervised} order by id limit 1`,
+    )
+    .get() as { id: number } | undefined;
+  if (!approved || !funds)
+    throw new Error("The demo seed lacks an approved request and submitted restoration funds on supervisor@'s caseload");
   if (!request || !upcoming || !held)
     throw new Error("The demo seed lacks a submitted request or a scheduled and a held meeting for DEMO_YOUTH.advocateNone");
   ids = {
@@ -91,6 +106,8 @@ beforeAll(async () => {
     concernYouth: youthIdByName(db, DEMO_YOUTH.advocateConcernBySomeoneElse),
     outOfScopeYouth: youthIdByName(db, DEMO_YOUTH.secondProgramConcern),
     request: request.id,
+    approvedRequest: approved.id,
+    fundsRequest: funds.id,
     upcomingMeeting: upcoming.id,
     heldMeeting: held.id,
     missingYouth: youthIdByName(db, DEMO_YOUTH.missingNow),
@@ -370,6 +387,8 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       ["/actions", () => "/actions"],
       ["/actions?who=caseload&overdue=1 (overdue across the caseload)", () => "/actions?who=caseload&overdue=1"],
       ["/caseload sorted by overdue actions", () => "/caseload?sort=overdueActions.desc"],
+      ["/requests/:id (approved: record that it was provided)", () => `/requests/${ids.approvedRequest}`],
+      ["/requests/:id (restoration funds: approve an amount)", () => `/requests/${ids.fundsRequest}`],
       ["/youth?stale=1", () => "/youth?stale=1"],
     ];
     for (const [label, path] of pages) {

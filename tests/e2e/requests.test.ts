@@ -187,6 +187,53 @@ describe("a therapy request from draft to approved", () => {
   });
 });
 
+describe("recording what the youth received", () => {
+  it("the supervisor marks the approved request fulfilled with the day, the provider and the outcome; the page and its history show them", async () => {
+    const id = state.requestId!;
+    expect(requestRow(db, id)!.status).toBe("approved");
+    const { page, close } = await newPage(browser);
+    try {
+      await signInAs(page, server.url, "supervisor@example.org", DEMO_PASSWORD, { to: `/requests/${id}` });
+      await waitForHydration(page);
+      const form = page.getByRole("form", { name: "Record that it was provided" });
+      // A provider left empty is a clear message, with the day typed kept.
+      // The request was made today: it cannot have been provided before.
+      const day = dayFromToday(PROGRAM_ONE_TZ, 0);
+      await form.getByLabel("Day it was provided").fill(day);
+      await form.getByLabel("Provided by (provider or agency)").fill("");
+      await form.getByRole("button", { name: "Mark fulfilled" }).click();
+      await page.getByText("Say who provided it (the provider or agency).").waitFor();
+      await expect(form.getByLabel("Day it was provided").inputValue()).resolves.toBe(day);
+      expect(requestRow(db, id)!.status).toBe("approved");
+
+      await form.getByLabel("Provided by (provider or agency)").fill("Harbor Counseling");
+      await form.getByLabel("Outcome").fill("Weekly EMDR sessions started.");
+      await form.getByRole("button", { name: "Mark fulfilled" }).click();
+      await page
+        .getByRole("status")
+        .filter({ hasText: /fulfil/i })
+        .waitFor();
+      await waitForHydration(page);
+      expect(requestRow(db, id)).toMatchObject({
+        status: "fulfilled",
+        fulfilled_on: day,
+        fulfilled_by: "Harbor Counseling",
+        outcome_note: "Weekly EMDR sessions started.",
+      });
+      const facts = await elementText(page.locator("dl.facts"));
+      expect(facts).toContain("by Harbor Counseling");
+      const history = (await page.locator("section[aria-labelledby='history-heading'] li").allTextContents()).map((t) =>
+        t.replace(/\s+/g, " "),
+      );
+      expect(history.at(-1)).toContain("Approved → Fulfilled");
+      expect(history.at(-1)).toContain("by Harbor Counseling");
+      expect(history.at(-1)).toContain("Weekly EMDR sessions started.");
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe("two people deciding the same request at once, in the browser", () => {
   it("the second is told it changed and sees its current state (status, history, what can be done now)", async () => {
     // A submitted request on a youth supervisor@ supervises (the program lead may decide it too).

@@ -128,7 +128,10 @@ describe("the lifecycle, every (status, action, role)", () => {
           const id = makeRequest(status);
           const before = state(id);
           const note = `Note ${role} ${action} ${status}`;
-          const result = await act(email, id, { action, version: String(FIXTURE_VERSION), note });
+          // Fulfilling records the outcome: the day and who provided it.
+          const fulfilledOn = dayFromToday(PROGRAM_ONE_TZ, 0);
+          const outcome: Record<string, string> = action === "fulfil" ? { fulfilledOn, provider: "Example County clinic" } : {};
+          const result = await act(email, id, { action, version: String(FIXTURE_VERSION), note, ...outcome });
 
           if (expected.outcome === "allowed") {
             expect(locationOf(result), describeResult(result)).toBe(`/requests/${id}?saved=${action}`);
@@ -143,12 +146,23 @@ describe("the lifecycle, every (status, action, role)", () => {
               expect(row.closed_at).toBeNull();
             }
             // Nothing else about the request changed.
-            const strip = (r: RequestRowDb) => ({ ...r, status: null, version: null, closed_at: null, updated_at: null });
+            const strip = (r: RequestRowDb) => ({
+              ...r,
+              status: null,
+              version: null,
+              closed_at: null,
+              updated_at: null,
+              ...(action === "fulfil" ? { fulfilled_on: null, fulfilled_by: null, outcome_note: null } : {}),
+            });
             expect(strip(row)).toEqual(strip(before.row!));
+            if (action === "fulfil") {
+              expect(row).toMatchObject({ fulfilled_on: fulfilledOn, fulfilled_by: "Example County clinic", outcome_note: note });
+            }
 
             const events = eventsOf(c, id);
             expect(events).toHaveLength(1);
             expect(events[0]).toMatchObject({ from_status: status, to_status: expected.to, actor_user_id: actorId, note });
+            if (action === "fulfil") expect(events[0]).toMatchObject({ on_date: fulfilledOn, provider: "Example County clinic" });
             expect(Date.parse(events[0]!.at)).toBeGreaterThan(Date.now() - 60_000);
 
             const audits = requestAuditsOf(c, id);
@@ -674,4 +688,85 @@ describe("creating a request", () => {
       expect(statusOf(form)).toBe(status);
     });
   }
+});
+
+describe("outcomes are recorded where they happen", () => {
+  const today = () => dayFromToday(PROGRAM_ONE_TZ, 0);
+  const funds = () => makeRequest("submitted", DEMO_YOUTH.advocateConfirmed, "restoration_funds");
+
+  it("approving funds records the amount requested unless another is given", async () => {
+    const asRequested = funds();
+    expect(locationOf(await act("supervisor@example.org", asRequested, { action: "approve", version: String(FIXTURE_VERSION) }))).toBe(
+      `/requests/${asRequested}?saved=approve`,
+    );
+    expect(requestRow(c, asRequested)).toMatchObject({ approved_amount_cents: 12_500 });
+    expect(eventsOf(c, asRequested)[0]).toMatchObject({ to_status: "approved", amount_cents: 12_500 });
+
+    const less = funds();
+    await act("supervisor@example.org", less, { action: "approve", version: String(FIXTURE_VERSION), amount: "$80.50" });
+    expect(requestRow(c, less)).toMatchObject({ status: "approved", approved_amount_cents: 8_050 });
+    const detail = (await callRoute(detailLoader, await getAs(db, "supervisor@example.org", `/requests/${less}`), {
+      requestId: String(less),
+    })) as {
+      request: { outcome: { approvedAmountCents: number }; history: Array<{ toStatus: string; amountCents: number | null }> };
+    };
+    expect(detail.request.outcome.approvedAmountCents).toBe(8_050);
+    expect(detail.request.history.at(-1)).toMatchObject({ toStatus: "approved", amountCents: 8_050 });
+  });
+
+  it("an amount approved that is not an amount, or more than was requested, is a 400 that keeps the input and changes nothing", async () => {
+    for (const amount of ["lots", "0", "125.01", "-5"]) {
+      const id = funds();
+      const before = state(id);
+      const result = await act("supervisor@example.org", id, { action: "approve", version: String(FIXTURE_VERSION), amount });
+      expect(statusOf(result), amount).toBe(400);
+      const payload = payloadOf(result);
+      expect(payload.errors.amount, amount).toMatch(/amount/i);
+      expect(payload.values.amount).toBe(amount);
+      expectUnchanged(id, before);
+    }
+  });
+
+  it("fulfilling reports every missing part at once, refuses a day in the future or before the request, and changes nothing", async () => {
+    const cases: Array<[Fields, string[]]> = [
+      [{}, ["fulfilledOn", "provider", "amount"]],
+      [{ fulfilledOn: dayFromToday(PROGRAM_ONE_TZ, 1), provider: "Clinic", amount: "100" }, ["fulfilledOn"]],
+      [{ fulfilledOn: dayFromToday(PROGRAM_ONE_TZ, -30), provider: "Clinic", amount: "100" }, ["fulfilledOn"]],
+      [{ fulfilledOn: "2026-02-30", provider: "Clinic", amount: "100" }, ["fulfilledOn"]],
+      [{ fulfilledOn: today(), provider: "  ", amount: "100" }, ["provider"]],
+      [{ fulfilledOn: today(), provider: "Clinic" }, ["amount"]],
+    ];
+    for (const [fields, errors] of cases) {
+      const id = makeRequest("approved", DEMO_YOUTH.advocateConfirmed, "restoration_funds");
+      const before = state(id);
+      const result = await act("supervisor@example.org", id, { action: "fulfil", version: String(FIXTURE_VERSION), ...fields });
+      expect(statusOf(result), JSON.stringify(fields)).toBe(400);
+      expect(Object.keys(payloadOf(result).errors).sort(), JSON.stringify(fields)).toEqual([...errors].sort());
+      expectUnchanged(id, before);
+    }
+  });
+
+  it("fulfilling funds records the day, the provider, the amount paid and the outcome, on the request and in its history", async () => {
+    const id = makeRequest("approved", DEMO_YOUTH.advocateConfirmed, "restoration_funds");
+    const day = dayFromToday(PROGRAM_ONE_TZ, -2);
+    const result = await act("lead@example.org", id, {
+      action: "fulfil",
+      version: String(FIXTURE_VERSION),
+      fulfilledOn: day,
+      provider: "Hope House",
+      amount: "118.75",
+      note: "Clothing and a phone plan for three months.",
+    });
+    expect(locationOf(result), describeResult(result)).toBe(`/requests/${id}?saved=fulfil`);
+    expect(requestRow(c, id)).toMatchObject({
+      status: "fulfilled",
+      fulfilled_on: day,
+      fulfilled_by: "Hope House",
+      paid_amount_cents: 11_875,
+      outcome_note: "Clothing and a phone plan for three months.",
+    });
+    expect(eventsOf(c, id).at(-1)).toMatchObject({ to_status: "fulfilled", on_date: day, provider: "Hope House", amount_cents: 11_875 });
+    const audit = requestAuditsOf(c, id).at(-1)!;
+    expect(JSON.parse(String(audit.details))).toMatchObject({ fulfilledBy: "Hope House", paidAmountCents: 11_875 });
+  });
 });
