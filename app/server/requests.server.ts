@@ -567,7 +567,14 @@ export function transitionRequest(
       entityType: "resource_request",
       entityId: requestId,
       youthId: current.youthId,
-      details: { from: current.status, to: transition.to, ...outcomeColumns },
+      // Amounts and the day, not the provider or the note: the audit log holds no free text of a case.
+      details: {
+        from: current.status,
+        to: transition.to,
+        approvedAmountCents: outcomeColumns.approvedAmountCents,
+        paidAmountCents: outcomeColumns.paidAmountCents,
+        fulfilledOn: outcomeColumns.fulfilledOn,
+      },
     });
     return { ok: true as const, youthId: current.youthId };
   });

@@ -767,6 +767,8 @@ describe("outcomes are recorded where they happen", () => {
     });
     expect(eventsOf(c, id).at(-1)).toMatchObject({ to_status: "fulfilled", on_date: day, provider: "Hope House", amount_cents: 11_875 });
     const audit = requestAuditsOf(c, id).at(-1)!;
-    expect(JSON.parse(String(audit.details))).toMatchObject({ fulfilledBy: "Hope House", paidAmountCents: 11_875 });
+    expect(JSON.parse(String(audit.details))).toMatchObject({ paidAmountCents: 11_875, fulfilledOn: day });
+    // No free text of the case in the audit log: neither the provider nor the outcome note.
+    expect(String(audit.details)).not.toMatch(/Hope House|Clothing/);
   });
 });
