@@ -1,4 +1,4 @@
-import type { MissingClock } from "~/server/youth.server";
+import type { MissingClock } from "~/server/episodes.server";
 
 /** Under a missing youth's name in a table: each report not yet recorded ("NCMEC report not recorded: 5 h overdue"). */
 export function UnreportedClocks({ missing }: { missing: Pick<MissingClock, "unreported"> | null | undefined }) {

@@ -177,19 +177,25 @@ export function listMyActions(
  * page at a time: open ones by due date, or only the overdue ones. The home's "overdue across
  * the caseload" figure is this list's total.
  */
-export function listCaseloadActions(
-  viewer: Viewer,
-  opts: { status: ActionStatus | "all"; overdue: boolean; sortDesc: boolean; page: number; size: number },
-  db: DbOrTx = getDb(),
-): { rows: ActionRow[]; total: number; page: number; size: number } {
-  requireCaseAccess(viewer);
+type CaseloadActionFilters = { status: ActionStatus | "all"; overdue: boolean };
+
+function caseloadActionsWhere(viewer: Viewer, opts: CaseloadActionFilters): SQL | undefined {
   const today = calendarDateIn(new Date(), viewer.timeZone);
-  const where = and(
+  return and(
     opts.overdue ? and(eq(actionItems.status, "open"), lt(actionItems.dueOn, today)) : undefined,
     !opts.overdue && opts.status !== "all" ? eq(actionItems.status, opts.status) : undefined,
   );
+}
+
+export function listCaseloadActions(
+  viewer: Viewer,
+  opts: CaseloadActionFilters & { sortDesc: boolean; page: number; size: number },
+  db: DbOrTx = getDb(),
+): { rows: ActionRow[]; total: number; page: number; size: number } {
+  requireCaseAccess(viewer);
+  const where = caseloadActionsWhere(viewer, opts);
   return db.transaction((tx) => {
-    const total = countCaseloadActions(viewer, where, tx);
+    const total = countVisibleActions(viewer, where, tx);
     const page = Math.min(opts.page, Math.max(1, Math.ceil(total / opts.size)));
     const due = opts.sortDesc ? desc(actionItems.dueOn) : asc(actionItems.dueOn);
     // Overdue items all have a due date: ordered by it alone, a program's items come from
@@ -204,7 +210,13 @@ export function listCaseloadActions(
   });
 }
 
-function countCaseloadActions(viewer: Viewer, where: SQL | undefined, db: DbOrTx): number {
+/** How many items `listCaseloadActions` would list with these filters (its `total`), without building a page. */
+export function countCaseloadActions(viewer: Viewer, opts: CaseloadActionFilters, db: DbOrTx = getDb()): number {
+  requireCaseAccess(viewer);
+  return countVisibleActions(viewer, caseloadActionsWhere(viewer, opts), db);
+}
+
+function countVisibleActions(viewer: Viewer, where: SQL | undefined, db: DbOrTx): number {
   return (
     db
       .select({ n: sql<number>`count(*)` })

@@ -15,17 +15,16 @@ import { overdueActionCountSql } from "./action-items.server";
 import { staleContactCountSql, staleCutoffs } from "./contacts.server";
 import { concernsAwaitingReviewSql } from "./csec.server";
 import { getDb, type DbOrTx } from "./db.server";
+import { missingClocks, type MissingClock } from "./episodes.server";
 import { nextMeetingKeySql } from "./meetings.server";
 import { pendingRequestCountSql } from "./requests.server";
 import { requireCaseAccess } from "./scope.server";
 import type { Viewer } from "./session.server";
 import {
   firstAssignedName,
-  missingClocks,
   missingFirstPage,
   missingNowCondition,
   youthListWhere,
-  type MissingClock,
   type PersonOption,
   type YouthFilters,
 } from "./youth.server";

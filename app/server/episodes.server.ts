@@ -12,6 +12,7 @@ import {
   missingWords,
   NOTIFIED_PARTIES,
   reportClocks,
+  unreported,
   parseReturnAnswers,
   returnAnswersOf,
   type ConversationInput,
@@ -69,17 +70,41 @@ export function missingNow(inScope: YouthInScope, db: DbOrTx = getDb(), now: Dat
   };
 }
 
+/** While a youth is missing: for how long, and the reports not yet recorded ("NCMEC report ... overdue"). */
+export type MissingClock = { episodeId: number; words: string; unreported: Array<{ state: "due" | "overdue"; words: string }> };
+
+/** For those of these youth (already in the viewer's scope) who are missing now, their clocks. */
+export function missingClocks(youthIds: readonly number[], db: DbOrTx = getDb(), now = new Date()): Map<number, MissingClock> {
+  const open = youthIds.length
+    ? db
+        .select({
+          id: runawayEpisodes.id,
+          youthId: runawayEpisodes.youthId,
+          leftAt: runawayEpisodes.leftAt,
+          reportedToLawEnforcementAt: runawayEpisodes.reportedToLawEnforcementAt,
+          reportedToNcmecAt: runawayEpisodes.reportedToNcmecAt,
+        })
+        .from(runawayEpisodes)
+        .where(and(inArray(runawayEpisodes.youthId, [...youthIds]), isNull(runawayEpisodes.returnedAt)))
+        .all()
+    : [];
+  const clocks = new Map<number, MissingClock>();
+  for (const e of open) {
+    const times = { ...e, returnedAt: null };
+    clocks.set(e.youthId, {
+      episodeId: e.id,
+      words: missingWords(times, now),
+      unreported: unreported(times, now).flatMap((c) =>
+        c.state === "due" || c.state === "overdue" ? [{ state: c.state, words: c.words }] : [],
+      ),
+    });
+  }
+  return clocks;
+}
+
 /** Which of these youth (already in the viewer's scope) are missing now. */
 export function missingAmong(youthIds: readonly number[], db: DbOrTx = getDb()): Set<number> {
-  if (youthIds.length === 0) return new Set();
-  return new Set(
-    db
-      .select({ youthId: runawayEpisodes.youthId })
-      .from(runawayEpisodes)
-      .where(and(inArray(runawayEpisodes.youthId, [...youthIds]), isNull(runawayEpisodes.returnedAt)))
-      .all()
-      .map((r) => r.youthId),
-  );
+  return new Set(missingClocks(youthIds, db).keys());
 }
 
 /**

@@ -7,7 +7,7 @@
 import { can, csecAudienceOf, seesThroughAssignment, youthScopeOf } from "../domain/permissions";
 import { csecDistinguishable } from "../domain/csec";
 import { REQUEST_STATUS_LABELS } from "../domain/requests";
-import { listCaseloadActions, listMyActions } from "./action-items.server";
+import { countCaseloadActions, listMyActions } from "./action-items.server";
 import { caseloadsByPerson, listCaseload, type Caseload, type CaseloadQuery, type PersonCaseload } from "./caseload.server";
 import { concernsAwaitingReview, ownConcernsUnderReview, type ConcernAwaitingReview } from "./csec.server";
 import { getDb, type Db } from "./db.server";
@@ -150,7 +150,7 @@ export function getHome(viewer: Viewer, table: HomeTableQuery, db: Db = getDb())
     );
     // Everyone's overdue items on the viewer's youth, for those who oversee others' work.
     if (supervises || programWide) {
-      const overdueActions = listCaseloadActions(viewer, { status: "open", overdue: true, sortDesc: false, page: 1, size: 1 }, db).total;
+      const overdueActions = countCaseloadActions(viewer, { status: "open", overdue: true }, db);
       figures.splice(
         figures.findIndex((f) => f.key === "my-overdue"),
         0,

@@ -6,12 +6,12 @@ import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } fr
 import { csecConcerns, placements, runawayEpisodes, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
 import { csecDistinguishable, csecViewFor, type CsecStatus, type CsecView } from "../domain/csec";
 import { ageOn, calendarDateIn } from "../domain/dates";
-import { missingWords, REPORT_DEADLINE_MS, unreported } from "../domain/episodes";
+import { REPORT_DEADLINE_MS } from "../domain/episodes";
 import { seesThroughAssignment, youthScopeOf, type Permission } from "../domain/permissions";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
 import { getDb, type DbOrTx } from "./db.server";
 import { hasStaleContactSql, noYouthContactSinceSql, staleContactCountSql, staleCutoffs, startOfDayDaysAgo } from "./contacts.server";
-import { missingNow, type MissingNow } from "./episodes.server";
+import { missingClocks, missingNow, type MissingClock, type MissingNow } from "./episodes.server";
 import { listPlacements, type PlacementView } from "./placements.server";
 import { likeContains } from "./sql.server";
 import { csecAudienceOf, requireCaseAccess, youthScopeCondition, type YouthInScope, idParam, requireYouthWrite } from "./scope.server";
@@ -54,7 +54,7 @@ export type YouthListRow = {
   /** When the youth left, if they are missing right now (an open runaway episode). */
   missingSince: string | null;
   /** While missing: for how long, and the reports not yet recorded ("NCMEC report ... overdue"). */
-  missing: { episodeId: number; words: string; unreported: Array<{ state: "due" | "overdue"; words: string }> } | null;
+  missing: MissingClock | null;
   advocates: string[];
   supervisors: string[];
   csec: CsecView;
@@ -250,37 +250,6 @@ export function missingFirstPage(
           .map((r) => r.id)
       : [];
   return { ids: [...pinned, ...rest], pinned };
-}
-
-export type MissingClock = NonNullable<YouthListRow["missing"]>;
-
-/** For youth missing now (ids), how long they have been missing and what is still unreported. */
-export function missingClocks(youthIds: number[], tx: DbOrTx, now = new Date()): Map<number, MissingClock> {
-  const open = youthIds.length
-    ? tx
-        .select({
-          id: runawayEpisodes.id,
-          youthId: runawayEpisodes.youthId,
-          leftAt: runawayEpisodes.leftAt,
-          reportedToLawEnforcementAt: runawayEpisodes.reportedToLawEnforcementAt,
-          reportedToNcmecAt: runawayEpisodes.reportedToNcmecAt,
-        })
-        .from(runawayEpisodes)
-        .where(and(inArray(runawayEpisodes.youthId, youthIds), isNull(runawayEpisodes.returnedAt)))
-        .all()
-    : [];
-  const clocks = new Map<number, MissingClock>();
-  for (const e of open) {
-    const times = { ...e, returnedAt: null };
-    clocks.set(e.youthId, {
-      episodeId: e.id,
-      words: missingWords(times, now),
-      unreported: unreported(times, now).flatMap((c) =>
-        c.state === "due" || c.state === "overdue" ? [{ state: c.state, words: c.words }] : [],
-      ),
-    });
-  }
-  return clocks;
 }
 
 export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: DbOrTx = getDb()): YouthList {
