@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, lt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { caseParties, requestStatusEvents, resourceRequests, users, youth, youthAssignments } from "../../db/schema";
-import { calendarDateIn, daysBetween, isCalendarDate } from "../domain/dates";
+import { calendarDateIn, isCalendarDate } from "../domain/dates";
 import type { FieldErrors } from "../domain/forms";
 import { can } from "../domain/permissions";
 import {
@@ -99,7 +99,6 @@ type RawRow = { [K in keyof ReturnType<typeof rowFields>]: ReturnType<typeof row
 function toRow(r: RawRow, viewer: Viewer): RequestRow {
   const today = calendarDateIn(new Date(), viewer.timeZone);
   const status = r.status as RequestStatus;
-  const end = r.closedAt ? calendarDateIn(new Date(r.closedAt), viewer.timeZone) : today;
   return {
     id: r.id!,
     youthId: r.youthId!,
@@ -112,7 +111,9 @@ function toRow(r: RawRow, viewer: Viewer): RequestRow {
     requestedAt: r.requestedAt!,
     dueOn: r.dueOn,
     amountCents: r.amountCents,
-    daysOpen: Math.max(0, daysBetween(calendarDateIn(new Date(r.requestedAt!), viewer.timeZone), end)),
+    // Whole days elapsed, the same measure the queue sorts by and "open more than N days" filters
+    // on (calendar days in the program's zone disagreed with both near midnight).
+    daysOpen: Math.max(0, Math.floor(((r.closedAt ? Date.parse(r.closedAt) : Date.now()) - Date.parse(r.requestedAt!)) / 86_400_000)),
     overdue: Boolean(r.dueOn && r.dueOn < today && OPEN_REQUEST_STATUSES.includes(status)),
   };
 }
