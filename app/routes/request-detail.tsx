@@ -6,7 +6,7 @@ import { SavedNotice } from "~/components/SavedNotice";
 import { calendarDateIn, describeDue, formatDate, formatDateTime, plural } from "~/domain/dates";
 import { savedNotice, savedUrl } from "~/domain/notices";
 import { formReply, parseForm } from "~/server/forms.server";
-import { formatCents, REQUEST_STATUS_LABELS, REQUEST_TRANSITIONS, transitionFormSchema } from "~/domain/requests";
+import { formatCents, REQUEST_STATUS_LABELS, REQUEST_TRANSITIONS, transitionFormSchema, type RequestAction } from "~/domain/requests";
 import { getRequest, transitionRequest } from "~/server/requests.server";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -48,6 +48,8 @@ export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: Shou
 export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
   const { request: r, timeZone, today } = loaderData;
   const state: FormState | undefined = actionData;
+  /** The reply to a form goes back to that form only: its errors and the values typed. */
+  const stateFor = (action: RequestAction) => (state?.values?.action === action ? state : undefined);
   return (
     <article aria-labelledby="request-heading" className="form-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -135,15 +137,12 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
               ))}
           </div>
           {r.actions.includes("approve") && r.hasAmount ? (
-            <Form method="post" className="card-form" noValidate aria-labelledby="approve-heading">
-              <h3 id="approve-heading">Approve</h3>
-              <input type="hidden" name="version" value={r.version} />
-              <input type="hidden" name="action" value="approve" />
+            <ActionForm action="approve" title="Approve" version={r.version}>
               <TextField
                 label="Amount approved, in dollars"
                 name="amount"
                 idPrefix="approve"
-                state={state?.values?.action === "approve" ? state : undefined}
+                state={stateFor("approve")}
                 defaultValue={r.amountCents ? (r.amountCents / 100).toFixed(2) : ""}
                 hint="The amount requested, unless less was approved."
                 required
@@ -151,26 +150,23 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
               <SubmitButton pendingText="Saving…" className="button button-primary">
                 Approve
               </SubmitButton>
-            </Form>
+            </ActionForm>
           ) : null}
           {r.actions.includes("fulfil") ? (
-            <Form method="post" className="card-form" noValidate aria-labelledby="fulfil-heading">
-              <h3 id="fulfil-heading">Record that it was provided</h3>
-              <input type="hidden" name="version" value={r.version} />
-              <input type="hidden" name="action" value="fulfil" />
+            <ActionForm action="fulfil" title="Record that it was provided" version={r.version}>
               <TextField
                 label="Day it was provided"
                 name="fulfilledOn"
                 type="date"
                 max={today}
-                state={state?.values?.action === "fulfil" ? state : undefined}
+                state={stateFor("fulfil")}
                 defaultValue={today}
                 required
               />
               <TextField
                 label="Provided by (provider or agency)"
                 name="provider"
-                state={state?.values?.action === "fulfil" ? state : undefined}
+                state={stateFor("fulfil")}
                 defaultValue={r.addressedTo === "—" ? "" : r.addressedTo}
                 required
               />
@@ -179,7 +175,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
                   label="Amount paid, in dollars"
                   name="amount"
                   idPrefix="fulfil"
-                  state={state?.values?.action === "fulfil" ? state : undefined}
+                  state={stateFor("fulfil")}
                   defaultValue={r.outcome.approvedAmountCents ? (r.outcome.approvedAmountCents / 100).toFixed(2) : ""}
                   required
                 />
@@ -189,30 +185,21 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
                 name="note"
                 idPrefix="fulfil"
                 hint="What the youth received, and anything the team should know."
-                state={state?.values?.action === "fulfil" ? state : undefined}
+                state={stateFor("fulfil")}
                 rows={3}
               />
               <SubmitButton pendingText="Saving…" className="button button-primary">
                 Mark fulfilled
               </SubmitButton>
-            </Form>
+            </ActionForm>
           ) : null}
           {r.actions.includes("deny") ? (
-            <Form method="post" className="card-form" noValidate aria-labelledby="deny-heading">
-              <h3 id="deny-heading">Deny</h3>
-              <input type="hidden" name="version" value={r.version} />
-              <input type="hidden" name="action" value="deny" />
-              <TextArea
-                label="Reason for the denial"
-                name="note"
-                state={state?.values?.action === "deny" ? state : undefined}
-                required
-                rows={3}
-              />
+            <ActionForm action="deny" title="Deny" version={r.version}>
+              <TextArea label="Reason for the denial" name="note" state={stateFor("deny")} required rows={3} />
               <SubmitButton pendingText="Saving…" className="button">
                 Deny the request
               </SubmitButton>
-            </Form>
+            </ActionForm>
           ) : null}
         </section>
       ) : null}
@@ -243,5 +230,28 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         </ol>
       </section>
     </article>
+  );
+}
+
+/** One transition's form: its heading, the version it was filled from and the action, then its fields. */
+function ActionForm({
+  action,
+  title,
+  version,
+  children,
+}: {
+  action: RequestAction;
+  title: string;
+  version: number;
+  children: React.ReactNode;
+}) {
+  const heading = `${action}-heading`;
+  return (
+    <Form method="post" className="card-form" noValidate aria-labelledby={heading}>
+      <h3 id={heading}>{title}</h3>
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="action" value={action} />
+      {children}
+    </Form>
   );
 }
