@@ -12,6 +12,7 @@ import { DEMO_YOUTH } from "../../db/seed";
 import { demoYouthId, userId } from "../helpers/db";
 import { demoDatabase } from "../helpers/demo-database";
 import { callRoute, getAs, redirectLocation } from "../helpers/routes";
+import { daysFromTo, localDate } from "../helpers/dates";
 
 const db = await demoDatabase();
 
@@ -56,6 +57,38 @@ describe("each demo role's figures, against independent SQL", () => {
       expect(figure(h, "meetings")?.count).toBe(meetings);
     });
   }
+
+  it("youth with a stale core contact, from the contacts themselves (not the derived last-contact columns)", async () => {
+    for (const email of ["advocate@example.org", "supervisor@example.org", "lead@example.org"]) {
+      const p = db.get<{ tz: string; youthDays: number; partyDays: number }>(
+        sql`select p.time_zone as tz, p.stale_youth_contact_days as youthDays, p.stale_party_contact_days as partyDays
+          from programs p join memberships m on m.program_id = p.id join users u on u.id = m.user_id where u.email = ${email}`,
+      );
+      const today = localDate(new Date(), p.tz);
+      const days = (at: string | null) => (at === null ? null : daysFromTo(localDate(new Date(at), p.tz), today));
+      const rows = db.all<{ id: number; youthLast: string | null; roles: string | null }>(sql`
+        select y.id,
+          (select max(occurred_at) from contacts c where c.youth_id = y.id and c.party_id is null) as youthLast,
+          (select group_concat(role || '=' || coalesce(last, ''), ',') from (
+            select p.role, max(c.occurred_at) as last from case_parties p left join contacts c on c.party_id = p.id
+            where p.youth_id = y.id and p.ended_on is null and p.role in ('csw', 'attorney', 'clc_case_manager') group by p.role)) as roles
+        from youth y where ${scopeSql(email)}`);
+      const stale = rows.filter((r) => {
+        const youthDays = days(r.youthLast);
+        if (youthDays === null || youthDays > p.youthDays) return true;
+        return (r.roles ?? "")
+          .split(",")
+          .filter(Boolean)
+          .some((pair) => {
+            const d = days(pair.split("=")[1] || null);
+            return d === null || d > p.partyDays;
+          });
+      });
+      expect(stale.length, email).toBeGreaterThan(0);
+      expect(stale.length, email).toBeLessThan(rows.length);
+      expect(figure(await homeOf(email), "stale")?.count, email).toBe(stale.length);
+    }
+  });
 
   it("the supervisor and the lead see youth with a concern awaiting review; the advocate has no such figure", async () => {
     for (const email of ["supervisor@example.org", "lead@example.org"]) {
