@@ -21,6 +21,7 @@ import { pendingRequestCountSql } from "./requests.server";
 import { requireCaseAccess } from "./scope.server";
 import type { Viewer } from "./session.server";
 import {
+  countYouthForViewer,
   firstAssignedName,
   missingFirstPage,
   missingNowCondition,
@@ -133,12 +134,8 @@ export function listCaseload(viewer: Viewer, query: CaseloadQuery, db: DbOrTx = 
   };
 
   return db.transaction((tx) => {
-    const total =
-      tx
-        .select({ n: sql<number>`count(*)` })
-        .from(youth)
-        .where(where)
-        .get()?.n ?? 0;
+    // The youth list's own count of the same filters.
+    const total = countYouthForViewer(viewer, filters, tx);
     const page = Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
     const { ids, pinned } = missingFirstPage(viewer, where, order[field], (page - 1) * query.size, query.size, tx);
     const details = ids.length
