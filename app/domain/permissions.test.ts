@@ -26,6 +26,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "review:csec": ["supervisor", "program_lead"],
   "write:requests": ["advocate", "program_lead"],
   "decide:requests": ["supervisor", "program_lead"],
+  "read:reports": ["supervisor", "program_lead"],
+  "export:program": ["program_lead"],
   "manage:users": ["admin"],
 };
 

@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   "write:requests",
   /** Approve, deny and fulfil resource requests. */
   "decide:requests",
+  /** The reports (/reports) over the youth in scope: a supervisor's caseload, a lead's program. */
+  "read:reports",
+  /** Download every record of the program (so the program is never locked in). */
+  "export:program",
   /** Users and roles. No case content. */
   "manage:users",
 ] as const;
@@ -35,8 +39,17 @@ const CASE_ROLES_COMMON: Permission[] = ["write:case", "raise:csec-concern"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   advocate: ["read:youth:assigned", ...CASE_ROLES_COMMON, "write:requests"],
-  supervisor: ["read:youth:supervised", ...CASE_ROLES_COMMON, "read:csec:unconfirmed", "review:csec", "decide:requests"],
-  program_lead: ["read:youth:program", ...CASE_ROLES_COMMON, "read:csec:unconfirmed", "review:csec", "write:requests", "decide:requests"],
+  supervisor: ["read:youth:supervised", ...CASE_ROLES_COMMON, "read:csec:unconfirmed", "review:csec", "decide:requests", "read:reports"],
+  program_lead: [
+    "read:youth:program",
+    ...CASE_ROLES_COMMON,
+    "read:csec:unconfirmed",
+    "review:csec",
+    "write:requests",
+    "decide:requests",
+    "read:reports",
+    "export:program",
+  ],
   admin: ["manage:users"],
 };
 

@@ -2,7 +2,7 @@
  * Youth: the list of a viewer's youth. Scope comes from scope.server.ts, the CSEC rule from
  * domain/csec.ts; nothing leaves this module before both were applied.
  */
-import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { csecConcerns, placements, runawayEpisodes, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
 import { csecDistinguishable, csecViewFor, type CsecStatus, type CsecView } from "../domain/csec";
 import { ageOn, calendarDateIn } from "../domain/dates";
@@ -93,8 +93,9 @@ export function firstAssignedName(kind: "advocate" | "supervisor") {
 }
 
 /** Youth currently assigned (as advocate or supervisor) to a user: an IN list SQLite starts from. */
-function assignedTo(kind: "advocate" | "supervisor", userId: number): SQL {
-  return sql`${youth.id} in (select ${youthAssignments.youthId} from ${youthAssignments}
+/** The youth (by id, `youth.id` by default) is currently assigned to the user in this role. */
+export function assignedTo(kind: "advocate" | "supervisor", userId: number, youthId: SQLWrapper = youth.id): SQL {
+  return sql`${youthId} in (select ${youthAssignments.youthId} from ${youthAssignments}
     where ${youthAssignments.userId} = ${userId} and ${youthAssignments.kind} = ${kind}
       and ${youthAssignments.endedOn} is null)`;
 }
@@ -105,10 +106,10 @@ export function youthMatches(text: string): SQL {
 }
 
 /** Youth with a current advocate whose name contains `text` (for program leads, who have many). */
-function advocateNamed(text: string): SQL {
-  return sql`${youth.id} in (select ${youthAssignments.youthId} from ${youthAssignments}
+export function advocateNamed(text: string, youthId: SQLWrapper = youth.id, programId: SQLWrapper = youth.programId): SQL {
+  return sql`${youthId} in (select ${youthAssignments.youthId} from ${youthAssignments}
     join ${users} on ${users.id} = ${youthAssignments.userId}
-    where ${youthAssignments.programId} = ${youth.programId} and ${youthAssignments.kind} = 'advocate'
+    where ${youthAssignments.programId} = ${programId} and ${youthAssignments.kind} = 'advocate'
       and ${youthAssignments.endedOn} is null and ${likeContains(users.name, text)})`;
 }
 
@@ -379,7 +380,7 @@ export function advocatesOfSupervisedYouth(viewer: Viewer, db: DbOrTx): PersonOp
 }
 
 /** Supervisors with a current assignment anywhere in the program. */
-function supervisorsOfProgram(viewer: Viewer, db: DbOrTx): PersonOption[] {
+export function supervisorsOfProgram(viewer: Viewer, db: DbOrTx): PersonOption[] {
   return db
     .select({ id: users.id, name: users.name })
     .from(users)

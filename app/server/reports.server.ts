@@ -1,0 +1,814 @@
+/**
+ * The reports (`/reports`): what was requested and received, and the caseload's health, over a
+ * period, for the youth in the viewer's scope (a program lead's program, a supervisor's caseload).
+ *
+ * - Every figure is an aggregate computed in SQL, on the record's own indexed columns.
+ * - Every record kind is counted under the same visibility as its lists: the viewer's scope
+ *   (`youthScopeCondition`) and, for kinds that can reveal CSEC involvement, the one CSEC rule
+ *   (`csecSensitiveShownTo`). Concerns appear only for viewers who may know of them.
+ * - Every count is passed through `suppressCounts` (domain/reports.ts) before it leaves the
+ *   server: a hidden count is never sent, not in the page's data, a chart, nor a download.
+ * - Months are the program's calendar months: an instant is bucketed by the UTC instants at which
+ *   the program's months begin, a calendar date by its own `YYYY-MM`.
+ */
+import { and, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { z } from "zod";
+import {
+  actionItems,
+  csecConcerns,
+  contacts,
+  mdtMeetings,
+  requestStatusEvents,
+  resourceRequests,
+  runawayEpisodes,
+  youth,
+  youthCsecStatus,
+} from "../../db/schema";
+import { CSEC_BASES, CSEC_BASIS_LABELS, mayKnowUnconfirmed, type CsecAudience } from "../domain/csec";
+import { addDays, calendarDateIn, utcToZonedLocal, zonedLocalToUtc } from "../domain/dates";
+import { REPORT_DEADLINE_MS } from "../domain/episodes";
+import { can, youthScopeOf } from "../domain/permissions";
+import {
+  isSuppressed,
+  monthsOf,
+  PERIOD_KINDS,
+  previousPeriod,
+  resolvePeriod,
+  suppressCount,
+  suppressCounts,
+  type Period,
+  type ShownCount,
+} from "../domain/reports";
+import { REQUEST_STATUS_LABELS, REQUEST_TYPES, requestTypeLabel, type RequestStatus } from "../domain/requests";
+import { csecSensitiveShownTo } from "./csec-sensitive.server";
+import { getDb, type Db, type DbOrTx } from "./db.server";
+import { csecAudienceOf, requireCaseAccess, requirePermission, youthScopeCondition, type YouthColumns } from "./scope.server";
+import type { Viewer } from "./session.server";
+import { advocateNamed, assignedTo, countYouthForViewer } from "./youth.server";
+
+// =============================================================================================
+// What a report is made of (sent to the page, written to CSV and Excel as it is)
+
+export type ReportColumnKind = "text" | "count" | "number" | "money" | "date" | "month" | "link";
+export type ReportColumn = { key: string; header: string; kind: ReportColumnKind };
+/** A count is a number or "fewer than 5"; money is in cents; a date `YYYY-MM-DD`; a month `YYYY-MM`; null is "none". */
+export type ReportCell = string | number | null;
+
+export type ReportChart = {
+  kind: "stacked" | "grouped";
+  /** The column the bars stand on (a month, a type ...). */
+  x: string;
+  /** The columns drawn as bars. */
+  series: string[];
+  /** What the bars measure, for the axis. */
+  unit: "count" | "money" | "days";
+};
+
+export type ReportTable = {
+  key: string;
+  title: string;
+  /** One sentence: what is counted, and how. */
+  caption: string;
+  columns: ReportColumn[];
+  rows: ReportCell[][];
+  /** A last row of totals, when the table shows one. */
+  totalRow?: ReportCell[];
+  chart?: ReportChart;
+  /** A link to the list behind the figure, when there is one. */
+  listHref?: string;
+};
+
+export type ReportSection = { key: string; title: string; tables: ReportTable[] };
+
+export type ReportQuery = {
+  period: Period;
+  /** A request type (the request tables only). */
+  type?: string;
+  /** Youth currently supervised by this user (program-wide viewers). */
+  supervisorId?: number;
+  /** Youth currently assigned to this advocate. */
+  advocateId?: number;
+  /** Youth with a current advocate whose name contains this. */
+  advocateName?: string;
+};
+
+export type Reports = { sections: ReportSection[]; period: Period; generatedAt: string };
+
+/** 403 for those who do not get reports: advocates and administrators. */
+export function requireReports(viewer: Viewer): void {
+  requireCaseAccess(viewer);
+  requirePermission(viewer, "read:reports", "Reports are for supervisors (their caseload) and program leads (the program).");
+}
+
+// =============================================================================================
+// The context every figure is computed in
+
+type Month = { month: string; start: string; end: string };
+
+type Ctx = {
+  viewer: Viewer;
+  audience: CsecAudience;
+  query: ReportQuery;
+  period: Period;
+  /** The period as instants: [start, end). */
+  start: string;
+  end: string;
+  months: Month[];
+  /** Minutes from UTC to the program's wall clock at the end of the period (for `localDay`). */
+  offsetMinutes: number;
+  today: string;
+  now: Date;
+  db: DbOrTx;
+};
+
+const startOfDay = (day: string, timeZone: string) => zonedLocalToUtc(`${day}T00:00`, timeZone)!;
+
+function contextFor(viewer: Viewer, query: ReportQuery, db: DbOrTx, now: Date): Ctx {
+  const tz = viewer.timeZone;
+  const { period } = query;
+  const months = monthsOf(period).map((month, i, all) => {
+    const first = i === 0 ? period.from : `${month}-01`;
+    const next = i === all.length - 1 ? addDays(period.to, 1) : `${all[i + 1]}-01`;
+    return { month, start: startOfDay(first, tz), end: startOfDay(next, tz) };
+  });
+  const end = startOfDay(addDays(period.to, 1), tz);
+  const probe = new Date(Math.min(Date.parse(end) - 1, now.getTime())).toISOString();
+  const offsetMinutes = Math.round(
+    (Date.parse(`${utcToZonedLocal(probe, tz)}:00Z`) - Math.floor(Date.parse(probe) / 60_000) * 60_000) / 60_000,
+  );
+  return {
+    viewer,
+    audience: csecAudienceOf(viewer),
+    query,
+    period,
+    start: startOfDay(period.from, tz),
+    end,
+    months,
+    offsetMinutes,
+    today: calendarDateIn(now, tz),
+    now,
+    db,
+  };
+}
+
+/**
+ * The records of a kind the report counts: the youth in scope, the report's people filters, and
+ * (for kinds that can reveal CSEC involvement) the CSEC rule. On the record's own columns.
+ */
+function visible(ctx: Ctx, on: YouthColumns, kind?: Parameters<typeof csecSensitiveShownTo>[0]): SQL {
+  const { query } = ctx;
+  const conditions: (SQL | undefined)[] = [youthScopeCondition(ctx.viewer, on)];
+  if (query.supervisorId) conditions.push(assignedTo("supervisor", query.supervisorId, on.youthId));
+  if (query.advocateId) conditions.push(assignedTo("advocate", query.advocateId, on.youthId));
+  if (query.advocateName?.trim()) conditions.push(advocateNamed(query.advocateName.trim(), on.youthId, on.programId));
+  if (kind) conditions.push(csecSensitiveShownTo(kind, ctx.audience, on.youthId));
+  return and(...conditions)!;
+}
+
+const requestCols: YouthColumns = { youthId: resourceRequests.youthId, programId: resourceRequests.programId };
+
+function requestsVisible(ctx: Ctx, withType = true): SQL {
+  return and(
+    visible(ctx, requestCols, "request"),
+    withType && ctx.query.type ? sql`${resourceRequests.type} = ${ctx.query.type}` : undefined,
+  )!;
+}
+
+/** The program's month of an instant column (the period's months only; filter by the period first). */
+function monthOfInstant(ctx: Ctx, column: SQLWrapper): SQL<string> {
+  if (ctx.months.length === 1) return sql<string>`${ctx.months[0]!.month}`;
+  const branches = ctx.months.slice(1).map((m, i) => sql`when ${column} < ${m.start} then ${ctx.months[i]!.month}`);
+  return sql<string>`(case ${sql.join(branches, sql` `)} else ${ctx.months.at(-1)!.month} end)`;
+}
+
+const inPeriod = (ctx: Ctx, column: SQLWrapper) => sql`${column} >= ${ctx.start} and ${column} < ${ctx.end}`;
+const daysInPeriod = (ctx: Ctx, column: SQLWrapper) => sql`${column} between ${ctx.period.from} and ${ctx.period.to}`;
+
+/**
+ * The program's calendar day of an instant column. SQLite has no time zones: the program's UTC
+ * offset at the end of the period is used, so across a daylight-saving change an instant within
+ * an hour of midnight may fall on the neighbouring day.
+ */
+function localDay(ctx: Ctx, column: SQLWrapper): SQL<string> {
+  return sql<string>`date(${column}, ${`${ctx.offsetMinutes} minutes`})`;
+}
+
+/** When a request was submitted: its first `submitted` event, or (created submitted) its request time. */
+const submittedAt = sql<string>`coalesce((select min(e.at) from ${requestStatusEvents} e
+  where e.request_id = ${resourceRequests.id} and e.to_status = 'submitted'), ${resourceRequests.requestedAt})`;
+
+// =============================================================================================
+// Helpers that turn counts into tables
+
+const month = (key = "month"): ReportColumn => ({ key, header: "Month", kind: "month" });
+const count = (key: string, header: string): ReportColumn => ({ key, header, kind: "count" });
+
+/** Rows of counts by month, each count suppressed on its own (the columns are not parts of a whole). */
+function monthlyCounts(ctx: Ctx, series: string[], byMonth: Map<string, Record<string, number>>): ReportCell[][] {
+  return ctx.months.map((m) => [m.month, ...series.map((s) => suppressCount(byMonth.get(m.month)?.[s] ?? 0))]);
+}
+
+function groupByMonth<T extends { month: string }>(rows: T[], fields: (keyof T & string)[]): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const entry = out.get(r.month) ?? {};
+    for (const f of fields) entry[f] = (entry[f] ?? 0) + Number(r[f] ?? 0);
+    out.set(r.month, entry);
+  }
+  return out;
+}
+
+// =============================================================================================
+// Resource requests
+
+function requestsByMonthAndType(ctx: Ctx): ReportTable {
+  const rows = ctx.db.all<{ month: string; type: string; n: number }>(sql`
+    select ${monthOfInstant(ctx, resourceRequests.requestedAt)} as month, ${resourceRequests.type} as type, count(*) as n
+    from ${resourceRequests}
+    where ${requestsVisible(ctx)} and ${inPeriod(ctx, resourceRequests.requestedAt)} and ${resourceRequests.status} <> 'draft'
+    group by 1, 2`);
+  const types = REQUEST_TYPES.map((t) => t.key).filter((t) => rows.some((r) => r.type === t && r.n > 0));
+  const grid = ctx.months.map((m) => types.map((t) => rows.find((r) => r.month === m.month && r.type === t)?.n ?? 0));
+  const s = suppressCounts(grid, { rowTotals: true, columnTotals: true });
+  return {
+    key: "requests-by-type",
+    title: "Requests by type, per month",
+    caption: "Requests submitted in each month of the period (drafts not included), by type.",
+    columns: [month(), ...types.map((t) => count(t, requestTypeLabel(t))), count("total", "Total")],
+    rows: ctx.months.map((m, i) => [m.month, ...s.cells[i]!, s.rowTotals![i]!]),
+    totalRow: ["Total", ...s.columnTotals!, s.grandTotal!],
+    chart: { kind: "stacked", x: "month", series: types, unit: "count" },
+    listHref: "/requests",
+  };
+}
+
+const REPORTED_STATUSES: RequestStatus[] = ["submitted", "approved", "fulfilled", "denied", "withdrawn"];
+
+function requestsByStatus(ctx: Ctx): ReportTable {
+  const rows = ctx.db.all<{ status: string; n: number }>(sql`
+    select ${resourceRequests.status} as status, count(*) as n from ${resourceRequests}
+    where ${requestsVisible(ctx)} and ${inPeriod(ctx, resourceRequests.requestedAt)} and ${resourceRequests.status} <> 'draft'
+    group by 1`);
+  const s = suppressCounts(
+    REPORTED_STATUSES.map((st) => [rows.find((r) => r.status === st)?.n ?? 0]),
+    { columnTotals: true },
+  );
+  return {
+    key: "requests-by-status",
+    title: "Requests by status now",
+    caption: "The requests submitted in the period, by the status each has today.",
+    columns: [{ key: "status", header: "Status", kind: "text" }, count("requests", "Requests")],
+    rows: REPORTED_STATUSES.map((st, i) => [REQUEST_STATUS_LABELS[st], s.cells[i]![0]!]),
+    totalRow: ["Total", s.columnTotals![0]!],
+    chart: { kind: "grouped", x: "status", series: ["requests"], unit: "count" },
+  };
+}
+
+/**
+ * Days from submitted to fulfilled, per type, for the requests fulfilled in the period: the
+ * median (the middle value, or the mean of the two middle ones) and the 90th percentile (nearest
+ * rank: the value at rank ceil(0.9 n) in ascending order). Computed in SQL with window functions.
+ */
+function daysToFulfil(
+  ctx: Ctx,
+  opts: { byType: boolean } = { byType: true },
+): { type: string; n: number; median: number | null; p90: number | null }[] {
+  const group = opts.byType ? sql`${resourceRequests.type}` : sql`'all'`;
+  return ctx.db.all<{ type: string; n: number; median: number | null; p90: number | null }>(sql`
+    with d as (
+      select type, days, row_number() over (partition by type order by days) as rn, count(*) over (partition by type) as n
+      from (select ${group} as type,
+              max(0, cast(julianday(${resourceRequests.fulfilledOn}) - julianday(${localDay(ctx, submittedAt)}) as integer)) as days
+            from ${resourceRequests}
+            where ${requestsVisible(ctx)} and ${resourceRequests.status} = 'fulfilled'
+              and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)})
+    )
+    select type, max(n) as n,
+      avg(case when rn in ((n + 1) / 2, (n + 2) / 2) then days end) as median,
+      max(case when rn = (9 * n + 9) / 10 then days end) as p90
+    from d group by type order by type`);
+}
+
+function daysToFulfilTable(ctx: Ctx): ReportTable {
+  const rows = daysToFulfil(ctx);
+  const order = REQUEST_TYPES.map((t) => t.key as string);
+  rows.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+  return {
+    key: "days-to-fulfil",
+    title: "Days from submitted to fulfilled",
+    caption:
+      "For the requests fulfilled in the period, per type: calendar days from the day it was submitted to the day it was provided. Median and 90th percentile are left out where fewer than 5 requests would show one youth's wait.",
+    columns: [
+      { key: "type", header: "Type", kind: "text" },
+      count("fulfilled", "Fulfilled"),
+      { key: "median", header: "Median days", kind: "number" },
+      { key: "p90", header: "90th percentile days", kind: "number" },
+    ],
+    rows: rows.map((r) => {
+      const n = suppressCount(r.n);
+      return isSuppressed(n) ? [requestTypeLabel(r.type), n, null, null] : [requestTypeLabel(r.type), n, r.median, r.p90];
+    }),
+    chart: { kind: "grouped", x: "type", series: ["median", "p90"], unit: "days" },
+  };
+}
+
+type Funds = { requested: number; approved: number; paid: number };
+
+/** Funds requested (by the month submitted), approved (the month of approval) and paid (the month provided). */
+function funds(ctx: Ctx, by: "month" | "type"): Map<string, Funds> {
+  const key = (instant: SQLWrapper, day?: SQLWrapper) =>
+    by === "type" ? sql`${resourceRequests.type}` : day ? sql`substr(${day}, 1, 7)` : monthOfInstant(ctx, instant);
+  const rows = ctx.db.all<{ k: string; requested: number; approved: number; paid: number }>(sql`
+    select k, sum(requested) as requested, sum(approved) as approved, sum(paid) as paid from (
+      select ${key(resourceRequests.requestedAt)} as k, ${resourceRequests.amountCents} as requested, 0 as approved, 0 as paid
+        from ${resourceRequests}
+        where ${requestsVisible(ctx)} and ${inPeriod(ctx, resourceRequests.requestedAt)} and ${resourceRequests.status} <> 'draft'
+          and ${resourceRequests.amountCents} is not null
+      union all
+      select ${key(requestStatusEvents.at)} as k, 0, ${requestStatusEvents.amountCents}, 0
+        from ${requestStatusEvents} join ${resourceRequests} on ${resourceRequests.id} = ${requestStatusEvents.requestId}
+        where ${requestsVisible(ctx)} and ${requestStatusEvents.toStatus} = 'approved' and ${requestStatusEvents.amountCents} is not null
+          and ${requestStatusEvents.programId} = ${ctx.viewer.programId} and ${inPeriod(ctx, requestStatusEvents.at)}
+      union all
+      select ${key(resourceRequests.requestedAt, resourceRequests.fulfilledOn)} as k, 0, 0, ${resourceRequests.paidAmountCents}
+        from ${resourceRequests}
+        where ${requestsVisible(ctx)} and ${resourceRequests.status} = 'fulfilled' and ${resourceRequests.paidAmountCents} is not null
+          and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)}
+    ) group by k`);
+  return new Map(rows.map((r) => [r.k, { requested: r.requested ?? 0, approved: r.approved ?? 0, paid: r.paid ?? 0 }]));
+}
+
+const moneyColumns: ReportColumn[] = [
+  { key: "requested", header: "Requested", kind: "money" },
+  { key: "approved", header: "Approved", kind: "money" },
+  { key: "paid", header: "Paid", kind: "money" },
+];
+
+function fundsTables(ctx: Ctx): ReportTable[] {
+  const byMonth = funds(ctx, "month");
+  const byType = funds(ctx, "type");
+  const sum = (m: Map<string, Funds>, f: keyof Funds) => [...m.values()].reduce((a, v) => a + v[f], 0);
+  const totals = (m: Map<string, Funds>): ReportCell[] => ["Total", sum(m, "requested"), sum(m, "approved"), sum(m, "paid")];
+  const caption =
+    "Dollars requested (in the month the request was submitted), approved (the month of approval) and paid (the month it was provided).";
+  return [
+    {
+      key: "funds-by-month",
+      title: "Funds requested, approved and paid, per month",
+      caption,
+      columns: [month(), ...moneyColumns],
+      rows: ctx.months.map((m) => {
+        const f = byMonth.get(m.month);
+        return [m.month, f?.requested ?? 0, f?.approved ?? 0, f?.paid ?? 0];
+      }),
+      totalRow: totals(byMonth),
+      chart: { kind: "grouped", x: "month", series: ["requested", "approved", "paid"], unit: "money" },
+    },
+    {
+      key: "funds-by-type",
+      title: "Funds requested, approved and paid, per type",
+      caption,
+      columns: [{ key: "type", header: "Type", kind: "text" }, ...moneyColumns],
+      rows: REQUEST_TYPES.filter((t) => byType.has(t.key)).map((t) => {
+        const f = byType.get(t.key)!;
+        return [requestTypeLabel(t.key), f.requested, f.approved, f.paid];
+      }),
+      totalRow: totals(byType),
+    },
+  ];
+}
+
+function denialReasons(ctx: Ctx): ReportTable {
+  // The same reason typed twice with different capitals or spaces is one reason.
+  const rows = ctx.db.all<{ reason: string; n: number }>(sql`
+    select min(trim(${requestStatusEvents.note})) as reason, count(*) as n
+    from ${requestStatusEvents} join ${resourceRequests} on ${resourceRequests.id} = ${requestStatusEvents.requestId}
+    where ${requestsVisible(ctx)} and ${requestStatusEvents.programId} = ${ctx.viewer.programId}
+      and ${requestStatusEvents.toStatus} = 'denied' and ${inPeriod(ctx, requestStatusEvents.at)}
+    group by lower(trim(coalesce(${requestStatusEvents.note}, ''))) order by n desc, reason`);
+  const s = suppressCounts(
+    rows.map((r) => [r.n]),
+    { columnTotals: true },
+  );
+  return {
+    key: "denial-reasons",
+    title: "Denial reasons",
+    caption: "The reasons given for the requests denied in the period, most frequent first.",
+    columns: [{ key: "reason", header: "Reason", kind: "text" }, count("denied", "Denied")],
+    rows: rows.map((r, i) => [r.reason || "(no reason given)", s.cells[i]![0]!]),
+    totalRow: ["Total", s.columnTotals?.[0] ?? 0],
+  };
+}
+
+/** How many of the oldest open requests the report lists (the total is always shown). */
+export const OPEN_REQUESTS_LISTED = 100;
+
+function openOverThirtyDays(ctx: Ctx): ReportTable {
+  const cutoff = new Date(ctx.now.getTime() - 30 * 86_400_000).toISOString();
+  const where = sql`${requestsVisible(ctx)} and ${resourceRequests.status} in ('submitted', 'approved') and ${resourceRequests.requestedAt} <= ${cutoff}`;
+  const rows = ctx.db.all<{
+    id: number;
+    type: string;
+    subtype: string | null;
+    status: string;
+    caseNumber: string;
+    requestedAt: string;
+  }>(sql`
+    select ${resourceRequests.id} as id, ${resourceRequests.type} as type, ${resourceRequests.subtype} as subtype,
+      ${resourceRequests.status} as status, ${youth.caseNumber} as caseNumber, ${resourceRequests.requestedAt} as requestedAt
+    from ${resourceRequests} join ${youth} on ${youth.id} = ${resourceRequests.youthId}
+    where ${where} order by ${resourceRequests.requestedAt}, ${resourceRequests.id} limit ${OPEN_REQUESTS_LISTED}`);
+  const total = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${resourceRequests} where ${where}`).n;
+  const tz = ctx.viewer.timeZone;
+  return {
+    key: "open-over-30-days",
+    title: "Requests open more than 30 days",
+    caption: `Submitted or approved requests waiting more than 30 days today, oldest first${
+      total > rows.length ? ` (the oldest ${rows.length} of ${total})` : ""
+    }. Not limited to the period.`,
+    columns: [
+      { key: "request", header: "Request", kind: "link" },
+      { key: "type", header: "Type", kind: "text" },
+      { key: "status", header: "Status", kind: "text" },
+      { key: "case", header: "Case number", kind: "text" },
+      { key: "requestedOn", header: "Requested on", kind: "date" },
+      { key: "daysOpen", header: "Days open", kind: "number" },
+    ],
+    rows: rows.map((r) => [
+      `/requests/${r.id}`,
+      requestTypeLabel(r.type, r.subtype),
+      REQUEST_STATUS_LABELS[r.status as RequestStatus] ?? r.status,
+      r.caseNumber,
+      calendarDateIn(new Date(r.requestedAt), tz),
+      Math.floor((ctx.now.getTime() - Date.parse(r.requestedAt)) / 86_400_000),
+    ]),
+    listHref: "/requests?openDays=30&sort=daysOpen.desc",
+  };
+}
+
+// =============================================================================================
+// Caseload health
+
+/** The open youth the report is about (scope and people filters), as the youth list counts them. */
+function openYouth(ctx: Ctx, extra: { noContactDays?: number } = {}): number {
+  const q = ctx.query;
+  return countYouthForViewer(
+    ctx.viewer,
+    {
+      caseStatus: "open",
+      supervisorId: q.supervisorId,
+      advocateId: q.advocateId,
+      advocateName: q.advocateName,
+      withoutFilterOptions: true,
+      ...extra,
+    },
+    ctx.db,
+  );
+}
+
+function contactsPerMonth(ctx: Ctx, openYouthCount: number): ReportTable {
+  const cols: YouthColumns = { youthId: contacts.youthId, programId: contacts.programId };
+  const rows = ctx.db.all<{ month: string; contacts: number; youth: number }>(sql`
+    select ${monthOfInstant(ctx, contacts.occurredAt)} as month, count(*) as contacts, count(distinct ${contacts.youthId}) as youth
+    from ${contacts} where ${visible(ctx, cols, "contact")} and ${inPeriod(ctx, contacts.occurredAt)} group by 1`);
+  const byMonth = groupByMonth(rows, ["contacts", "youth"]);
+  const open = suppressCount(openYouthCount);
+  return {
+    key: "contacts-per-month",
+    title: "Contacts per month",
+    caption: `Contacts logged with the youth or their team in each month, the youth they were about, and contacts per open case (${
+      isSuppressed(open) ? "fewer than 5" : open
+    } open cases today).`,
+    columns: [
+      month(),
+      count("contacts", "Contacts"),
+      count("youth", "Youth with a contact"),
+      { key: "perYouth", header: "Contacts per open case", kind: "number" },
+    ],
+    rows: monthlyCounts(ctx, ["contacts", "youth"], byMonth).map((row, i) => {
+      const n = byMonth.get(ctx.months[i]!.month)?.contacts ?? 0;
+      const perYouth =
+        isSuppressed(open) || isSuppressed(row[1]) || openYouthCount === 0 ? null : Math.round((n / openYouthCount) * 10) / 10;
+      return [...row, perYouth];
+    }),
+    chart: { kind: "grouped", x: "month", series: ["contacts"], unit: "count" },
+  };
+}
+
+function withoutContact(ctx: Ctx, openYouthCount: number): ReportTable {
+  const without = openYouth(ctx, { noContactDays: 30 });
+  return {
+    key: "youth-without-contact",
+    title: "Youth without a contact in 30 days",
+    caption: "Open cases whose youth nobody of the program has been in touch with in the last 30 days, today (not limited to the period).",
+    columns: [count("open", "Open cases"), count("without", "Not contacted in 30 days")],
+    rows: [[suppressCount(openYouthCount), suppressCount(without)]],
+    listHref: "/youth?noContact=30",
+  };
+}
+
+function actionsPerMonth(ctx: Ctx): ReportTable {
+  const cols: YouthColumns = { youthId: actionItems.youthId, programId: actionItems.programId };
+  const shown = visible(ctx, cols, "action");
+  const lastDue = ctx.period.to < ctx.today ? ctx.period.to : addDays(ctx.today, -1);
+  const rows = ctx.db.all<{ month: string; opened: number; closed: number; overdue: number }>(sql`
+    select month, sum(opened) as opened, sum(closed) as closed, sum(overdue) as overdue from (
+      select ${monthOfInstant(ctx, actionItems.createdAt)} as month, 1 as opened, 0 as closed, 0 as overdue
+        from ${actionItems} where ${shown} and ${inPeriod(ctx, actionItems.createdAt)}
+      union all
+      select ${monthOfInstant(ctx, actionItems.doneAt)}, 0, 1, 0
+        from ${actionItems} where ${shown} and ${actionItems.status} in ('done', 'dropped') and ${inPeriod(ctx, actionItems.doneAt)}
+      union all
+      select substr(${actionItems.dueOn}, 1, 7), 0, 0, 1
+        from ${actionItems} where ${shown} and ${actionItems.dueOn} between ${ctx.period.from} and ${lastDue}
+          and (${actionItems.doneAt} is null or ${localDay(ctx, actionItems.doneAt)} > ${actionItems.dueOn})
+    ) group by month`);
+  const byMonth = groupByMonth(rows, ["opened", "closed", "overdue"]);
+  return {
+    key: "actions-per-month",
+    title: "Action items opened, closed and overdue, per month",
+    caption: "Action items created, closed (done or dropped), and those that went past their due date without being closed, by month.",
+    columns: [month(), count("opened", "Opened"), count("closed", "Closed"), count("overdue", "Went overdue")],
+    rows: monthlyCounts(ctx, ["opened", "closed", "overdue"], byMonth),
+    chart: { kind: "grouped", x: "month", series: ["opened", "closed", "overdue"], unit: "count" },
+    listHref: "/actions?who=caseload&overdue=1",
+  };
+}
+
+function meetingsHeld(ctx: Ctx): ReportTable {
+  const cols: YouthColumns = { youthId: mdtMeetings.youthId, programId: mdtMeetings.programId };
+  const rows = ctx.db.all<{ month: string; held: number; cancelled: number }>(sql`
+    select ${monthOfInstant(ctx, mdtMeetings.scheduledAt)} as month,
+      sum(${mdtMeetings.status} = 'held') as held, sum(${mdtMeetings.status} = 'cancelled') as cancelled
+    from ${mdtMeetings} where ${visible(ctx, cols, "meeting")} and ${inPeriod(ctx, mdtMeetings.scheduledAt)} group by 1`);
+  return {
+    key: "meetings-held",
+    title: "MDT meetings held, per month",
+    caption: "MDT meetings held (and cancelled) in each month, by the day they were scheduled for.",
+    columns: [month(), count("held", "Held"), count("cancelled", "Cancelled")],
+    rows: monthlyCounts(ctx, ["held", "cancelled"], groupByMonth(rows, ["held", "cancelled"])),
+    chart: { kind: "grouped", x: "month", series: ["held"], unit: "count" },
+    listHref: "/meetings",
+  };
+}
+
+// =============================================================================================
+// Runaway episodes
+
+function episodesPerMonth(ctx: Ctx): ReportTable {
+  const cols: YouthColumns = { youthId: runawayEpisodes.youthId, programId: runawayEpisodes.programId };
+  const within = (at: SQLWrapper) =>
+    sql`(${at} is not null and (julianday(${at}) - julianday(${runawayEpisodes.leftAt})) * 86400000 <= ${REPORT_DEADLINE_MS})`;
+  const rows = ctx.db.all<{ month: string; episodes: number; police: number; ncmec: number }>(sql`
+    select ${monthOfInstant(ctx, runawayEpisodes.leftAt)} as month, count(*) as episodes,
+      sum(${within(runawayEpisodes.reportedToLawEnforcementAt)}) as police, sum(${within(runawayEpisodes.reportedToNcmecAt)}) as ncmec
+    from ${runawayEpisodes} where ${visible(ctx, cols)} and ${inPeriod(ctx, runawayEpisodes.leftAt)} group by 1`);
+  return {
+    key: "episodes-per-month",
+    title: "Runaway episodes, per month",
+    caption: "Episodes by the month the youth went missing, and how many were reported to law enforcement and to NCMEC within 24 hours.",
+    columns: [month(), count("episodes", "Episodes"), count("police", "Law enforcement within 24 h"), count("ncmec", "NCMEC within 24 h")],
+    rows: monthlyCounts(ctx, ["episodes", "police", "ncmec"], groupByMonth(rows, ["episodes", "police", "ncmec"])),
+    chart: { kind: "grouped", x: "month", series: ["episodes", "police", "ncmec"], unit: "count" },
+    listHref: "/youth?missing=now",
+  };
+}
+
+// =============================================================================================
+// CSEC
+
+function confirmedByBasis(ctx: Ctx): ReportTable {
+  const rows = ctx.db.all<{ basis: string; n: number }>(sql`
+    select ${youthCsecStatus.basis} as basis, count(*) as n
+    from ${youthCsecStatus} join ${youth} on ${youth.id} = ${youthCsecStatus.youthId}
+    where ${visible(ctx, { youthId: youth.id, programId: youth.programId })} and ${youth.caseStatus} = 'open'
+      and ${youthCsecStatus.status} = 'confirmed'
+    group by 1`);
+  const s = suppressCounts(
+    CSEC_BASES.map((b) => [rows.find((r) => r.basis === b)?.n ?? 0]),
+    { columnTotals: true },
+  );
+  return {
+    key: "csec-confirmed",
+    title: "Youth with a confirmed CSEC status, by basis",
+    caption: "Open cases whose CSEC status is confirmed today, by what confirmed it.",
+    columns: [{ key: "basis", header: "Basis", kind: "text" }, count("youth", "Youth")],
+    rows: CSEC_BASES.map((b, i) => [CSEC_BASIS_LABELS[b], s.cells[i]![0]!]),
+    totalRow: ["Total", s.columnTotals![0]!],
+  };
+}
+
+/** Concerns: only for a viewer who may know of a status that is not confirmed (DOMAIN.md). */
+function concerns(ctx: Ctx): ReportTable | null {
+  if (!mayKnowUnconfirmed(ctx.audience)) return null;
+  const cols: YouthColumns = { youthId: csecConcerns.youthId, programId: csecConcerns.programId };
+  const r = ctx.db.get<{ raised: number; confirmed: number; cleared: number; open: number }>(sql`
+    select
+      sum(${inPeriod(ctx, csecConcerns.raisedAt)}) as raised,
+      sum(${inPeriod(ctx, csecConcerns.raisedAt)} and ${csecConcerns.reviewStatus} = 'confirmed') as confirmed,
+      sum(${inPeriod(ctx, csecConcerns.raisedAt)} and ${csecConcerns.reviewStatus} = 'cleared') as cleared,
+      sum(${csecConcerns.reviewStatus} = 'under_review') as open
+    from ${csecConcerns} where ${visible(ctx, cols)}`);
+  return {
+    key: "csec-concerns",
+    title: "CSEC concerns",
+    caption: "Concerns raised in the period and how their reviews ended so far, and all concerns awaiting review today.",
+    columns: [
+      count("raised", "Raised in the period"),
+      count("confirmed", "of which confirmed"),
+      count("cleared", "of which cleared"),
+      count("open", "Awaiting review today"),
+    ],
+    rows: [[suppressCount(r.raised ?? 0), suppressCount(r.confirmed ?? 0), suppressCount(r.cleared ?? 0), suppressCount(r.open ?? 0)]],
+    listHref: "/youth?csec=concern",
+  };
+}
+
+// =============================================================================================
+// The page
+
+export function getReports(viewer: Viewer, query: ReportQuery, db: Db = getDb(), now = new Date()): Reports {
+  requireReports(viewer);
+  return db.transaction((tx) => {
+    const ctx = contextFor(viewer, query, tx, now);
+    const open = openYouth(ctx);
+    const csecTables = [confirmedByBasis(ctx), concerns(ctx)].filter((t): t is ReportTable => t !== null);
+    return {
+      period: query.period,
+      generatedAt: now.toISOString(),
+      sections: [
+        {
+          key: "requests",
+          title: "Resource requests",
+          tables: [
+            requestsByMonthAndType(ctx),
+            requestsByStatus(ctx),
+            daysToFulfilTable(ctx),
+            ...fundsTables(ctx),
+            denialReasons(ctx),
+            openOverThirtyDays(ctx),
+          ],
+        },
+        {
+          key: "caseload",
+          title: "Caseload health",
+          tables: [contactsPerMonth(ctx, open), withoutContact(ctx, open), actionsPerMonth(ctx), meetingsHeld(ctx)],
+        },
+        { key: "episodes", title: "Runaway episodes", tables: [episodesPerMonth(ctx)] },
+        { key: "csec", title: "CSEC", tables: csecTables },
+      ],
+    };
+  });
+}
+
+/** One table of the reports, by key (for its CSV and Excel download); undefined when there is none. */
+export function findReportTable(reports: Reports, key: string): ReportTable | undefined {
+  for (const section of reports.sections) for (const t of section.tables) if (t.key === key) return t;
+  return undefined;
+}
+
+// =============================================================================================
+// The one-page summary: key figures, this period beside the previous one
+
+export type SummaryFigure = { key: string; label: string; kind: "count" | "money" | "number"; current: ReportCell; previous: ReportCell };
+
+function keyFigures(ctx: Ctx): Record<string, { label: string; kind: SummaryFigure["kind"]; value: ReportCell }> {
+  const requestWhere = requestsVisible(ctx, false);
+  const r = ctx.db.get<{ submitted: number; fulfilled: number; paid: number | null }>(sql`
+    select
+      sum(${inPeriod(ctx, resourceRequests.requestedAt)} and ${resourceRequests.status} <> 'draft') as submitted,
+      sum(${resourceRequests.status} = 'fulfilled' and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)}) as fulfilled,
+      sum(case when ${resourceRequests.status} = 'fulfilled' and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)} then ${resourceRequests.paidAmountCents} end) as paid
+    from ${resourceRequests} where ${requestWhere}
+      and (${inPeriod(ctx, resourceRequests.requestedAt)} or ${daysInPeriod(ctx, resourceRequests.fulfilledOn)})`);
+  const e = ctx.db.get<{ denied: number; approved: number | null }>(sql`
+    select sum(${requestStatusEvents.toStatus} = 'denied') as denied,
+      sum(case when ${requestStatusEvents.toStatus} = 'approved' then ${requestStatusEvents.amountCents} end) as approved
+    from ${requestStatusEvents} join ${resourceRequests} on ${resourceRequests.id} = ${requestStatusEvents.requestId}
+    where ${requestWhere} and ${requestStatusEvents.programId} = ${ctx.viewer.programId} and ${inPeriod(ctx, requestStatusEvents.at)}
+      and ${requestStatusEvents.toStatus} in ('denied', 'approved')`);
+  const wait = daysToFulfil(ctx, { byType: false })[0];
+  const contactsN = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${contacts}
+    where ${visible(ctx, { youthId: contacts.youthId, programId: contacts.programId }, "contact")} and ${inPeriod(ctx, contacts.occurredAt)}`).n;
+  const meetingsN = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${mdtMeetings}
+    where ${visible(ctx, { youthId: mdtMeetings.youthId, programId: mdtMeetings.programId }, "meeting")}
+      and ${mdtMeetings.status} = 'held' and ${inPeriod(ctx, mdtMeetings.scheduledAt)}`).n;
+  const actionsShown = visible(ctx, { youthId: actionItems.youthId, programId: actionItems.programId }, "action");
+  const closedN = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${actionItems}
+    where ${actionsShown} and ${actionItems.status} in ('done', 'dropped') and ${inPeriod(ctx, actionItems.doneAt)}`).n;
+  const within = sql`(${runawayEpisodes.reportedToNcmecAt} is not null
+    and (julianday(${runawayEpisodes.reportedToNcmecAt}) - julianday(${runawayEpisodes.leftAt})) * 86400000 <= ${REPORT_DEADLINE_MS})`;
+  const ep = ctx.db.get<{ n: number; ncmec: number | null }>(sql`select count(*) as n, sum(${within}) as ncmec from ${runawayEpisodes}
+    where ${visible(ctx, { youthId: runawayEpisodes.youthId, programId: runawayEpisodes.programId })} and ${inPeriod(ctx, runawayEpisodes.leftAt)}`);
+  const confirmedN = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${youthCsecStatus}
+    where ${visible(ctx, { youthId: youthCsecStatus.youthId, programId: youthCsecStatus.programId })}
+      and ${youthCsecStatus.status} = 'confirmed' and ${daysInPeriod(ctx, youthCsecStatus.basisOn)}`).n;
+  const waitN = suppressCount(wait?.n ?? 0);
+  return {
+    submitted: { label: "Requests submitted", kind: "count", value: suppressCount(r.submitted ?? 0) },
+    fulfilled: { label: "Requests fulfilled", kind: "count", value: suppressCount(r.fulfilled ?? 0) },
+    denied: { label: "Requests denied", kind: "count", value: suppressCount(e.denied ?? 0) },
+    approved: { label: "Funds approved", kind: "money", value: e.approved ?? 0 },
+    paid: { label: "Funds paid", kind: "money", value: r.paid ?? 0 },
+    wait: {
+      label: "Median days from submitted to fulfilled",
+      kind: "number",
+      value: isSuppressed(waitN) || !wait ? null : wait.median,
+    },
+    contacts: { label: "Contacts logged", kind: "count", value: suppressCount(contactsN) },
+    meetings: { label: "MDT meetings held", kind: "count", value: suppressCount(meetingsN) },
+    actions: { label: "Action items closed", kind: "count", value: suppressCount(closedN) },
+    episodes: { label: "Runaway episodes", kind: "count", value: suppressCount(ep.n) },
+    ncmec: { label: "Episodes reported to NCMEC within 24 hours", kind: "count", value: suppressCount(ep.ncmec ?? 0) },
+    confirmed: { label: "Youth whose CSEC status was confirmed", kind: "count", value: suppressCount(confirmedN) },
+  };
+}
+
+export type ReportSummary = { period: Period; previous: Period; figures: SummaryFigure[]; openCases: ShownCount; generatedAt: string };
+
+/**
+ * The key figures of a period beside the previous one, for funders and the board. It is meant to
+ * leave the program, so it carries confirmed CSEC figures only, never a concern, whoever prints it.
+ */
+export function getReportSummary(viewer: Viewer, query: ReportQuery, db: Db = getDb(), now = new Date()): ReportSummary {
+  requireReports(viewer);
+  const previous = previousPeriod(query.period);
+  return db.transaction((tx) => {
+    const current = keyFigures(contextFor(viewer, query, tx, now));
+    const before = keyFigures(contextFor(viewer, { ...query, period: previous }, tx, now));
+    return {
+      period: query.period,
+      previous,
+      generatedAt: now.toISOString(),
+      openCases: suppressCount(openYouth(contextFor(viewer, query, tx, now))),
+      figures: Object.entries(current).map(([key, f]) => ({
+        key,
+        label: f.label,
+        kind: f.kind,
+        current: f.value,
+        previous: before[key]!.value,
+      })),
+    };
+  });
+}
+
+/** Whether the viewer filters by supervisor (program-wide viewers) and may export the program. */
+export function reportCapabilities(viewer: Viewer): { bySupervisor: boolean; exportProgram: boolean } {
+  return { bySupervisor: youthScopeOf(viewer.role).kind === "program", exportProgram: can(viewer.role, "export:program") };
+}
+
+// =============================================================================================
+// The URL: period and filters, shared by the page, the summary and the downloads
+
+export type ReportParams = {
+  period: string;
+  from: string;
+  to: string;
+  type: string;
+  supervisor: string;
+  advocate: string;
+  advocateName: string;
+};
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined);
+
+export type ParsedReportParams =
+  | { ok: true; query: ReportQuery; values: ReportParams }
+  | { ok: false; errors: Partial<Record<keyof ReportParams, string>>; values: ReportParams };
+
+/** The report a URL asks for. Unknown filters are dropped; bad custom dates are field errors. */
+export function parseReportParams(viewer: Viewer, params: URLSearchParams, now = new Date()): ParsedReportParams {
+  const text = (key: string, max = 100) => (params.get(key) ?? "").trim().slice(0, max);
+  const values: ReportParams = {
+    period: text("period", 20),
+    from: text("from", 10),
+    to: text("to", 10),
+    type: REQUEST_TYPES.some((t) => t.key === text("type")) ? text("type") : "",
+    supervisor: reportCapabilities(viewer).bySupervisor ? String(id.parse(text("supervisor") || undefined) ?? "") : "",
+    advocate: String(id.parse(text("advocate") || undefined) ?? ""),
+    advocateName: text("advocateName"),
+  };
+  if (!(PERIOD_KINDS as readonly string[]).includes(values.period)) values.period = "this_month";
+  if (values.period !== "custom") {
+    values.from = "";
+    values.to = "";
+  }
+  const resolved = resolvePeriod(values, calendarDateIn(now, viewer.timeZone));
+  if (!resolved.ok) return { ok: false, errors: resolved.errors, values };
+  return {
+    ok: true,
+    values,
+    query: {
+      period: resolved.period,
+      type: values.type || undefined,
+      supervisorId: values.supervisor ? Number(values.supervisor) : undefined,
+      advocateId: values.advocate ? Number(values.advocate) : undefined,
+      advocateName: values.advocateName || undefined,
+    },
+  };
+}
+
+/** The URL query of a report (for its downloads and links), without empty values. */
+export function reportSearch(values: ReportParams): string {
+  return new URLSearchParams(Object.entries(values).filter(([, v]) => v !== "")).toString();
+}
