@@ -22,6 +22,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       { to: "/meetings", label: "Meetings" },
       { to: "/requests", label: "Requests" },
     );
+    if (can(viewer.role, "read:reports")) nav.push({ to: "/reports", label: "Reports" });
   }
   if (can(viewer.role, "manage:users")) nav.push({ to: "/admin", label: "Administration" });
   return { nav };

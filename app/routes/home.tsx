@@ -4,7 +4,7 @@ import { CaseloadTable, PeopleCaseloadTable } from "~/components/CaseloadTable";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
 import { parseTableParams } from "~/components/table/url-state";
 import { calendarDateIn, describeDue, formatDateTime } from "~/domain/dates";
-import { seesCaseContent, seesThroughAssignment, youthScopeOf } from "~/domain/permissions";
+import { can, seesCaseContent, seesThroughAssignment, youthScopeOf } from "~/domain/permissions";
 import { caseloadSortable } from "~/server/caseload.server";
 import { getHome } from "~/server/home.server";
 import { requireViewer } from "~/server/session.server";
@@ -25,13 +25,14 @@ export async function loader({ request }: Route.LoaderArgs) {
     home: getHome(viewer, table),
     sort: table.sort,
     supervises: seesThroughAssignment(viewer.role, "supervisor"),
+    reports: can(viewer.role, "read:reports"),
     timeZone: viewer.timeZone,
     today: calendarDateIn(new Date(), viewer.timeZone),
   };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { home, timeZone, today, sort } = loaderData;
+  const { home, timeZone, today, sort, reports } = loaderData;
   return (
     <section aria-labelledby="home-heading" className="home">
       <h1 id="home-heading">Today</h1>
@@ -82,6 +83,12 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             </li>
           ))}
         </ul>
+        {reports ? (
+          <p className="home-reports">
+            <Link to="/reports">Reports</Link>: requests and what youth received, caseload health, runaway episodes and CSEC figures over a
+            period, with CSV and Excel downloads and a one-page summary to print.
+          </p>
+        ) : null}
       </section>
 
       {home.concernQueue ? (

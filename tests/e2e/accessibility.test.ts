@@ -433,12 +433,27 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       ["/meetings/:id", () => `/meetings/${ids.upcomingMeeting}`],
       ["/prep", () => "/prep"],
       ["/caseload (supervisors)", () => "/caseload"],
+      ["/reports/summary", () => "/reports/summary?period=last_quarter"],
     ];
     for (const [label, path] of pages) {
       it(label, async () => {
         await visit(page, role, path(), label);
       });
     }
+
+    it("/reports (year to date), once its charts are drawn", async () => {
+      await page.goto(`${server.url}/reports?period=year_to_date`);
+      await waitForHydration(page);
+      await expect.poll(() => page.locator(".report-chart svg.recharts-surface").count()).toBeGreaterThan(5);
+      await check(page, role, "/reports (charts drawn)");
+    });
+
+    it("/reports with custom dates in error (400, the form kept)", async () => {
+      await visit(page, role, "/reports?period=custom&from=2026-03-01&to=2026-01-01", "/reports (error)", { status: 400 });
+      expect(await page.locator("#f-from").inputValue()).toBe("2026-03-01");
+      expect(await page.locator("#f-to").inputValue()).toBe("2026-01-01");
+      expect(await page.locator(".field-error").allTextContents()).toEqual(["The last day cannot be before the first day."]);
+    });
   });
 
   describe("admin@example.org", () => {
