@@ -107,7 +107,7 @@ describe("reports in the browser", () => {
       const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), figure.getByRole("link", { name: /^Excel/ }).click()]);
       expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(readFileSync(await xlsxDownload.path()));
+      await workbook.xlsx.load(new Uint8Array(readFileSync(await xlsxDownload.path())).buffer);
       const sheet = workbook.worksheets[0]!;
       const fromSheet: string[][] = [];
       sheet.eachRow((row, n) => {
