@@ -234,7 +234,8 @@ export const contacts = sqliteTable(
     // The last contact with the youth themself (party null) in one seek: staleness across a caseload.
     index("contacts_youth_party_occurred_idx").on(t.youthId, t.partyId, t.occurredAt),
     index("contacts_party_occurred_idx").on(t.partyId, t.occurredAt),
-    index("contacts_program_occurred_idx").on(t.programId, t.occurredAt),
+    // With the youth: a program's contacts per month, and the youth they were about, from the index alone (reports).
+    index("contacts_program_occurred_youth_idx").on(t.programId, t.occurredAt, t.youthId),
   ],
 );
 
@@ -264,6 +265,8 @@ export const resourceRequests = sqliteTable(
     /** Optimistic concurrency: bumped on every transition. */
     version: integer("version").notNull().default(1),
     closedAt: text("closed_at"),
+    /** When it was first submitted (its first `submitted` event): where "days to fulfil" starts. */
+    submittedAt: text("submitted_at"),
     /** What was approved (funds: defaults to the amount requested). */
     approvedAmountCents: integer("approved_amount_cents"),
     /** The outcome, recorded on fulfilment: the day, who provided it, what was paid (funds), a note. */
@@ -287,6 +290,10 @@ export const resourceRequests = sqliteTable(
     index("requests_program_due_idx").on(t.programId, t.dueOn),
     // "Requests I made" (the advocate's home, `?mine=1`), newest first.
     index("requests_requester_idx").on(t.requestedByUserId, t.requestedAt),
+    // Reports: a period's requests by month, type and status, and their amounts, from the index alone.
+    index("requests_program_requested_report_idx").on(t.programId, t.requestedAt, t.status, t.type, t.amountCents),
+    // Reports: what was provided in a period (days to fulfil per type, funds paid), index only.
+    index("requests_program_status_fulfilled_idx").on(t.programId, t.status, t.fulfilledOn, t.type, t.submittedAt, t.paidAmountCents),
   ],
 );
 
@@ -313,7 +320,11 @@ export const requestStatusEvents = sqliteTable(
       .references(() => users.id),
     at: text("at").notNull(),
   },
-  (t) => [index("request_events_request_idx").on(t.requestId, t.at)],
+  (t) => [
+    index("request_events_request_idx").on(t.requestId, t.at),
+    // Reports: a period's approvals (with amounts) and denials.
+    index("request_events_program_status_at_idx").on(t.programId, t.toStatus, t.at, t.amountCents),
+  ],
 );
 
 export const mdtMeetings = sqliteTable(
@@ -345,7 +356,8 @@ export const mdtMeetings = sqliteTable(
   },
   (t) => [
     index("meetings_youth_scheduled_idx").on(t.youthId, t.scheduledAt),
-    index("meetings_program_scheduled_idx").on(t.programId, t.scheduledAt),
+    // With the status: a program's meetings held per month from the index alone (reports).
+    index("meetings_program_scheduled_idx").on(t.programId, t.scheduledAt, t.status),
   ],
 );
 
@@ -420,6 +432,10 @@ export const actionItems = sqliteTable(
     index("actions_owner_user_status_idx").on(t.ownerUserId, t.status, t.dueOn),
     index("actions_program_status_due_idx").on(t.programId, t.status, t.dueOn),
     index("actions_meeting_idx").on(t.meetingId),
+    // Reports: items opened, closed and falling due in a period.
+    index("actions_program_created_idx").on(t.programId, t.createdAt),
+    index("actions_program_done_idx").on(t.programId, t.doneAt),
+    index("actions_program_due_idx").on(t.programId, t.dueOn, t.doneAt),
     check("actions_owner_ck", sql`(${t.ownerPartyRole} is null) <> (${t.ownerUserId} is null)`),
   ],
 );
@@ -469,7 +485,12 @@ export const runawayEpisodes = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
-  (t) => [index("episodes_youth_left_idx").on(t.youthId, t.leftAt), index("episodes_program_open_idx").on(t.programId, t.returnedAt)],
+  (t) => [
+    index("episodes_youth_left_idx").on(t.youthId, t.leftAt),
+    index("episodes_program_open_idx").on(t.programId, t.returnedAt),
+    // Reports: a period's episodes by month.
+    index("episodes_program_left_idx").on(t.programId, t.leftAt),
+  ],
 );
 
 /** Who saved which step of a runaway episode's checklist, and when (every save, in order). */

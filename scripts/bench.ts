@@ -2,7 +2,8 @@
  * Benchmark of the list and page queries on a large database: the youth list
  * (`listYouthForViewer`), the request queue (`listRequestQueue`), my actions and the meetings
  * list (`listMyActions`, `listMeetings`), and one meeting, prep packet and court draft
- * (`getMeeting`, `getPrepPacket`, `getCourtDraft`). Prints figures only: no assertions, no
+ * (`getMeeting`, `getPrepPacket`, `getCourtDraft`), each role's home, and the reports (`getReports`
+ * for three periods, with filters, the summary, a table as CSV). Prints figures only: no assertions, no
  * thresholds (the machines this runs on are shared and noisy).
  *
  *   npx tsx scripts/bench.ts [--database data/bench.db] [--youth 50000] [--runs 20] [--budget-ms 3000]
@@ -32,6 +33,10 @@ import { listRequestQueue, type RequestQueueQuery } from "../app/server/requests
 import { countYouthForViewer, listYouthForViewer, type YouthListQuery } from "../app/server/youth.server";
 import { caseloadsByPerson, listCaseload } from "../app/server/caseload.server";
 import { getHome } from "../app/server/home.server";
+import { findReportTable, getReports, getReportSummary, type ReportQuery, type Reports } from "../app/server/reports.server";
+import { reportTableCsv } from "../app/server/report-files.server";
+import { resolvePeriod } from "../app/domain/reports";
+import { calendarDateIn } from "../app/domain/dates";
 import { seedLarge } from "../db/seed";
 
 // =============================================================================================
@@ -275,6 +280,7 @@ const GROUPS = {
   mine: "My actions and meetings (listMyActions, listMeetings)",
   pages: "One meeting, prep packet, court draft (getMeeting, getPrepPacket, getCourtDraft)",
   homes: "Each role's home and caseloads (getHome, listCaseload, caseloadsByPerson)",
+  reports: "Reports (getReports, getReportSummary, a table as CSV)",
 } as const;
 
 function mk<T>(
@@ -508,8 +514,92 @@ function pageCases(db: Db, v: Viewers, picks: Picks): Case[] {
   return cases;
 }
 
+function reportCases(db: Db, v: Viewers): Case[] {
+  const query = (viewer: Viewer, period: string, extra: Partial<ReportQuery> = {}): ReportQuery => {
+    const r = resolvePeriod({ period }, calendarDateIn(new Date(), viewer.timeZone));
+    if (!r.ok) throw new Error(`bad period ${period}`);
+    return { period: r.period, ...extra };
+  };
+  const tables = (r: Reports) => r.sections.reduce((n, s) => n + s.tables.length, 0);
+  const rows = (r: Reports) => r.sections.reduce((n, s) => n + s.tables.reduce((m, t) => m + t.rows.length, 0), 0);
+  const cases: Case[] = [];
+  const who: Array<[string, Viewer | undefined]> = [
+    ["lead", v.lead],
+    ["big supervisor", v.bigSup],
+    ["supervisor@", v.sup],
+  ];
+  for (const [name, viewer] of who) {
+    if (!viewer) continue;
+    for (const period of ["this_month", "last_quarter", "year_to_date"]) {
+      cases.push(
+        mk(
+          GROUPS.reports,
+          `reports ${name}: ${period}`,
+          false,
+          () => getReports(viewer, query(viewer, period), db),
+          (r) => ({
+            total: tables(r),
+            rows: rows(r),
+          }),
+        ),
+      );
+    }
+  }
+  cases.push(
+    mk(
+      GROUPS.reports,
+      "reports lead: year_to_date, type therapy",
+      false,
+      () => getReports(v.lead, query(v.lead, "year_to_date", { type: "therapy" }), db),
+      (r) => ({
+        total: tables(r),
+        rows: rows(r),
+      }),
+    ),
+    mk(
+      GROUPS.reports,
+      "reports lead: year_to_date, supervisor filter",
+      false,
+      () => getReports(v.lead, query(v.lead, "year_to_date", { supervisorId: (v.bigSup ?? v.sup).userId }), db),
+      (r) => ({ total: tables(r), rows: rows(r) }),
+    ),
+    mk(
+      GROUPS.reports,
+      `reports lead: year_to_date, advocate name '${v.adv.name}'`,
+      false,
+      () => getReports(v.lead, query(v.lead, "year_to_date", { advocateName: v.adv.name }), db),
+      (r) => ({ total: tables(r), rows: rows(r) }),
+    ),
+    mk(
+      GROUPS.reports,
+      "summary lead: last_quarter (and the quarter before)",
+      false,
+      () => getReportSummary(v.lead, query(v.lead, "last_quarter"), db),
+      (r) => ({
+        total: r.figures.length,
+        rows: "-",
+      }),
+    ),
+    mk(
+      GROUPS.reports,
+      "CSV lead: requests by type, year_to_date",
+      false,
+      () => reportTableCsv(findReportTable(getReports(v.lead, query(v.lead, "year_to_date"), db), "requests-by-type")!),
+      (r) => ({ total: r.length, rows: r.split("\n").length - 1 }),
+    ),
+  );
+  return cases;
+}
+
 function buildCases(db: Db, v: Viewers, picks: Picks): Case[] {
-  return [...youthCases(db, v), ...queueCases(db, v), ...mineCases(db, v), ...pageCases(db, v, picks), ...homeCases(db, v)];
+  return [
+    ...youthCases(db, v),
+    ...queueCases(db, v),
+    ...mineCases(db, v),
+    ...pageCases(db, v, picks),
+    ...homeCases(db, v),
+    ...reportCases(db, v),
+  ];
 }
 
 /**

@@ -11,19 +11,23 @@
  * - Months are the program's calendar months: an instant is bucketed by the UTC instants at which
  *   the program's months begin, a calendar date by its own `YYYY-MM`.
  */
-import { and, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import {
   actionItems,
   csecConcerns,
   contacts,
   mdtMeetings,
+  memberships,
   requestStatusEvents,
   resourceRequests,
   runawayEpisodes,
+  users,
   youth,
+  youthAssignments,
   youthCsecStatus,
 } from "../../db/schema";
+import { likeContains } from "./sql.server";
 import { CSEC_BASES, CSEC_BASIS_LABELS, mayKnowUnconfirmed, type CsecAudience } from "../domain/csec";
 import { addDays, calendarDateIn, utcToZonedLocal, zonedLocalToUtc } from "../domain/dates";
 import { REPORT_DEADLINE_MS } from "../domain/episodes";
@@ -44,7 +48,7 @@ import { csecSensitiveShownTo } from "./csec-sensitive.server";
 import { getDb, type Db, type DbOrTx } from "./db.server";
 import { csecAudienceOf, requireCaseAccess, requirePermission, youthScopeCondition, type YouthColumns } from "./scope.server";
 import type { Viewer } from "./session.server";
-import { advocateNamed, assignedTo, countYouthForViewer } from "./youth.server";
+import { assignedTo, countYouthForViewer } from "./youth.server";
 
 // =============================================================================================
 // What a report is made of (sent to the page, written to CSV and Excel as it is)
@@ -119,6 +123,8 @@ type Ctx = {
   today: string;
   now: Date;
   db: DbOrTx;
+  /** The advocates of the program whose name contains `query.advocateName`, looked up once. */
+  advocatesNamed: number[] | null;
 };
 
 const startOfDay = (day: string, timeZone: string) => zonedLocalToUtc(`${day}T00:00`, timeZone)!;
@@ -148,7 +154,19 @@ function contextFor(viewer: Viewer, query: ReportQuery, db: DbOrTx, now: Date): 
     today: calendarDateIn(now, tz),
     now,
     db,
+    advocatesNamed: query.advocateName?.trim() ? advocatesNamed(viewer, query.advocateName.trim(), db) : null,
   };
+}
+
+/** Users of the viewer's program whose name contains `text` (as the youth list's advocate-name filter matches). */
+function advocatesNamed(viewer: Viewer, text: string, db: DbOrTx): number[] {
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.programId, viewer.programId), likeContains(users.name, text)))
+    .all()
+    .map((r) => r.id);
 }
 
 /**
@@ -160,7 +178,11 @@ function visible(ctx: Ctx, on: YouthColumns, kind?: Parameters<typeof csecSensit
   const conditions: (SQL | undefined)[] = [youthScopeCondition(ctx.viewer, on)];
   if (query.supervisorId) conditions.push(assignedTo("supervisor", query.supervisorId, on.youthId));
   if (query.advocateId) conditions.push(assignedTo("advocate", query.advocateId, on.youthId));
-  if (query.advocateName?.trim()) conditions.push(advocateNamed(query.advocateName.trim(), on.youthId, on.programId));
+  if (ctx.advocatesNamed) {
+    conditions.push(sql`${on.youthId} in (select ${youthAssignments.youthId} from ${youthAssignments}
+      where ${youthAssignments.kind} = 'advocate' and ${youthAssignments.endedOn} is null
+        and ${inArray(youthAssignments.userId, ctx.advocatesNamed.length ? ctx.advocatesNamed : [0])})`);
+  }
   if (kind) conditions.push(csecSensitiveShownTo(kind, ctx.audience, on.youthId));
   return and(...conditions)!;
 }
@@ -181,6 +203,18 @@ function monthOfInstant(ctx: Ctx, column: SQLWrapper): SQL<string> {
   return sql<string>`(case ${sql.join(branches, sql` `)} else ${ctx.months.at(-1)!.month} end)`;
 }
 
+/**
+ * One `select` per month of the period, joined by `union all`: `body(month, range)` is that
+ * month's select, with `range` (the month's span of the instant `column`) in its where. Each reads
+ * its own index range; nothing is bucketed row by row or grouped across the whole period.
+ */
+function perMonth(ctx: Ctx, column: SQLWrapper, body: (month: string, range: SQL) => SQL): SQL {
+  return sql.join(
+    ctx.months.map((m) => body(m.month, sql`${column} >= ${m.start} and ${column} < ${m.end}`)),
+    sql` union all `,
+  );
+}
+
 const inPeriod = (ctx: Ctx, column: SQLWrapper) => sql`${column} >= ${ctx.start} and ${column} < ${ctx.end}`;
 const daysInPeriod = (ctx: Ctx, column: SQLWrapper) => sql`${column} between ${ctx.period.from} and ${ctx.period.to}`;
 
@@ -193,9 +227,8 @@ function localDay(ctx: Ctx, column: SQLWrapper): SQL<string> {
   return sql<string>`date(${column}, ${`${ctx.offsetMinutes} minutes`})`;
 }
 
-/** When a request was submitted: its first `submitted` event, or (created submitted) its request time. */
-const submittedAt = sql<string>`coalesce((select min(e.at) from ${requestStatusEvents} e
-  where e.request_id = ${resourceRequests.id} and e.to_status = 'submitted'), ${resourceRequests.requestedAt})`;
+/** When a request was submitted (a fulfilled request always was; the request time is a fallback only). */
+const submittedAt = sql<string>`coalesce(${resourceRequests.submittedAt}, ${resourceRequests.requestedAt})`;
 
 // =============================================================================================
 // Helpers that turn counts into tables
@@ -222,6 +255,8 @@ function groupByMonth<T extends { month: string }>(rows: T[], fields: (keyof T &
 // Resource requests
 
 function requestsByMonthAndType(ctx: Ctx): ReportTable {
+  // Bucketed by a CASE over the months and grouped once: one grouping per month costs far more
+  // (SQLite sets up a sorter for each), while plain counts are cheapest month by month (perMonth).
   const rows = ctx.db.all<{ month: string; type: string; n: number }>(sql`
     select ${monthOfInstant(ctx, resourceRequests.requestedAt)} as month, ${resourceRequests.type} as type, count(*) as n
     from ${resourceRequests}
@@ -233,7 +268,7 @@ function requestsByMonthAndType(ctx: Ctx): ReportTable {
   return {
     key: "requests-by-type",
     title: "Requests by type, per month",
-    caption: "Requests submitted in each month of the period (drafts not included), by type.",
+    caption: "Requests made in each month of the period, by type (drafts not counted).",
     columns: [month(), ...types.map((t) => count(t, requestTypeLabel(t))), count("total", "Total")],
     rows: ctx.months.map((m, i) => [m.month, ...s.cells[i]!, s.rowTotals![i]!]),
     totalRow: ["Total", ...s.columnTotals!, s.grandTotal!],
@@ -246,7 +281,7 @@ const REPORTED_STATUSES: RequestStatus[] = ["submitted", "approved", "fulfilled"
 
 function requestsByStatus(ctx: Ctx): ReportTable {
   const rows = ctx.db.all<{ status: string; n: number }>(sql`
-    select ${resourceRequests.status} as status, count(*) as n from ${resourceRequests}
+    select +${resourceRequests.status} as status, count(*) as n from ${resourceRequests}
     where ${requestsVisible(ctx)} and ${inPeriod(ctx, resourceRequests.requestedAt)} and ${resourceRequests.status} <> 'draft'
     group by 1`);
   const s = suppressCounts(
@@ -273,7 +308,9 @@ function daysToFulfil(
   ctx: Ctx,
   opts: { byType: boolean } = { byType: true },
 ): { type: string; n: number; median: number | null; p90: number | null }[] {
-  const group = opts.byType ? sql`${resourceRequests.type}` : sql`'all'`;
+  // `+type`: grouping by the bare column would lead SQLite to read the program's requests in type
+  // order (requests_program_type_idx) rather than just the period's range of fulfilled ones.
+  const group = opts.byType ? sql`+${resourceRequests.type}` : sql`'all'`;
   return ctx.db.all<{ type: string; n: number; median: number | null; p90: number | null }>(sql`
     with d as (
       select type, days, row_number() over (partition by type order by days) as rn, count(*) over (partition by type) as n
@@ -316,21 +353,24 @@ type Funds = { requested: number; approved: number; paid: number };
 
 /** Funds requested (by the month submitted), approved (the month of approval) and paid (the month provided). */
 function funds(ctx: Ctx, by: "month" | "type"): Map<string, Funds> {
-  const key = (instant: SQLWrapper, day?: SQLWrapper) =>
-    by === "type" ? sql`${resourceRequests.type}` : day ? sql`substr(${day}, 1, 7)` : monthOfInstant(ctx, instant);
+  const type = sql`${resourceRequests.type}`;
+  // `+amount_cents`: read the period's range of the requests index, not every funds request.
+  const requested = (k: SQL, range: SQL) => sql`select ${k} as k, ${resourceRequests.amountCents} as requested, 0 as approved, 0 as paid
+    from ${resourceRequests} where ${requestsVisible(ctx)} and ${range} and ${resourceRequests.status} <> 'draft'
+      and +${resourceRequests.amountCents} is not null`;
+  const approved = (k: SQL, range: SQL) => sql`select ${k} as k, 0, ${requestStatusEvents.amountCents}, 0
+    from ${requestStatusEvents} join ${resourceRequests} on ${resourceRequests.id} = ${requestStatusEvents.requestId}
+    where ${requestStatusEvents.programId} = ${ctx.viewer.programId} and ${requestStatusEvents.toStatus} = 'approved'
+      and ${range} and ${requestStatusEvents.amountCents} is not null and ${requestsVisible(ctx)}`;
+  const byPeriod = (column: SQLWrapper, part: (k: SQL, range: SQL) => SQL) =>
+    by === "type" ? part(type, inPeriod(ctx, column)) : perMonth(ctx, column, (m, range) => part(sql`${m}`, range));
   const rows = ctx.db.all<{ k: string; requested: number; approved: number; paid: number }>(sql`
     select k, sum(requested) as requested, sum(approved) as approved, sum(paid) as paid from (
-      select ${key(resourceRequests.requestedAt)} as k, ${resourceRequests.amountCents} as requested, 0 as approved, 0 as paid
-        from ${resourceRequests}
-        where ${requestsVisible(ctx)} and ${inPeriod(ctx, resourceRequests.requestedAt)} and ${resourceRequests.status} <> 'draft'
-          and ${resourceRequests.amountCents} is not null
+      ${byPeriod(resourceRequests.requestedAt, requested)}
       union all
-      select ${key(requestStatusEvents.at)} as k, 0, ${requestStatusEvents.amountCents}, 0
-        from ${requestStatusEvents} join ${resourceRequests} on ${resourceRequests.id} = ${requestStatusEvents.requestId}
-        where ${requestsVisible(ctx)} and ${requestStatusEvents.toStatus} = 'approved' and ${requestStatusEvents.amountCents} is not null
-          and ${requestStatusEvents.programId} = ${ctx.viewer.programId} and ${inPeriod(ctx, requestStatusEvents.at)}
+      ${byPeriod(requestStatusEvents.at, approved)}
       union all
-      select ${key(resourceRequests.requestedAt, resourceRequests.fulfilledOn)} as k, 0, 0, ${resourceRequests.paidAmountCents}
+      select ${by === "type" ? type : sql`substr(${resourceRequests.fulfilledOn}, 1, 7)`} as k, 0, 0, ${resourceRequests.paidAmountCents}
         from ${resourceRequests}
         where ${requestsVisible(ctx)} and ${resourceRequests.status} = 'fulfilled' and ${resourceRequests.paidAmountCents} is not null
           and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)}
@@ -406,6 +446,11 @@ export const OPEN_REQUESTS_LISTED = 100;
 function openOverThirtyDays(ctx: Ctx): ReportTable {
   const cutoff = new Date(ctx.now.getTime() - 30 * 86_400_000).toISOString();
   const where = sql`${requestsVisible(ctx)} and ${resourceRequests.status} in ('submitted', 'approved') and ${resourceRequests.requestedAt} <= ${cutoff}`;
+  // The oldest of each status from its own ordered index range (requests_program_status_idx),
+  // then the oldest of both, instead of sorting every old open request of the program.
+  const oldest = (status: string) => sql`select * from (select ${resourceRequests.id} as id, ${resourceRequests.requestedAt} as requestedAt
+    from ${resourceRequests} where ${requestsVisible(ctx)} and ${resourceRequests.status} = ${status} and ${resourceRequests.requestedAt} <= ${cutoff}
+    order by ${resourceRequests.requestedAt}, ${resourceRequests.id} limit ${OPEN_REQUESTS_LISTED})`;
   const rows = ctx.db.all<{
     id: number;
     type: string;
@@ -416,8 +461,9 @@ function openOverThirtyDays(ctx: Ctx): ReportTable {
   }>(sql`
     select ${resourceRequests.id} as id, ${resourceRequests.type} as type, ${resourceRequests.subtype} as subtype,
       ${resourceRequests.status} as status, ${youth.caseNumber} as caseNumber, ${resourceRequests.requestedAt} as requestedAt
-    from ${resourceRequests} join ${youth} on ${youth.id} = ${resourceRequests.youthId}
-    where ${where} order by ${resourceRequests.requestedAt}, ${resourceRequests.id} limit ${OPEN_REQUESTS_LISTED}`);
+    from (${oldest("submitted")} union all ${oldest("approved")}) o
+    join ${resourceRequests} on ${resourceRequests.id} = o.id join ${youth} on ${youth.id} = ${resourceRequests.youthId}
+    order by o.requestedAt, o.id limit ${OPEN_REQUESTS_LISTED}`);
   const total = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${resourceRequests} where ${where}`).n;
   const tz = ctx.viewer.timeZone;
   return {
@@ -468,24 +514,23 @@ function openYouth(ctx: Ctx, extra: { noContactDays?: number } = {}): number {
 
 function contactsPerMonth(ctx: Ctx, openYouthCount: number): ReportTable {
   const cols: YouthColumns = { youthId: contacts.youthId, programId: contacts.programId };
-  const rows = ctx.db.all<{ month: string; contacts: number; youth: number }>(sql`
-    select ${monthOfInstant(ctx, contacts.occurredAt)} as month, count(*) as contacts, count(distinct ${contacts.youthId}) as youth
-    from ${contacts} where ${visible(ctx, cols, "contact")} and ${inPeriod(ctx, contacts.occurredAt)} group by 1`);
-  const byMonth = groupByMonth(rows, ["contacts", "youth"]);
+  const rows = ctx.db.all<{ month: string; contacts: number }>(
+    perMonth(
+      ctx,
+      contacts.occurredAt,
+      (m, range) => sql`select ${m} as month, count(*) as contacts from ${contacts} where ${visible(ctx, cols, "contact")} and ${range}`,
+    ),
+  );
+  const byMonth = groupByMonth(rows, ["contacts"]);
   const open = suppressCount(openYouthCount);
   return {
     key: "contacts-per-month",
     title: "Contacts per month",
-    caption: `Contacts logged with the youth or their team in each month, the youth they were about, and contacts per open case (${
+    caption: `Contacts logged with the youth or their team in each month, and contacts per open case (${
       isSuppressed(open) ? "fewer than 5" : open
     } open cases today).`,
-    columns: [
-      month(),
-      count("contacts", "Contacts"),
-      count("youth", "Youth with a contact"),
-      { key: "perYouth", header: "Contacts per open case", kind: "number" },
-    ],
-    rows: monthlyCounts(ctx, ["contacts", "youth"], byMonth).map((row, i) => {
+    columns: [month(), count("contacts", "Contacts"), { key: "perYouth", header: "Contacts per open case", kind: "number" }],
+    rows: monthlyCounts(ctx, ["contacts"], byMonth).map((row, i) => {
       const n = byMonth.get(ctx.months[i]!.month)?.contacts ?? 0;
       const perYouth =
         isSuppressed(open) || isSuppressed(row[1]) || openYouthCount === 0 ? null : Math.round((n / openYouthCount) * 10) / 10;
@@ -513,11 +558,9 @@ function actionsPerMonth(ctx: Ctx): ReportTable {
   const lastDue = ctx.period.to < ctx.today ? ctx.period.to : addDays(ctx.today, -1);
   const rows = ctx.db.all<{ month: string; opened: number; closed: number; overdue: number }>(sql`
     select month, sum(opened) as opened, sum(closed) as closed, sum(overdue) as overdue from (
-      select ${monthOfInstant(ctx, actionItems.createdAt)} as month, 1 as opened, 0 as closed, 0 as overdue
-        from ${actionItems} where ${shown} and ${inPeriod(ctx, actionItems.createdAt)}
+      ${perMonth(ctx, actionItems.createdAt, (m, range) => sql`select ${m} as month, count(*) as opened, 0 as closed, 0 as overdue from ${actionItems} where ${shown} and ${range}`)}
       union all
-      select ${monthOfInstant(ctx, actionItems.doneAt)}, 0, 1, 0
-        from ${actionItems} where ${shown} and ${actionItems.status} in ('done', 'dropped') and ${inPeriod(ctx, actionItems.doneAt)}
+      ${perMonth(ctx, actionItems.doneAt, (m, range) => sql`select ${m}, 0, count(*), 0 from ${actionItems} where ${shown} and ${range}`)}
       union all
       select substr(${actionItems.dueOn}, 1, 7), 0, 0, 1
         from ${actionItems} where ${shown} and ${actionItems.dueOn} between ${ctx.period.from} and ${lastDue}
@@ -537,10 +580,15 @@ function actionsPerMonth(ctx: Ctx): ReportTable {
 
 function meetingsHeld(ctx: Ctx): ReportTable {
   const cols: YouthColumns = { youthId: mdtMeetings.youthId, programId: mdtMeetings.programId };
-  const rows = ctx.db.all<{ month: string; held: number; cancelled: number }>(sql`
-    select ${monthOfInstant(ctx, mdtMeetings.scheduledAt)} as month,
-      sum(${mdtMeetings.status} = 'held') as held, sum(${mdtMeetings.status} = 'cancelled') as cancelled
-    from ${mdtMeetings} where ${visible(ctx, cols, "meeting")} and ${inPeriod(ctx, mdtMeetings.scheduledAt)} group by 1`);
+  const rows = ctx.db.all<{ month: string; held: number; cancelled: number }>(
+    perMonth(
+      ctx,
+      mdtMeetings.scheduledAt,
+      (m, range) => sql`select ${m} as month, coalesce(sum(${mdtMeetings.status} = 'held'), 0) as held,
+        coalesce(sum(${mdtMeetings.status} = 'cancelled'), 0) as cancelled
+      from ${mdtMeetings} where ${visible(ctx, cols, "meeting")} and ${range}`,
+    ),
+  );
   return {
     key: "meetings-held",
     title: "MDT meetings held, per month",
@@ -559,10 +607,16 @@ function episodesPerMonth(ctx: Ctx): ReportTable {
   const cols: YouthColumns = { youthId: runawayEpisodes.youthId, programId: runawayEpisodes.programId };
   const within = (at: SQLWrapper) =>
     sql`(${at} is not null and (julianday(${at}) - julianday(${runawayEpisodes.leftAt})) * 86400000 <= ${REPORT_DEADLINE_MS})`;
-  const rows = ctx.db.all<{ month: string; episodes: number; police: number; ncmec: number }>(sql`
-    select ${monthOfInstant(ctx, runawayEpisodes.leftAt)} as month, count(*) as episodes,
-      sum(${within(runawayEpisodes.reportedToLawEnforcementAt)}) as police, sum(${within(runawayEpisodes.reportedToNcmecAt)}) as ncmec
-    from ${runawayEpisodes} where ${visible(ctx, cols)} and ${inPeriod(ctx, runawayEpisodes.leftAt)} group by 1`);
+  const rows = ctx.db.all<{ month: string; episodes: number; police: number; ncmec: number }>(
+    perMonth(
+      ctx,
+      runawayEpisodes.leftAt,
+      (m, range) => sql`select ${m} as month, count(*) as episodes,
+        coalesce(sum(${within(runawayEpisodes.reportedToLawEnforcementAt)}), 0) as police,
+        coalesce(sum(${within(runawayEpisodes.reportedToNcmecAt)}), 0) as ncmec
+      from ${runawayEpisodes} where ${visible(ctx, cols)} and ${range}`,
+    ),
+  );
   return {
     key: "episodes-per-month",
     title: "Runaway episodes, per month",
@@ -674,13 +728,11 @@ export type SummaryFigure = { key: string; label: string; kind: "count" | "money
 
 function keyFigures(ctx: Ctx): Record<string, { label: string; kind: SummaryFigure["kind"]; value: ReportCell }> {
   const requestWhere = requestsVisible(ctx, false);
-  const r = ctx.db.get<{ submitted: number; fulfilled: number; paid: number | null }>(sql`
-    select
-      sum(${inPeriod(ctx, resourceRequests.requestedAt)} and ${resourceRequests.status} <> 'draft') as submitted,
-      sum(${resourceRequests.status} = 'fulfilled' and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)}) as fulfilled,
-      sum(case when ${resourceRequests.status} = 'fulfilled' and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)} then ${resourceRequests.paidAmountCents} end) as paid
-    from ${resourceRequests} where ${requestWhere}
-      and (${inPeriod(ctx, resourceRequests.requestedAt)} or ${daysInPeriod(ctx, resourceRequests.fulfilledOn)})`);
+  const submitted = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${resourceRequests}
+    where ${requestWhere} and ${inPeriod(ctx, resourceRequests.requestedAt)} and ${resourceRequests.status} <> 'draft'`).n;
+  const provided = ctx.db.get<{ fulfilled: number; paid: number | null }>(sql`
+    select count(*) as fulfilled, sum(${resourceRequests.paidAmountCents}) as paid from ${resourceRequests}
+    where ${requestWhere} and ${resourceRequests.status} = 'fulfilled' and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)}`);
   const e = ctx.db.get<{ denied: number; approved: number | null }>(sql`
     select sum(${requestStatusEvents.toStatus} = 'denied') as denied,
       sum(case when ${requestStatusEvents.toStatus} = 'approved' then ${requestStatusEvents.amountCents} end) as approved
@@ -695,7 +747,7 @@ function keyFigures(ctx: Ctx): Record<string, { label: string; kind: SummaryFigu
       and ${mdtMeetings.status} = 'held' and ${inPeriod(ctx, mdtMeetings.scheduledAt)}`).n;
   const actionsShown = visible(ctx, { youthId: actionItems.youthId, programId: actionItems.programId }, "action");
   const closedN = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${actionItems}
-    where ${actionsShown} and ${actionItems.status} in ('done', 'dropped') and ${inPeriod(ctx, actionItems.doneAt)}`).n;
+    where ${actionsShown} and ${inPeriod(ctx, actionItems.doneAt)}`).n;
   const within = sql`(${runawayEpisodes.reportedToNcmecAt} is not null
     and (julianday(${runawayEpisodes.reportedToNcmecAt}) - julianday(${runawayEpisodes.leftAt})) * 86400000 <= ${REPORT_DEADLINE_MS})`;
   const ep = ctx.db.get<{ n: number; ncmec: number | null }>(sql`select count(*) as n, sum(${within}) as ncmec from ${runawayEpisodes}
@@ -705,11 +757,11 @@ function keyFigures(ctx: Ctx): Record<string, { label: string; kind: SummaryFigu
       and ${youthCsecStatus.status} = 'confirmed' and ${daysInPeriod(ctx, youthCsecStatus.basisOn)}`).n;
   const waitN = suppressCount(wait?.n ?? 0);
   return {
-    submitted: { label: "Requests submitted", kind: "count", value: suppressCount(r.submitted ?? 0) },
-    fulfilled: { label: "Requests fulfilled", kind: "count", value: suppressCount(r.fulfilled ?? 0) },
+    submitted: { label: "Requests submitted", kind: "count", value: suppressCount(submitted) },
+    fulfilled: { label: "Requests fulfilled", kind: "count", value: suppressCount(provided.fulfilled) },
     denied: { label: "Requests denied", kind: "count", value: suppressCount(e.denied ?? 0) },
     approved: { label: "Funds approved", kind: "money", value: e.approved ?? 0 },
-    paid: { label: "Funds paid", kind: "money", value: r.paid ?? 0 },
+    paid: { label: "Funds paid", kind: "money", value: provided.paid ?? 0 },
     wait: {
       label: "Median days from submitted to fulfilled",
       kind: "number",

@@ -423,6 +423,7 @@ export function createRequest(
         status,
         requestedByUserId: viewer.userId,
         requestedAt: at,
+        submittedAt: input.submit ? at : null,
         version: input.submit ? 2 : 1,
       })
       .returning({ id: resourceRequests.id })
@@ -544,7 +545,15 @@ export function transitionRequest(
     const closed = !OPEN_REQUEST_STATUSES.includes(transition.to);
     const changed = tx
       .update(resourceRequests)
-      .set({ status: transition.to, version: current.version + 1, updatedAt: at, closedAt: closed ? at : null, ...outcomeColumns })
+      .set({
+        status: transition.to,
+        version: current.version + 1,
+        updatedAt: at,
+        closedAt: closed ? at : null,
+        // Kept from the first submission (a request is submitted once: draft -> submitted).
+        ...(transition.to === "submitted" ? { submittedAt: at } : {}),
+        ...outcomeColumns,
+      })
       .where(and(eq(resourceRequests.id, requestId), eq(resourceRequests.version, input.version)))
       .run().changes;
     if (changed === 0) {

@@ -115,6 +115,7 @@ function writeRequest(y: YouthWithParties, rp: RequestPlan): void {
     steps.map(([to], i) => [to, times[i]!] as const),
     party?.name ?? addressee.agency ?? "DCFS",
   );
+  const submittedStep = steps.findIndex(([to]) => to === "submitted");
   const requestId = w.request({
     programId: prog.id,
     youthId: y.youthId,
@@ -128,6 +129,7 @@ function writeRequest(y: YouthWithParties, rp: RequestPlan): void {
     status: rp.status,
     requestedByUserId: requester.id,
     requestedAt: iso(times[0]!),
+    submittedAt: submittedStep >= 0 ? iso(times[submittedStep]!) : null,
     version: steps.length,
     closedAt: open ? null : iso(times[times.length - 1]!),
     ...outcome,

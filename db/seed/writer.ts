@@ -98,6 +98,7 @@ export function makeWriter(client: BetterSqlite3.Database) {
       "status",
       "requestedByUserId",
       "requestedAt",
+      "submittedAt",
       "version",
       "closedAt",
       "createdAt",

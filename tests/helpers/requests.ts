@@ -21,6 +21,7 @@ export type RequestRowDb = {
   requested_at: string;
   version: number;
   closed_at: string | null;
+  submitted_at: string | null;
   created_at: string;
   updated_at: string | null;
 };

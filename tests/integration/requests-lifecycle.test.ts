@@ -153,8 +153,11 @@ describe("the lifecycle, every (status, action, role)", () => {
               closed_at: null,
               updated_at: null,
               ...(action === "fulfil" ? { fulfilled_on: null, fulfilled_by: null, outcome_note: null } : {}),
+              ...(action === "submit" ? { submitted_at: null } : {}),
             });
             expect(strip(row)).toEqual(strip(before.row!));
+            // Submitting records when: where the reports' "days to fulfil" starts.
+            if (action === "submit") expect(row.submitted_at).toBe(row.updated_at);
             if (action === "fulfil") {
               expect(row).toMatchObject({ fulfilled_on: fulfilledOn, fulfilled_by: "Example County clinic", outcome_note: note });
             }
