@@ -136,6 +136,27 @@ describe("reports in the browser", () => {
     }
   });
 
+  it("the one-page summary prints on one page, without the page's controls", async () => {
+    const { page, close } = await newPage(browser);
+    try {
+      await signInAs(page, server.url, "lead@example.org", DEMO_PASSWORD);
+      await page.goto(`${server.url}/reports/summary?period=year_to_date`);
+      await waitForHydration(page);
+      expect(await page.getByRole("button", { name: "Print this summary" }).count()).toBe(1);
+      await page.emulateMedia({ media: "print" });
+      expect(await page.getByRole("button", { name: "Print this summary" }).isVisible()).toBe(false);
+      expect(await page.locator(".app-header").isVisible()).toBe(false);
+      const pages = async (format: string) => (await page.pdf({ format })).toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+      for (const format of ["Letter", "A4"]) expect(await pages(format), format).toBe(1);
+      // The count is of real pages: the whole report, with its thirteen figures, takes several.
+      await page.goto(`${server.url}/reports?period=year_to_date`);
+      await waitForHydration(page);
+      expect(await pages("Letter")).toBeGreaterThan(3);
+    } finally {
+      await close();
+    }
+  });
+
   it("the supervisor has reports in the menu; an advocate has none and is refused", async () => {
     const { page, close } = await newPage(browser);
     try {
