@@ -1,8 +1,9 @@
 /**
- * The pieces every filter form of a list shares (youth list, request queue): a select of people,
+ * The pieces every filter form of a list shares (youth list, request queue, reports): a select of people,
  * the advocate filter as the viewer's scope allows it, and the "Apply filters / Clear" row.
  */
 import { Link } from "react-router";
+import { REQUEST_TYPES } from "~/domain/requests";
 import type { PersonOption } from "~/server/youth.server";
 
 /** A select of people ("Any" first); the list's URL keeps the chosen id. */
@@ -55,6 +56,23 @@ export function AdvocateFilters({
         </div>
       ) : null}
     </>
+  );
+}
+
+/** A select of request types ("Any" first), as `type` in the URL. */
+export function RequestTypeFilter({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="field">
+      <label htmlFor="f-type">{label}</label>
+      <select id="f-type" name="type" defaultValue={value} key={`t-${value}`}>
+        <option value="">Any</option>
+        {REQUEST_TYPES.map((t) => (
+          <option key={t.key} value={t.key}>
+            {t.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

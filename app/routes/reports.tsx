@@ -1,10 +1,9 @@
 import { data, Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/reports";
-import { AdvocateFilters, FilterActions, PersonFilter } from "~/components/ListFilters";
+import { AdvocateFilters, FilterActions, PersonFilter, RequestTypeFilter } from "~/components/ListFilters";
 import { ReportChart } from "~/components/reports/ReportChart";
 import { ReportFigure } from "~/components/reports/ReportFigure";
 import { PeriodFields, periodInWords } from "~/components/reports/PeriodFields";
-import { REQUEST_TYPES } from "~/domain/requests";
 import { scopeInWords } from "~/domain/permissions";
 import { getReports, parseReportParams, reportCapabilities, reportSearch, requireReports } from "~/server/reports.server";
 import { getDb } from "~/server/db.server";
@@ -50,17 +49,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
       </div>
       <Form method="get" className="filters" role="search" aria-label="Report period and filters">
         <PeriodFields values={values} errors={errors} />
-        <div className="field">
-          <label htmlFor="f-type">Request type</label>
-          <select id="f-type" name="type" defaultValue={values.type} key={`t-${values.type}`}>
-            <option value="">Any</option>
-            {REQUEST_TYPES.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RequestTypeFilter label="Request type" value={values.type} />
         {capabilities.bySupervisor ? (
           <PersonFilter name="supervisor" label="Supervisor" people={options.supervisors} value={values.supervisor} />
         ) : null}

@@ -2,7 +2,7 @@ import { Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/requests-queue";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
-import { AdvocateFilters, FilterActions } from "~/components/ListFilters";
+import { AdvocateFilters, FilterActions, RequestTypeFilter } from "~/components/ListFilters";
 import { DataTable, type DataTableColumn } from "~/components/table/DataTable";
 import { formatSort, parseTableParams, withParams } from "~/components/table/url-state";
 import { describeDue, formatDate } from "~/domain/dates";
@@ -151,17 +151,7 @@ export default function RequestsQueue({ loaderData }: Route.ComponentProps) {
           <label htmlFor="f-youth">Youth</label>
           <input id="f-youth" name="youth" type="search" defaultValue={filters.youth} key={`y-${filters.youth}`} />
         </div>
-        <div className="field">
-          <label htmlFor="f-type">Type</label>
-          <select id="f-type" name="type" defaultValue={filters.type} key={`t-${filters.type}`}>
-            <option value="">Any</option>
-            {REQUEST_TYPES.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RequestTypeFilter label="Type" value={filters.type} />
         <AdvocateFilters options={queue} advocate={filters.advocate} advocateName={filters.advocateName} />
         <div className="field">
           <label htmlFor="f-openDays">Open more than (days)</label>
