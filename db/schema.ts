@@ -286,6 +286,8 @@ export const resourceRequests = sqliteTable(
     index("requests_program_requested_idx").on(t.programId, t.requestedAt, t.closedAt),
     index("requests_program_amount_idx").on(t.programId, t.amountCents),
     index("requests_program_type_idx").on(t.programId, t.type, t.status),
+    // Reports: a period's requests of one type, counted month by month from the index alone.
+    index("requests_program_type_requested_idx").on(t.programId, t.type, t.requestedAt, t.status),
     index("requests_youth_idx").on(t.youthId, t.requestedAt),
     index("requests_program_due_idx").on(t.programId, t.dueOn),
     // "Requests I made" (the advocate's home, `?mine=1`), newest first.

@@ -196,13 +196,6 @@ function requestsVisible(ctx: Ctx, withType = true): SQL {
   )!;
 }
 
-/** The program's month of an instant column (the period's months only; filter by the period first). */
-function monthOfInstant(ctx: Ctx, column: SQLWrapper): SQL<string> {
-  if (ctx.months.length === 1) return sql<string>`${ctx.months[0]!.month}`;
-  const branches = ctx.months.slice(1).map((m, i) => sql`when ${column} < ${m.start} then ${ctx.months[i]!.month}`);
-  return sql<string>`(case ${sql.join(branches, sql` `)} else ${ctx.months.at(-1)!.month} end)`;
-}
-
 /**
  * One `select` per month of the period, joined by `union all`: `body(month, range)` is that
  * month's select, with `range` (the month's span of the instant `column`) in its where. Each reads
@@ -255,13 +248,22 @@ function groupByMonth<T extends { month: string }>(rows: T[], fields: (keyof T &
 // Resource requests
 
 function requestsByMonthAndType(ctx: Ctx): ReportTable {
-  // Bucketed by a CASE over the months and grouped once: one grouping per month costs far more
-  // (SQLite sets up a sorter for each), while plain counts are cheapest month by month (perMonth).
-  const rows = ctx.db.all<{ month: string; type: string; n: number }>(sql`
-    select ${monthOfInstant(ctx, resourceRequests.requestedAt)} as month, ${resourceRequests.type} as type, count(*) as n
-    from ${resourceRequests}
-    where ${requestsVisible(ctx)} and ${inPeriod(ctx, resourceRequests.requestedAt)} and ${resourceRequests.status} <> 'draft'
-    group by 1, 2`);
+  // A range count per type and month (requests_program_type_requested_idx): grouping the
+  // period's requests instead costs a sorter, which is most of the time at a program's scale.
+  const candidates = REQUEST_TYPES.map((t) => t.key as string).filter((t) => !ctx.query.type || t === ctx.query.type);
+  const rows = ctx.db.all<{ month: string; type: string; n: number }>(
+    sql.join(
+      candidates.map((t) =>
+        perMonth(
+          ctx,
+          resourceRequests.requestedAt,
+          (m, range) => sql`select ${m} as month, ${t} as type, count(*) as n from ${resourceRequests}
+            where ${visible(ctx, requestCols, "request")} and ${resourceRequests.type} = ${t} and ${range} and ${resourceRequests.status} <> 'draft'`,
+        ),
+      ),
+      sql` union all `,
+    ),
+  );
   const types = REQUEST_TYPES.map((t) => t.key).filter((t) => rows.some((r) => r.type === t && r.n > 0));
   const grid = ctx.months.map((m) => types.map((t) => rows.find((r) => r.month === m.month && r.type === t)?.n ?? 0));
   const s = suppressCounts(grid, { rowTotals: true, columnTotals: true });
@@ -280,10 +282,16 @@ function requestsByMonthAndType(ctx: Ctx): ReportTable {
 const REPORTED_STATUSES: RequestStatus[] = ["submitted", "approved", "fulfilled", "denied", "withdrawn"];
 
 function requestsByStatus(ctx: Ctx): ReportTable {
-  const rows = ctx.db.all<{ status: string; n: number }>(sql`
-    select +${resourceRequests.status} as status, count(*) as n from ${resourceRequests}
-    where ${requestsVisible(ctx)} and ${inPeriod(ctx, resourceRequests.requestedAt)} and ${resourceRequests.status} <> 'draft'
-    group by 1`);
+  // A range count per status (requests_program_status_idx), rather than grouping the period.
+  const rows = ctx.db.all<{ status: string; n: number }>(
+    sql.join(
+      REPORTED_STATUSES.map(
+        (st) => sql`select ${st} as status, count(*) as n from ${resourceRequests}
+          where ${requestsVisible(ctx)} and ${resourceRequests.status} = ${st} and ${inPeriod(ctx, resourceRequests.requestedAt)}`,
+      ),
+      sql` union all `,
+    ),
+  );
   const s = suppressCounts(
     REPORTED_STATUSES.map((st) => [rows.find((r) => r.status === st)?.n ?? 0]),
     { columnTotals: true },

@@ -1,0 +1,1 @@
+CREATE INDEX `requests_program_type_requested_idx` ON `resource_requests` (`program_id`,`type`,`requested_at`,`status`);
