@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { monthsOf, previousPeriod, resolvePeriod, suppressCount, suppressCounts, SUPPRESSED, type Period } from "./reports";
+import {
+  monthsOf,
+  previousPeriod,
+  resolvePeriod,
+  suppressCount,
+  suppressCounts,
+  suppressPartOfWhole,
+  SUPPRESSED,
+  type Period,
+} from "./reports";
 
 const S = SUPPRESSED;
 const period = (input: Parameters<typeof resolvePeriod>[0], today: string): Period => {
@@ -68,6 +77,15 @@ describe("small-count suppression", () => {
     expect(suppressCounts([[7, 0, 3]], { rowTotals: true })).toEqual({ cells: [[S, 0, S]], rowTotals: [10] });
     // Without a total nothing can be subtracted: only the small count goes.
     expect(suppressCounts([[3, 6, 9]])).toEqual({ cells: [[S, 6, 9]] });
+  });
+
+  it("a part of a whole: the rest is as good as shown, so a small rest hides the part", () => {
+    // 7 open, 5 not contacted: the 2 contacted could be worked out, so the 5 are hidden.
+    expect(suppressPartOfWhole(5, 7)).toEqual({ part: S, whole: 7 });
+    expect(suppressPartOfWhole(5, 10)).toEqual({ part: 5, whole: 10 });
+    expect(suppressPartOfWhole(0, 6)).toEqual({ part: 0, whole: 6 });
+    expect(suppressPartOfWhole(6, 6)).toEqual({ part: 6, whole: 6 });
+    expect(suppressPartOfWhole(2, 3)).toEqual({ part: S, whole: S });
   });
 
   it("a table with row and column totals: hiding in a row can expose a column, and is followed through", () => {

@@ -204,3 +204,12 @@ export function suppressCounts(
 export function suppressCount(n: number): ShownCount {
   return suppressCounts([[n]]).cells[0]![0]!;
 }
+
+/**
+ * A part of a whole shown side by side ("episodes" and "of which reported within 24 hours"): the
+ * rest (whole - part) is as good as shown, so it is suppressed too, as a cell of the same line.
+ */
+export function suppressPartOfWhole(part: number, whole: number): { part: ShownCount; whole: ShownCount } {
+  const g = suppressCounts([[part, Math.max(0, whole - part)]], { rowTotals: true });
+  return { part: g.cells[0]![0]!, whole: g.rowTotals![0]! };
+}

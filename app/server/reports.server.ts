@@ -40,6 +40,8 @@ import {
   resolvePeriod,
   suppressCount,
   suppressCounts,
+  suppressPartOfWhole,
+  SUPPRESSED,
   type Period,
   type ShownCount,
 } from "../domain/reports";
@@ -555,7 +557,8 @@ function withoutContact(ctx: Ctx, openYouthCount: number): ReportTable {
     title: "Youth without a contact in 30 days",
     caption: "Open cases whose youth nobody of the program has been in touch with in the last 30 days, today (not limited to the period).",
     columns: [count("open", "Open cases"), count("without", "Not contacted in 30 days")],
-    rows: [[suppressCount(openYouthCount), suppressCount(without)]],
+    // The contacted (open - without) could be worked out: part and whole are suppressed together.
+    rows: [(({ part, whole }) => [whole, part])(suppressPartOfWhole(without, openYouthCount))],
     listHref: "/youth?noContact=30",
   };
 }
@@ -630,7 +633,15 @@ function episodesPerMonth(ctx: Ctx): ReportTable {
     title: "Runaway episodes, per month",
     caption: "Episodes by the month the youth went missing, and how many were reported to law enforcement and to NCMEC within 24 hours.",
     columns: [month(), count("episodes", "Episodes"), count("police", "Law enforcement within 24 h"), count("ncmec", "NCMEC within 24 h")],
-    rows: monthlyCounts(ctx, ["episodes", "police", "ncmec"], groupByMonth(rows, ["episodes", "police", "ncmec"])),
+    // Each "within 24 hours" is a part of the month's episodes: the rest (late or never) is
+    // suppressed with it, so that no small count can be worked out by subtraction.
+    rows: ctx.months.map((m) => {
+      const r = rows.find((x) => x.month === m.month);
+      const episodes = r?.episodes ?? 0;
+      const police = suppressPartOfWhole(r?.police ?? 0, episodes);
+      const ncmec = suppressPartOfWhole(r?.ncmec ?? 0, episodes);
+      return [m.month, isSuppressed(police.whole) || isSuppressed(ncmec.whole) ? SUPPRESSED : episodes, police.part, ncmec.part];
+    }),
     chart: { kind: "grouped", x: "month", series: ["episodes", "police", "ncmec"], unit: "count" },
     listHref: "/youth?missing=now",
   };
@@ -660,6 +671,12 @@ function confirmedByBasis(ctx: Ctx): ReportTable {
   };
 }
 
+/** Raised = confirmed + cleared + still under review: the third is as good as shown, so suppressed with the others. */
+function concernRow(raised: number, confirmed: number, cleared: number, open: number): ReportCell[] {
+  const g = suppressCounts([[confirmed, cleared, Math.max(0, raised - confirmed - cleared)]], { rowTotals: true });
+  return [g.rowTotals![0]!, g.cells[0]![0]!, g.cells[0]![1]!, suppressCount(open)];
+}
+
 /** Concerns: only for a viewer who may know of a status that is not confirmed (DOMAIN.md). */
 function concerns(ctx: Ctx): ReportTable | null {
   if (!mayKnowUnconfirmed(ctx.audience)) return null;
@@ -681,7 +698,7 @@ function concerns(ctx: Ctx): ReportTable | null {
       count("cleared", "of which cleared"),
       count("open", "Awaiting review today"),
     ],
-    rows: [[suppressCount(r.raised ?? 0), suppressCount(r.confirmed ?? 0), suppressCount(r.cleared ?? 0), suppressCount(r.open ?? 0)]],
+    rows: [concernRow(r.raised ?? 0, r.confirmed ?? 0, r.cleared ?? 0, r.open ?? 0)],
     listHref: "/youth?csec=concern",
   };
 }
@@ -764,6 +781,7 @@ function keyFigures(ctx: Ctx): Record<string, { label: string; kind: SummaryFigu
     where ${visible(ctx, { youthId: youthCsecStatus.youthId, programId: youthCsecStatus.programId })}
       and ${youthCsecStatus.status} = 'confirmed' and ${daysInPeriod(ctx, youthCsecStatus.basisOn)}`).n;
   const waitN = suppressCount(wait?.n ?? 0);
+  const reported = suppressPartOfWhole(ep.ncmec ?? 0, ep.n);
   return {
     submitted: { label: "Requests submitted", kind: "count", value: suppressCount(submitted) },
     fulfilled: { label: "Requests fulfilled", kind: "count", value: suppressCount(provided.fulfilled) },
@@ -778,8 +796,8 @@ function keyFigures(ctx: Ctx): Record<string, { label: string; kind: SummaryFigu
     contacts: { label: "Contacts logged", kind: "count", value: suppressCount(contactsN) },
     meetings: { label: "MDT meetings held", kind: "count", value: suppressCount(meetingsN) },
     actions: { label: "Action items closed", kind: "count", value: suppressCount(closedN) },
-    episodes: { label: "Runaway episodes", kind: "count", value: suppressCount(ep.n) },
-    ncmec: { label: "Episodes reported to NCMEC within 24 hours", kind: "count", value: suppressCount(ep.ncmec ?? 0) },
+    episodes: { label: "Runaway episodes", kind: "count", value: reported.whole },
+    ncmec: { label: "Episodes reported to NCMEC within 24 hours", kind: "count", value: reported.part },
     confirmed: { label: "Youth whose CSEC status was confirmed", kind: "count", value: suppressCount(confirmedN) },
   };
 }
