@@ -157,6 +157,22 @@ describe("reports in the browser", () => {
     }
   });
 
+  it("at 390 px wide (a phone) neither report page scrolls sideways, the menu included", async () => {
+    const { page, close } = await newPage(browser, { viewport: { width: 390, height: 800 } });
+    try {
+      await signInAs(page, server.url, "lead@example.org", DEMO_PASSWORD);
+      for (const path of ["/reports?period=year_to_date", "/reports/summary"]) {
+        await page.goto(`${server.url}${path}`);
+        await waitForHydration(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, path).toBe(0);
+        expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).isVisible()).toBe(true);
+      }
+    } finally {
+      await close();
+    }
+  });
+
   it("the supervisor has reports in the menu; an advocate has none and is refused", async () => {
     const { page, close } = await newPage(browser);
     try {
