@@ -295,7 +295,15 @@ export const resourceRequests = sqliteTable(
     // Reports: a period's requests by month, type and status, and their amounts, from the index alone.
     index("requests_program_requested_report_idx").on(t.programId, t.requestedAt, t.status, t.type, t.amountCents),
     // Reports: what was provided in a period (days to fulfil per type, funds paid), index only.
-    index("requests_program_status_fulfilled_idx").on(t.programId, t.status, t.fulfilledOn, t.type, t.submittedAt, t.paidAmountCents),
+    index("requests_program_status_fulfilled_idx").on(
+      t.programId,
+      t.status,
+      t.fulfilledOn,
+      t.type,
+      t.submittedAt,
+      t.requestedAt,
+      t.paidAmountCents,
+    ),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  medianAndP90,
   monthsOf,
   previousPeriod,
   resolvePeriod,
@@ -135,6 +136,41 @@ describe("small-count suppression", () => {
           );
         },
       ),
+    );
+  });
+});
+
+describe("median and 90th percentile from a histogram", () => {
+  it("by hand", () => {
+    // 2, 4, 6, 8, 10, 20: median (6 + 8) / 2 = 7; rank ceil(5.4) = 6 -> 20.
+    expect(medianAndP90([2, 4, 6, 8, 10, 20].map((value) => ({ value, n: 1 })))).toEqual({ n: 6, median: 7, p90: 20 });
+    // 1, 2, 2, 3, 4, 6, 8, 10, 10, 20 as a histogram, out of order: median (4 + 6) / 2 = 5; rank 9 -> 10.
+    expect(
+      medianAndP90([
+        { value: 10, n: 2 },
+        { value: 1, n: 1 },
+        { value: 2, n: 2 },
+        { value: 20, n: 1 },
+        { value: 3, n: 1 },
+        { value: 4, n: 1 },
+        { value: 6, n: 1 },
+        { value: 8, n: 1 },
+      ]),
+    ).toEqual({ n: 10, median: 5, p90: 10 });
+    expect(medianAndP90([{ value: 3, n: 1 }])).toEqual({ n: 1, median: 3, p90: 3 });
+    expect(medianAndP90([])).toEqual({ n: 0, median: null, p90: null });
+  });
+
+  it("agrees with sorting every value (generated)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 40 }), { minLength: 1, maxLength: 60 }), (values) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const n = sorted.length;
+        const median = n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+        const p90 = sorted[Math.ceil((9 * n) / 10) - 1]!; // nearest rank, counted in integers
+        const histogram = [...new Set(values)].map((value) => ({ value, n: values.filter((v) => v === value).length }));
+        expect(medianAndP90(histogram)).toEqual({ n, median, p90 });
+      }),
     );
   });
 });

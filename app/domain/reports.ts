@@ -213,3 +213,28 @@ export function suppressPartOfWhole(part: number, whole: number): { part: ShownC
   const g = suppressCounts([[part, Math.max(0, whole - part)]], { rowTotals: true });
   return { part: g.cells[0]![0]!, whole: g.rowTotals![0]! };
 }
+
+// =============================================================================================
+// Medians and percentiles
+
+/**
+ * The median and 90th percentile of values given as a histogram (value -> how many), as SQL
+ * returns them grouped: the median is the middle value, or the mean of the two middle ones; the
+ * 90th percentile is the nearest rank, the value at rank ceil(0.9 n) in ascending order.
+ */
+export function medianAndP90(histogram: readonly { value: number; n: number }[]): { n: number; median: number | null; p90: number | null } {
+  const sorted = [...histogram].filter((h) => h.n > 0).sort((a, b) => a.value - b.value);
+  const n = sorted.reduce((a, h) => a + h.n, 0);
+  if (n === 0) return { n: 0, median: null, p90: null };
+  /** The value at 1-based rank `rank`. */
+  const at = (rank: number): number => {
+    let seen = 0;
+    for (const h of sorted) {
+      seen += h.n;
+      if (seen >= rank) return h.value;
+    }
+    return sorted.at(-1)!.value;
+  };
+  const median = n % 2 === 1 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2;
+  return { n, median, p90: at(Math.ceil((9 * n) / 10)) };
+}

@@ -1,0 +1,2 @@
+DROP INDEX `requests_program_status_fulfilled_idx`;--> statement-breakpoint
+CREATE INDEX `requests_program_status_fulfilled_idx` ON `resource_requests` (`program_id`,`status`,`fulfilled_on`,`type`,`submitted_at`,`requested_at`,`paid_amount_cents`);
