@@ -4,6 +4,7 @@ export default [
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.tsx"),
   route("healthz", "routes/healthz.ts"),
+  route("reset-password/:token", "routes/reset-password.tsx"),
   layout("routes/app-layout.tsx", [
     index("routes/home.tsx"),
     route("youth", "routes/youth-list.tsx"),
@@ -32,6 +33,10 @@ export default [
     route("reports/tables/:file", "routes/reports-file.ts"),
     route("reports/export", "routes/reports-export.ts"),
     route("admin", "routes/admin.tsx"),
+    route("admin/users", "routes/admin-users.tsx"),
+    route("admin/users/new", "routes/admin-user-new.tsx"),
+    route("admin/users/:userId", "routes/admin-user.tsx"),
+    route("settings/password", "routes/settings-password.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

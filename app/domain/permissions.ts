@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   "read:reports",
   /** Download every record of the program (so the program is never locked in). */
   "export:program",
+  /** Add, change and deactivate the program's advocates and supervisors (program leads). */
+  "manage:staff",
   /** Users and roles. No case content. */
   "manage:users",
 ] as const;
@@ -49,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "decide:requests",
     "read:reports",
     "export:program",
+    "manage:staff",
   ],
   admin: ["manage:users"],
 };

@@ -24,6 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     );
     if (can(viewer.role, "read:reports")) nav.push({ to: "/reports", label: "Reports" });
   }
+  if (can(viewer.role, "manage:staff") || can(viewer.role, "manage:users")) nav.push({ to: "/admin/users", label: "People" });
   if (can(viewer.role, "manage:users")) nav.push({ to: "/admin", label: "Administration" });
   return { nav };
 }
@@ -82,6 +83,9 @@ function Shell({ nav, user, children }: { nav: NavItem[]; user: RootUser | null;
                 <span className="muted">
                   {user.roleLabel}, {user.programName}
                 </span>
+              </p>
+              <p>
+                <NavLink to="/settings/password">Change your password</NavLink>
               </p>
               <Form method="post" action="/logout">
                 <button type="submit" className="button">

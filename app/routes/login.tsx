@@ -8,9 +8,10 @@ import { createUserSession, getViewer, safeRedirectPath } from "~/server/session
 export const meta: Route.MetaFunction = () => [{ title: "Sign in · CASA MDT" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
+  const params = new URL(request.url).searchParams;
+  const redirectTo = safeRedirectPath(params.get("redirectTo"));
   if (await getViewer(request)) throw redirect(redirectTo);
-  return { redirectTo };
+  return { redirectTo, passwordSet: params.get("notice") === "password-set" };
 }
 
 /** Not parseForm: a failed sign-in must never send the password back, only the email. */
@@ -65,6 +66,11 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
       <div className="login-card">
         <h1>CASA MDT coordination</h1>
         <p className="muted">Sign in to see the youth you work with.</p>
+        {loaderData.passwordSet && !actionData ? (
+          <p className="alert alert-ok" role="status">
+            Your password is set. Sign in with it.
+          </p>
+        ) : null}
         {errors._form || errors.email || errors.password ? (
           <p className="alert alert-error" role="alert" id="form-error">
             {errors._form ?? "Enter your email address and password."}

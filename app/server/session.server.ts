@@ -173,6 +173,9 @@ const RETURNABLE_PATHS = [
   "/requests",
   "/requests/:requestId",
   "/admin/*",
+  "/reports",
+  "/reports/summary",
+  "/settings/*",
 ] as const;
 
 /** A stand-in origin to resolve against: only its own paths come back out. */

@@ -470,6 +470,15 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       await visit(page, role, "/admin");
     });
 
+    it("/admin/users, /admin/users/new, /admin/users/:id, /settings/password", async () => {
+      await visit(page, role, "/admin/users");
+      await visit(page, role, "/admin/users/new");
+      await page.goto(`${server.url}/admin/users?q=advocate%40example.org`);
+      const href = await page.locator("tbody a").first().getAttribute("href");
+      await visit(page, role, href!, "/admin/users/:id");
+      await visit(page, role, "/settings/password");
+    });
+
     it("404 page (/nope)", async () => {
       await visit(page, role, "/nope", "404 (/nope)", { status: 404 });
     });

@@ -1,0 +1,41 @@
+/** The forms of user administration and passwords, as zod schemas. Client-safe. */
+import { z } from "zod";
+import { ROLES } from "./roles";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** How long a one-time password link stays valid. */
+export const RESET_LINK_HOURS = 48;
+
+const name = z.string().trim().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters.");
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter an email address.")
+  .max(254, "Keep the email address under 254 characters.")
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter an email address like name@example.org.");
+const role = z.enum(ROLES, { error: "Choose a role." });
+
+export const newUserSchema = z.object({ name, email, role });
+
+export const changeRoleSchema = z.object({
+  role,
+  /** The role the form was filled from: a change made meanwhile is not silently overwritten. */
+  baseRole: z.enum(ROLES).optional().catch(undefined),
+});
+
+const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(1024, "Keep the password under 1024 characters.");
+
+export const setPasswordSchema = z
+  .object({ password: newPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
+
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, "Enter your current password.").max(1024), password: newPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
+
+export const USER_FILTER_ACTIVE = ["active", "inactive"] as const;

@@ -1,0 +1,220 @@
+/**
+ * User administration (issue 12, "Users"): who may manage whom, each action audited and the
+ * forbidden ones changing nothing; a deactivated user's session stops at its next request; a
+ * one-time link works once and expires; changing one's own password ends the other sessions.
+ */
+import { describe, expect, it } from "vitest";
+import { loader as usersLoader } from "~/routes/admin-users";
+import { action as newUserAction, loader as newUserLoader } from "~/routes/admin-user-new";
+import { action as userAction, loader as userLoader } from "~/routes/admin-user";
+import { action as resetAction, loader as resetLoader } from "~/routes/reset-password";
+import { action as passwordAction } from "~/routes/settings-password";
+import { getViewer } from "~/server/session.server";
+import { verifyPassword } from "~/server/password.server";
+import { demoDatabase } from "../helpers/demo-database";
+import { userId } from "../helpers/db";
+import { callRoute, cookieFor, getAs, payloadOf, postAs, redirectLocation, statusOf } from "../helpers/routes";
+
+const db = await demoDatabase();
+const c = db.$client;
+const one = <T>(q: string, ...args: unknown[]) => c.prepare(q).get(...args) as T;
+const auditCount = (action: string) => one<{ n: number }>("select count(*) as n from audit_events where action = ?", action).n;
+const sessionsOf = (id: number) => one<{ n: number }>("select count(*) as n from sessions where user_id = ?", id).n;
+
+type NewUserReply = { created: { id: number; url: string; expiresAt: string } };
+async function create(email: string, fields: Record<string, string>) {
+  return callRoute(newUserAction, await postAs(db, email, "/admin/users/new", fields));
+}
+async function act(email: string, id: number, fields: Record<string, string>) {
+  return callRoute(userAction, await postAs(db, email, `/admin/users/${id}`, fields), { userId: String(id) });
+}
+const tokenOf = (url: string) => url.split("/reset-password/")[1]!;
+const requestWith = (cookie: string) => new Request("http://localhost/", { headers: { Cookie: cookie } });
+
+describe("who may manage whom", () => {
+  it("advocates and supervisors are refused; administrators and program leads get the list", async () => {
+    for (const [email, status] of [
+      ["advocate@example.org", 403],
+      ["supervisor@example.org", 403],
+      ["admin@example.org", 200],
+      ["lead@example.org", 200],
+    ] as const) {
+      expect(statusOf(await callRoute(usersLoader, await getAs(db, email, "/admin/users"))), email).toBe(status);
+      expect(statusOf(await callRoute(newUserLoader, await getAs(db, email, "/admin/users/new"))), email).toBe(status);
+    }
+    const before = one<{ n: number }>("select count(*) as n from users").n;
+    expect(statusOf(await create("supervisor@example.org", { name: "X", email: "x@example.org", role: "advocate" }))).toBe(403);
+    expect(one<{ n: number }>("select count(*) as n from users").n).toBe(before);
+  });
+
+  it("a program lead sees and manages advocates and supervisors only; nobody reaches another program's people", async () => {
+    type List = { list: { rows: Array<{ email: string; role: string }>; total: number } };
+    const lead = (await callRoute(usersLoader, await getAs(db, "lead@example.org", "/admin/users"))) as List;
+    expect(new Set(lead.list.rows.map((r) => r.role))).toEqual(new Set(["advocate", "supervisor"]));
+    const admin = (await callRoute(usersLoader, await getAs(db, "admin@example.org", "/admin/users?q=example.org"))) as List;
+    expect(admin.list.rows.map((r) => r.email)).toContain("lead@example.org");
+    expect(admin.list.rows.some((r) => r.email.endsWith("second.example.org"))).toBe(false);
+    const adminId = userId(c, "admin@example.org");
+    const otherProgram = userId(c, "advocate@second.example.org");
+    expect(
+      statusOf(await callRoute(userLoader, await getAs(db, "lead@example.org", `/admin/users/${adminId}`), { userId: String(adminId) })),
+    ).toBe(404);
+    expect(
+      statusOf(
+        await callRoute(userLoader, await getAs(db, "admin@example.org", `/admin/users/${otherProgram}`), { userId: String(otherProgram) }),
+      ),
+    ).toBe(404);
+    // A lead cannot give the lead role, nor deactivate the administrator.
+    const made = await create("lead@example.org", { name: "Would Be Lead", email: "wouldbe@example.org", role: "program_lead" });
+    expect(statusOf(made)).toBe(400);
+    expect(payloadOf(made).errors.role).toMatch(/cannot give/);
+    expect(statusOf(await act("lead@example.org", adminId, { intent: "deactivate" }))).toBe(404);
+    expect(one<{ d: string | null }>("select disabled_at as d from users where id = ?", adminId).d).toBeNull();
+  });
+});
+
+describe("a new person, with a one-time link", () => {
+  it("creates the account (audited), refuses a taken email keeping the form, and the link sets a password once", async () => {
+    const before = auditCount("user.create");
+    const taken = await create("admin@example.org", { name: "Copy", email: "Advocate@Example.org", role: "advocate" });
+    expect(statusOf(taken)).toBe(400);
+    expect(payloadOf(taken).values).toMatchObject({ name: "Copy" });
+    expect(auditCount("user.create")).toBe(before);
+
+    const reply = (await create("admin@example.org", {
+      name: "Ines Newcomer",
+      email: "ines@example.org",
+      role: "advocate",
+    })) as NewUserReply;
+    expect(reply.created.url).toMatch(/^http:\/\/localhost\/reset-password\/[A-Za-z0-9_-]{40,}$/);
+    expect(auditCount("user.create")).toBe(before + 1);
+    const id = reply.created.id;
+    expect(one<{ role: string }>("select role from memberships where user_id = ?", id).role).toBe("advocate");
+    // Only a hash of the token is stored.
+    expect(JSON.stringify(c.prepare("select * from password_resets where user_id = ?").all(id))).not.toContain(tokenOf(reply.created.url));
+
+    const token = tokenOf(reply.created.url);
+    expect(statusOf(await callRoute(resetLoader, new Request(reply.created.url), { token }))).toBe(200);
+    const mismatch = await callRoute(
+      resetAction,
+      new Request(reply.created.url, {
+        method: "POST",
+        body: new URLSearchParams({ password: "a long enough phrase", confirm: "another one entirely" }),
+      }),
+      { token },
+    );
+    expect(statusOf(mismatch)).toBe(400);
+    expect(JSON.stringify(payloadOf(mismatch))).not.toContain("a long enough phrase");
+    const set = await callRoute(
+      resetAction,
+      new Request(reply.created.url, {
+        method: "POST",
+        body: new URLSearchParams({ password: "purple kites at dawn", confirm: "purple kites at dawn" }),
+      }),
+      { token },
+    );
+    expect(redirectLocation(set)).toBe("/login?notice=password-set");
+    expect(
+      await verifyPassword("purple kites at dawn", one<{ h: string }>("select password_hash as h from users where id = ?", id).h),
+    ).toBe(true);
+    expect(auditCount("user.password_set")).toBeGreaterThan(0);
+    // Once only.
+    expect(statusOf(await callRoute(resetLoader, new Request(reply.created.url), { token }))).toBe(404);
+    const again = await callRoute(
+      resetAction,
+      new Request(reply.created.url, {
+        method: "POST",
+        body: new URLSearchParams({ password: "second time lucky?", confirm: "second time lucky?" }),
+      }),
+      { token },
+    );
+    expect(statusOf(again)).toBe(404);
+  });
+
+  it("a reset link expires, and a newer link replaces an unused older one; using one ends the account's sessions", async () => {
+    const id = userId(c, "advocate2@example.org");
+    const first = (await act("admin@example.org", id, { intent: "link" })) as { link: { url: string } };
+    const second = (await act("admin@example.org", id, { intent: "link" })) as { link: { url: string } };
+    expect(statusOf(await callRoute(resetLoader, new Request(first.link.url), { token: tokenOf(first.link.url) }))).toBe(404);
+    expect(statusOf(await callRoute(resetLoader, new Request(second.link.url), { token: tokenOf(second.link.url) }))).toBe(200);
+    c.prepare("update password_resets set expires_at = '2000-01-01T00:00:00.000Z' where user_id = ? and used_at is null").run(id);
+    expect(statusOf(await callRoute(resetLoader, new Request(second.link.url), { token: tokenOf(second.link.url) }))).toBe(404);
+
+    const third = (await act("lead@example.org", id, { intent: "link" })) as { link: { url: string } };
+    await cookieFor(db, "advocate2@example.org");
+    expect(sessionsOf(id)).toBeGreaterThan(0);
+    await callRoute(
+      resetAction,
+      new Request(third.link.url, {
+        method: "POST",
+        body: new URLSearchParams({ password: "fresh start phrase", confirm: "fresh start phrase" }),
+      }),
+      { token: tokenOf(third.link.url) },
+    );
+    expect(sessionsOf(id)).toBe(0);
+  });
+});
+
+describe("role changes and deactivation", () => {
+  it("changes a role (audited); a form filled from another role is refused with 409 and changes nothing", async () => {
+    const id = userId(c, "advocate3@example.org");
+    expect(statusOf(await act("lead@example.org", id, { intent: "role", role: "supervisor", baseRole: "supervisor" }))).toBe(409);
+    expect(one<{ role: string }>("select role from memberships where user_id = ?", id).role).toBe("advocate");
+    const before = auditCount("user.role_change");
+    expect(statusOf(await act("lead@example.org", id, { intent: "role", role: "supervisor", baseRole: "advocate" }))).toBe(200);
+    expect(one<{ role: string }>("select role from memberships where user_id = ?", id).role).toBe("supervisor");
+    expect(auditCount("user.role_change")).toBe(before + 1);
+    expect(statusOf(await act("lead@example.org", id, { intent: "role", role: "advocate", baseRole: "supervisor" }))).toBe(200);
+  });
+
+  it("deactivating ends the user's open session at its next request; reactivating lets them sign in again", async () => {
+    const id = userId(c, "advocate4@example.org");
+    const cookie = await cookieFor(db, "advocate4@example.org");
+    expect(await getViewer(requestWith(cookie), db)).not.toBeNull();
+    expect(statusOf(await act("admin@example.org", id, { intent: "deactivate" }))).toBe(200);
+    expect(sessionsOf(id)).toBe(0);
+    expect(await getViewer(requestWith(cookie), db)).toBeNull();
+    // Their history keeps their name.
+    expect(one<{ name: string }>("select name from users where id = ?", id).name).toBe("Kenji Watanabe");
+    expect(auditCount("user.deactivate")).toBeGreaterThan(0);
+    expect(statusOf(await act("admin@example.org", id, { intent: "reactivate" }))).toBe(200);
+    expect(one<{ d: string | null }>("select disabled_at as d from users where id = ?", id).d).toBeNull();
+    expect(await getViewer(requestWith(await cookieFor(db, "advocate4@example.org")), db)).not.toBeNull();
+  });
+
+  it("nobody deactivates themself", async () => {
+    const id = userId(c, "admin@example.org");
+    expect(statusOf(await act("admin@example.org", id, { intent: "deactivate" }))).toBe(400);
+    expect(one<{ d: string | null }>("select disabled_at as d from users where id = ?", id).d).toBeNull();
+  });
+});
+
+describe("changing one's own password", () => {
+  it("needs the current password, and ends the other sessions but not this one", async () => {
+    const email = "advocate5@example.org";
+    const id = userId(c, email);
+    const other = await cookieFor(db, email);
+    const mine = await cookieFor(db, email);
+    const post = (fields: Record<string, string>) =>
+      callRoute(
+        passwordAction,
+        new Request("http://localhost/settings/password", {
+          method: "POST",
+          body: new URLSearchParams(fields),
+          headers: { Cookie: mine, "Content-Type": "application/x-www-form-urlencoded" },
+        }),
+      );
+    const wrong = await post({ current: "not my password", password: "brand new phrase", confirm: "brand new phrase" });
+    expect(statusOf(wrong)).toBe(400);
+    expect(await getViewer(requestWith(other), db)).not.toBeNull();
+    const before = auditCount("user.password_change");
+    const ok = await post({ current: "casa-demo-2026", password: "brand new phrase", confirm: "brand new phrase" });
+    expect(statusOf(ok)).toBe(200);
+    expect(await getViewer(requestWith(other), db)).toBeNull();
+    expect(await getViewer(requestWith(mine), db)).not.toBeNull();
+    expect(await verifyPassword("brand new phrase", one<{ h: string }>("select password_hash as h from users where id = ?", id).h)).toBe(
+      true,
+    );
+    expect(auditCount("user.password_change")).toBe(before + 1);
+  });
+});
