@@ -37,6 +37,7 @@ export default [
     route("admin/users/new", "routes/admin-user-new.tsx"),
     route("admin/users/:userId", "routes/admin-user.tsx"),
     route("settings/password", "routes/settings-password.tsx"),
+    route("audit", "routes/audit.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

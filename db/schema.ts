@@ -702,6 +702,8 @@ export const auditEvents = sqliteTable(
     index("audit_program_at_idx").on(t.programId, t.at),
     index("audit_youth_at_idx").on(t.youthId, t.at),
     index("audit_actor_at_idx").on(t.actorUserId, t.at),
+    // The audit viewer's action filter (/audit), newest first.
+    index("audit_program_action_at_idx").on(t.programId, t.action, t.at),
   ],
 );
 

@@ -35,6 +35,7 @@ import { caseloadsByPerson, listCaseload } from "../app/server/caseload.server";
 import { getHome } from "../app/server/home.server";
 import { findReportTable, getReports, getReportSummary, type ReportQuery, type Reports } from "../app/server/reports.server";
 import { reportTableCsv } from "../app/server/report-files.server";
+import { listAuditEvents, type AuditQuery } from "../app/server/audit-log.server";
 import { resolvePeriod } from "../app/domain/reports";
 import { calendarDateIn } from "../app/domain/dates";
 import { seedLarge } from "../db/seed";
@@ -281,6 +282,7 @@ const GROUPS = {
   pages: "One meeting, prep packet, court draft (getMeeting, getPrepPacket, getCourtDraft)",
   homes: "Each role's home and caseloads (getHome, listCaseload, caseloadsByPerson)",
   reports: "Reports (getReports, getReportSummary, a table as CSV)",
+  audit: "Audit viewer (listAuditEvents)",
 } as const;
 
 function mk<T>(
@@ -591,6 +593,26 @@ function reportCases(db: Db, v: Viewers): Case[] {
   return cases;
 }
 
+function auditCases(db: Db, v: Viewers, picks: Picks): Case[] {
+  const q = (extra: Partial<AuditQuery>): AuditQuery => ({ page: 1, size: 50, ...extra });
+  const list: Array<[string, AuditQuery]> = [
+    ["audit lead: newest first p1", q({})],
+    ["audit lead: page 100", q({ page: 100 })],
+    ["audit lead: action youth.view", q({ action: "youth.view" })],
+    ["audit lead: one youth", q({ youthId: picks.packetYouthId })],
+    [`audit lead: who '${v.sup.name}'`, q({ who: v.sup.name })],
+  ];
+  return list.map(([label, query]) =>
+    mk(
+      GROUPS.audit,
+      label,
+      false,
+      () => listAuditEvents(v.lead, query, db),
+      (r) => ({ total: r.total, rows: r.rows.length }),
+    ),
+  );
+}
+
 function buildCases(db: Db, v: Viewers, picks: Picks): Case[] {
   return [
     ...youthCases(db, v),
@@ -599,6 +621,7 @@ function buildCases(db: Db, v: Viewers, picks: Picks): Case[] {
     ...pageCases(db, v, picks),
     ...homeCases(db, v),
     ...reportCases(db, v),
+    ...auditCases(db, v, picks),
   ];
 }
 

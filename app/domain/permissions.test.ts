@@ -28,6 +28,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "decide:requests": ["supervisor", "program_lead"],
   "read:reports": ["supervisor", "program_lead"],
   "export:program": ["program_lead"],
+  "read:audit": ["program_lead"],
   "manage:staff": ["program_lead"],
   "manage:users": ["admin"],
 };

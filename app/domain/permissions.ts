@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   "read:reports",
   /** Download every record of the program (so the program is never locked in). */
   "export:program",
+  /** Read the program's audit log (/audit): who read or changed what, when. */
+  "read:audit",
   /** Add, change and deactivate the program's advocates and supervisors (program leads). */
   "manage:staff",
   /** Users and roles. No case content. */
@@ -51,6 +53,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "decide:requests",
     "read:reports",
     "export:program",
+    "read:audit",
     "manage:staff",
   ],
   admin: ["manage:users"],

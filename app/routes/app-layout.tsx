@@ -23,6 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       { to: "/requests", label: "Requests" },
     );
     if (can(viewer.role, "read:reports")) nav.push({ to: "/reports", label: "Reports" });
+    if (can(viewer.role, "read:audit")) nav.push({ to: "/audit", label: "Audit" });
   }
   if (can(viewer.role, "manage:staff") || can(viewer.role, "manage:users")) nav.push({ to: "/admin/users", label: "People" });
   if (can(viewer.role, "manage:users")) nav.push({ to: "/admin", label: "Administration" });

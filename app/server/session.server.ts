@@ -176,6 +176,7 @@ const RETURNABLE_PATHS = [
   "/reports",
   "/reports/summary",
   "/settings/*",
+  "/audit",
 ] as const;
 
 /** A stand-in origin to resolve against: only its own paths come back out. */

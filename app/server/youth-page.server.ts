@@ -60,6 +60,7 @@ export function getYouthPage(viewer: Viewer, youthId: number, opts: YouthPageOpt
         timelineTotal: timeline.total,
         canWrite,
         canRequest: can(viewer.role, "write:requests"),
+        canAudit: can(viewer.role, "read:audit"),
       };
     },
     db,

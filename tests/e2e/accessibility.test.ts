@@ -434,6 +434,8 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       ["/prep", () => "/prep"],
       ["/caseload (supervisors)", () => "/caseload"],
       ["/reports/summary", () => "/reports/summary?period=last_quarter"],
+      ["/audit", () => "/audit"],
+      ["/audit?youth= (who has seen this record)", () => `/audit?youth=${ids.concernYouth}`],
     ];
     for (const [label, path] of pages) {
       it(label, async () => {

@@ -77,11 +77,14 @@ export function YouthHeader({ page, timeZone, base, canWrite }: YouthSectionProp
           </div>
         </dl>
         {page.frequentRunner ? <p className="badge badge-warn">Frequent runner</p> : null}
-        {canWrite && !overview.missing ? (
+        {(canWrite && !overview.missing) || page.canAudit ? (
           <p className="header-actions">
-            <Link className="button" to={`${base}/missing`}>
-              Report missing
-            </Link>
+            {canWrite && !overview.missing ? (
+              <Link className="button" to={`${base}/missing`}>
+                Report missing
+              </Link>
+            ) : null}{" "}
+            {page.canAudit ? <Link to={`/audit?youth=${overview.id}`}>Who has seen this record</Link> : null}
           </p>
         ) : null}
       </header>

@@ -1,0 +1,1 @@
+CREATE INDEX `audit_program_action_at_idx` ON `audit_events` (`program_id`,`action`,`at`);
