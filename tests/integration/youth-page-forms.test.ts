@@ -12,7 +12,7 @@ import { action as safetyPlanAction } from "~/routes/safety-plan";
 import { action as concernNewAction } from "~/routes/concern-new";
 import { action as csecReviewAction } from "~/routes/csec-review";
 import { DEMO_YOUTH } from "../../db/seed";
-import { PROGRAM_ONE_TZ, daysAgo, instantDaysAgo, localDateTime } from "../helpers/dates";
+import { PROGRAM_ONE_TZ, daysAgo, daysFromTo, instantDaysAgo, localDate, localDateTime } from "../helpers/dates";
 import { demoYouthId, queries, safetyPlanVersion, snapshot, userId } from "../helpers/db";
 import { demoDatabase } from "../helpers/demo-database";
 import { makeYouth, type YouthCase } from "../helpers/factories";
@@ -597,7 +597,9 @@ describe("contact staleness", () => {
     // Follow the redirect: the page then says what was saved.
     const data = await loadYouthPage(db, "advocate@example.org", c.youthId, "?saved=contact");
     const by = Object.fromEntries(data.freshness.map((f) => [f.key, f]));
-    expect(by.csw).toMatchObject({ daysSince: 0, stale: false });
+    // An hour ago is yesterday in the first hour of the program's day: count the calendar days.
+    const hourAgoDays = daysFromTo(localDate(new Date(Date.now() - 3_600_000), TZ), localDate(new Date(), TZ));
+    expect(by.csw).toMatchObject({ daysSince: hourAgoDays, stale: false });
     expect(by.attorney).toMatchObject({ daysSince: 60, stale: true });
     expect(by.youth).toMatchObject({ daysSince: null, stale: true });
     expect(data.notice).toBe("Contact logged.");
