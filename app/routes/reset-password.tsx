@@ -1,5 +1,6 @@
 import { Form, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/reset-password";
+import { PasswordField } from "~/components/PasswordField";
 import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { MIN_PASSWORD_LENGTH, setPasswordSchema } from "~/domain/user-forms";
 import { data } from "react-router";
@@ -46,24 +47,14 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
         ) : null}
         <Form method="post" noValidate>
           {(["password", "confirm"] as const).map((name) => (
-            <div className="field" key={name}>
-              <label htmlFor={name}>{name === "password" ? "New password" : "The same password again"}</label>
-              <input
-                id={name}
-                name={name}
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={MIN_PASSWORD_LENGTH}
-                aria-invalid={errors[name] ? true : undefined}
-                aria-describedby={errors[name] ? `${name}-error` : undefined}
-              />
-              {errors[name] ? (
-                <p className="field-error" id={`${name}-error`}>
-                  {errors[name]}
-                </p>
-              ) : null}
-            </div>
+            <PasswordField
+              key={name}
+              name={name}
+              label={name === "password" ? "New password" : "The same password again"}
+              autoComplete="new-password"
+              minLength={MIN_PASSWORD_LENGTH}
+              error={errors[name]}
+            />
           ))}
           <button type="submit" className="button button-primary" disabled={pending}>
             {pending ? "Saving…" : "Set my password"}

@@ -1,5 +1,6 @@
 import { data, Form, useNavigation } from "react-router";
 import type { Route } from "./+types/settings-password";
+import { PasswordField } from "~/components/PasswordField";
 import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { changePasswordSchema, MIN_PASSWORD_LENGTH } from "~/domain/user-forms";
 import { requireViewer } from "~/server/session.server";
@@ -49,23 +50,7 @@ export default function SettingsPassword({ actionData }: Route.ComponentProps) {
       ) : null}
       <Form method="post" className="card-form" noValidate key={actionData?.done ? "done" : "form"}>
         {FIELDS.map(([name, label, autoComplete]) => (
-          <div className="field" key={name}>
-            <label htmlFor={name}>{label}</label>
-            <input
-              id={name}
-              name={name}
-              type="password"
-              autoComplete={autoComplete}
-              required
-              aria-invalid={errors[name] ? true : undefined}
-              aria-describedby={errors[name] ? `${name}-error` : undefined}
-            />
-            {errors[name] ? (
-              <p className="field-error" id={`${name}-error`}>
-                {errors[name]}
-              </p>
-            ) : null}
-          </div>
+          <PasswordField key={name} name={name} label={label} autoComplete={autoComplete} error={errors[name]} />
         ))}
         <button type="submit" className="button button-primary" disabled={pending}>
           {pending ? "Saving…" : "Change my password"}
