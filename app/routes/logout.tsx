@@ -1,14 +1,12 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/logout";
-import { audit } from "~/server/audit.server";
+import { auditChange } from "~/server/audit.server";
 import { getDb } from "~/server/db.server";
 import { destroySession, getViewer } from "~/server/session.server";
 
 export async function action({ request }: Route.ActionArgs) {
   const viewer = await getViewer(request);
-  if (viewer) {
-    audit(getDb(), { programId: viewer.programId, actorUserId: viewer.userId, action: "session.sign_out" });
-  }
+  if (viewer) auditChange(getDb(), viewer, { action: "session.sign_out" });
   throw redirect("/login", { headers: { "Set-Cookie": await destroySession(request) } });
 }
 
