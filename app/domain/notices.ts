@@ -26,6 +26,7 @@ export const SAVED_NOTICES = {
   deny: "Request denied. The reason is in its history.",
   fulfil: "Request marked fulfilled.",
   withdraw: "Request withdrawn.",
+  "password-set": "Your password is set. Sign in with it.",
 } as const;
 export type SavedNoticeKey = keyof typeof SAVED_NOTICES;
 

@@ -1,8 +1,11 @@
 import { data, Form, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/login";
+import { SavedNotice } from "~/components/SavedNotice";
 import { signInSchema } from "~/domain/auth-schemas";
-import { fieldErrorsOf, type FieldErrors } from "~/domain/forms";
+import type { FieldErrors } from "~/domain/forms";
+import { savedNotice } from "~/domain/notices";
 import { signIn } from "~/server/auth.server";
+import { parseForm } from "~/server/forms.server";
 import { createUserSession, getViewer, safeRedirectPath } from "~/server/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign in · CASA MDT" }];
@@ -11,20 +14,17 @@ export async function loader({ request }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   const redirectTo = safeRedirectPath(params.get("redirectTo"));
   if (await getViewer(request)) throw redirect(redirectTo);
-  return { redirectTo, passwordSet: params.get("notice") === "password-set" };
+  return { redirectTo, notice: savedNotice(request.url) };
 }
 
-/** Not parseForm: a failed sign-in must never send the password back, only the email. */
+/** A failed sign-in never sends the password back, only the email. */
 type ActionResult = { errors: FieldErrors; values: { email: string } };
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  const email = typeof form.email === "string" ? form.email : "";
-  const parsed = signInSchema.safeParse(form);
-  if (!parsed.success) {
-    return data<ActionResult>({ errors: fieldErrorsOf(parsed.error), values: { email } }, { status: 400 });
-  }
-  const result = await signIn(parsed.data.email, parsed.data.password, {
+  const form = await parseForm(request, signInSchema, { echo: ["email"] });
+  if (!form.ok) return form.reply;
+  const email = typeof form.values.email === "string" ? form.values.email : "";
+  const result = await signIn(form.data.email, form.data.password, {
     address: context?.clientAddress,
     cookieHeader: request.headers.get("Cookie"),
   });
@@ -48,7 +48,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", session.setCookie);
   headers.append("Set-Cookie", result.deviceCookie);
-  throw redirect(safeRedirectPath(parsed.data.redirectTo), { headers });
+  throw redirect(safeRedirectPath(form.data.redirectTo), { headers });
 }
 
 function waitInWords(seconds: number): string {
@@ -66,11 +66,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
       <div className="login-card">
         <h1>CASA MDT coordination</h1>
         <p className="muted">Sign in to see the youth you work with.</p>
-        {loaderData.passwordSet && !actionData ? (
-          <p className="alert alert-ok" role="status">
-            Your password is set. Sign in with it.
-          </p>
-        ) : null}
+        <SavedNotice notice={actionData ? null : loaderData.notice} />
         {errors._form || errors.email || errors.password ? (
           <p className="alert alert-error" role="alert" id="form-error">
             {errors._form ?? "Enter your email address and password."}

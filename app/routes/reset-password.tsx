@@ -1,9 +1,9 @@
-import { Form, redirect, useNavigation } from "react-router";
+import { data, Form, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/reset-password";
 import { PasswordField } from "~/components/PasswordField";
-import { fieldErrorsOf, formValues } from "~/domain/forms";
+import { savedUrl } from "~/domain/notices";
 import { MIN_PASSWORD_LENGTH, setPasswordSchema } from "~/domain/user-forms";
-import { data } from "react-router";
+import { parseForm } from "~/server/forms.server";
 import { resetLinkAccount, setPasswordWithLink } from "~/server/users.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Set your password · CASA MDT" }, { name: "referrer", content: "no-referrer" }];
@@ -21,12 +21,12 @@ export function loader({ params }: Route.LoaderArgs) {
 
 /** Never sends a password back: a failed form returns only its messages. */
 export async function action({ request, params }: Route.ActionArgs) {
-  const parsed = setPasswordSchema.safeParse(formValues(await request.formData()));
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 });
-  if (!(await setPasswordWithLink(params.token ?? "", parsed.data.password))) {
+  const form = await parseForm(request, setPasswordSchema, { echo: [] });
+  if (!form.ok) return form.reply;
+  if (!(await setPasswordWithLink(params.token ?? "", form.data.password))) {
     throw data({ message: "This link has been used or has expired. Ask for a new one." }, { status: 404 });
   }
-  throw redirect("/login?notice=password-set");
+  throw redirect(savedUrl("/login", "password-set"));
 }
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,8 +1,8 @@
-import { data, Form, useNavigation } from "react-router";
+import { Form, useNavigation } from "react-router";
 import type { Route } from "./+types/settings-password";
 import { PasswordField } from "~/components/PasswordField";
-import { fieldErrorsOf, formValues } from "~/domain/forms";
 import { changePasswordSchema, MIN_PASSWORD_LENGTH } from "~/domain/user-forms";
+import { formReply, parseForm } from "~/server/forms.server";
 import { requireViewer } from "~/server/session.server";
 import { changeOwnPassword } from "~/server/users.server";
 
@@ -16,10 +16,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** Never sends a password back: a failed form returns only its messages. */
 export async function action({ request }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
-  const parsed = changePasswordSchema.safeParse(formValues(await request.formData()));
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), done: false }, { status: 400 });
-  const result = await changeOwnPassword(viewer, parsed.data);
-  if (!result.ok) return data({ errors: result.errors, done: false }, { status: 400 });
+  const form = await parseForm(request, changePasswordSchema, { echo: [], extra: { done: false } });
+  if (!form.ok) return form.reply;
+  const result = await changeOwnPassword(viewer, form.data);
+  if (!result.ok) return formReply(result.errors, {}, { done: false });
   return { errors: {}, done: true };
 }
 

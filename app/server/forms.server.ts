@@ -16,28 +16,44 @@ export function formReply<const E extends Extra = Record<never, never>>(errors: 
 
 export type Parsed<T, E extends Extra> = { ok: true; data: T; values: FormValues } | { ok: false; reply: ReturnType<typeof formReply<E>> };
 
+/**
+ * How the 400 reply is built. `echo` lists the only values it sends back (default: all of them),
+ * for forms whose other fields must never travel back to the browser, such as passwords.
+ */
+export type ReplyOptions = { echo?: readonly string[] };
+
+/** The values a 400 sends back: all of them, or only those `echo` lists. */
+function echoed(values: FormValues, echo: readonly string[] | undefined): FormValues {
+  if (!echo) return values;
+  const out: FormValues = {};
+  for (const key of echo) if (Object.hasOwn(values, key)) out[key] = values[key];
+  return out;
+}
+
 /** Values already read from the form, parsed by `schema`; `extra` goes into the 400 reply as is. */
 export function parseValues<S extends z.ZodType, const E extends Extra = Record<never, never>>(
   values: FormValues,
   schema: S,
   extra?: E,
+  opts: ReplyOptions = {},
 ): Parsed<z.output<S>, E> {
   const parsed = schema.safeParse(values);
-  if (!parsed.success) return { ok: false, reply: formReply(fieldErrorsOf(parsed.error), values, extra) };
+  if (!parsed.success) return { ok: false, reply: formReply(fieldErrorsOf(parsed.error), echoed(values, opts.echo), extra) };
   return { ok: true, data: parsed.data, values };
 }
 
 /**
  * Reads the request's form and parses it by `schema`. Fields listed in `arrays` (checkboxes,
- * multi-selects) always come as arrays.
+ * multi-selects) always come as arrays; with `echo`, the 400 sends back only the values it lists.
  *
  *   const form = await parseForm(request, partySchema);
  *   if (!form.ok) return form.reply;
+ *   const form = await parseForm(request, signInSchema, { echo: ["email"] }); // never the password
  */
 export async function parseForm<S extends z.ZodType, const E extends Extra = Record<never, never>>(
   request: Request,
   schema: S,
-  opts: { arrays?: readonly string[]; extra?: E } = {},
+  opts: { arrays?: readonly string[]; extra?: E } & ReplyOptions = {},
 ): Promise<Parsed<z.output<S>, E>> {
-  return parseValues(formValues(await request.formData(), opts.arrays), schema, opts.extra);
+  return parseValues(formValues(await request.formData(), opts.arrays), schema, opts.extra, opts);
 }

@@ -49,7 +49,7 @@ describe("a new advocate's first sign-in", () => {
       await advocate.page.getByLabel("New password", { exact: true }).fill("olu sets a long password");
       await advocate.page.getByLabel("The same password again").fill("olu sets a long password");
       await advocate.page.getByRole("button", { name: "Set my password" }).click();
-      await advocate.page.waitForURL(/\/login\?notice=password-set/);
+      await advocate.page.waitForURL(/\/login\?saved=password-set/);
       await advocate.page.getByText("Your password is set.").waitFor();
       await signInAs(advocate.page, server.url, "olu@example.org", "olu sets a long password");
       await advocate.page.goto(`${server.url}/`);

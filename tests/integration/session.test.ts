@@ -168,6 +168,14 @@ describe("sign in", () => {
     expect(result.data.values.email).toBe("ana@test.example");
   });
 
+  it("never sends the password back, and sends the email back without deceptive characters", async () => {
+    const missingEmail = (await runAction({ email: "", password: "my secret phrase" })) as { init: ResponseInit };
+    expect(missingEmail.init.status).toBe(400);
+    expect(JSON.stringify(missingEmail)).not.toContain("my secret phrase");
+    const bidi = (await runAction({ email: "ana\u202E@test.example", password: "" })) as { data: { values: { email: string } } };
+    expect(bidi.data.values).toEqual({ email: "ana@test.example" });
+  });
+
   it("signs in regardless of email case, sets the cookie, redirects, and is audited", async () => {
     const result = await runAction({ email: " ANA@test.example ", password: "a long passphrase", redirectTo: "/youth?page=2" });
     expect(result).toBeInstanceOf(Response);

@@ -113,7 +113,7 @@ describe("a new person, with a one-time link", () => {
       }),
       { token },
     );
-    expect(redirectLocation(set)).toBe("/login?notice=password-set");
+    expect(redirectLocation(set)).toBe("/login?saved=password-set");
     expect(
       await verifyPassword("purple kites at dawn", one<{ h: string }>("select password_hash as h from users where id = ?", id).h),
     ).toBe(true);
@@ -206,6 +206,7 @@ describe("changing one's own password", () => {
       );
     const wrong = await post({ current: "not my password", password: "brand new phrase", confirm: "brand new phrase" });
     expect(statusOf(wrong)).toBe(400);
+    expect(JSON.stringify(payloadOf(wrong))).not.toContain("brand new phrase");
     expect(await getViewer(requestWith(other), db)).not.toBeNull();
     const before = auditCount("user.password_change");
     const ok = await post({ current: "casa-demo-2026", password: "brand new phrase", confirm: "brand new phrase" });
