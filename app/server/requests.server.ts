@@ -22,7 +22,7 @@ import {
   type RequestStatus,
   type RequestType,
 } from "../domain/requests";
-import { PARTY_ROLE_LABELS, displayName, type PartyRole } from "../domain/youth";
+import { displayName, partyWithRole } from "../domain/youth";
 import { auditChange } from "./audit.server";
 import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { likeContains } from "./sql.server";
@@ -106,7 +106,7 @@ function toRow(r: RawRow, viewer: Viewer): RequestRow {
     type: r.type as RequestType,
     typeLabel: requestTypeLabel(r.type!, r.subtype),
     status,
-    addressedTo: r.partyName ? `${r.partyName} (${PARTY_ROLE_LABELS[r.partyRole as PartyRole] ?? r.partyRole})` : (r.agency ?? "—"),
+    addressedTo: r.partyName ? partyWithRole(r.partyName, r.partyRole ?? "") : (r.agency ?? "—"),
     requestedBy: r.requestedBy ?? "",
     requestedAt: r.requestedAt!,
     dueOn: r.dueOn,
