@@ -14,7 +14,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Today · CASA MDT" }];
 /** Case roles land on "who needs me today?"; administrators, who see no case content, on administration. */
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  if (!seesCaseContent(viewer.role)) throw redirect("/admin");
+  if (!seesCaseContent(viewer.role)) throw redirect("/admin/users");
   // The page's one table (the caseload, or a program lead's supervisors) owns `sort` and `page`.
   const programWide = youthScopeOf(viewer.role).kind === "program";
   const table = parseTableParams(new URL(request.url).searchParams, {

@@ -468,10 +468,6 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
     });
     afterAll(async () => context?.close());
 
-    it("/admin", async () => {
-      await visit(page, role, "/admin");
-    });
-
     it("/admin/users, /admin/users/new, /admin/users/:id, /settings/password", async () => {
       await visit(page, role, "/admin/users");
       await visit(page, role, "/admin/users/new");

@@ -64,8 +64,8 @@ describe("signing in as each demo role", () => {
   it("admin@example.org lands on administration, not case content", async () => {
     const { page, close } = await newPage(browser);
     await signInAs(page, server.url, "admin@example.org", DEMO_PASSWORD);
-    expect(new URL(page.url()).pathname).toBe("/admin");
-    await page.getByRole("heading", { level: 1, name: "Administration" }).waitFor({ state: "visible" });
+    expect(new URL(page.url()).pathname).toBe("/admin/users");
+    await page.getByRole("heading", { level: 1, name: "People" }).waitFor({ state: "visible" });
     expect(await page.getByRole("link", { name: "Youth" }).count()).toBe(0);
     await signOut(page);
     await close();

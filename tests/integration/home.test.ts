@@ -144,7 +144,7 @@ describe("each demo role's figures, against independent SQL", () => {
   });
 
   it("an administrator is sent to administration", async () => {
-    expect(redirectLocation(await callRoute(homeLoader, await getAs(db, "admin@example.org", "/")))).toBe("/admin");
+    expect(redirectLocation(await callRoute(homeLoader, await getAs(db, "admin@example.org", "/")))).toBe("/admin/users");
   });
 });
 

@@ -4,6 +4,7 @@
  * one-time link works once and expires; changing one's own password ends the other sessions.
  */
 import { describe, expect, it } from "vitest";
+import { loader as adminLoader } from "~/routes/admin";
 import { loader as usersLoader } from "~/routes/admin-users";
 import { action as newUserAction, loader as newUserLoader } from "~/routes/admin-user-new";
 import { action as userAction, loader as userLoader } from "~/routes/admin-user";
@@ -45,6 +46,15 @@ describe("who may manage whom", () => {
     const before = one<{ n: number }>("select count(*) as n from users").n;
     expect(statusOf(await create("supervisor@example.org", { name: "X", email: "x@example.org", role: "advocate" }))).toBe(403);
     expect(one<{ n: number }>("select count(*) as n from users").n).toBe(before);
+  });
+
+  it("/admin goes to /admin/users for those who may see it, and is refused to the others", async () => {
+    for (const email of ["admin@example.org", "lead@example.org"]) {
+      expect(redirectLocation(await callRoute(adminLoader, await getAs(db, email, "/admin"))), email).toBe("/admin/users");
+    }
+    for (const email of ["advocate@example.org", "supervisor@example.org"]) {
+      expect(statusOf(await callRoute(adminLoader, await getAs(db, email, "/admin"))), email).toBe(403);
+    }
   });
 
   it("a program lead sees and manages advocates and supervisors only; nobody reaches another program's people", async () => {
