@@ -2,6 +2,7 @@ import { Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin-users";
 import { FilterActions } from "~/components/ListFilters";
+import { SimplePager } from "~/components/SimplePager";
 import { ROLE_LABELS, ROLES } from "~/domain/roles";
 import { listUsers, manageableRoles } from "~/server/users.server";
 import { requireViewer } from "~/server/session.server";
@@ -33,9 +34,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function AdminUsers({ loaderData }: Route.ComponentProps) {
   const { list, filters, roles, page, size, programName } = loaderData;
   const filtered = Boolean(filters.q || filters.role || filters.active);
-  const pageHref = (p: number) =>
-    `/admin/users?${new URLSearchParams(Object.entries({ ...filters, page: String(p) }).filter(([, v]) => v !== "")).toString()}`;
-  const last = Math.max(1, Math.ceil(list.total / size));
   return (
     <section aria-labelledby="users-heading">
       <div className="page-head">
@@ -81,11 +79,7 @@ export default function AdminUsers({ loaderData }: Route.ComponentProps) {
           <p>{filtered ? "Nobody matches these filters." : "Nobody yet: add the first person."}</p>
         </div>
       ) : (
-        <>
-          <p className="muted">
-            {list.total} {list.total === 1 ? "person" : "people"}
-            {last > 1 ? `, page ${page} of ${last}` : ""}
-          </p>
+        <SimplePager path="/admin/users" params={filters} total={list.total} page={page} size={size} noun={["person", "people"]}>
           <table className="simple-table">
             <caption className="sr-only">People of {programName}</caption>
             <thead>
@@ -109,13 +103,7 @@ export default function AdminUsers({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-          {last > 1 ? (
-            <nav aria-label="Pages" className="dt-pager">
-              {page > 1 ? <Link to={pageHref(page - 1)}>Previous page</Link> : null}{" "}
-              {page < last ? <Link to={pageHref(page + 1)}>Next page</Link> : null}
-            </nav>
-          ) : null}
-        </>
+        </SimplePager>
       )}
     </section>
   );

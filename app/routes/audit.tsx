@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/audit";
 import { FilterActions } from "~/components/ListFilters";
+import { SimplePager } from "~/components/SimplePager";
 import { formatDateTime, isCalendarDate } from "~/domain/dates";
 import { listAuditEvents } from "~/server/audit-log.server";
 import { requireViewer } from "~/server/session.server";
@@ -63,9 +64,6 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/audit";
   const filtered = Object.values(filters).some(Boolean);
-  const last = Math.max(1, Math.ceil(log.total / size));
-  const pageHref = (p: number) =>
-    `/audit?${new URLSearchParams(Object.entries({ ...filters, page: String(p) }).filter(([, v]) => v !== "")).toString()}`;
   const forYouth = filters.youth ? log.rows.find((r) => String(r.youthId) === filters.youth)?.youthName : null;
   return (
     <section aria-labelledby="audit-heading" aria-busy={loading}>
@@ -113,11 +111,16 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
           <p>{filtered ? "Nothing in the log matches these filters." : "The log is empty."}</p>
         </div>
       ) : (
-        <>
-          <p className="muted">
-            {log.total} {log.total === 1 ? "entry" : "entries"}
-            {last > 1 ? `, page ${page} of ${last}` : ""}
-          </p>
+        <SimplePager
+          path="/audit"
+          params={filters}
+          total={log.total}
+          page={page}
+          size={size}
+          noun={["entry", "entries"]}
+          previous="Newer entries"
+          next="Older entries"
+        >
           <div className="table-scroll" role="region" aria-labelledby="audit-heading" tabIndex={0}>
             <table className="simple-table compact">
               <caption className="sr-only">Audit log entries, newest first</caption>
@@ -147,13 +150,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
               </tbody>
             </table>
           </div>
-          {last > 1 ? (
-            <nav aria-label="Pages" className="dt-pager">
-              {page > 1 ? <Link to={pageHref(page - 1)}>Newer entries</Link> : null}{" "}
-              {page < last ? <Link to={pageHref(page + 1)}>Older entries</Link> : null}
-            </nav>
-          ) : null}
-        </>
+        </SimplePager>
       )}
     </section>
   );

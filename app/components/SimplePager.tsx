@@ -1,0 +1,49 @@
+/**
+ * The plain paging of a filtered list paged in SQL (people, audit log): a count line above the
+ * list ("120 entries, page 2 of 3"), the list, and Previous/Next links below it, each the list's
+ * URL with its filters and the other page.
+ */
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+
+export function SimplePager({
+  path,
+  params,
+  page,
+  total,
+  size,
+  noun,
+  previous = "Previous page",
+  next = "Next page",
+  children,
+}: {
+  /** The list's URL path, and its filters (empty ones are left out of the links). */
+  path: string;
+  params: Record<string, string>;
+  page: number;
+  total: number;
+  size: number;
+  /** What the list counts: ["person", "people"]. */
+  noun: readonly [one: string, many: string];
+  previous?: string;
+  next?: string;
+  children: ReactNode;
+}) {
+  const last = Math.max(1, Math.ceil(total / size));
+  const href = (p: number) =>
+    `${path}?${new URLSearchParams(Object.entries({ ...params, page: String(p) }).filter(([, v]) => v !== "")).toString()}`;
+  return (
+    <>
+      <p className="muted">
+        {total} {total === 1 ? noun[0] : noun[1]}
+        {last > 1 ? `, page ${page} of ${last}` : ""}
+      </p>
+      {children}
+      {last > 1 ? (
+        <nav aria-label="Pages" className="dt-pager">
+          {page > 1 ? <Link to={href(page - 1)}>{previous}</Link> : null} {page < last ? <Link to={href(page + 1)}>{next}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
