@@ -8,6 +8,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "Administrator",
 };
 
+/** The role in running text, lower case, as after a name in a picker: "Elena Novak (advocate)". */
+export const ROLE_SHORT_LABELS: Record<Role, string> = {
+  advocate: "advocate",
+  supervisor: "supervisor",
+  program_lead: "program lead",
+  admin: "administrator",
+};
+
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }

@@ -5,19 +5,11 @@
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { caseParties, memberships, users, youthAssignments } from "../../db/schema";
 import { youthScopeOf } from "../domain/permissions";
-import { ROLES, type Role } from "../domain/roles";
+import { ROLE_SHORT_LABELS, ROLES } from "../domain/roles";
 import { partyRoleLabel, partyWithRole } from "../domain/youth";
 import { getDb, type DbOrTx } from "./db.server";
 import { partiesShownTo } from "./parties.server";
 import type { YouthInScope } from "./scope.server";
-
-/** How a user's role reads after their name in a picker: "Elena Novak (advocate)". */
-const ROLE_IN_PICKER: Record<Role, string> = {
-  advocate: "advocate",
-  supervisor: "supervisor",
-  program_lead: "program lead",
-  admin: "administrator",
-};
 
 /** Roles on every case of the program (program leads): always among the people to pick. */
 const PROGRAM_WIDE_ROLES = ROLES.filter((r) => youthScopeOf(r).kind === "program");
@@ -47,7 +39,7 @@ export function peopleForYouth(inScope: YouthInScope, db: DbOrTx = getDb()) {
   return {
     attendees: [
       ...parties.map((p) => ({ key: `party:${p.id}`, label: partyWithRole(p.name, p.role) })),
-      ...programUsers.map((u) => ({ key: `user:${u.id}`, label: `${u.name} (${ROLE_IN_PICKER[u.role]})` })),
+      ...programUsers.map((u) => ({ key: `user:${u.id}`, label: `${u.name} (${ROLE_SHORT_LABELS[u.role]})` })),
     ] satisfies PersonChoice[],
     owners: [
       ...[...new Set(parties.map((p) => p.role))].map((r) => ({
