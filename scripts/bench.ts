@@ -38,6 +38,7 @@ import { reportTableCsv } from "../app/server/report-files.server";
 import { listAuditEvents, type AuditQuery } from "../app/server/audit-log.server";
 import { resolvePeriod } from "../app/domain/reports";
 import { calendarDateIn } from "../app/domain/dates";
+import { youthScopeOf } from "../app/domain/permissions";
 import { seedLarge } from "../db/seed";
 
 // =============================================================================================
@@ -250,12 +251,12 @@ function busiestGeneratedSupervisor(db: Db): string | undefined {
 
 /** Youth in the viewer's scope (open and closed), for the header. */
 function caseload(db: Db, v: Viewer): number {
-  const sql =
-    v.role === "program_lead"
-      ? `SELECT count(*) AS n FROM youth WHERE program_id = ?`
-      : `SELECT count(*) AS n FROM youth y WHERE y.program_id = ? AND EXISTS (
+  const programWide = youthScopeOf(v.role).kind === "program";
+  const sql = programWide
+    ? `SELECT count(*) AS n FROM youth WHERE program_id = ?`
+    : `SELECT count(*) AS n FROM youth y WHERE y.program_id = ? AND EXISTS (
            SELECT 1 FROM youth_assignments a WHERE a.youth_id = y.id AND a.user_id = ? AND a.kind = ? AND a.ended_on IS NULL)`;
-  const params = v.role === "program_lead" ? [v.programId] : [v.programId, v.userId, v.role];
+  const params = programWide ? [v.programId] : [v.programId, v.userId, v.role];
   return (db.$client.prepare(sql).get(...params) as { n: number }).n;
 }
 
