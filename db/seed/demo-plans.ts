@@ -46,168 +46,192 @@ export function programOnePlans(staff: ProgramOneStaff, rng: Rng): YouthPlan[] {
 
 /**
  * Youth 0-5: advocate@example.org's own caseload, one youth in each state the CSEC rule and the
- * missing-youth views tell apart.
+ * missing-youth views tell apart. In index order: the order of the random draws is part of the output.
  */
-function advocateCaseloadPlans({ lead, sup1, a1, a4 }: ProgramOneStaff, rng: Rng): YouthPlan[] {
+function advocateCaseloadPlans(staff: ProgramOneStaff, rng: Rng): YouthPlan[] {
   return [
-    // 0 — advocateNone
-    p1Plan(0, 15, -620, [st(a1, -560)], {
-      pastRunaways: 0,
-      upcoming: {
-        inDays: 3,
-        type: "regular_mdt",
-        inviteAdvocate: true,
-        agenda: [{ text: "School attendance plan", sensitive: false }],
+    advocateNonePlan(staff),
+    advocateConcernBySomeoneElsePlan(staff),
+    advocateOwnConcernPlan(staff),
+    advocateConfirmedPlan(staff, rng),
+    missingNowPlan(staff),
+    advocateClearedPlan(staff),
+  ];
+}
+
+/** 0 — advocateNone: no CSEC concern; a request submitted and a draft, an overdue action item. */
+function advocateNonePlan({ a1 }: ProgramOneStaff): YouthPlan {
+  return p1Plan(0, 15, -620, [st(a1, -560)], {
+    pastRunaways: 0,
+    upcoming: {
+      inDays: 3,
+      type: "regular_mdt",
+      inviteAdvocate: true,
+      agenda: [{ text: "School attendance plan", sensitive: false }],
+    },
+    requests: [
+      { type: "identification_documents", status: "submitted", by: a1, on: -30, dueIn: 25, description: "California state ID card" },
+      { type: "career_exploration", status: "draft", by: a1, on: -3, dueIn: 30 },
+    ],
+    actions: [
+      {
+        description: "Call the school counselor about the attendance plan",
+        owner: { user: a1 },
+        due: -6,
+        sensitive: false,
+        by: a1,
+        on: -20,
       },
-      requests: [
-        { type: "identification_documents", status: "submitted", by: a1, on: -30, dueIn: 25, description: "California state ID card" },
-        { type: "career_exploration", status: "draft", by: a1, on: -3, dueIn: 30 },
-      ],
-      actions: [
-        {
-          description: "Call the school counselor about the attendance plan",
-          owner: { user: a1 },
-          due: -6,
-          sensitive: false,
-          by: a1,
-          on: -20,
-        },
-        { description: "Bring the library card form to the next visit", owner: { user: a1 }, due: 4, sensitive: false, by: a1, on: -5 },
-      ],
-    }),
-    // 1 — advocateConcernBySomeoneElse
-    p1Plan(1, 16, -900, [st(a1, -480)], {
-      csec: {
-        kind: "concern",
-        csecAdvocateParty: true,
-        concern: {
-          by: sup1,
-          on: -12,
-          note:
-            "Caregiver saw Destiny get into a silver Charger with an adult man outside school three times this month; " +
-            "she came back with new nails and a second phone. Asking the team to look at this together.",
-          flags: [
-            flag(
-              "older_intimate_partner",
-              sup1,
-              -19,
-              "Talks about a boyfriend, 24, who lives on Larkspur Street and picks her up from school.",
-            ),
-            flag("travel_hotel_stays", sup1, -14, "A key card from the Marigold Motel was found in her backpack after a weekend away."),
-            flag("unexplained_gifts_cash_phones", sup1, -13, "Two prepaid phones and about $300 in cash she would not explain."),
-          ],
-        },
-      },
-      pastRunaways: 1,
-      safetyPlan: true,
-      upcoming: {
-        inDays: 5,
-        type: "csec_mdt",
-        inviteAdvocate: false,
-        agenda: [
-          { text: "CSEC advocate referral and first meetings", sensitive: true },
-          { text: "Safety plan review with the CSEC advocate", sensitive: true },
+      { description: "Bring the library card form to the next visit", owner: { user: a1 }, due: 4, sensitive: false, by: a1, on: -5 },
+    ],
+  });
+}
+
+/** 1 — advocateConcernBySomeoneElse: supervisor1 raised the concern; a CSEC advocate on the team. */
+function advocateConcernBySomeoneElsePlan({ sup1, a1 }: ProgramOneStaff): YouthPlan {
+  return p1Plan(1, 16, -900, [st(a1, -480)], {
+    csec: {
+      kind: "concern",
+      csecAdvocateParty: true,
+      concern: {
+        by: sup1,
+        on: -12,
+        note:
+          "Caregiver saw Destiny get into a silver Charger with an adult man outside school three times this month; " +
+          "she came back with new nails and a second phone. Asking the team to look at this together.",
+        flags: [
+          flag(
+            "older_intimate_partner",
+            sup1,
+            -19,
+            "Talks about a boyfriend, 24, who lives on Larkspur Street and picks her up from school.",
+          ),
+          flag("travel_hotel_stays", sup1, -14, "A key card from the Marigold Motel was found in her backpack after a weekend away."),
+          flag("unexplained_gifts_cash_phones", sup1, -13, "Two prepaid phones and about $300 in cash she would not explain."),
         ],
       },
-      requests: [
-        { type: "restoration_funds", status: "submitted", by: sup1, on: -7, dueIn: 14, amountCents: 45_000 },
-        { type: "csec_advocate", status: "submitted", by: sup1, on: -9, dueIn: 7 },
+    },
+    pastRunaways: 1,
+    safetyPlan: true,
+    upcoming: {
+      inDays: 5,
+      type: "csec_mdt",
+      inviteAdvocate: false,
+      agenda: [
+        { text: "CSEC advocate referral and first meetings", sensitive: true },
+        { text: "Safety plan review with the CSEC advocate", sensitive: true },
       ],
-      actions: [
-        { description: "Follow up on the CSEC advocate referral", owner: { user: sup1 }, due: 3, sensitive: true, by: sup1, on: -9 },
-        { description: "Confirm the CSEC unit screening with DCFS", owner: { role: "csw" }, due: -2, sensitive: true, by: sup1, on: -10 },
-      ],
-    }),
-    // 2 — advocateOwnConcern
-    p1Plan(2, 14, -400, [st(a1, -350)], {
-      csec: {
-        kind: "concern",
-        csecAdvocateParty: false,
-        concern: {
-          by: a1,
-          on: -4,
-          note: "Jasmine has a second phone and gets very anxious when it buzzes; she changed the subject when I asked. Asking for a review.",
-          flags: [
-            flag("multiple_phones_social_media", a1, -6, "Has a second phone she keeps hidden; new social-media accounts."),
-            flag("fear_or_submissiveness", a1, -5, "Went quiet and anxious whenever the second phone buzzed."),
-          ],
-        },
+    },
+    requests: [
+      { type: "restoration_funds", status: "submitted", by: sup1, on: -7, dueIn: 14, amountCents: 45_000 },
+      { type: "csec_advocate", status: "submitted", by: sup1, on: -9, dueIn: 7 },
+    ],
+    actions: [
+      { description: "Follow up on the CSEC advocate referral", owner: { user: sup1 }, due: 3, sensitive: true, by: sup1, on: -9 },
+      { description: "Confirm the CSEC unit screening with DCFS", owner: { role: "csw" }, due: -2, sensitive: true, by: sup1, on: -10 },
+    ],
+  });
+}
+
+/** 2 — advocateOwnConcern: the advocate raised the concern, awaiting review. */
+function advocateOwnConcernPlan({ a1 }: ProgramOneStaff): YouthPlan {
+  return p1Plan(2, 14, -400, [st(a1, -350)], {
+    csec: {
+      kind: "concern",
+      csecAdvocateParty: false,
+      concern: {
+        by: a1,
+        on: -4,
+        note: "Jasmine has a second phone and gets very anxious when it buzzes; she changed the subject when I asked. Asking for a review.",
+        flags: [
+          flag("multiple_phones_social_media", a1, -6, "Has a second phone she keeps hidden; new social-media accounts."),
+          flag("fear_or_submissiveness", a1, -5, "Went quiet and anxious whenever the second phone buzzed."),
+        ],
       },
-      upcoming: regularMdt(6),
-    }),
-    // 3 — advocateConfirmed (advocate4 had the case before)
-    p1Plan(3, 17, -1100, [st(a4, -1040, -210), st(a1, -210)], {
-      csec: {
-        kind: "confirmed",
-        concern: {
-          by: a4,
-          on: -260,
-          note: rng.pick(D.CONCERN_NOTES),
-          flags: [flag("running_away", a4, -265), flag("tattoos_branding", a4, -262)],
-        },
+    },
+    upcoming: regularMdt(6),
+  });
+}
+
+/** 3 — advocateConfirmed: confirmed by the agency's CSEC unit (advocate4 had the case before). */
+function advocateConfirmedPlan({ sup1, a1, a4 }: ProgramOneStaff, rng: Rng): YouthPlan {
+  return p1Plan(3, 17, -1100, [st(a4, -1040, -210), st(a1, -210)], {
+    csec: {
+      kind: "confirmed",
+      concern: {
+        by: a4,
+        on: -260,
+        note: rng.pick(D.CONCERN_NOTES),
+        flags: [flag("running_away", a4, -265), flag("tattoos_branding", a4, -262)],
+      },
+      by: sup1,
+      on: -150,
+      basis: "agency_csec_unit",
+      basisOn: -152,
+      note: D.CONFIRM_NOTES.agency_csec_unit,
+    },
+    pastRunaways: 2,
+    safetyPlan: true,
+    upcoming: regularMdt(10),
+    requests: [
+      { type: "restoration_funds", status: "fulfilled", by: a1, on: -100, dueIn: 21, amountCents: 80_000 },
+      { type: "csec_advocate", status: "fulfilled", by: sup1, on: -148, dueIn: 14 },
+      {
+        type: "therapy",
+        subtype: "emdr",
+        status: "approved",
+        by: a1,
+        on: -20,
+        dueIn: 14,
+        description: "EMDR with a trauma-focused clinician",
+      },
+    ],
+  });
+}
+
+/** 4 — missingNow: missing now, an emergency placement meeting in two days. */
+function missingNowPlan({ sup1, a1 }: ProgramOneStaff): YouthPlan {
+  return p1Plan(4, 15, -300, [st(a1, -280)], {
+    missingNow: true,
+    pastRunaways: 1,
+    safetyPlan: true,
+    upcoming: {
+      inDays: 2,
+      type: "emergency_placement",
+      inviteAdvocate: true,
+      agenda: [{ text: "Placement options when Marisol returns", sensitive: false }],
+    },
+    actions: [
+      {
+        description: "Check in with the caregiver daily until Marisol is back",
+        owner: { user: a1 },
+        due: 1,
+        sensitive: false,
         by: sup1,
-        on: -150,
-        basis: "agency_csec_unit",
-        basisOn: -152,
-        note: D.CONFIRM_NOTES.agency_csec_unit,
+        on: -1,
       },
-      pastRunaways: 2,
-      safetyPlan: true,
-      upcoming: regularMdt(10),
-      requests: [
-        { type: "restoration_funds", status: "fulfilled", by: a1, on: -100, dueIn: 21, amountCents: 80_000 },
-        { type: "csec_advocate", status: "fulfilled", by: sup1, on: -148, dueIn: 14 },
-        {
-          type: "therapy",
-          subtype: "emdr",
-          status: "approved",
-          by: a1,
-          on: -20,
-          dueIn: 14,
-          description: "EMDR with a trauma-focused clinician",
-        },
-      ],
-    }),
-    // 4 — missingNow
-    p1Plan(4, 15, -300, [st(a1, -280)], {
-      missingNow: true,
-      pastRunaways: 1,
-      safetyPlan: true,
-      upcoming: {
-        inDays: 2,
-        type: "emergency_placement",
-        inviteAdvocate: true,
-        agenda: [{ text: "Placement options when Marisol returns", sensitive: false }],
+    ],
+  });
+}
+
+/** 5 — advocateCleared: a concern cleared by the program lead; no recent contact. */
+function advocateClearedPlan({ lead, sup1, a1 }: ProgramOneStaff): YouthPlan {
+  return p1Plan(5, 16, -700, [st(a1, -640)], {
+    csec: {
+      kind: "cleared",
+      concern: {
+        by: sup1,
+        on: -140,
+        note: "Trinity's friends say she spends late nights at the Bayview transit center with older men; raising so we can check.",
+        flags: [flag("inconsistent_accounts", sup1, -146), flag("truancy", sup1, -143)],
       },
-      actions: [
-        {
-          description: "Check in with the caregiver daily until Marisol is back",
-          owner: { user: a1 },
-          due: 1,
-          sensitive: false,
-          by: sup1,
-          on: -1,
-        },
-      ],
-    }),
-    // 5 — advocateCleared
-    p1Plan(5, 16, -700, [st(a1, -640)], {
-      csec: {
-        kind: "cleared",
-        concern: {
-          by: sup1,
-          on: -140,
-          note: "Trinity's friends say she spends late nights at the Bayview transit center with older men; raising so we can check.",
-          flags: [flag("inconsistent_accounts", sup1, -146), flag("truancy", sup1, -143)],
-        },
-        by: lead,
-        on: -95,
-        reason: D.CLEAR_REASONS[0]!,
-      },
-      staleContact: true,
-      upcoming: null,
-    }),
-  ];
+      by: lead,
+      on: -95,
+      reason: D.CLEAR_REASONS[0]!,
+    },
+    staleContact: true,
+    upcoming: null,
+  });
 }
 
 /** Youth 6-29: the shared case, the other advocates' caseloads (supervisor2's from 16), closed cases. */
