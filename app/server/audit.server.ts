@@ -49,11 +49,13 @@ export function auditRead(viewer: { programId: number; userId: number }, action:
 
 /**
  * Reads a record about one youth and logs that the viewer read it, in one transaction: the page
- * sees one consistent state of the record, and it is never shown without its audit row.
+ * sees one consistent state of the record, and it is never shown without its audit row. The read
+ * goes first, so a youth that is not in scope (or does not exist) is a 404 and logs nothing.
  */
 export function readAudited<T>(viewer: Actor, action: ReadAction, youthId: number, read: (tx: Tx) => T, db: Db = getDb()): T {
   return db.transaction((tx) => {
+    const result = read(tx);
     auditRead(viewer, action, youthId, tx);
-    return read(tx);
+    return result;
   });
 }
