@@ -7,7 +7,7 @@ import { and, count, desc, eq, gte, inArray, isNull, lt, max, sql, type SQL, typ
 import { caseParties, contacts, programs, users, youth } from "../../db/schema";
 import { addDays, daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import type { FieldErrors, WriteResult } from "../domain/forms";
-import { PARTY_ROLE_LABELS, type PartyRole } from "../domain/youth";
+import { PARTY_ROLE_LABELS, partyWithRole } from "../domain/youth";
 import { CONTACT_METHOD_LABELS, CORE_CONTACT_PARTIES, type ContactMethod } from "../domain/youth-forms";
 import { auditChange } from "./audit.server";
 import { getDb, type DbOrTx } from "./db.server";
@@ -73,7 +73,7 @@ export function listContacts(inScope: YouthInScope, filter: ContactFilter & { li
     occurredAt: c.occurredAt,
     method: c.method as ContactMethod,
     methodLabel: CONTACT_METHOD_LABELS[c.method as ContactMethod] ?? c.method,
-    withLabel: c.partyName ? `${c.partyName} (${PARTY_ROLE_LABELS[c.partyRole as PartyRole] ?? c.partyRole})` : "The youth",
+    withLabel: c.partyName ? partyWithRole(c.partyName, c.partyRole ?? "") : "The youth",
     partyId: c.partyId,
     summary: c.summary,
     loggedBy: c.loggedBy,
