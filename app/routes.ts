@@ -3,12 +3,15 @@ import { type RouteConfig, index, layout, route } from "@react-router/dev/routes
 export default [
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.tsx"),
+  route("switch-program", "routes/switch-program.ts"),
   route("healthz", "routes/healthz.ts"),
   route("reset-password/:token", "routes/reset-password.tsx"),
   layout("routes/app-layout.tsx", [
     index("routes/home.tsx"),
     route("youth", "routes/youth-list.tsx"),
+    route("youth/new", "routes/youth-new.tsx"),
     route("youth/:youthId", "routes/youth-detail.tsx"),
+    route("youth/:youthId/case", "routes/youth-case.tsx"),
     route("youth/:youthId/parties/new", "routes/party-new.tsx"),
     route("youth/:youthId/parties/:partyId/edit", "routes/party-edit.tsx"),
     route("youth/:youthId/parties/:partyId/replace", "routes/party-replace.tsx"),

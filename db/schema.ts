@@ -54,6 +54,11 @@ export const memberships = sqliteTable(
       .notNull()
       .references(() => programs.id),
     role: text("role", { enum: ["advocate", "supervisor", "program_lead", "admin"] }).notNull(),
+    /**
+     * For an advocate: the supervisor who usually supervises their cases, offered first when a
+     * youth is taken in with this advocate. Scope never reads it (assignments decide who sees what).
+     */
+    supervisorUserId: integer("supervisor_user_id").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -200,6 +205,33 @@ export const youthAssignments = sqliteTable(
     index("assignments_user_kind_current_idx").on(t.userId, t.kind, t.endedOn, t.youthId),
     index("assignments_youth_kind_current_idx").on(t.youthId, t.kind, t.endedOn, t.userId),
   ],
+);
+
+/**
+ * Each time a case was closed or reopened: when it took effect, why, and who recorded it. The
+ * youth's `case_status` is the current state; these rows are its history.
+ */
+export const caseStatusChanges = sqliteTable(
+  "case_status_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    status: text("status", { enum: ["open", "closed"] }).notNull(),
+    /** The calendar day the change took effect. */
+    effectiveOn: text("effective_on").notNull(),
+    reason: text("reason").notNull(),
+    note: text("note"),
+    byUserId: integer("by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_status_changes_youth_idx").on(t.youthId, t.createdAt)],
 );
 
 /** A person on the youth's team, in one role, for a period. Replacing a holder closes the row. */

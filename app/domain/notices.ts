@@ -27,6 +27,14 @@ export const SAVED_NOTICES = {
   fulfil: "Request marked fulfilled.",
   withdraw: "Request withdrawn.",
   "password-set": "Your password is set. Sign in with it.",
+  "youth-created": "Case opened. Add the youth's team (social worker, attorney ...) below.",
+  "youth-created-elsewhere": "Case opened and assigned. It is not in your caseload, so it is not listed here.",
+  "placement-changed": "Move recorded; the previous placement is kept in the history.",
+  assignments: "Assignments saved. Anyone removed no longer sees this youth.",
+  "assignments-unchanged": "Nothing changed: those people were already assigned.",
+  "case-handed-over": "Case handed over. It is no longer in your caseload.",
+  "case-closed": "Case closed. It can be reopened from this page.",
+  "case-reopened": "Case reopened.",
 } as const;
 export type SavedNoticeKey = keyof typeof SAVED_NOTICES;
 

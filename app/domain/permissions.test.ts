@@ -24,6 +24,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "raise:csec-concern": ["advocate", "supervisor", "program_lead"],
   "read:csec:unconfirmed": ["supervisor", "program_lead"],
   "review:csec": ["supervisor", "program_lead"],
+  "manage:cases": ["supervisor", "program_lead"],
   "write:requests": ["advocate", "program_lead"],
   "decide:requests": ["supervisor", "program_lead"],
   "read:reports": ["supervisor", "program_lead"],

@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "read:csec:unconfirmed",
   /** Confirm or clear a concern; record a confirmed status directly. */
   "review:csec",
+  /** Take in a youth, change their placement, close and reopen the case, assign advocates and supervisor. */
+  "manage:cases",
   /** Create, submit and withdraw resource requests. */
   "write:requests",
   /** Approve, deny and fulfil resource requests. */
@@ -43,12 +45,21 @@ const CASE_ROLES_COMMON: Permission[] = ["write:case", "raise:csec-concern"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   advocate: ["read:youth:assigned", ...CASE_ROLES_COMMON, "write:requests"],
-  supervisor: ["read:youth:supervised", ...CASE_ROLES_COMMON, "read:csec:unconfirmed", "review:csec", "decide:requests", "read:reports"],
+  supervisor: [
+    "read:youth:supervised",
+    ...CASE_ROLES_COMMON,
+    "read:csec:unconfirmed",
+    "review:csec",
+    "manage:cases",
+    "decide:requests",
+    "read:reports",
+  ],
   program_lead: [
     "read:youth:program",
     ...CASE_ROLES_COMMON,
     "read:csec:unconfirmed",
     "review:csec",
+    "manage:cases",
     "write:requests",
     "decide:requests",
     "read:reports",

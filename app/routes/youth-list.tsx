@@ -7,7 +7,9 @@ import { formatSort, parseTableParams } from "~/components/table/url-state";
 import { CsecStatusText } from "~/components/CsecStatusText";
 import { UnreportedClocks } from "~/components/UnreportedClocks";
 import { CSEC_STATUS_LABELS } from "~/domain/csec";
-import { scopeInWords } from "~/domain/permissions";
+import { can, scopeInWords } from "~/domain/permissions";
+import { savedNotice } from "~/domain/notices";
+import { SavedNotice } from "~/components/SavedNotice";
 import { PLACEMENT_TYPE_LABELS, PLACEMENT_TYPES } from "~/domain/youth";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { requireViewer } from "~/server/session.server";
@@ -69,6 +71,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     sort: table.sort,
     timeZone: viewer.timeZone,
     scopeWords: scopeInWords(viewer.role),
+    canTakeIn: can(viewer.role, "manage:cases"),
+    notice: savedNotice(request.url),
     filters: {
       q: filters.q ?? "",
       placement: filters.placement ?? "",
@@ -146,7 +150,15 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
         <p className="muted">
           {list.total === 1 ? "1 youth" : `${list.total} youth`} {filtered ? "match these filters" : loaderData.scopeWords}
         </p>
+        {loaderData.canTakeIn ? (
+          <p>
+            <Link className="button button-primary" to="/youth/new">
+              Take in a youth
+            </Link>
+          </p>
+        ) : null}
       </div>
+      <SavedNotice notice={loaderData.notice} />
 
       <Form method="get" className="filters" role="search" aria-label="Filter youth">
         <div className="field">

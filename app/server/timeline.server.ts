@@ -3,6 +3,7 @@
  * safety plan reviews, runaway episodes, and CSEC status changes only as the viewer may see them.
  * Each kind is read through its own module, so each visibility rule is applied where it lives.
  */
+import { caseStatusTimeline } from "./cases.server";
 import { countContacts, listContacts } from "./contacts.server";
 import { csecTimelineEntries } from "./csec.server";
 import { getDb, type DbOrTx } from "./db.server";
@@ -12,7 +13,7 @@ import { listPlacements } from "./placements.server";
 import { getSafetyPlans } from "./safety-plans.server";
 import type { YouthInScope } from "./scope.server";
 
-export type TimelineKind = "placement" | "team" | "contact" | "safety_plan" | "episode" | "csec";
+export type TimelineKind = "placement" | "case" | "team" | "contact" | "safety_plan" | "episode" | "csec";
 
 export type TimelineEntry = {
   /** An ISO instant, or a calendar date for things recorded by day. */
@@ -35,6 +36,8 @@ export function getTimeline(inScope: YouthInScope, limit?: number, db: DbOrTx = 
       entries.push({ at: p.endedOn, kind: "placement", title: `Left placement: ${p.label}`, detail: p.endReason });
     }
   }
+
+  for (const c of caseStatusTimeline(inScope, db)) entries.push({ ...c, kind: "case" });
 
   const team = listParties(inScope, db);
   for (const p of [...team.current, ...team.history]) {

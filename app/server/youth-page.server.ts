@@ -61,6 +61,7 @@ export function getYouthPage(viewer: Viewer, youthId: number, opts: YouthPageOpt
         canWrite,
         canRequest: can(viewer.role, "write:requests"),
         canAudit: can(viewer.role, "read:audit"),
+        canManageCase: can(viewer.role, "manage:cases"),
       };
     },
     db,

@@ -183,7 +183,9 @@ function writeDemoUsers(w: Writer, clock: Clock, passwordHash: string, programId
   USER_DEFS.forEach((def, i) => {
     const createdAt = clock.at(-1400 + i, 18);
     const id = w.user({ email: def.email, name: def.name, passwordHash, createdAt });
-    w.membership({ userId: id, programId: programIds[def.program], role: def.role, createdAt });
+    // The usual supervisor is written before the advocates (USER_DEFS lists supervisors first).
+    const supervisorUserId = "supervisor" in def && def.supervisor ? users.get(def.supervisor)!.id : null;
+    w.membership({ userId: id, programId: programIds[def.program], role: def.role, supervisorUserId, createdAt });
     users.set(def.key, { id, name: def.name, email: def.email, role: def.role });
   });
   return (key) => {

@@ -111,11 +111,11 @@ function writeBenchStaff(
   opts: { programId: number; passwordHash: string; n: number; offsets: Offsets },
 ): BenchStaff {
   const createdAt = clock.at(-1300, 18);
-  const makeUser = (email: string, role: Role): U => {
+  const makeUser = (email: string, role: Role, supervisor?: U): U => {
     const [first, last] = adultName(rng);
     const name = `${first} ${last}`;
     const id = w.user({ email, name, passwordHash: opts.passwordHash, createdAt });
-    w.membership({ userId: id, programId: opts.programId, role, createdAt });
+    w.membership({ userId: id, programId: opts.programId, role, supervisorUserId: supervisor?.id ?? null, createdAt });
     return { id, name, email, role };
   };
   const advocateCount = Math.ceil(opts.n / 3);
@@ -127,9 +127,10 @@ function writeBenchStaff(
   const advocates: U[] = [];
   const supervisorOf = new Map<number, U>();
   for (let i = 0; i < advocateCount; i++) {
-    const a = makeUser(`advocate.b${String(opts.offsets.advocates + i + 1).padStart(5, "0")}@bench.example.org`, "advocate");
+    const supervisor = supervisors[Math.floor(i / 12)]!;
+    const a = makeUser(`advocate.b${String(opts.offsets.advocates + i + 1).padStart(5, "0")}@bench.example.org`, "advocate", supervisor);
     advocates.push(a);
-    supervisorOf.set(a.id, supervisors[Math.floor(i / 12)]!);
+    supervisorOf.set(a.id, supervisor);
   }
   return { advocates, supervisorOf };
 }

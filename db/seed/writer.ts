@@ -44,7 +44,7 @@ function inserter<T extends SQLiteTable, K extends keyof T["$inferInsert"] & str
 const COLUMNS = {
   program: ["name", "slug", "timeZone", "staleYouthContactDays", "stalePartyContactDays", "createdAt"],
   user: ["email", "name", "passwordHash", "createdAt"],
-  membership: ["userId", "programId", "role", "createdAt"],
+  membership: ["userId", "programId", "role", "supervisorUserId", "createdAt"],
   youth: ["programId", "firstName", "lastName", "dateOfBirth", "caseNumber", "caseStatus", "createdAt", "updatedAt"],
   placement: ["programId", "youthId", "type", "description", "startedOn", "endedOn", "endReason", "createdAt"],
   assignment: ["programId", "youthId", "userId", "kind", "startedOn", "endedOn", "createdAt"],

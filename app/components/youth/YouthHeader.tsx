@@ -77,11 +77,16 @@ export function YouthHeader({ page, timeZone, base, canWrite }: YouthSectionProp
           </div>
         </dl>
         {page.frequentRunner ? <p className="badge badge-warn">Frequent runner</p> : null}
-        {(canWrite && !overview.missing) || page.canAudit ? (
+        {(canWrite && !overview.missing) || page.canAudit || page.canManageCase ? (
           <p className="header-actions">
             {canWrite && !overview.missing ? (
               <Link className="button" to={`${base}/missing`}>
                 Report missing
+              </Link>
+            ) : null}{" "}
+            {page.canManageCase ? (
+              <Link className="button" to={`${base}/case`}>
+                Placement, assignments, close case
               </Link>
             ) : null}{" "}
             {page.canAudit ? <Link to={`/audit?youth=${overview.id}`}>Who has seen this record</Link> : null}
