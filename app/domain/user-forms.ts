@@ -17,7 +17,17 @@ const email = z
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter an email address like name@example.org.");
 const role = z.enum(ROLES, { error: "Choose a role." });
 
-export const newUserSchema = z.object({ name, email, role });
+/** An advocate's usual supervisor: a user id from the list or a typed email; blank for none. */
+const usualSupervisor = z
+  .string()
+  .trim()
+  .max(254, "Keep the email under 254 characters.")
+  .optional()
+  .transform((v) => (v ? v.toLowerCase() : undefined));
+
+export const newUserSchema = z.object({ name, email, role, supervisor: usualSupervisor });
+
+export const usualSupervisorSchema = z.object({ supervisor: usualSupervisor });
 
 export const changeRoleSchema = z.object({
   role,

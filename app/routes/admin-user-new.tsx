@@ -7,13 +7,15 @@ import { newUserSchema, RESET_LINK_HOURS } from "~/domain/user-forms";
 import { formReply, parseForm } from "~/server/forms.server";
 import { requireViewer } from "~/server/session.server";
 import { createUser, manageableRoles, requireUserAdmin } from "~/server/users.server";
+import { memberChoices } from "~/server/cases.server";
+import { StaffPicker } from "~/components/StaffPicker";
 
 export const meta: Route.MetaFunction = () => [{ title: "Add a person · CASA MDT" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   requireUserAdmin(viewer);
-  return { roles: manageableRoles(viewer), programName: viewer.programName };
+  return { roles: manageableRoles(viewer), programName: viewer.programName, supervisors: memberChoices(viewer, "supervisor") };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -67,6 +69,24 @@ export default function AdminUserNew({ loaderData, actionData }: Route.Component
             options={loaderData.roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
             required
           />
+          <StaffPicker
+            id="f-supervisor"
+            label="Usual supervisor (for an advocate)"
+            name="supervisor"
+            options={loaderData.supervisors}
+            value={typeof state?.values?.supervisor === "string" ? state.values.supervisor : ""}
+            placeholder="None yet"
+            describedBy={state?.errors?.supervisor ? "supervisor-error supervisor-hint" : "supervisor-hint"}
+            invalid={Boolean(state?.errors?.supervisor)}
+          />
+          <p className="field-hint" id="supervisor-hint">
+            Offered first when a youth is taken in with this advocate. Who sees a youth is decided by the youth&apos;s own assignments.
+          </p>
+          {state?.errors?.supervisor ? (
+            <p className="field-error" id="supervisor-error">
+              {state.errors.supervisor}
+            </p>
+          ) : null}
           <p className="field-hint">
             You will get a link for the person to set their own password, valid for {RESET_LINK_HOURS} hours and shown only once.
           </p>

@@ -4,22 +4,29 @@ import type { Route } from "./+types/admin-user";
 import { FormError, SelectField, SubmitButton } from "~/components/forms";
 import { OneTimeLink } from "~/components/OneTimeLink";
 import { ROLE_LABELS } from "~/domain/roles";
-import { changeRoleSchema } from "~/domain/user-forms";
+import { changeRoleSchema, usualSupervisorSchema } from "~/domain/user-forms";
+import { StaffPicker } from "~/components/StaffPicker";
+import { memberChoices } from "~/server/cases.server";
 import { formReply, parseValues } from "~/server/forms.server";
 import { formValues } from "~/domain/forms";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
-import { changeRole, createResetLink, getManagedUser, manageableRoles, setActive } from "~/server/users.server";
+import { changeRole, createResetLink, getManagedUser, manageableRoles, setActive, setUsualSupervisor } from "~/server/users.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.user.name ?? "Person"} · People · CASA MDT` }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const user = getManagedUser(viewer, idParam(params.userId, "Person"));
-  return { user, roles: manageableRoles(viewer), self: user.id === viewer.userId };
+  return {
+    user,
+    roles: manageableRoles(viewer),
+    self: user.id === viewer.userId,
+    supervisors: user.role === "advocate" ? memberChoices(viewer, "supervisor") : null,
+  };
 }
 
-const intentSchema = z.enum(["role", "deactivate", "reactivate", "link"], { error: "Choose what to do." });
+const intentSchema = z.enum(["role", "supervisor", "deactivate", "reactivate", "link"], { error: "Choose what to do." });
 
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
@@ -34,6 +41,13 @@ export async function action({ request, params }: Route.ActionArgs) {
     const result = changeRole(viewer, userId, form.data);
     if (!result.ok) return formReply(result.errors, values, { intent: "role" }, result.status);
     return { done: `${user.name} is now ${ROLE_LABELS[form.data.role].toLowerCase()}.` };
+  }
+  if (intent.data === "supervisor") {
+    const form = parseValues(values, usualSupervisorSchema, { intent: "supervisor" });
+    if (!form.ok) return form.reply;
+    const result = setUsualSupervisor(viewer, userId, form.data.supervisor);
+    if (!result.ok) return formReply(result.errors, values, { intent: "supervisor" }, result.status);
+    return { done: `${user.name}’s usual supervisor is saved.` };
   }
   if (intent.data === "link") {
     const result = createResetLink(viewer, userId);
@@ -60,6 +74,7 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
   const { user, roles, self } = loaderData;
   const state = actionData && "errors" in actionData ? actionData : undefined;
   const roleState = state && "intent" in state && state.intent === "role" ? state : undefined;
+  const supervisorState = state && "intent" in state && state.intent === "supervisor" ? state : undefined;
   return (
     <section aria-labelledby="user-heading">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -75,6 +90,12 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
           <dt>Role</dt>
           <dd>{ROLE_LABELS[user.role]}</dd>
         </div>
+        {user.role === "advocate" ? (
+          <div>
+            <dt>Usual supervisor</dt>
+            <dd>{user.usualSupervisor?.name ?? <span className="muted">None</span>}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Account</dt>
           <dd>{user.active ? "Active" : "Deactivated"}</dd>
@@ -88,7 +109,7 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
       {actionData && "link" in actionData && actionData.link?.url ? (
         <OneTimeLink name={user.name} url={actionData.link.url} expiresAt={actionData.link.expiresAt} timeZone={actionData.link.timeZone} />
       ) : null}
-      {state && !roleState ? <FormError state={state} /> : null}
+      {state && !roleState && !supervisorState ? <FormError state={state} /> : null}
       {self ? (
         <p className="muted">This is your own account: change your password from the account menu.</p>
       ) : (
@@ -111,6 +132,43 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
               </SubmitButton>
             </Form>
           </section>
+          {user.role === "advocate" ? (
+            <section className="panel" aria-labelledby="supervisor-heading">
+              <h2 id="supervisor-heading">Usual supervisor</h2>
+              <Form method="post" className="card-form" noValidate>
+                <FormError state={supervisorState} />
+                <StaffPicker
+                  id="f-supervisor"
+                  label="Supervisor"
+                  name="supervisor"
+                  options={loaderData.supervisors}
+                  value={
+                    supervisorState
+                      ? typeof supervisorState.values?.supervisor === "string"
+                        ? supervisorState.values.supervisor
+                        : ""
+                      : loaderData.supervisors
+                        ? String(user.usualSupervisor?.id ?? "")
+                        : (user.usualSupervisor?.email ?? "")
+                  }
+                  placeholder="None"
+                  describedBy={supervisorState?.errors?.supervisor ? "supervisor-error supervisor-hint" : "supervisor-hint"}
+                  invalid={Boolean(supervisorState?.errors?.supervisor)}
+                />
+                <p className="field-hint" id="supervisor-hint">
+                  Offered first when a youth is taken in with {user.name}. It changes no youth&apos;s assignments.
+                </p>
+                {supervisorState?.errors?.supervisor ? (
+                  <p className="field-error" id="supervisor-error">
+                    {supervisorState.errors.supervisor}
+                  </p>
+                ) : null}
+                <SubmitButton pendingText="Saving…" intent="supervisor">
+                  Save the usual supervisor
+                </SubmitButton>
+              </Form>
+            </section>
+          ) : null}
           <section className="panel" aria-labelledby="password-heading">
             <h2 id="password-heading">Password</h2>
             <p>A new one-time link lets {user.name} set a new password. Their current password keeps working until they do.</p>

@@ -17,6 +17,7 @@ import type { FieldErrors } from "../domain/forms";
 import { can } from "../domain/permissions";
 import { ROLES, type Role } from "../domain/roles";
 import { auditChange, audit } from "./audit.server";
+import { resolveMember } from "./cases.server";
 import { getDb, nowIso, type Db } from "./db.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import type { Viewer } from "./session.server";
@@ -38,7 +39,16 @@ export function requireUserAdmin(viewer: Viewer): void {
   }
 }
 
-export type ManagedUser = { id: number; name: string; email: string; role: Role; active: boolean; otherPrograms: number };
+export type ManagedUser = {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  otherPrograms: number;
+  /** For an advocate: who usually supervises their cases (offered when a youth is taken in). */
+  usualSupervisor: { id: number; name: string; email: string } | null;
+};
 
 export type UserListQuery = { q?: string; role?: Role; active?: "active" | "inactive"; page: number; size: number };
 
@@ -50,11 +60,34 @@ function memberFields() {
     role: memberships.role,
     disabledAt: users.disabledAt,
     otherPrograms: sql<number>`(select count(*) from ${memberships} m2 where m2.user_id = ${users.id} and m2.program_id <> ${memberships.programId})`,
+    supervisorId: memberships.supervisorUserId,
+    supervisorName: sql<string | null>`(select s.name from ${users} s where s.id = ${memberships.supervisorUserId})`,
+    supervisorEmail: sql<string | null>`(select s.email from ${users} s where s.id = ${memberships.supervisorUserId})`,
   };
 }
 
-function toUser(r: { id: number; name: string; email: string; role: Role; disabledAt: string | null; otherPrograms: number }): ManagedUser {
-  return { id: r.id, name: r.name, email: r.email, role: r.role, active: r.disabledAt === null, otherPrograms: r.otherPrograms };
+type MemberRow = {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  disabledAt: string | null;
+  otherPrograms: number;
+  supervisorId: number | null;
+  supervisorName: string | null;
+  supervisorEmail: string | null;
+};
+
+function toUser(r: MemberRow): ManagedUser {
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    active: r.disabledAt === null,
+    otherPrograms: r.otherPrograms,
+    usualSupervisor: r.supervisorId !== null ? { id: r.supervisorId, name: r.supervisorName ?? "", email: r.supervisorEmail ?? "" } : null,
+  };
 }
 
 /** The program's members the viewer manages, filtered and paged in SQL, by name. */
@@ -119,26 +152,66 @@ export type LinkResult = { ok: true; userId: number; token: string; expiresAt: s
 /** Creates an account in the viewer's program, with a one-time link to set its password. */
 export async function createUser(
   viewer: Viewer,
-  input: { name: string; email: string; role: Role },
+  input: { name: string; email: string; role: Role; supervisor?: string },
   db: Db = getDb(),
 ): Promise<LinkResult> {
   requireUserAdmin(viewer);
-  if (!manageableRoles(viewer).includes(input.role)) return { ok: false, errors: { role: "Your role cannot give this role." } };
+  const errors: FieldErrors = {};
+  if (!manageableRoles(viewer).includes(input.role)) errors.role = "Your role cannot give this role.";
   if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
-    return { ok: false, errors: { email: "Someone already has an account with this email address." } };
+    errors.email = "Someone already has an account with this email address.";
   }
+  const supervisor = input.role === "advocate" && input.supervisor ? resolveSupervisor(viewer, input.supervisor, db) : { id: null };
+  if (supervisor === null) errors.supervisor = NO_SUCH_SUPERVISOR;
+  if (Object.keys(errors).length > 0 || supervisor === null) return { ok: false, errors };
   // Nobody knows this password: the person sets their own with the link.
   const passwordHash = await hashPassword(randomBytes(32).toString("hex"));
   return db.transaction((tx) => {
     const user = tx.insert(users).values({ name: input.name, email: input.email, passwordHash }).returning({ id: users.id }).get();
-    tx.insert(memberships).values({ userId: user.id, programId: viewer.programId, role: input.role }).run();
+    tx.insert(memberships)
+      .values({ userId: user.id, programId: viewer.programId, role: input.role, supervisorUserId: supervisor.id })
+      .run();
     const link = issueLink(tx, viewer, user.id);
-    auditChange(tx, viewer, { action: "user.create", entityType: "user", entityId: user.id, details: { role: input.role } });
+    auditChange(tx, viewer, {
+      action: "user.create",
+      entityType: "user",
+      entityId: user.id,
+      details: { role: input.role, ...(supervisor.id ? { supervisorId: supervisor.id } : {}) },
+    });
     return { ok: true as const, userId: user.id, ...link };
   });
 }
 
 export type ChangeResult = { ok: true } | { ok: false; status: 400 | 409; errors: FieldErrors };
+
+const NO_SUCH_SUPERVISOR = "Choose an active supervisor of this program (from the list, or by their email).";
+
+function resolveSupervisor(viewer: Viewer, ref: string, db: Db): { id: number } | null {
+  const m = resolveMember(viewer, ref, "supervisor", db);
+  return m ? { id: m.id } : null;
+}
+
+/** Sets (or clears, with no `ref`) who usually supervises an advocate's cases. */
+export function setUsualSupervisor(viewer: Viewer, userId: number, ref: string | undefined, db: Db = getDb()): ChangeResult {
+  const user = getManagedUser(viewer, userId, db);
+  if (user.role !== "advocate") return { ok: false, status: 400, errors: { supervisor: "Only an advocate has a usual supervisor." } };
+  const supervisor = ref ? resolveSupervisor(viewer, ref, db) : { id: null };
+  if (supervisor === null) return { ok: false, status: 400, errors: { supervisor: NO_SUCH_SUPERVISOR } };
+  if (supervisor.id === (user.usualSupervisor?.id ?? null)) return { ok: true };
+  db.transaction((tx) => {
+    tx.update(memberships)
+      .set({ supervisorUserId: supervisor.id })
+      .where(and(eq(memberships.userId, userId), eq(memberships.programId, viewer.programId)))
+      .run();
+    auditChange(tx, viewer, {
+      action: "user.supervisor_change",
+      entityType: "user",
+      entityId: userId,
+      details: { from: user.usualSupervisor?.id ?? null, to: supervisor.id },
+    });
+  });
+  return { ok: true };
+}
 
 /** Changes a member's role in this program. A form filled from another role than the current one is refused (409). */
 export function changeRole(viewer: Viewer, userId: number, input: { role: Role; baseRole?: Role }, db: Db = getDb()): ChangeResult {

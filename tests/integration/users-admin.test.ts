@@ -229,3 +229,53 @@ describe("changing one's own password", () => {
     expect(auditCount("user.password_change")).toBe(before + 1);
   });
 });
+
+describe("an advocate's usual supervisor", () => {
+  const supervisorOf = (id: number) =>
+    one<{ s: number | null }>("select supervisor_user_id as s from memberships where user_id = ? and program_id = 1", id).s;
+
+  it("is set when the advocate is added (from the list or by email), and checked", async () => {
+    const supervisor2 = userId(c, "supervisor2@example.org");
+    const made = (await create("lead@example.org", {
+      name: "Ana Ruiz",
+      email: "ana.ruiz@example.org",
+      role: "advocate",
+      supervisor: String(supervisor2),
+    })) as NewUserReply;
+    expect(supervisorOf(made.created.id)).toBe(supervisor2);
+    const byEmail = (await create("admin@example.org", {
+      name: "Ben Ode",
+      email: "ben.ode@example.org",
+      role: "advocate",
+      supervisor: "Supervisor@Example.org",
+    })) as NewUserReply;
+    expect(supervisorOf(byEmail.created.id)).toBe(userId(c, "supervisor@example.org"));
+    // Not a supervisor of this program: refused with a message, no account made.
+    const before = one<{ n: number }>("select count(*) as n from users").n;
+    for (const supervisor of ["advocate2@example.org", "supervisor@second.example.org", String(userId(c, "lead@example.org"))]) {
+      const refused = await create("lead@example.org", { name: "Cy Doe", email: "cy.doe@example.org", role: "advocate", supervisor });
+      expect(statusOf(refused), supervisor).toBe(400);
+      expect(payloadOf(refused).errors.supervisor).toMatch(/active supervisor/);
+    }
+    expect(one<{ n: number }>("select count(*) as n from users").n).toBe(before);
+  });
+
+  it("is changed on the advocate's page (audited), and only an advocate has one", async () => {
+    const advocate = userId(c, "advocate6@example.org");
+    const supervisor = userId(c, "supervisor@example.org");
+    const before = auditCount("user.supervisor_change");
+    const result = await act("lead@example.org", advocate, { intent: "supervisor", supervisor: String(supervisor) });
+    expect(statusOf(result)).toBe(200);
+    expect(supervisorOf(advocate)).toBe(supervisor);
+    expect(auditCount("user.supervisor_change")).toBe(before + 1);
+    const cleared = await act("lead@example.org", advocate, { intent: "supervisor", supervisor: "" });
+    expect(statusOf(cleared)).toBe(200);
+    expect(supervisorOf(advocate)).toBeNull();
+    const notAdvocate = await act("lead@example.org", userId(c, "supervisor2@example.org"), {
+      intent: "supervisor",
+      supervisor: String(supervisor),
+    });
+    expect(statusOf(notAdvocate)).toBe(400);
+    expect(statusOf(await act("supervisor@example.org", advocate, { intent: "supervisor", supervisor: String(supervisor) }))).toBe(403);
+  });
+});
