@@ -3,7 +3,7 @@ import { Form, NavLink, Outlet, useLocation, useNavigation, useRouteLoaderData }
 import type { Route } from "./+types/app-layout";
 import { ErrorMessage, errorTitle, useOptionalUser, type RootUser } from "~/root";
 import { can, seesCaseContent } from "~/domain/permissions";
-import { requireViewer } from "~/server/session.server";
+import { otherProgramsOf, requireViewer } from "~/server/session.server";
 
 type NavItem = { to: string; label: string };
 
@@ -26,19 +26,30 @@ export async function loader({ request }: Route.LoaderArgs) {
     if (can(viewer.role, "read:audit")) nav.push({ to: "/audit", label: "Audit" });
   }
   if (can(viewer.role, "manage:staff") || can(viewer.role, "manage:users")) nav.push({ to: "/admin/users", label: "People" });
-  if (can(viewer.role, "manage:users")) nav.push({ to: "/admin", label: "Administration" });
-  return { nav };
+  return { nav, otherPrograms: otherProgramsOf(viewer) };
 }
+
+type OtherProgram = { id: number; name: string };
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
   return (
-    <Shell nav={loaderData.nav} user={useOptionalUser()}>
+    <Shell nav={loaderData.nav} user={useOptionalUser()} otherPrograms={loaderData.otherPrograms}>
       <Outlet />
     </Shell>
   );
 }
 
-function Shell({ nav, user, children }: { nav: NavItem[]; user: RootUser | null; children: React.ReactNode }) {
+function Shell({
+  nav,
+  user,
+  otherPrograms,
+  children,
+}: {
+  nav: NavItem[];
+  user: RootUser | null;
+  otherPrograms: OtherProgram[];
+  children: React.ReactNode;
+}) {
   const navigation = useNavigation();
   // Marks, once React has committed it, which navigation the content on screen belongs to: the
   // address bar changes as a navigation commits, a moment before React renders the new page, and
@@ -88,6 +99,20 @@ function Shell({ nav, user, children }: { nav: NavItem[]; user: RootUser | null;
               <p>
                 <NavLink to="/settings/password">Change your password</NavLink>
               </p>
+              {otherPrograms.length ? (
+                <div className="program-switcher">
+                  <p className="muted">Work in another program:</p>
+                  {otherPrograms.map((p) => (
+                    // A full page load: nothing of this program stays in the browser's memory.
+                    <Form method="post" action="/switch-program" reloadDocument key={p.id}>
+                      <input type="hidden" name="programId" value={p.id} />
+                      <button type="submit" className="button">
+                        Switch to {p.name}
+                      </button>
+                    </Form>
+                  ))}
+                </div>
+              ) : null}
               <Form method="post" action="/logout">
                 <button type="submit" className="button">
                   Sign out
@@ -109,7 +134,7 @@ function Shell({ nav, user, children }: { nav: NavItem[]; user: RootUser | null;
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const layout = useRouteLoaderData<typeof loader>("routes/app-layout");
   return (
-    <Shell nav={layout?.nav ?? []} user={useOptionalUser()}>
+    <Shell nav={layout?.nav ?? []} user={useOptionalUser()} otherPrograms={layout?.otherPrograms ?? []}>
       <ErrorMessage error={error} />
       <p>
         <a href="/">Go to the start page</a>

@@ -5,7 +5,7 @@
  */
 import { createCookie, matchPath, redirect } from "react-router";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, ne } from "drizzle-orm";
 import { memberships, programs, sessions, users } from "../../db/schema";
 import { getDb, type Db } from "./db.server";
 import type { Role } from "../domain/roles";
@@ -215,6 +215,41 @@ export async function requireViewer(request: Request, db: Db = getDb()): Promise
   const back = `${path}${url.search}`;
   const search = back === "/" ? "" : `?${new URLSearchParams({ redirectTo: back })}`;
   throw redirect(`/login${search}`);
+}
+
+/** The other programs the viewer is a member of, by name: those they may switch to. */
+export function otherProgramsOf(viewer: Viewer, db: Db = getDb()): Array<{ id: number; name: string }> {
+  return db
+    .select({ id: programs.id, name: programs.name })
+    .from(memberships)
+    .innerJoin(programs, eq(programs.id, memberships.programId))
+    .where(and(eq(memberships.userId, viewer.userId), ne(memberships.programId, viewer.programId)))
+    .orderBy(asc(programs.name))
+    .all();
+}
+
+/**
+ * Moves the viewer to another of their programs: the membership is checked again, a new session
+ * is made for that program and the old one ends (a session is for one program at a time, so no
+ * page can ever hold two programs' records). Null when they are not a member of it.
+ */
+export async function switchProgram(
+  request: Request,
+  viewer: Viewer,
+  programId: number,
+  db: Db = getDb(),
+): Promise<{ setCookie: string } | null> {
+  const member = db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.userId, viewer.userId), eq(memberships.programId, programId), isNull(users.disabledAt)))
+    .get();
+  if (!member || programId === viewer.programId) return null;
+  const oldId = await sessionIdFrom(request);
+  const session = await createUserSession(viewer.userId, programId, db);
+  if (oldId) db.delete(sessions).where(eq(sessions.id, oldId)).run();
+  return { setCookie: session.setCookie };
 }
 
 export async function destroySession(request: Request, db: Db = getDb()): Promise<string> {
