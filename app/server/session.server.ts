@@ -172,6 +172,7 @@ const RETURNABLE_PATHS = [
   "/prep",
   "/requests",
   "/requests/:requestId",
+  "/caseload",
   "/admin/*",
   "/reports",
   "/reports/summary",
