@@ -37,6 +37,7 @@ export default [
     route("reports/export", "routes/reports-export.ts"),
     route("admin", "routes/admin.tsx"),
     route("admin/users", "routes/admin-users.tsx"),
+    route("admin/program", "routes/admin-program.tsx"),
     route("admin/users/new", "routes/admin-user-new.tsx"),
     route("admin/users/:userId", "routes/admin-user.tsx"),
     route("settings/password", "routes/settings-password.tsx"),

@@ -23,10 +23,36 @@ export const programs = sqliteTable("programs", {
   timeZone: text("time_zone").notNull().default("America/Los_Angeles"),
   /** Days after which the last contact with the youth is flagged stale. */
   staleYouthContactDays: integer("stale_youth_contact_days").notNull().default(30),
-  /** Days after which the last contact with a core party (CSW, attorney, CLC) is flagged stale. */
-  stalePartyContactDays: integer("stale_party_contact_days").notNull().default(45),
+  /** Days after which the last contact with the youth's social worker (CSW) is flagged stale. */
+  staleCswContactDays: integer("stale_csw_contact_days").notNull().default(45),
+  /** Days after which the last contact with the minor's attorney is flagged stale. */
+  staleAttorneyContactDays: integer("stale_attorney_contact_days").notNull().default(45),
+  /** Days after which the last contact with the CLC case manager is flagged stale. */
+  staleClcContactDays: integer("stale_clc_contact_days").notNull().default(45),
+  /** Grows with each change of the settings, so a stale settings form is refused. */
+  version: integer("version").notNull().default(1),
   createdAt: createdAt(),
 });
+
+/**
+ * The request types a program uses and what it calls them. A type with no row is used, under
+ * its catalogue label (app/domain/requests.ts). Whether a type is CSEC-sensitive is never a
+ * setting: it is decided by the catalogue alone.
+ */
+export const programRequestTypes = sqliteTable(
+  "program_request_types",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    type: text("type").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    /** Null: the catalogue's label. */
+    label: text("label"),
+  },
+  (t) => [uniqueIndex("program_request_types_uq").on(t.programId, t.type)],
+);
 
 export const users = sqliteTable(
   "users",

@@ -3,7 +3,6 @@
  * the advocate filter as the viewer's scope allows it, and the "Apply filters / Clear" row.
  */
 import { Link } from "react-router";
-import { REQUEST_TYPES } from "~/domain/requests";
 import type { PersonOption } from "~/server/youth.server";
 
 /** A select of people ("Any" first); the list's URL keeps the chosen id. */
@@ -59,14 +58,22 @@ export function AdvocateFilters({
   );
 }
 
-/** A select of request types ("Any" first), as `type` in the URL. */
-export function RequestTypeFilter({ label, value }: { label: string; value: string }) {
+/** A select of request types ("Any" first), as `type` in the URL, under the program's labels. */
+export function RequestTypeFilter({
+  label,
+  value,
+  options,
+}: {
+  label: string;
+  value: string;
+  options: ReadonlyArray<{ key: string; label: string }>;
+}) {
   return (
     <div className="field">
       <label htmlFor="f-type">{label}</label>
       <select id="f-type" name="type" defaultValue={value} key={`t-${value}`}>
         <option value="">Any</option>
-        {REQUEST_TYPES.map((t) => (
+        {options.map((t) => (
           <option key={t.key} value={t.key}>
             {t.label}
           </option>

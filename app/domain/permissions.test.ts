@@ -32,6 +32,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "read:audit": ["program_lead"],
   "manage:staff": ["program_lead"],
   "manage:users": ["admin"],
+  "manage:program": ["admin"],
 };
 
 describe("role -> permissions", () => {

@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   "manage:staff",
   /** Users and roles. No case content. */
   "manage:users",
+  /** The program's settings: name, time zone, stale-contact thresholds, request types. No case content. */
+  "manage:program",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,7 +69,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:audit",
     "manage:staff",
   ],
-  admin: ["manage:users"],
+  admin: ["manage:users", "manage:program"],
 };
 
 /** A role -> permissions map: `ROLE_PERMISSIONS`, or a copy of it in a test. */

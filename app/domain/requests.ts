@@ -54,11 +54,15 @@ export function requestTypeInfo(type: string) {
   return REQUEST_TYPES.find((t) => t.key === type);
 }
 
-export function requestTypeLabel(type: string, subtype?: string | null): string {
+/** What a program calls its request types, where it renamed them (program settings). */
+export type TypeLabels = Readonly<Partial<Record<string, string>>>;
+
+export function requestTypeLabel(type: string, subtype?: string | null, labels: TypeLabels = {}): string {
   const info = requestTypeInfo(type);
   if (!info) return type;
+  const label = labels[type] ?? info.label;
   const sub = subtype ? info.subtypes.find((s) => s.key === subtype)?.label : undefined;
-  return sub ? `${info.label}: ${sub}` : info.label;
+  return sub ? `${label}: ${sub}` : label;
 }
 
 export function typeHasAmount(type: string): boolean {

@@ -26,6 +26,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     if (can(viewer.role, "read:audit")) nav.push({ to: "/audit", label: "Audit" });
   }
   if (can(viewer.role, "manage:staff") || can(viewer.role, "manage:users")) nav.push({ to: "/admin/users", label: "People" });
+  if (can(viewer.role, "manage:program")) nav.push({ to: "/admin/program", label: "Program settings" });
   return { nav, otherPrograms: otherProgramsOf(viewer) };
 }
 

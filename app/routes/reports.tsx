@@ -1,5 +1,6 @@
 import { data, Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/reports";
+import { requestTypeOptions } from "~/server/program-settings.server";
 import { AdvocateFilters, FilterActions, PersonFilter, RequestTypeFilter } from "~/components/ListFilters";
 import { ReportChart } from "~/components/reports/ReportChart";
 import { ReportFigure } from "~/components/reports/ReportFigure";
@@ -25,6 +26,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     options: {
       ...advocateFilterOptions(viewer, db),
       supervisors: capabilities.bySupervisor ? supervisorsOfProgram(viewer, db) : [],
+      types: requestTypeOptions(viewer.programId, db),
     },
   };
   if (!parsed.ok) {
@@ -49,7 +51,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
       </div>
       <Form method="get" className="filters" role="search" aria-label="Report period and filters">
         <PeriodFields values={values} errors={errors} />
-        <RequestTypeFilter label="Request type" value={values.type} />
+        <RequestTypeFilter label="Request type" value={values.type} options={options.types} />
         {capabilities.bySupervisor ? (
           <PersonFilter name="supervisor" label="Supervisor" people={options.supervisors} value={values.supervisor} />
         ) : null}

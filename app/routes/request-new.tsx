@@ -7,6 +7,7 @@ import { savedUrl } from "~/domain/notices";
 import { partyWithRole } from "~/domain/youth";
 import { formReply, parseForm } from "~/server/forms.server";
 import { REQUEST_TYPES, requestFormSchema } from "~/domain/requests";
+import { requestTypeSettings } from "~/server/program-settings.server";
 import { listParties } from "~/server/parties.server";
 import { createRequest } from "~/server/requests.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
@@ -21,13 +22,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const { inScope, youth } = requireYouthFormPage(viewer, params.youthId, "write:requests", DENIED);
   const sensitiveOk = inScope.sensitiveVisible;
+  const inUse = requestTypeSettings(viewer.programId);
   return {
     youth,
-    types: REQUEST_TYPES.filter((t) => sensitiveOk || !t.csecSensitive).map((t) => ({
-      key: t.key,
-      label: t.label,
-      subtypes: t.subtypes.map((s) => ({ key: s.key, label: s.label })),
-    })),
+    types: REQUEST_TYPES.flatMap((t) => {
+      const setting = inUse.find((s) => s.key === t.key)!;
+      if (!setting.enabled || (t.csecSensitive && !sensitiveOk)) return [];
+      return [{ key: t.key, label: setting.label ?? t.label, subtypes: t.subtypes.map((s) => ({ key: s.key, label: s.label })) }];
+    }),
     parties: listParties(inScope).current.map((p) => ({ id: p.id, label: partyWithRole(p.name, p.role) })),
     today: calendarDateIn(new Date(), viewer.timeZone),
   };

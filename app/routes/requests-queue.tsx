@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/requests-queue";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
+import { requestTypeOptions } from "~/server/program-settings.server";
 import { AdvocateFilters, FilterActions, RequestTypeFilter } from "~/components/ListFilters";
 import { DataTable, type DataTableColumn } from "~/components/table/DataTable";
 import { formatSort, parseTableParams, withParams } from "~/components/table/url-state";
@@ -45,6 +46,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   });
   return {
     queue,
+    typeOptions: requestTypeOptions(viewer.programId),
     sort: table.sort,
     today: calendarDateIn(new Date(), viewer.timeZone),
     timeZone: viewer.timeZone,
@@ -151,7 +153,7 @@ export default function RequestsQueue({ loaderData }: Route.ComponentProps) {
           <label htmlFor="f-youth">Youth</label>
           <input id="f-youth" name="youth" type="search" defaultValue={filters.youth} key={`y-${filters.youth}`} />
         </div>
-        <RequestTypeFilter label="Type" value={filters.type} />
+        <RequestTypeFilter label="Type" value={filters.type} options={loaderData.typeOptions} />
         <AdvocateFilters options={queue} advocate={filters.advocate} advocateName={filters.advocateName} />
         <div className="field">
           <label htmlFor="f-openDays">Open more than (days)</label>

@@ -104,11 +104,7 @@ export type ContactFreshness = {
  */
 export function contactFreshness(inScope: YouthInScope, db: DbOrTx = getDb()): ContactFreshness[] {
   const { viewer, youthId } = inScope;
-  const settings = db
-    .select({ youthDays: programs.staleYouthContactDays, partyDays: programs.stalePartyContactDays })
-    .from(programs)
-    .where(eq(programs.id, viewer.programId))
-    .get()!;
+  const settings = staleThresholds(viewer, db);
   const today = calendarDateIn(new Date(), viewer.timeZone);
   const since = (at: string | null) => (at ? daysBetween(calendarDateIn(new Date(at), viewer.timeZone), today) : null);
 
@@ -135,8 +131,8 @@ export function contactFreshness(inScope: YouthInScope, db: DbOrTx = getDb()): C
       names: [],
       lastContactAt: youthLast,
       daysSince: youthDays,
-      thresholdDays: settings.youthDays,
-      stale: youthDays === null || youthDays > settings.youthDays,
+      thresholdDays: settings.youth,
+      stale: youthDays === null || youthDays > settings.youth,
       missingFromTeam: false,
     },
   ];
@@ -155,8 +151,8 @@ export function contactFreshness(inScope: YouthInScope, db: DbOrTx = getDb()): C
       names: ofRole.map((h) => h.name),
       lastContactAt: lastAt,
       daysSince: days,
-      thresholdDays: settings.partyDays,
-      stale: ofRole.length > 0 && (days === null || days > settings.partyDays),
+      thresholdDays: settings[role],
+      stale: ofRole.length > 0 && (days === null || days > settings[role]),
       missingFromTeam: ofRole.length === 0,
     });
   }
@@ -168,18 +164,30 @@ export function contactFreshness(inScope: YouthInScope, db: DbOrTx = getDb()): C
  * SQL can compare it. A contact is stale when more than `days` calendar days (in the program's
  * time zone) have passed, that is when it happened before the start of day `today - days`.
  */
-export type StaleCutoffs = { youth: string; party: string };
+export type StaleCutoffs = Record<StaleKey, string>;
 
-export function staleCutoffs(viewer: Viewer, db: DbOrTx = getDb(), now = new Date()): StaleCutoffs {
-  const settings = db
-    .select({ youthDays: programs.staleYouthContactDays, partyDays: programs.stalePartyContactDays })
+/** Whose last contact is tracked for staleness: the youth, and each core party role. */
+export type StaleKey = "youth" | (typeof CORE_CONTACT_PARTIES)[number];
+
+/** The program's stale-contact thresholds, in days, for the youth and each core party. */
+export function staleThresholds(viewer: Viewer, db: DbOrTx = getDb()): Record<StaleKey, number> {
+  const p = db
+    .select({
+      youth: programs.staleYouthContactDays,
+      csw: programs.staleCswContactDays,
+      attorney: programs.staleAttorneyContactDays,
+      clc_case_manager: programs.staleClcContactDays,
+    })
     .from(programs)
     .where(eq(programs.id, viewer.programId))
     .get()!;
-  return {
-    youth: startOfDayDaysAgo(settings.youthDays, viewer.timeZone, now),
-    party: startOfDayDaysAgo(settings.partyDays, viewer.timeZone, now),
-  };
+  return p;
+}
+
+export function staleCutoffs(viewer: Viewer, db: DbOrTx = getDb(), now = new Date()): StaleCutoffs {
+  const days = staleThresholds(viewer, db);
+  const at = (n: number) => startOfDayDaysAgo(n, viewer.timeZone, now);
+  return { youth: at(days.youth), csw: at(days.csw), attorney: at(days.attorney), clc_case_manager: at(days.clc_case_manager) };
 }
 
 /** The UTC instant at which the calendar day `days` days before today (in `timeZone`) began. */
@@ -201,7 +209,7 @@ export function staleContactCountSql(cutoffs: StaleCutoffs): SQL<number> {
     (role) => sql`(exists (select 1 from ${caseParties} where ${caseParties.youthId} = ${youthId}
         and ${caseParties.role} = ${role} and ${caseParties.endedOn} is null)
       and not exists (select 1 from ${caseParties} where ${caseParties.youthId} = ${youthId}
-        and ${caseParties.role} = ${role} and ${caseParties.endedOn} is null and ${caseParties.lastContactAt} >= ${cutoffs.party}))`,
+        and ${caseParties.role} = ${role} and ${caseParties.endedOn} is null and ${caseParties.lastContactAt} >= ${cutoffs[role]}))`,
   );
   return sql<number>`(${sql.join([youthTerm, ...roleTerms], sql` + `)})`;
 }
@@ -217,9 +225,17 @@ export function hasStaleContactSql(viewer: Viewer, cutoffs: StaleCutoffs): SQL {
       CORE_CONTACT_PARTIES.map((r) => sql`${r}`),
       sql`, `,
     )}) and p.ended_on is null
-      and coalesce(p.last_contact_at, '') < ${cutoffs.party}
+      and coalesce(p.last_contact_at, '') < ${cutoffOfRole(sql`p.role`, cutoffs)}
       and not exists (select 1 from ${caseParties} q where q.youth_id = p.youth_id and q.role = p.role
-        and q.ended_on is null and q.last_contact_at >= ${cutoffs.party})))`;
+        and q.ended_on is null and q.last_contact_at >= ${cutoffOfRole(sql`p.role`, cutoffs)})))`;
+}
+
+/** The cutoff of a core party role held in a column, as SQL (each role has its own threshold). */
+function cutoffOfRole(role: SQL, cutoffs: StaleCutoffs): SQL {
+  return sql`(case ${role} ${sql.join(
+    CORE_CONTACT_PARTIES.map((r) => sql`when ${r} then ${cutoffs[r]}`),
+    sql` `,
+  )} end)`;
 }
 
 /**

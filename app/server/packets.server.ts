@@ -8,6 +8,7 @@ import { actionItems, caseParties, contacts, mdtMeetings, resourceRequests } fro
 import type { CsecView } from "../domain/csec";
 import { addDays, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import { meetingTypeLabel } from "../domain/meetings";
+import { requestTypeLabels } from "./program-settings.server";
 import { OPEN_REQUEST_STATUSES, requestTypeLabel, type RequestStatus } from "../domain/requests";
 import { partyRoleLabel } from "../domain/youth";
 import { csecSensitiveShownFor, type CsecSensitiveKind } from "./csec-sensitive.server";
@@ -139,6 +140,7 @@ function courtDraftOf(inScope: YouthInScope, period: { from: string; to: string 
     .map((c) => ({ with: c.role ? partyRoleLabel(c.role) : "The youth", count: c.count, last: c.last }))
     .sort((a, b) => b.count - a.count);
 
+  const labels = requestTypeLabels(inScope.viewer.programId, db);
   const requests = db
     .select({
       id: resourceRequests.id,
@@ -160,7 +162,7 @@ function courtDraftOf(inScope: YouthInScope, period: { from: string; to: string 
     .all()
     .map((r) => ({
       id: r.id,
-      label: requestTypeLabel(r.type, r.subtype),
+      label: requestTypeLabel(r.type, r.subtype, labels),
       status: r.status as RequestStatus,
       requestedAt: r.requestedAt,
       closedAt: r.closedAt,

@@ -46,7 +46,8 @@ import {
   type Period,
   type ShownCount,
 } from "../domain/reports";
-import { REQUEST_STATUS_LABELS, REQUEST_TYPES, requestTypeLabel, type RequestStatus } from "../domain/requests";
+import { REQUEST_STATUS_LABELS, REQUEST_TYPES, requestTypeLabel, type RequestStatus, type TypeLabels } from "../domain/requests";
+import { requestTypeLabels } from "./program-settings.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
 import { getDb, type Db, type DbOrTx } from "./db.server";
 import { csecAudienceOf, requireCaseAccess, requirePermission, youthScopeCondition, type YouthColumns } from "./scope.server";
@@ -128,6 +129,8 @@ type Ctx = {
   db: DbOrTx;
   /** The advocates of the program whose name contains `query.advocateName`, looked up once. */
   advocatesNamed: number[] | null;
+  /** What the program calls its request types. */
+  labels: TypeLabels;
 };
 
 const startOfDay = (day: string, timeZone: string) => zonedLocalToUtc(`${day}T00:00`, timeZone)!;
@@ -158,6 +161,7 @@ function contextFor(viewer: Viewer, query: ReportQuery, db: DbOrTx, now: Date): 
     now,
     db,
     advocatesNamed: query.advocateName?.trim() ? advocatesNamed(viewer, query.advocateName.trim(), db) : null,
+    labels: requestTypeLabels(viewer.programId, db),
   };
 }
 
@@ -294,7 +298,7 @@ function requestsByMonthAndType(ctx: Ctx): ReportTable {
     key: "requests-by-type",
     title: "Requests by type, per month",
     caption: "Requests made in each month of the period, by type (drafts not counted).",
-    columns: [month(), ...types.map((t) => count(t, requestTypeLabel(t))), count("total", "Total")],
+    columns: [month(), ...types.map((t) => count(t, requestTypeLabel(t, null, ctx.labels))), count("total", "Total")],
     rows: ctx.months.map((m, i) => [m.month, ...s.cells[i]!, s.rowTotals![i]!]),
     totalRow: ["Total", ...s.columnTotals!, s.grandTotal!],
     chart: { kind: "stacked", x: "month", series: types, unit: "count" },
@@ -374,7 +378,9 @@ function daysToFulfilTable(ctx: Ctx): ReportTable {
     ],
     rows: rows.map((r) => {
       const n = suppressCount(r.n);
-      return isSuppressed(n) ? [requestTypeLabel(r.type), n, null, null] : [requestTypeLabel(r.type), n, r.median, r.p90];
+      return isSuppressed(n)
+        ? [requestTypeLabel(r.type, null, ctx.labels), n, null, null]
+        : [requestTypeLabel(r.type, null, ctx.labels), n, r.median, r.p90];
     }),
     chart: { kind: "grouped", x: "type", series: ["median", "p90"], unit: "days" },
   };
@@ -442,7 +448,7 @@ function fundsTables(ctx: Ctx): ReportTable[] {
       columns: [{ key: "type", header: "Type", kind: "text" }, ...moneyColumns],
       rows: REQUEST_TYPES.filter((t) => byType.has(t.key)).map((t) => {
         const f = byType.get(t.key)!;
-        return [requestTypeLabel(t.key), f.requested, f.approved, f.paid];
+        return [requestTypeLabel(t.key, null, ctx.labels), f.requested, f.approved, f.paid];
       }),
       totalRow: totals(byType),
     },
@@ -513,7 +519,7 @@ function openOverThirtyDays(ctx: Ctx): ReportTable {
     ],
     rows: rows.map((r) => [
       `/requests/${r.id}`,
-      requestTypeLabel(r.type, r.subtype),
+      requestTypeLabel(r.type, r.subtype, ctx.labels),
       REQUEST_STATUS_LABELS[r.status as RequestStatus] ?? r.status,
       r.caseNumber,
       calendarDateIn(new Date(r.requestedAt), tz),

@@ -15,6 +15,7 @@ import {
   REQUEST_TRANSITIONS,
   requestTypeInfo,
   requestTypeLabel,
+  type TypeLabels,
   typeHasAmount,
   dollarsToCents,
   formatCents,
@@ -23,6 +24,7 @@ import {
   type RequestType,
 } from "../domain/requests";
 import { displayName, partyWithRole } from "../domain/youth";
+import { requestTypeInUse, requestTypeLabels } from "./program-settings.server";
 import { auditChange } from "./audit.server";
 import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { likeContains } from "./sql.server";
@@ -96,7 +98,7 @@ function rowFields() {
 
 type RawRow = { [K in keyof ReturnType<typeof rowFields>]: ReturnType<typeof rowFields>[K]["_"]["data"] | null };
 
-function toRow(r: RawRow, viewer: Viewer): RequestRow {
+function toRow(r: RawRow, viewer: Viewer, labels: TypeLabels): RequestRow {
   const today = calendarDateIn(new Date(), viewer.timeZone);
   const status = r.status as RequestStatus;
   return {
@@ -104,7 +106,7 @@ function toRow(r: RawRow, viewer: Viewer): RequestRow {
     youthId: r.youthId!,
     youthName: displayName({ firstName: r.firstName ?? "", lastName: r.lastName ?? "" }),
     type: r.type as RequestType,
-    typeLabel: requestTypeLabel(r.type!, r.subtype),
+    typeLabel: requestTypeLabel(r.type!, r.subtype, labels),
     status,
     addressedTo: r.partyName ? partyWithRole(r.partyName, r.partyRole ?? "") : (r.agency ?? "—"),
     requestedBy: r.requestedBy ?? "",
@@ -134,7 +136,7 @@ export function listRequestsForYouth(inScope: YouthInScope, db: DbOrTx = getDb()
     .where(and(eq(resourceRequests.youthId, youthId), requestVisibleTo(viewer)))
     .orderBy(desc(resourceRequests.requestedAt), desc(resourceRequests.id))
     .all()
-    .map((r) => toRow(r, viewer));
+    .map((r) => toRow(r, viewer, requestTypeLabels(viewer.programId, db)));
 }
 
 export const REQUEST_SORTABLE = ["requestedAt", "dueOn", "daysOpen", "type", "status", "youth", "amount"] as const;
@@ -261,8 +263,9 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
     return { counts, total, page, raw: ids.map((id) => byId.get(id)!) };
   });
 
+  const labels = requestTypeLabels(viewer.programId, db);
   return {
-    rows: raw.map((r) => toRow(r, viewer)),
+    rows: raw.map((r) => toRow(r, viewer, labels)),
     total,
     page,
     size: query.size,
@@ -335,7 +338,7 @@ export function getRequest(viewer: Viewer, requestId: number, db: DbOrTx = getDb
     .orderBy(asc(requestStatusEvents.at), asc(requestStatusEvents.id))
     .all()
     .map((h) => ({ ...h, fromStatus: h.fromStatus as RequestStatus | null, toStatus: h.toStatus as RequestStatus }));
-  const base = toRow(row, viewer);
+  const base = toRow(row, viewer, requestTypeLabels(viewer.programId, db));
   return {
     ...base,
     subtype: row.subtype,
@@ -378,6 +381,7 @@ export function createRequest(
   const errors: FieldErrors = {};
   const info = requestTypeInfo(input.type);
   if (!info || (info.csecSensitive && !inScope.sensitiveVisible)) errors.type = "Choose the kind of resource.";
+  else if (!requestTypeInUse(viewer.programId, input.type, db)) errors.type = "The program no longer takes requests of this kind.";
   const subtypes = info?.subtypes ?? [];
   if (subtypes.length && !subtypes.some((s) => s.key === input.subtype)) errors.subtype = "Choose which kind.";
   let partyId: number | null = null;

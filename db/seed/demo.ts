@@ -170,7 +170,9 @@ function writeDemoPrograms(w: Writer, clock: Clock): Record<ProgramKey, number> 
       slug: p.slug,
       timeZone: p.timeZone,
       staleYouthContactDays: 30,
-      stalePartyContactDays: 45,
+      staleCswContactDays: 45,
+      staleAttorneyContactDays: 45,
+      staleClcContactDays: 45,
       createdAt: clock.at(-1500, 17),
     });
   };

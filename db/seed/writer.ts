@@ -42,7 +42,16 @@ function inserter<T extends SQLiteTable, K extends keyof T["$inferInsert"] & str
  * per entry, for that table (a column the table lacks is a type error there).
  */
 const COLUMNS = {
-  program: ["name", "slug", "timeZone", "staleYouthContactDays", "stalePartyContactDays", "createdAt"],
+  program: [
+    "name",
+    "slug",
+    "timeZone",
+    "staleYouthContactDays",
+    "staleCswContactDays",
+    "staleAttorneyContactDays",
+    "staleClcContactDays",
+    "createdAt",
+  ],
   user: ["email", "name", "passwordHash", "createdAt"],
   membership: ["userId", "programId", "role", "supervisorUserId", "createdAt"],
   youth: ["programId", "firstName", "lastName", "dateOfBirth", "caseNumber", "caseStatus", "createdAt", "updatedAt"],

@@ -61,7 +61,7 @@ describe("each demo role's figures, against independent SQL", () => {
   it("youth with a stale core contact, from the contacts themselves (not the derived last-contact columns)", async () => {
     for (const email of ["advocate@example.org", "supervisor@example.org", "lead@example.org"]) {
       const p = db.get<{ tz: string; youthDays: number; partyDays: number }>(
-        sql`select p.time_zone as tz, p.stale_youth_contact_days as youthDays, p.stale_party_contact_days as partyDays
+        sql`select p.time_zone as tz, p.stale_youth_contact_days as youthDays, p.stale_csw_contact_days as partyDays
           from programs p join memberships m on m.program_id = p.id join users u on u.id = m.user_id where u.email = ${email}`,
       );
       const today = localDate(new Date(), p.tz);

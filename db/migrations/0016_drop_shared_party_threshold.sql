@@ -1,0 +1,1 @@
+ALTER TABLE `programs` DROP COLUMN `stale_party_contact_days`;
