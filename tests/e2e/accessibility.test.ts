@@ -390,6 +390,8 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       ["/requests/:id (approved: record that it was provided)", () => `/requests/${ids.approvedRequest}`],
       ["/requests/:id (restoration funds: approve an amount)", () => `/requests/${ids.fundsRequest}`],
       ["/youth?stale=1", () => "/youth?stale=1"],
+      ["/youth/new (take in a youth)", () => "/youth/new"],
+      ["/youth/:id/case (placement, assignments, close)", () => `/youth/${ids.concernYouth}/case`],
     ];
     for (const [label, path] of pages) {
       it(label, async () => {
@@ -401,6 +403,10 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       await visit(page, role, `/youth/${ids.concernYouth}`, "/youth/:id (concern under review) with every disclosure open", {
         disclosures: "open",
       });
+    });
+
+    it("/youth/new submitted empty (error state)", async () => {
+      await submitEmpty(page, role, "/youth/new", "form.card-form", "/youth/new submitted empty");
     });
 
     it("/youth/:id/csec with the confirm form submitted empty (error state)", async () => {
@@ -475,6 +481,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       const href = await page.locator("tbody a").first().getAttribute("href");
       await visit(page, role, href!, "/admin/users/:id");
       await visit(page, role, "/settings/password");
+      await visit(page, role, "/admin/program");
     });
 
     it("404 page (/nope)", async () => {

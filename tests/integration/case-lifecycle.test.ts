@@ -253,11 +253,18 @@ describe("assignments", () => {
     const id = await newCase();
     const { assignments } = await caseForm(SUPERVISOR, id);
     const before = snapshot(c, TABLES);
-    const fields = { intent: "assign", baseVersion: String(assignments.version), advocates: [ADVOCATE2], supervisor: SUPERVISOR };
-    expect(statusOf(await onCase(ADVOCATE2, id, fields))).toBe(403);
-    expect(statusOf(await onCase(SUPERVISOR2, id, fields))).toBe(404);
-    expect(statusOf(await onCase(OTHER_LEAD, id, fields))).toBe(404);
-    expect(statusOf(await onCase(ADMIN, id, fields))).toBe(403);
+    const { placement } = await caseForm(SUPERVISOR, id);
+    for (const fields of [
+      { intent: "assign", baseVersion: String(assignments.version), advocates: [ADVOCATE2], supervisor: SUPERVISOR },
+      { intent: "placement", baseVersion: String(placement!.version), placementType: "strtp", placementSince: "2026-11-20" },
+      { intent: "close", closedOn: "2026-11-30", reason: "reunified" },
+      { intent: "reopen", reopenedOn: "2026-11-30", reason: "Back in care" },
+    ]) {
+      expect(statusOf(await onCase(ADVOCATE2, id, fields)), `advocate: ${fields.intent}`).toBe(403);
+      expect(statusOf(await onCase(SUPERVISOR2, id, fields)), `other supervisor: ${fields.intent}`).toBe(404);
+      expect(statusOf(await onCase(OTHER_LEAD, id, fields)), `other program: ${fields.intent}`).toBe(404);
+      expect(statusOf(await onCase(ADMIN, id, fields)), `administrator: ${fields.intent}`).toBe(403);
+    }
     expect(statusOf(await callRoute(caseLoader, await getAs(db, ADVOCATE2, `/youth/${id}/case`), { youthId: String(id) }))).toBe(403);
     expect(snapshot(c, TABLES)).toEqual(before);
   });
