@@ -259,7 +259,7 @@ describe("assignments", () => {
       { intent: "placement", baseVersion: String(placement!.version), placementType: "strtp", placementSince: "2026-11-20" },
       { intent: "close", closedOn: "2026-11-30", reason: "reunified" },
       { intent: "reopen", reopenedOn: "2026-11-30", reason: "Back in care" },
-    ]) {
+    ] as Array<Fields & { intent: string }>) {
       expect(statusOf(await onCase(ADVOCATE2, id, fields)), `advocate: ${fields.intent}`).toBe(403);
       expect(statusOf(await onCase(SUPERVISOR2, id, fields)), `other supervisor: ${fields.intent}`).toBe(404);
       expect(statusOf(await onCase(OTHER_LEAD, id, fields)), `other program: ${fields.intent}`).toBe(404);
