@@ -596,12 +596,28 @@ function reportCases(db: Db, v: Viewers): Case[] {
 
 function auditCases(db: Db, v: Viewers, picks: Picks): Case[] {
   const q = (extra: Partial<AuditQuery>): AuditQuery => ({ page: 1, size: 50, ...extra });
+  // The youth and the person with the most entries: the heaviest single-youth and single-person pages.
+  const busiest = (column: "youth_id" | "actor_user_id") =>
+    db.$client
+      .prepare(`SELECT ${column} AS id FROM audit_events WHERE ${column} IS NOT NULL GROUP BY ${column} ORDER BY count(*) DESC LIMIT 1`)
+      .get() as { id: number } | undefined;
+  const youthId = busiest("youth_id")?.id ?? picks.packetYouthId;
+  const actorId = busiest("actor_user_id")?.id;
+  const actor = actorId
+    ? (db.$client.prepare("SELECT email FROM users WHERE id = ?").get(actorId) as { email: string } | undefined)?.email
+    : undefined;
   const list: Array<[string, AuditQuery]> = [
     ["audit lead: newest first p1", q({})],
     ["audit lead: page 100", q({ page: 100 })],
+    ["audit lead: page 10,000 (capped)", q({ page: 10_000 })],
     ["audit lead: action youth.view", q({ action: "youth.view" })],
-    ["audit lead: one youth", q({ youthId: picks.packetYouthId })],
+    ["audit lead: action csec.confirm (rare)", q({ action: "csec.confirm" })],
+    ["audit lead: one month", q({ from: "2026-06-01", to: "2026-06-30" })],
+    ["audit lead: the busiest youth", q({ youthId })],
+    ["audit lead: youth text 'DK-1'", q({ youthText: "DK-1" })],
     [`audit lead: who '${v.sup.name}'`, q({ who: v.sup.name })],
+    ...(actor ? [[`audit lead: the busiest person (${actor})`, q({ who: actor })] as [string, AuditQuery]] : []),
+    ["audit lead: who 'advocate.b' (500 people)", q({ who: "advocate.b" })],
   ];
   return list.map(([label, query]) =>
     mk(

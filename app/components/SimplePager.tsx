@@ -11,6 +11,7 @@ export function SimplePager({
   params,
   page,
   total,
+  totalIsCapped = false,
   size,
   noun,
   previous = "Previous page",
@@ -22,6 +23,8 @@ export function SimplePager({
   params: Record<string, string>;
   page: number;
   total: number;
+  /** The count stopped at `total`: there are more, reached by narrowing the filters. */
+  totalIsCapped?: boolean;
   size: number;
   /** What the list counts: ["person", "people"]. */
   noun: readonly [one: string, many: string];
@@ -35,8 +38,9 @@ export function SimplePager({
   return (
     <>
       <p className="muted">
-        {total} {total === 1 ? noun[0] : noun[1]}
+        {totalIsCapped ? `More than ${total.toLocaleString("en-US")}` : total} {total === 1 ? noun[0] : noun[1]}
         {last > 1 ? `, page ${page} of ${last}` : ""}
+        {totalIsCapped ? ". Narrow the dates or filters to reach older ones." : ""}
       </p>
       {children}
       {last > 1 ? (

@@ -45,7 +45,6 @@ export async function loader({ request }: Route.LoaderArgs) {
   });
   return {
     log,
-    page: f.page,
     size: PAGE_SIZE,
     timeZone: viewer.timeZone,
     filters: {
@@ -60,7 +59,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
-  const { log, filters, page, size, timeZone } = loaderData;
+  const { log, filters, size, timeZone } = loaderData;
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/audit";
   const filtered = Object.values(filters).some(Boolean);
@@ -115,7 +114,8 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
           path="/audit"
           params={filters}
           total={log.total}
-          page={page}
+          totalIsCapped={log.totalIsCapped}
+          page={log.page}
           size={size}
           noun={["entry", "entries"]}
           previous="Newer entries"

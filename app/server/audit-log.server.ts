@@ -50,12 +50,20 @@ const actor = alias(users, "actor");
 /** How many people or youth a text filter may stand for (beyond that, narrow the text). */
 const MATCH_LIMIT = 500;
 
+/**
+ * The log is the biggest table: counting a program's millions of rows to print "2,909,251
+ * entries" would cost more than the page itself. Counts stop here ("more than 10,000"), and so
+ * does paging: older entries are reached by narrowing the dates or the other filters.
+ */
+export const AUDIT_COUNT_LIMIT = 10_000;
+
 export function listAuditEvents(
   viewer: Viewer,
   query: AuditQuery,
   db: Db = getDb(),
-): { rows: AuditRow[]; total: number; actions: string[] } {
+): { rows: AuditRow[]; total: number; totalIsCapped: boolean; page: number; actions: string[] } {
   requireAuditReader(viewer);
+  const page = Math.min(query.page, Math.ceil(AUDIT_COUNT_LIMIT / query.size));
   const where: SQL[] = [eq(auditEvents.programId, viewer.programId)];
   if (query.who?.trim()) {
     const ids = db
@@ -83,12 +91,18 @@ export function listAuditEvents(
   if (query.from) where.push(gte(auditEvents.at, zonedLocalToUtc(`${query.from}T00:00`, viewer.timeZone)!));
   if (query.to) where.push(lt(auditEvents.at, zonedLocalToUtc(`${addDays(query.to, 1)}T00:00`, viewer.timeZone)!));
   const condition = and(...where);
-  const total =
+  const matching = db
+    .select({ one: sql`1` })
+    .from(auditEvents)
+    .where(condition)
+    .limit(AUDIT_COUNT_LIMIT + 1)
+    .as("matching");
+  const counted =
     db
       .select({ n: sql<number>`count(*)` })
-      .from(auditEvents)
-      .where(condition)
+      .from(matching)
       .get()?.n ?? 0;
+  const total = Math.min(counted, AUDIT_COUNT_LIMIT);
   const rows = db
     .select({
       id: auditEvents.id,
@@ -108,7 +122,7 @@ export function listAuditEvents(
     .where(condition)
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(query.size)
-    .offset((query.page - 1) * query.size)
+    .offset((page - 1) * query.size)
     .all();
   // The actions this program's log holds, for the filter (audit_program_action_at_idx).
   const actions = db
@@ -120,6 +134,8 @@ export function listAuditEvents(
     .map((r) => r.action);
   return {
     total,
+    totalIsCapped: counted > AUDIT_COUNT_LIMIT,
+    page,
     actions,
     rows: rows.map((r) => ({
       id: r.id,

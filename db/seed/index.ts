@@ -13,6 +13,7 @@
  */
 import type { Db } from "../../app/server/db.server";
 import { hashPassword } from "../../app/server/password.server";
+import { auditWatermark, writeAuditHistory } from "./audit";
 import { Clock, todayUtc } from "./clock";
 import { DEMO_PASSWORD, DEMO_PROGRAMS, writeDemo } from "./demo";
 import { writeLarge } from "./large";
@@ -72,7 +73,9 @@ export async function seedLarge(db: Db, opts: { youth: number; anchor?: string }
   const clock = new Clock(opts.anchor ?? todayUtc());
   const client = db.$client;
   client.transaction(() => {
+    const since = auditWatermark(client);
     writeLarge(client, makeWriter(client), clock, n);
     summariseContacts(client);
+    writeAuditHistory(client, since, `${clock.anchor}T17:00:00.000Z`);
   })();
 }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loader as auditLoader } from "~/routes/audit";
 import { loader as youthLoader } from "~/routes/youth-detail";
+import { AUDIT_COUNT_LIMIT } from "~/server/audit-log.server";
 import { demoDatabase } from "../helpers/demo-database";
 import { demoYouthId, programId } from "../helpers/db";
 import { callRoute, getAs, statusOf } from "../helpers/routes";
@@ -57,6 +58,32 @@ describe("the audit viewer", () => {
     expect(byWho.log.rows.every((r) => r.actor === "Nadia Haddad")).toBe(true);
     const nobody = await auditAs("lead@example.org", "?who=nobody-by-this-name");
     expect(nobody.log.total).toBe(0);
+  });
+
+  it("a log too long to count reads 'more than 10,000'; paging stops there, newest first as ever", async () => {
+    // 10,050 more sign-ins in program one, one a minute back from 2020 (older than anything the demo holds).
+    c.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10050)
+      INSERT INTO audit_events (at, program_id, actor_user_id, action)
+      SELECT strftime('%Y-%m-%dT%H:%M:%fZ', '2020-01-01T00:00:00Z', '-' || i || ' minutes'), 1, 2, 'session.sign_in' FROM n`);
+    type Capped = { log: { total: number; totalIsCapped: boolean; page: number; rows: Array<{ at: string }> } };
+    const first = (await auditAs("lead@example.org")) as unknown as Capped;
+    expect(first.log).toMatchObject({ total: AUDIT_COUNT_LIMIT, totalIsCapped: true, page: 1 });
+    const newest = c.prepare("SELECT max(at) AS at FROM audit_events WHERE program_id = 1").get() as { at: string };
+    expect(first.log.rows[0]!.at).toBe(newest.at);
+    // Far past the cap: the last page that can be reached, full.
+    const deep = (await auditAs("lead@example.org", "?page=5000")) as unknown as Capped;
+    expect(deep.log.page).toBe(Math.ceil(AUDIT_COUNT_LIMIT / 50));
+    expect(deep.log.rows).toHaveLength(50);
+    // A narrower filter is counted exactly again.
+    const day = (await auditAs("lead@example.org", "?from=2019-12-31&to=2019-12-31")) as unknown as Capped;
+    expect(day.log).toMatchObject({ totalIsCapped: false });
+    expect(day.log.total).toBe(
+      (
+        c
+          .prepare("SELECT count(*) AS n FROM audit_events WHERE program_id = 1 AND at >= ? AND at < ?")
+          .get("2019-12-31T08:00:00.000Z", "2020-01-01T08:00:00.000Z") as { n: number }
+      ).n,
+    );
   });
 
   it("no module of the app updates or deletes the audit log", () => {
