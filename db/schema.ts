@@ -418,6 +418,14 @@ export const requestStatusEvents = sqliteTable(
     index("request_events_request_idx").on(t.requestId, t.at),
     // Reports: a period's approvals (with amounts) and denials.
     index("request_events_program_status_at_idx").on(t.programId, t.toStatus, t.at, t.amountCents),
+    // Reports: a period's denials with their reasons, index only (denials are a few per cent of events).
+    index("request_events_denied_idx")
+      .on(t.programId, t.at, t.note)
+      .where(sql`to_status = 'denied'`),
+    // Reports: a period's funds approvals (the approvals that carry an amount), index only.
+    index("request_events_funds_approved_idx")
+      .on(t.programId, t.at, t.amountCents, t.requestId)
+      .where(sql`to_status = 'approved' and amount_cents is not null`),
   ],
 );
 
@@ -582,8 +590,8 @@ export const runawayEpisodes = sqliteTable(
   (t) => [
     index("episodes_youth_left_idx").on(t.youthId, t.leftAt),
     index("episodes_program_open_idx").on(t.programId, t.returnedAt),
-    // Reports: a period's episodes by month.
-    index("episodes_program_left_idx").on(t.programId, t.leftAt),
+    // Reports: a period's episodes by month, and whether each was reported in time, index only.
+    index("episodes_program_left_reported_idx").on(t.programId, t.leftAt, t.reportedToLawEnforcementAt, t.reportedToNcmecAt),
   ],
 );
 

@@ -70,6 +70,9 @@ export function typeHasAmount(type: string): boolean {
   return Boolean(info && "hasAmount" in info && info.hasAmount);
 }
 
+/** The types a request carries an amount for (funds): the only ones with money to report. */
+export const FUNDS_REQUEST_TYPES: readonly RequestType[] = REQUEST_TYPES.filter((t) => typeHasAmount(t.key)).map((t) => t.key);
+
 export const REQUEST_STATUSES = ["draft", "submitted", "approved", "denied", "fulfilled", "withdrawn"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 

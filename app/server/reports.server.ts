@@ -46,7 +46,14 @@ import {
   type Period,
   type ShownCount,
 } from "../domain/reports";
-import { REQUEST_STATUS_LABELS, REQUEST_TYPES, requestTypeLabel, type RequestStatus, type TypeLabels } from "../domain/requests";
+import {
+  FUNDS_REQUEST_TYPES,
+  REQUEST_STATUS_LABELS,
+  REQUEST_TYPES,
+  requestTypeLabel,
+  type RequestStatus,
+  type TypeLabels,
+} from "../domain/requests";
 import { requestTypeLabels } from "./program-settings.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
 import { getDb, type Db, type DbOrTx } from "./db.server";
@@ -391,14 +398,21 @@ type Funds = { requested: number; approved: number; paid: number };
 /** Funds requested (by the month submitted), approved (the month of approval) and paid (the month provided). */
 function funds(ctx: Ctx, by: "month" | "type"): Map<string, Funds> {
   const type = sql`${resourceRequests.type}`;
-  // `+amount_cents`: read the period's range of the requests index, not every funds request.
+  // Only the types that carry an amount can have funds: read their stretch of the type index,
+  // not the period's every request.
   const requested = (k: SQL, range: SQL) => sql`select ${k} as k, ${resourceRequests.amountCents} as requested, 0 as approved, 0 as paid
-    from ${resourceRequests} where ${requestsVisible(ctx)} and ${range} and ${resourceRequests.status} <> 'draft'
-      and +${resourceRequests.amountCents} is not null`;
-  const approved = (k: SQL, range: SQL) => sql`select ${k} as k, 0, ${requestStatusEvents.amountCents}, 0
-    from ${requestStatusEvents} join ${resourceRequests} on ${resourceRequests.id} = ${requestStatusEvents.requestId}
-    where ${requestStatusEvents.programId} = ${ctx.viewer.programId} and ${requestStatusEvents.toStatus} = 'approved'
-      and ${range} and ${requestStatusEvents.amountCents} is not null and ${requestsVisible(ctx)}`;
+    from ${resourceRequests} where ${requestsVisible(ctx)} and ${inArray(resourceRequests.type, [...FUNDS_REQUEST_TYPES])} and ${range}
+      and ${resourceRequests.status} <> 'draft' and ${resourceRequests.amountCents} is not null`;
+  // Approvals with an amount are funds approvals; for a program-wide viewer the event's own
+  // program decides, from the events index alone (no lookup of each event's request).
+  const approved = (k: SQL, range: SQL) => sql`select ${
+    by === "type"
+      ? sql`(select ${resourceRequests.type} from ${resourceRequests}
+      where ${resourceRequests.id} = ${requestStatusEvents.requestId})`
+      : k
+  } as k, 0, ${requestStatusEvents.amountCents}, 0
+    from ${requestStatusEvents} ${requestsOfEvents(ctx)} ${requestStatusEvents.programId} = ${ctx.viewer.programId}
+      and ${requestStatusEvents.toStatus} = 'approved' and ${range} and ${requestStatusEvents.amountCents} is not null`;
   const byPeriod = (column: SQLWrapper, part: (k: SQL, range: SQL) => SQL) =>
     by === "type" ? part(type, inPeriod(ctx, column)) : perMonth(ctx, column, (m, range) => part(sql`${m}`, range));
   const rows = ctx.db.all<{ k: string; requested: number; approved: number; paid: number }>(sql`
