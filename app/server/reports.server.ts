@@ -401,17 +401,19 @@ function funds(ctx: Ctx, by: "month" | "type"): Map<string, Funds> {
   // Only the types that carry an amount can have funds: read their stretch of the type index,
   // not the period's every request.
   const requested = (k: SQL, range: SQL) => sql`select ${k} as k, ${resourceRequests.amountCents} as requested, 0 as approved, 0 as paid
-    from ${resourceRequests} where ${requestsVisible(ctx)} and ${inArray(resourceRequests.type, [...FUNDS_REQUEST_TYPES])} and ${range}
+    from ${resourceRequests} indexed by requests_program_type_requested_idx where ${requestsVisible(ctx)} and ${inArray(resourceRequests.type, [...FUNDS_REQUEST_TYPES])} and ${range}
       and ${resourceRequests.status} <> 'draft' and ${resourceRequests.amountCents} is not null`;
-  // Approvals with an amount are funds approvals; for a program-wide viewer the event's own
-  // program decides, from the events index alone (no lookup of each event's request).
+  // Approvals with an amount are funds approvals, read from their own partial index; for a
+  // program-wide viewer the event's own program decides (no lookup of each event's request).
+  // `indexed by`: SQLite would otherwise read every approval from the general events index.
   const approved = (k: SQL, range: SQL) => sql`select ${
     by === "type"
       ? sql`(select ${resourceRequests.type} from ${resourceRequests}
       where ${resourceRequests.id} = ${requestStatusEvents.requestId})`
       : k
   } as k, 0, ${requestStatusEvents.amountCents}, 0
-    from ${requestStatusEvents} ${requestsOfEvents(ctx)} ${requestStatusEvents.programId} = ${ctx.viewer.programId}
+    from ${requestStatusEvents} indexed by request_events_funds_approved_idx ${requestsOfEvents(ctx)}
+      ${requestStatusEvents.programId} = ${ctx.viewer.programId}
       and ${requestStatusEvents.toStatus} = 'approved' and ${range} and ${requestStatusEvents.amountCents} is not null`;
   const byPeriod = (column: SQLWrapper, part: (k: SQL, range: SQL) => SQL) =>
     by === "type" ? part(type, inPeriod(ctx, column)) : perMonth(ctx, column, (m, range) => part(sql`${m}`, range));
@@ -423,7 +425,8 @@ function funds(ctx: Ctx, by: "month" | "type"): Map<string, Funds> {
       union all
       select ${by === "type" ? type : sql`substr(${resourceRequests.fulfilledOn}, 1, 7)`} as k, 0, 0, ${resourceRequests.paidAmountCents}
         from ${resourceRequests}
-        where ${requestsVisible(ctx)} and ${resourceRequests.status} = 'fulfilled' and ${resourceRequests.paidAmountCents} is not null
+        where ${requestsVisible(ctx)} and ${inArray(resourceRequests.type, [...FUNDS_REQUEST_TYPES])}
+          and ${resourceRequests.status} = 'fulfilled' and ${resourceRequests.paidAmountCents} is not null
           and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)}
     ) group by k`);
   return new Map(rows.map((r) => [r.k, { requested: r.requested ?? 0, approved: r.approved ?? 0, paid: r.paid ?? 0 }]));
