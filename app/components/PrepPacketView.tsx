@@ -3,6 +3,7 @@ import { RequestStatusBadge } from "~/components/RequestStatusBadge";
 import { calendarDateIn, describeDay, describeDue, formatDate, formatDateTime, plural } from "~/domain/dates";
 import { HOTLINES } from "~/domain/hotlines";
 import type { PrepPacket } from "~/server/packets.server";
+import { TableScroll } from "~/components/TableScroll";
 
 /** One printable page per youth: what an advocate needs in hand at the MDT table. */
 export function PrepPacketView({ packet: p, timeZone }: { packet: PrepPacket; timeZone: string }) {
@@ -37,33 +38,35 @@ export function PrepPacketView({ packet: p, timeZone }: { packet: PrepPacket; ti
 
       <section>
         <h3>Team and how to reach them</h3>
-        <table className="simple-table compact">
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Name</th>
-              <th scope="col">Phone / email</th>
-              <th scope="col">Last contact</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.team.map((t) => (
-              <tr key={t.id}>
-                <td>{t.roleLabel}</td>
-                <td>
-                  {t.name}
-                  {t.organization ? <span className="cell-sub">{t.organization}</span> : null}
-                </td>
-                <td>
-                  {t.phone ?? ""}
-                  {t.phone && t.email ? <br /> : null}
-                  {t.email ?? ""}
-                </td>
-                <td>{t.lastContactAt ? describeDay(calendarDateIn(new Date(t.lastContactAt), timeZone), today) : "never"}</td>
+        <TableScroll label="Team and how to reach them">
+          <table className="simple-table compact">
+            <thead>
+              <tr>
+                <th scope="col">Role</th>
+                <th scope="col">Name</th>
+                <th scope="col">Phone / email</th>
+                <th scope="col">Last contact</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {p.team.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.roleLabel}</td>
+                  <td>
+                    {t.name}
+                    {t.organization ? <span className="cell-sub">{t.organization}</span> : null}
+                  </td>
+                  <td>
+                    {t.phone ?? ""}
+                    {t.phone && t.email ? <br /> : null}
+                    {t.email ?? ""}
+                  </td>
+                  <td>{t.lastContactAt ? describeDay(calendarDateIn(new Date(t.lastContactAt), timeZone), today) : "never"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       <section>

@@ -7,6 +7,7 @@ import { formatDateTime } from "~/domain/dates";
 import { formReply, parseForm } from "~/server/forms.server";
 import { getProgramSettings, updateProgramSettings } from "~/server/program-settings.server";
 import { requireViewer } from "~/server/session.server";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Program settings · CASA MDT" }];
 
@@ -85,53 +86,55 @@ export default function AdminProgram({ loaderData, actionData }: Route.Component
             Unticked types are not offered on new requests; earlier requests of that type keep it. Whether a type reveals CSEC involvement
             (and who may see it) is fixed by the product, whatever its label.
           </p>
-          <table className="data-table settings-types">
-            <caption className="visually-hidden">Request types, whether the program uses them, and their labels</caption>
-            <thead>
-              <tr>
-                <th scope="col">In use</th>
-                <th scope="col">Type</th>
-                <th scope="col">The program&apos;s label</th>
-              </tr>
-            </thead>
-            <tbody>
-              {settings.requestTypes.map((t) => {
-                const error = state?.errors?.[labelField(t.key)];
-                return (
-                  <tr key={t.key}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        id={`f-${enabledField(t.key)}`}
-                        name={enabledField(t.key)}
-                        defaultChecked={checked(t.key, t.enabled)}
-                        aria-label={`Use ${t.defaultLabel}`}
-                      />
-                    </td>
-                    <td>
-                      <label htmlFor={`f-${labelField(t.key)}`}>{t.defaultLabel}</label>
-                      {t.csecSensitive ? <span className="cell-sub">Shown only to those who may see CSEC involvement</span> : null}
-                    </td>
-                    <td>
-                      <input
-                        id={`f-${labelField(t.key)}`}
-                        name={labelField(t.key)}
-                        defaultValue={valueOf(state, labelField(t.key), t.label ?? "")}
-                        placeholder={t.defaultLabel}
-                        aria-invalid={error ? true : undefined}
-                        aria-describedby={error ? `${labelField(t.key)}-error` : undefined}
-                      />
-                      {error ? (
-                        <p className="field-error" id={`${labelField(t.key)}-error`}>
-                          {error}
-                        </p>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableScroll label="Request types">
+            <table className="data-table settings-types">
+              <caption className="visually-hidden">Request types, whether the program uses them, and their labels</caption>
+              <thead>
+                <tr>
+                  <th scope="col">In use</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">The program&apos;s label</th>
+                </tr>
+              </thead>
+              <tbody>
+                {settings.requestTypes.map((t) => {
+                  const error = state?.errors?.[labelField(t.key)];
+                  return (
+                    <tr key={t.key}>
+                      <td>
+                        <input
+                          type="checkbox"
+                          id={`f-${enabledField(t.key)}`}
+                          name={enabledField(t.key)}
+                          defaultChecked={checked(t.key, t.enabled)}
+                          aria-label={`Use ${t.defaultLabel}`}
+                        />
+                      </td>
+                      <td>
+                        <label htmlFor={`f-${labelField(t.key)}`}>{t.defaultLabel}</label>
+                        {t.csecSensitive ? <span className="cell-sub">Shown only to those who may see CSEC involvement</span> : null}
+                      </td>
+                      <td>
+                        <input
+                          id={`f-${labelField(t.key)}`}
+                          name={labelField(t.key)}
+                          defaultValue={valueOf(state, labelField(t.key), t.label ?? "")}
+                          placeholder={t.defaultLabel}
+                          aria-invalid={error ? true : undefined}
+                          aria-describedby={error ? `${labelField(t.key)}-error` : undefined}
+                        />
+                        {error ? (
+                          <p className="field-error" id={`${labelField(t.key)}-error`}>
+                            {error}
+                          </p>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
         </fieldset>
         <SubmitButton pendingText="Saving…">Save the settings</SubmitButton>
       </Form>

@@ -6,6 +6,7 @@ import { SimplePager } from "~/components/SimplePager";
 import { ROLE_LABELS, ROLES } from "~/domain/roles";
 import { listUsers, manageableRoles } from "~/server/users.server";
 import { requireViewer } from "~/server/session.server";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "People · CASA MDT" }];
 
@@ -80,29 +81,31 @@ export default function AdminUsers({ loaderData }: Route.ComponentProps) {
         </div>
       ) : (
         <SimplePager path="/admin/users" params={filters} total={list.total} page={page} size={size} noun={["person", "people"]}>
-          <table className="simple-table">
-            <caption className="sr-only">People of {programName}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Account</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">
-                    <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
-                  </th>
-                  <td>{u.email}</td>
-                  <td>{ROLE_LABELS[u.role]}</td>
-                  <td>{u.active ? "Active" : "Deactivated"}</td>
+          <TableScroll label="People">
+            <table className="simple-table">
+              <caption className="sr-only">People of {programName}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Account</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.rows.map((u) => (
+                  <tr key={u.id}>
+                    <th scope="row">
+                      <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
+                    </th>
+                    <td>{u.email}</td>
+                    <td>{ROLE_LABELS[u.role]}</td>
+                    <td>{u.active ? "Active" : "Deactivated"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </SimplePager>
       )}
     </section>

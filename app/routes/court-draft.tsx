@@ -1,5 +1,6 @@
 import { Form, Link } from "react-router";
 import { z } from "zod";
+import { initialsOf } from "~/domain/youth";
 import type { Route } from "./+types/court-draft";
 import { PrintButton } from "~/components/PrintButton";
 import { CSEC_BASIS_LABELS } from "~/domain/csec";
@@ -8,9 +9,10 @@ import { REQUEST_STATUS_LABELS } from "~/domain/requests";
 import { defaultCourtPeriod, getCourtDraft } from "~/server/packets.server";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: Route.MetaFunction = ({ data }) => [
-  { title: data ? `Court report draft: ${data.draft.overview.name} · CASA MDT` : "Court report draft" },
+  { title: data ? `Court report draft: ${initialsOf(data.draft.overview.name)} · CASA MDT` : "Court report draft" },
 ];
 
 const day = z.string().refine(isCalendarDate);
@@ -120,26 +122,28 @@ export default function CourtDraft({ loaderData }: Route.ComponentProps) {
         <section>
           <h2>Contacts made in the period</h2>
           {d.contactCounts.length ? (
-            <table className="simple-table compact">
-              <thead>
-                <tr>
-                  <th scope="col">With</th>
-                  <th scope="col" className="num">
-                    Contacts
-                  </th>
-                  <th scope="col">Most recent</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.contactCounts.map((c) => (
-                  <tr key={c.with}>
-                    <td>{c.with}</td>
-                    <td className="num">{c.count}</td>
-                    <td>{formatDate(c.last, timeZone)}</td>
+            <TableScroll label="Contacts made in the period">
+              <table className="simple-table compact">
+                <thead>
+                  <tr>
+                    <th scope="col">With</th>
+                    <th scope="col" className="num">
+                      Contacts
+                    </th>
+                    <th scope="col">Most recent</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {d.contactCounts.map((c) => (
+                    <tr key={c.with}>
+                      <td>{c.with}</td>
+                      <td className="num">{c.count}</td>
+                      <td>{formatDate(c.last, timeZone)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : (
             <p>No contacts logged in the period.</p>
           )}

@@ -3,6 +3,7 @@ import type { Route } from "./+types/meetings-list";
 import { formatDateTime } from "~/domain/dates";
 import { listMeetings, type MeetingRow } from "~/server/meetings.server";
 import { requireViewer } from "~/server/session.server";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "MDT meetings · CASA MDT" }];
 
@@ -13,33 +14,35 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 function MeetingTable({ rows, caption, timeZone }: { rows: MeetingRow[]; caption: string; timeZone: string }) {
   return (
-    <table className="simple-table">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Youth</th>
-          <th scope="col">Meeting</th>
-          <th scope="col">Where</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((m) => (
-          <tr key={m.id}>
-            <th scope="row">
-              <Link to={`/meetings/${m.id}`}>{formatDateTime(m.scheduledAt, timeZone)}</Link>
-            </th>
-            <td>
-              <Link to={`/youth/${m.youthId}`}>{m.youthName}</Link>
-            </td>
-            <td>{m.typeLabel}</td>
-            <td>{m.location ?? (m.videoLink ? "Video call" : "—")}</td>
-            <td>{m.status === "held" ? "Held" : m.status === "cancelled" ? "Cancelled" : "Scheduled"}</td>
+    <TableScroll label={caption}>
+      <table className="simple-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Youth</th>
+            <th scope="col">Meeting</th>
+            <th scope="col">Where</th>
+            <th scope="col">Status</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">
+                <Link to={`/meetings/${m.id}`}>{formatDateTime(m.scheduledAt, timeZone)}</Link>
+              </th>
+              <td>
+                <Link to={`/youth/${m.youthId}`}>{m.youthName}</Link>
+              </td>
+              <td>{m.typeLabel}</td>
+              <td>{m.location ?? (m.videoLink ? "Video call" : "—")}</td>
+              <td>{m.status === "held" ? "Held" : m.status === "cancelled" ? "Cancelled" : "Scheduled"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -33,6 +33,7 @@ import { listPlacements } from "~/server/placements.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { requireYouthFormPage } from "~/server/youth.server";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "Case and assignments · CASA MDT" }];
 
@@ -200,27 +201,29 @@ export default function YouthCase({ loaderData, actionData }: Route.ComponentPro
         </Form>
         <h3>Who was assigned when</h3>
         {assignments.history.length ? (
-          <table className="data-table">
-            <caption className="visually-hidden">Assignments, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">As</th>
-                <th scope="col">From</th>
-                <th scope="col">Until</th>
-              </tr>
-            </thead>
-            <tbody>
-              {assignments.history.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.name}</td>
-                  <td>{a.kind === "advocate" ? "Advocate" : "Supervisor"}</td>
-                  <td>{formatDate(a.startedOn, timeZone)}</td>
-                  <td>{a.endedOn ? formatDate(a.endedOn, timeZone) : "Now"}</td>
+          <TableScroll label="Who was assigned when">
+            <table className="data-table">
+              <caption className="visually-hidden">Assignments, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Person</th>
+                  <th scope="col">As</th>
+                  <th scope="col">From</th>
+                  <th scope="col">Until</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {assignments.history.map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.name}</td>
+                    <td>{a.kind === "advocate" ? "Advocate" : "Supervisor"}</td>
+                    <td>{formatDate(a.startedOn, timeZone)}</td>
+                    <td>{a.endedOn ? formatDate(a.endedOn, timeZone) : "Now"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : (
           <p className="muted">Nobody has been assigned yet.</p>
         )}
