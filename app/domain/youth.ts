@@ -75,3 +75,12 @@ export const CSEC_SENSITIVE_PARTY_ROLES: readonly PartyRole[] = ["csec_advocate"
 export function displayName(y: { firstName: string; lastName: string }): string {
   return `${y.firstName} ${y.lastName}`.trim();
 }
+
+/**
+ * A youth's initials ("Maria Lopez" -> "M. L."), for what leaves the page: browser tab titles
+ * and history, which anyone at the screen (or the browser's sync) sees. Never the full name.
+ */
+export function initialsOf(name: string): string {
+  const parts = name.split(/\s+/).filter(Boolean);
+  return parts.length ? parts.map((p) => `${Array.from(p)[0]!.toLocaleUpperCase("en-US")}.`).join(" ") : "Youth";
+}

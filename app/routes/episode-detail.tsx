@@ -1,4 +1,5 @@
 import { Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { initialsOf } from "~/domain/youth";
 import type { Route } from "./+types/episode-detail";
 import { FormError, SelectField, StaleVersion, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { SavedNotice } from "~/components/SavedNotice";
@@ -26,7 +27,7 @@ import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
-  { title: data ? `Missing episode: ${data.youth.name} · CASA MDT` : "Missing episode · CASA MDT" },
+  { title: data ? `Missing episode: ${initialsOf(data.youth.name)} · CASA MDT` : "Missing episode · CASA MDT" },
 ];
 
 export async function loader({ request, params }: Route.LoaderArgs) {

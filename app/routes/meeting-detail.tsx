@@ -1,4 +1,5 @@
 import { Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { initialsOf } from "~/domain/youth";
 import type { Route } from "./+types/meeting-detail";
 import { ActionItemList } from "~/components/ActionItemList";
 import { CheckboxGroup, FormError, SelectField, StaleVersion, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
@@ -18,7 +19,7 @@ import { idParam, requirePermission, requireYouthInScope } from "~/server/scope.
 import { requireViewer } from "~/server/session.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
-  { title: data ? `${data.meeting.typeLabel}, ${data.meeting.youthName} · CASA MDT` : "Meeting · CASA MDT" },
+  { title: data ? `MDT meeting: ${initialsOf(data.meeting.youthName)} · CASA MDT` : "Meeting · CASA MDT" },
 ];
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { initialsOf } from "~/domain/youth";
 import type { Route } from "./+types/prep-packet";
 import { PrepPacketView } from "~/components/PrepPacketView";
 import { PrintButton } from "~/components/PrintButton";
@@ -7,7 +8,7 @@ import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
-  { title: data ? `Prep packet: ${data.packet.overview.name} · CASA MDT` : "Prep packet" },
+  { title: data ? `Prep packet: ${initialsOf(data.packet.overview.name)} · CASA MDT` : "Prep packet" },
 ];
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -1,4 +1,5 @@
 import { Link, redirect, useLocation } from "react-router";
+import { initialsOf } from "~/domain/youth";
 import type { Route } from "./+types/youth-detail";
 import { SavedNotice } from "~/components/SavedNotice";
 import { ActionsSection } from "~/components/youth/ActionsSection";
@@ -25,7 +26,9 @@ import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthPage } from "~/server/youth-page.server";
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.overview.name} · CASA MDT` : "Youth · CASA MDT" }];
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `${initialsOf(data.overview.name)} · CASA MDT` : "Youth · CASA MDT" },
+];
 
 /**
  * Long lists show their newest entries and grow on request (`?contacts=40`), so a youth with
