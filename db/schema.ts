@@ -463,6 +463,33 @@ export const mdtMeetings = sqliteTable(
   ],
 );
 
+/**
+ * A meeting moved to another time (or place) or cancelled: when, by whom, and why. Everyone who
+ * may see the meeting sees its changes; the meeting row holds only where it stands now.
+ */
+export const meetingChanges = sqliteTable(
+  "meeting_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => mdtMeetings.id),
+    kind: text("kind", { enum: ["reschedule", "cancel"] }).notNull(),
+    fromScheduledAt: text("from_scheduled_at").notNull(),
+    /** The new time (a reschedule); null for a cancellation. */
+    toScheduledAt: text("to_scheduled_at"),
+    reason: text("reason").notNull(),
+    byUserId: integer("by_user_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("meeting_changes_meeting_idx").on(t.meetingId, t.at)],
+);
+
 /** Invited and attending people: a case party or a program user. */
 export const meetingAttendees = sqliteTable(
   "meeting_attendees",

@@ -45,6 +45,18 @@ export const meetingFormSchema = z.object({
   attendees: z.array(z.string().regex(/^(party|user):\d+$/)).default([]),
 });
 
+const reason = z
+  .string({ error: "Say why, for the people invited." })
+  .trim()
+  .min(1, "Say why, for the people invited.")
+  .max(500, "Keep the reason under 500 characters.");
+
+/** A meeting moved: the new time, optionally a new place, and why. */
+export const rescheduleFormSchema = meetingFormSchema.pick({ scheduledAt: true, location: true, videoLink: true }).extend({ reason });
+
+/** A meeting called off, and why. */
+export const cancelFormSchema = z.object({ reason });
+
 export const outcomeFormSchema = z.object({
   attended: z.array(z.string().regex(/^(party|user):\d+$/)).default([]),
   notes: optional(8000, "Keep the notes under 8000 characters."),

@@ -16,6 +16,8 @@ export const SAVED_NOTICES = {
   "action-done": "Action item marked done.",
   "action-dropped": "Action item dropped.",
   scheduled: "Meeting scheduled.",
+  rescheduled: "Meeting moved. The people invited see the new time and the reason here.",
+  cancelled: "Meeting cancelled. The people invited see the reason here.",
   agenda: "Agenda item added.",
   recorded: "Meeting recorded.",
   missing: "Recorded as missing. Report to law enforcement and NCMEC now, then record both here.",

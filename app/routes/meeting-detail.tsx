@@ -5,15 +5,15 @@ import { ActionItemList } from "~/components/ActionItemList";
 import { CheckboxGroup, FormError, SelectField, StaleVersion, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { RequestStatusBadge } from "~/components/RequestStatusBadge";
 import { SavedNotice } from "~/components/SavedNotice";
-import { calendarDateIn, formatDate, formatDateTime } from "~/domain/dates";
+import { calendarDateIn, formatDate, formatDateTime, utcToZonedLocal } from "~/domain/dates";
 import { baseVersionOf, formValues } from "~/domain/forms";
 import { savedNotice, savedUrl, type SavedNoticeKey } from "~/domain/notices";
-import { actionItemFormSchema, agendaItemSchema, outcomeFormSchema } from "~/domain/meetings";
+import { actionItemFormSchema, agendaItemSchema, cancelFormSchema, outcomeFormSchema, rescheduleFormSchema } from "~/domain/meetings";
 import { CONTACT_METHOD_LABELS, type ContactMethod } from "~/domain/youth-forms";
 import { addActionItem, closeActionFromForm } from "~/server/action-items.server";
 import { addAgendaItem } from "~/server/agenda.server";
 import { formReply, parseValues } from "~/server/forms.server";
-import { getMeeting, recordMeetingOutcome, type MeetingRecord } from "~/server/meetings.server";
+import { changeMeeting, getMeeting, recordMeetingOutcome, type MeetingRecord, type MeetingWhen } from "~/server/meetings.server";
 import { peopleForYouth } from "~/server/people.server";
 import { idParam, requirePermission, requireYouthInScope } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -75,9 +75,30 @@ export async function action({ request, params }: Route.ActionArgs) {
       }
       throw back("recorded");
     }
+    case "reschedule": {
+      const form = parseValues(values, rescheduleFormSchema, { intent });
+      if (!form.ok) return form.reply;
+      const result = changeMeeting(viewer, meetingId, { kind: "reschedule", ...form.data }, baseVersionOf(values));
+      if (!result.ok)
+        return formReply(result.errors, values, { intent, ...("stale" in result ? { when: result.current } : {}) }, staleStatus(result));
+      throw back("rescheduled");
+    }
+    case "cancel": {
+      const form = parseValues(values, cancelFormSchema, { intent });
+      if (!form.ok) return form.reply;
+      const result = changeMeeting(viewer, meetingId, { kind: "cancel", ...form.data }, baseVersionOf(values));
+      if (!result.ok)
+        return formReply(result.errors, values, { intent, ...("stale" in result ? { when: result.current } : {}) }, staleStatus(result));
+      throw back("cancelled");
+    }
     default:
       return formReply({ _form: "That action is not available here." }, values, { intent });
   }
+}
+
+/** 409 for a form filled before someone else's change, 400 for the rest. */
+function staleStatus(result: object): 400 | 409 {
+  return "stale" in result ? 409 : 400;
 }
 
 /** After a 409 (someone saved first) show what is saved now; React Router skips reloading after an error status. */
@@ -88,8 +109,9 @@ export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: Shou
 export default function MeetingDetail({ loaderData, actionData }: Route.ComponentProps) {
   const { meeting: m, owners, timeZone, today, notice } = loaderData;
   const stateFor = (intent: string): FormState | undefined => (actionData?.intent === intent ? actionData : undefined);
-  // Only the record form's 409 carries `current`; the other replies have no such key.
-  const recordConflict = (actionData as { current?: MeetingRecord } | undefined)?.current;
+  // Only the record form's 409 carries `current`; a reschedule's or cancellation's carries `when`.
+  const recordConflict = actionData?.intent === "record" ? (actionData as { current?: MeetingRecord }).current : undefined;
+  const whenConflict = (actionData as { when?: MeetingWhen } | undefined)?.when;
   const a = m.agenda;
   return (
     <article aria-labelledby="meeting-heading" className="meeting-page">
@@ -116,7 +138,10 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
         </div>
         <div>
           <dt>Status</dt>
-          <dd>{m.status === "held" ? "Held" : m.status === "cancelled" ? "Cancelled" : "Scheduled"}</dd>
+          <dd>
+            {m.status === "held" ? "Held" : m.status === "cancelled" ? <strong>Cancelled</strong> : "Scheduled"}
+            {m.status === "cancelled" && m.changes[0]?.kind === "cancel" ? <span className="cell-sub">{m.changes[0].reason}</span> : null}
+          </dd>
         </div>
         <div>
           <dt>Prepare</dt>
@@ -125,6 +150,74 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
           </dd>
         </div>
       </dl>
+
+      {m.changes.length ? (
+        <section aria-labelledby="changes-heading" className="panel">
+          <h2 id="changes-heading">Changes to this meeting</h2>
+          <ul>
+            {m.changes.map((c, i) => (
+              <li key={i}>
+                {c.kind === "reschedule" ? (
+                  <>
+                    <strong>Moved</strong> from {formatDateTime(c.from, timeZone)} to {formatDateTime(c.to!, timeZone)}
+                  </>
+                ) : (
+                  <>
+                    <strong>Cancelled</strong> (it was set for {formatDateTime(c.from, timeZone)})
+                  </>
+                )}
+                : {c.reason}{" "}
+                <span className="cell-sub">
+                  {c.by}, {formatDateTime(c.at, timeZone)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {m.canWrite && m.status === "scheduled" ? (
+        <section aria-labelledby="move-heading" className="panel">
+          <h2 id="move-heading">Reschedule or cancel</h2>
+          <p className="muted">The people invited see the change and its reason on this page.</p>
+          {whenConflict ? (
+            <p className="alert alert-error" role="alert">
+              Someone changed this meeting first: it is now {whenConflict.status === "scheduled" ? "set for" : whenConflict.status}{" "}
+              {whenConflict.status === "scheduled" ? formatDateTime(whenConflict.scheduledAt, timeZone) : ""}. Your input is kept below.
+            </p>
+          ) : null}
+          <Form method="post" className="card-form" noValidate aria-labelledby="reschedule-heading">
+            <h3 id="reschedule-heading">Move it</h3>
+            <FormError state={stateFor("reschedule")} />
+            <input type="hidden" name="baseVersion" value={m.version} />
+            <TextField
+              label="New date and time"
+              name="scheduledAt"
+              type="datetime-local"
+              state={stateFor("reschedule")}
+              defaultValue={utcToZonedLocal(m.scheduledAt, timeZone)}
+              required
+            />
+            <div className="form-row">
+              <TextField label="Place (if it changes)" name="location" state={stateFor("reschedule")} />
+              <TextField label="Video link (if it changes)" name="videoLink" state={stateFor("reschedule")} />
+            </div>
+            <TextField label="Why it moves" name="reason" idPrefix="reschedule" state={stateFor("reschedule")} required />
+            <SubmitButton intent="reschedule" pendingText="Moving…" className="button">
+              Move the meeting
+            </SubmitButton>
+          </Form>
+          <Form method="post" className="card-form" noValidate aria-labelledby="cancel-heading">
+            <h3 id="cancel-heading">Cancel it</h3>
+            <FormError state={stateFor("cancel")} />
+            <input type="hidden" name="baseVersion" value={m.version} />
+            <TextField label="Why it is cancelled" name="reason" idPrefix="cancel" state={stateFor("cancel")} required />
+            <SubmitButton intent="cancel" pendingText="Cancelling…" className="button button-danger">
+              Cancel the meeting
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
 
       <section aria-labelledby="agenda-heading" className="panel">
         <h2 id="agenda-heading">Agenda</h2>

@@ -5,7 +5,7 @@
  * own modules.
  */
 import { and, asc, desc, eq, gte, lt, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { caseParties, mdtMeetings, meetingAttendees, users, youth } from "../../db/schema";
+import { caseParties, mdtMeetings, meetingAttendees, meetingChanges, users, youth } from "../../db/schema";
 import type { CsecAudience, CsecStatus } from "../domain/csec";
 import { zonedLocalToUtc } from "../domain/dates";
 import { staleEdit, type FieldErrors, type StaleEdit, type WriteResult } from "../domain/forms";
@@ -177,6 +177,116 @@ export function scheduleMeeting(
   });
 }
 
+/** Where a meeting stands now, for a refused stale reschedule or cancellation. */
+export type MeetingWhen = {
+  scheduledAt: string;
+  location: string | null;
+  videoLink: string | null;
+  status: MeetingStatus;
+  version: number;
+};
+
+function meetingWhen(meetingId: number, db: DbOrTx): MeetingWhen {
+  return db
+    .select({
+      scheduledAt: mdtMeetings.scheduledAt,
+      location: mdtMeetings.location,
+      videoLink: mdtMeetings.videoLink,
+      status: mdtMeetings.status,
+      version: mdtMeetings.version,
+    })
+    .from(mdtMeetings)
+    .where(eq(mdtMeetings.id, meetingId))
+    .get()!;
+}
+
+/**
+ * Moves a scheduled meeting to another time (and, if given, another place), or cancels it; the
+ * change, with its reason, is kept for everyone who may see the meeting. A form filled before
+ * someone else's change is refused with where the meeting stands now.
+ */
+export function changeMeeting(
+  viewer: Viewer,
+  meetingId: number,
+  change:
+    { kind: "reschedule"; scheduledAt: string; location?: string; videoLink?: string; reason: string } | { kind: "cancel"; reason: string },
+  baseVersion: number,
+  db: DbOrTx = getDb(),
+): WriteResult | StaleEdit<MeetingWhen> {
+  requireCaseAccess(viewer);
+  const { meeting } = visibleMeetingOrNotFound(viewer, meetingId, db);
+  requirePermission(viewer, "write:case", "Your role cannot change meetings.");
+  let to: string | null = null;
+  if (change.kind === "reschedule") {
+    to = zonedLocalToUtc(change.scheduledAt, viewer.timeZone);
+    if (!to) return { ok: false, errors: { scheduledAt: "Enter the date and time." } };
+    if (to <= nowIso()) return { ok: false, errors: { scheduledAt: "Choose a time that has not passed yet." } };
+  }
+  return db.transaction((tx) => {
+    const now = meetingWhen(meetingId, tx);
+    if (now.version !== baseVersion) return staleEdit(now);
+    if (now.status !== "scheduled") {
+      return { ok: false, errors: { _form: now.status === "held" ? "This meeting has been held." : "This meeting was cancelled." } };
+    }
+    const at = nowIso();
+    if (change.kind === "reschedule") {
+      tx.update(mdtMeetings)
+        .set({
+          scheduledAt: to!,
+          ...(change.location || change.videoLink ? { location: change.location ?? null, videoLink: change.videoLink ?? null } : {}),
+          version: baseVersion + 1,
+          updatedAt: at,
+        })
+        .where(eq(mdtMeetings.id, meetingId))
+        .run();
+    } else {
+      tx.update(mdtMeetings)
+        .set({ status: "cancelled", version: baseVersion + 1, updatedAt: at })
+        .where(eq(mdtMeetings.id, meetingId))
+        .run();
+    }
+    tx.insert(meetingChanges)
+      .values({
+        programId: viewer.programId,
+        meetingId,
+        kind: change.kind,
+        fromScheduledAt: now.scheduledAt,
+        toScheduledAt: to,
+        reason: change.reason,
+        byUserId: viewer.userId,
+        at,
+      })
+      .run();
+    auditChange(tx, viewer, {
+      action: change.kind === "reschedule" ? "meeting.reschedule" : "meeting.cancel",
+      entityType: "mdt_meeting",
+      entityId: meetingId,
+      youthId: meeting.youthId,
+      details: { from: now.scheduledAt, ...(to ? { to } : {}) },
+    });
+    return { ok: true as const, id: meetingId };
+  });
+}
+
+export type MeetingChange = { kind: "reschedule" | "cancel"; from: string; to: string | null; reason: string; by: string; at: string };
+
+function changesOf(meetingId: number, db: DbOrTx): MeetingChange[] {
+  return db
+    .select({
+      kind: meetingChanges.kind,
+      from: meetingChanges.fromScheduledAt,
+      to: meetingChanges.toScheduledAt,
+      reason: meetingChanges.reason,
+      by: users.name,
+      at: meetingChanges.at,
+    })
+    .from(meetingChanges)
+    .innerJoin(users, eq(users.id, meetingChanges.byUserId))
+    .where(eq(meetingChanges.meetingId, meetingId))
+    .orderBy(desc(meetingChanges.at), desc(meetingChanges.id))
+    .all();
+}
+
 export type MeetingRecord = { notes: string | null; decisions: string | null; attended: string[]; version: number };
 
 /**
@@ -249,6 +359,8 @@ export type MeetingDetail = MeetingRow & {
   openConcernCount: number | null;
   /** The version the record form is based on (optimistic concurrency). */
   version: number;
+  /** Reschedules and the cancellation, newest first. */
+  changes: MeetingChange[];
 };
 
 /** The meeting's invited people the audience may see (a CSEC advocate follows the CSEC rule). */
@@ -298,5 +410,6 @@ export function getMeeting(viewer: Viewer, meetingId: number, db: DbOrTx = getDb
     canWrite: can(viewer.role, "write:case"),
     inPast: meeting.scheduledAt <= nowIso(),
     openConcernCount: openConcernCount(inScope, db),
+    changes: changesOf(meetingId, db),
   };
 }
