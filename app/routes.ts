@@ -31,6 +31,7 @@ export default [
     route("prep", "routes/prep-packets.tsx"),
     route("requests", "routes/requests-queue.tsx"),
     route("requests/:requestId", "routes/request-detail.tsx"),
+    route("requests/:requestId/edit", "routes/request-edit.tsx"),
     route("reports", "routes/reports.tsx"),
     route("reports/summary", "routes/reports-summary.tsx"),
     route("reports/tables/:file", "routes/reports-file.ts"),

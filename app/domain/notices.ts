@@ -23,6 +23,7 @@ export const SAVED_NOTICES = {
   missing: "Recorded as missing. Report to law enforcement and NCMEC now, then record both here.",
   "episode-step": "Saved.",
   draft: "Saved as a draft. Submit it when it is ready.",
+  "draft-edited": "Draft saved. Submit it when it is ready.",
   submit: "Request submitted.",
   approve: "Request approved.",
   deny: "Request denied. The reason is in its history.",

@@ -118,50 +118,68 @@ export function formatCents(cents: number): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 }
 
-export const requestFormSchema = z
-  .object({
-    type: z.enum(REQUEST_TYPE_KEYS, { error: "Choose the kind of resource." }),
-    subtype: z
-      .string()
-      .trim()
-      .max(40)
-      .optional()
-      .transform((v) => v || undefined),
-    description: z
-      .string()
-      .trim()
-      .max(2000, "Keep the description under 2000 characters.")
-      .optional()
-      .transform((v) => v || undefined),
-    /** "agency", or the id of one of the youth's case parties. */
-    addressedTo: z.string({ error: "Choose who the request goes to." }).regex(/^(agency|\d+)$/, "Choose who the request goes to."),
-    agency: z
-      .string()
-      .trim()
-      .max(120, "Keep the agency's name under 120 characters.")
-      .optional()
-      .transform((v) => v || undefined),
-    amount: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v || undefined),
-    dueOn: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v || undefined)
-      .refine((v) => v === undefined || isCalendarDate(v), "Enter a due date, or leave it empty."),
-    intent: z.enum(["draft", "submit"]).catch("draft"),
-  })
-  .transform((v, ctx) => {
-    const amountCents = v.amount === undefined ? undefined : dollarsToCents(v.amount);
-    if (amountCents === null || amountCents === 0) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter an amount in dollars, e.g. 250 or 250.00." });
-      return z.NEVER;
-    }
-    return { ...v, amountCents };
-  });
+export const requestFormSchema = z.object({
+  type: z.enum(REQUEST_TYPE_KEYS, { error: "Choose the kind of resource." }),
+  subtype: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
+  description: z
+    .string()
+    .trim()
+    .max(2000, "Keep the description under 2000 characters.")
+    .optional()
+    .transform((v) => v || undefined),
+  /** "agency", or the id of one of the youth's case parties. */
+  addressedTo: z.string({ error: "Choose who the request goes to." }).regex(/^(agency|\d+)$/, "Choose who the request goes to."),
+  agency: z
+    .string()
+    .trim()
+    .max(120, "Keep the agency's name under 120 characters.")
+    .optional()
+    .transform((v) => v || undefined),
+  amount: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+  dueOn: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || isCalendarDate(v), "Enter a due date, or leave it empty."),
+  intent: z.enum(["draft", "submit"]).catch("draft"),
+});
+
+/**
+ * The checks of a new (or edited) request that depend on its type or on the day, beside the
+ * schema's: run on whatever the form sent, valid or not, so that one reply names every problem.
+ * `today` is the program's calendar day. Returns the amount in cents for a funds type.
+ */
+export function requestTypeChecks(
+  values: { type?: unknown; subtype?: unknown; amount?: unknown; dueOn?: unknown; addressedTo?: unknown; agency?: unknown },
+  today: string,
+): { errors: Record<string, string>; amountCents: number | null } {
+  const errors: Record<string, string> = {};
+  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  const info = requestTypeInfo(text(values.type));
+  const subtype = text(values.subtype);
+  if (info && info.subtypes.length && !info.subtypes.some((s) => s.key === subtype)) errors.subtype = "Choose which kind.";
+  let amountCents: number | null = null;
+  if (info && typeHasAmount(info.key)) {
+    const amount = text(values.amount);
+    amountCents = amount ? dollarsToCents(amount) : null;
+    if (!amount) errors.amount = "Enter the amount requested, in dollars.";
+    else if (!amountCents) errors.amount = "Enter an amount in dollars, e.g. 250 or 250.00.";
+  }
+  const dueOn = text(values.dueOn);
+  if (dueOn && isCalendarDate(dueOn) && dueOn < today) errors.dueOn = "The due date has passed: choose today or a later day.";
+  if (text(values.addressedTo) === "agency" && !text(values.agency)) errors.agency = "Name the agency or organisation the request goes to.";
+  return { errors, amountCents };
+}
 
 const optionalText = (max: number, what: string) =>
   z

@@ -117,6 +117,13 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         </p>
       ) : null}
       {r.description ? <p className="notes">{r.description}</p> : null}
+      {r.canEditDraft ? (
+        <p>
+          <Link className="button" to={`/requests/${r.id}/edit`}>
+            Edit the draft
+          </Link>
+        </p>
+      ) : null}
 
       <FormError state={state} />
       {r.actions.length ? (
@@ -211,8 +218,12 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
             <li key={i}>
               <time dateTime={h.at}>{formatDateTime(h.at, timeZone)}</time>
               <span className="timeline-title">
-                {h.fromStatus ? `${REQUEST_STATUS_LABELS[h.fromStatus]} → ${REQUEST_STATUS_LABELS[h.toStatus]}` : "Created as a draft"} by{" "}
-                {h.actor}
+                {h.fromStatus === "draft" && h.toStatus === "draft"
+                  ? "Draft edited"
+                  : h.fromStatus
+                    ? `${REQUEST_STATUS_LABELS[h.fromStatus]} → ${REQUEST_STATUS_LABELS[h.toStatus]}`
+                    : "Created as a draft"}{" "}
+                by {h.actor}
               </span>
               {h.toStatus === "approved" && h.amountCents !== null ? (
                 <span className="cell-sub">{formatCents(h.amountCents)} approved</span>

@@ -20,7 +20,15 @@ export type Parsed<T, E extends Extra> = { ok: true; data: T; values: FormValues
  * How the 400 reply is built. `echo` lists the only values it sends back (default: all of them),
  * for forms whose other fields must never travel back to the browser, such as passwords.
  */
-export type ReplyOptions = { echo?: readonly string[] };
+export type ReplyOptions = {
+  echo?: readonly string[];
+  /**
+   * Checks beyond the schema (the database, the day, one field against another), run on what was
+   * sent whether or not it parsed, so that one reply names every problem: merged under the
+   * schema's own messages.
+   */
+  check?: (values: FormValues) => FieldErrors;
+};
 
 /** The values a 400 sends back: all of them, or only those `echo` lists. */
 function echoed(values: FormValues, echo: readonly string[] | undefined): FormValues {
@@ -38,7 +46,8 @@ export function parseValues<S extends z.ZodType, const E extends Extra = Record<
   opts: ReplyOptions = {},
 ): Parsed<z.output<S>, E> {
   const parsed = schema.safeParse(values);
-  if (!parsed.success) return { ok: false, reply: formReply(fieldErrorsOf(parsed.error), echoed(values, opts.echo), extra) };
+  const errors = { ...opts.check?.(values), ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, reply: formReply(errors, echoed(values, opts.echo), extra) };
   return { ok: true, data: parsed.data, values };
 }
 

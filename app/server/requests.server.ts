@@ -5,9 +5,10 @@
  */
 import { and, asc, desc, eq, inArray, isNull, lte, lt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import { data } from "react-router";
 import { caseParties, requestStatusEvents, resourceRequests, users, youth, youthAssignments } from "../../db/schema";
 import { calendarDateIn, isCalendarDate } from "../domain/dates";
-import type { FieldErrors } from "../domain/forms";
+import { staleEdit, type FieldErrors, type StaleEdit, type WriteResult } from "../domain/forms";
 import { can } from "../domain/permissions";
 import {
   OPEN_REQUEST_STATUSES,
@@ -18,6 +19,7 @@ import {
   type TypeLabels,
   typeHasAmount,
   dollarsToCents,
+  requestTypeChecks,
   formatCents,
   type RequestAction,
   type RequestStatus,
@@ -30,7 +32,15 @@ import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { likeContains } from "./sql.server";
 import { partiesShownTo } from "./parties.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
-import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, youthScopeCondition, type YouthInScope } from "./scope.server";
+import {
+  csecAudienceOf,
+  notFound,
+  requireCaseAccess,
+  requirePermission,
+  requireYouthInScope,
+  youthScopeCondition,
+  type YouthInScope,
+} from "./scope.server";
 import type { Viewer } from "./session.server";
 import { advocateFilterOptions, youthMatches } from "./youth.server";
 
@@ -299,6 +309,8 @@ export type RequestDetail = RequestRow & {
   }>;
   /** The actions this viewer may take now. */
   actions: RequestAction[];
+  /** Whether the viewer may edit it (a draft, by the person who started it). */
+  canEditDraft: boolean;
 };
 
 export function getRequest(viewer: Viewer, requestId: number, db: DbOrTx = getDb()): RequestDetail {
@@ -308,6 +320,7 @@ export function getRequest(viewer: Viewer, requestId: number, db: DbOrTx = getDb
       ...rowFields(),
       description: resourceRequests.description,
       version: resourceRequests.version,
+      requestedByUserId: resourceRequests.requestedByUserId,
       approvedAmountCents: resourceRequests.approvedAmountCents,
       fulfilledOn: resourceRequests.fulfilledOn,
       fulfilledBy: resourceRequests.fulfilledBy,
@@ -353,6 +366,7 @@ export function getRequest(viewer: Viewer, requestId: number, db: DbOrTx = getDb
       note: row.outcomeNote,
     },
     history,
+    canEditDraft: base.status === "draft" && row.requestedByUserId === viewer.userId && can(viewer.role, "write:requests"),
     actions: (Object.keys(REQUEST_TRANSITIONS) as RequestAction[]).filter((a) => {
       const t = REQUEST_TRANSITIONS[a];
       return t.from.includes(base.status) && can(viewer.role, t.permission);
@@ -366,10 +380,55 @@ export type RequestInput = {
   description?: string;
   addressedTo: string;
   agency?: string;
-  amountCents?: number;
+  /** Dollars as typed ("250.00"); read for the types that carry an amount only. */
+  amount?: string;
   dueOn?: string;
   submit: boolean;
 };
+
+/**
+ * Every problem of a request form at once: the schema's messages and the checks that need the
+ * type, the day or the database (the party it is addressed to), whether or not the rest parsed.
+ */
+export function requestFormErrors(
+  inScope: YouthInScope,
+  values: Record<string, unknown>,
+  schemaErrors: FieldErrors,
+  db: DbOrTx = getDb(),
+): FieldErrors {
+  const { viewer } = inScope;
+  const typeKey = typeof values.type === "string" ? values.type : "";
+  const errors: FieldErrors = { ...requestTypeChecks(values, calendarDateIn(new Date(), viewer.timeZone)).errors };
+  const info = requestTypeInfo(typeKey);
+  if (info && ((info.csecSensitive && !inScope.sensitiveVisible) || !requestTypeInUse(viewer.programId, typeKey, db))) {
+    errors.type =
+      info.csecSensitive && !inScope.sensitiveVisible
+        ? "Choose the kind of resource."
+        : "The program no longer takes requests of this kind.";
+  }
+  const addressedTo = typeof values.addressedTo === "string" ? values.addressedTo : "";
+  if (/^\d+$/.test(addressedTo) && addressedPartyOf(inScope, addressedTo, db) === null)
+    errors.addressedTo = "Choose who the request goes to.";
+  return { ...errors, ...schemaErrors };
+}
+
+/** The current, visible party of this youth a request may be addressed to; null otherwise. */
+function addressedPartyOf(inScope: YouthInScope, addressedTo: string, db: DbOrTx): number | null {
+  return (
+    db
+      .select({ id: caseParties.id })
+      .from(caseParties)
+      .where(
+        and(
+          eq(caseParties.id, Number(addressedTo)),
+          eq(caseParties.youthId, inScope.youthId),
+          isNull(caseParties.endedOn),
+          partiesShownTo(inScope),
+        ),
+      )
+      .get()?.id ?? null
+  );
+}
 
 export function createRequest(
   inScope: YouthInScope,
@@ -378,35 +437,13 @@ export function createRequest(
 ): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
   const { viewer, youthId } = inScope;
   requirePermission(viewer, "write:requests", "Requests are made by the youth's advocate or the program lead.");
-  const errors: FieldErrors = {};
   const info = requestTypeInfo(input.type);
-  if (!info || (info.csecSensitive && !inScope.sensitiveVisible)) errors.type = "Choose the kind of resource.";
-  else if (!requestTypeInUse(viewer.programId, input.type, db)) errors.type = "The program no longer takes requests of this kind.";
+  const errors = requestFormErrors(inScope, input, info ? {} : { type: "Choose the kind of resource." }, db);
   const subtypes = info?.subtypes ?? [];
-  if (subtypes.length && !subtypes.some((s) => s.key === input.subtype)) errors.subtype = "Choose which kind.";
-  let partyId: number | null = null;
-  if (input.addressedTo === "agency") {
-    if (!input.agency) errors.agency = "Name the agency or organisation the request goes to.";
-  } else {
-    const party = /^\d+$/.test(input.addressedTo)
-      ? db
-          .select({ id: caseParties.id })
-          .from(caseParties)
-          .where(
-            and(
-              eq(caseParties.id, Number(input.addressedTo)),
-              eq(caseParties.youthId, youthId),
-              isNull(caseParties.endedOn),
-              partiesShownTo(inScope),
-            ),
-          )
-          .get()
-      : undefined;
-    if (!party) errors.addressedTo = "Choose who the request goes to.";
-    else partyId = party.id;
-  }
+  const partyId = input.addressedTo === "agency" ? null : addressedPartyOf(inScope, input.addressedTo, db);
+  if (input.addressedTo !== "agency" && partyId === null) errors.addressedTo = "Choose who the request goes to.";
   const withAmount = typeHasAmount(input.type);
-  if (withAmount && !input.amountCents) errors.amount = "Enter the amount requested, in dollars.";
+  const amountCents = withAmount && input.amount ? dollarsToCents(input.amount) : null;
   if (Object.keys(errors).length) return { ok: false, errors };
 
   return db.transaction((tx) => {
@@ -422,7 +459,7 @@ export function createRequest(
         description: input.description ?? null,
         addressedToPartyId: partyId,
         addressedToAgency: partyId ? null : (input.agency ?? null),
-        amountCents: withAmount ? (input.amountCents ?? null) : null,
+        amountCents: withAmount ? amountCents : null,
         dueOn: input.dueOn ?? null,
         status,
         requestedByUserId: viewer.userId,
@@ -452,9 +489,128 @@ export function createRequest(
       entityType: "resource_request",
       entityId: row.id,
       youthId,
-      details: { type: input.type, status, amountCents: withAmount ? input.amountCents : undefined },
+      details: { type: input.type, status, amountCents: withAmount ? amountCents : undefined },
     });
     return { ok: true as const, id: row.id };
+  });
+}
+
+/** A draft as its edit form shows it: the stored values in the form's own terms. */
+export type DraftForEdit = {
+  id: number;
+  youthId: number;
+  type: string;
+  subtype: string;
+  description: string;
+  addressedTo: string;
+  agency: string;
+  amount: string;
+  dueOn: string;
+  version: number;
+};
+
+const NOT_A_DRAFT = "This request has been submitted: it can no longer be edited. Its page shows where it stands.";
+
+function draftRow(viewer: Viewer, requestId: number, db: DbOrTx) {
+  return db
+    .select()
+    .from(resourceRequests)
+    .where(and(eq(resourceRequests.id, requestId), requestVisibleTo(viewer)))
+    .get();
+}
+
+function toDraftForEdit(r: typeof resourceRequests.$inferSelect): DraftForEdit {
+  return {
+    id: r.id,
+    youthId: r.youthId,
+    type: r.type,
+    subtype: r.subtype ?? "",
+    description: r.description ?? "",
+    addressedTo: r.addressedToPartyId ? String(r.addressedToPartyId) : "agency",
+    agency: r.addressedToAgency ?? "",
+    amount: r.amountCents === null ? "" : (r.amountCents / 100).toFixed(2),
+    dueOn: r.dueOn ?? "",
+    version: r.version,
+  };
+}
+
+/**
+ * A draft its author may edit: 404 outside the viewer's sight, 403 for anyone but the person who
+ * started it (a draft is their work in progress), 409 once it has been submitted.
+ */
+export function getDraftForEdit(viewer: Viewer, requestId: number, db: DbOrTx = getDb()): { inScope: YouthInScope; draft: DraftForEdit } {
+  requireCaseAccess(viewer);
+  const row = draftRow(viewer, requestId, db);
+  if (!row) notFound("Request");
+  const inScope = requireYouthInScope(viewer, row.youthId, db);
+  requirePermission(viewer, "write:requests", "Requests are made by the youth's advocate or the program lead.");
+  if (row.requestedByUserId !== viewer.userId) throw data({ message: "Only the person who started a draft edits it." }, { status: 403 });
+  if (row.status !== "draft") throw data({ message: NOT_A_DRAFT }, { status: 409 });
+  return { inScope, draft: toDraftForEdit(row) };
+}
+
+/**
+ * Saves a changed draft: checked like a new request, refused (409) when the form was filled from
+ * an older version or the request was submitted meanwhile. The change is in the request's history
+ * (a draft-to-draft step) and the audit log keeps what it was before.
+ */
+export function editDraft(
+  inScope: YouthInScope,
+  requestId: number,
+  input: Omit<RequestInput, "submit">,
+  baseVersion: number,
+  db: DbOrTx = getDb(),
+): WriteResult | StaleEdit<DraftForEdit> {
+  const { viewer } = inScope;
+  const info = requestTypeInfo(input.type);
+  const errors = requestFormErrors(inScope, input, info ? {} : { type: "Choose the kind of resource." }, db);
+  const partyId = input.addressedTo === "agency" ? null : addressedPartyOf(inScope, input.addressedTo, db);
+  if (input.addressedTo !== "agency" && partyId === null) errors.addressedTo = "Choose who the request goes to.";
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const withAmount = typeHasAmount(input.type);
+  return db.transaction((tx) => {
+    const now = draftRow(viewer, requestId, tx);
+    if (!now) notFound("Request");
+    if (now.version !== baseVersion || now.status !== "draft") {
+      return now.status !== "draft" ? { ok: false as const, errors: { _form: NOT_A_DRAFT } } : staleEdit(toDraftForEdit(now));
+    }
+    const before = toDraftForEdit(now);
+    const at = nowIso();
+    tx.update(resourceRequests)
+      .set({
+        type: input.type,
+        subtype: info?.subtypes.length ? (input.subtype ?? null) : null,
+        description: input.description ?? null,
+        addressedToPartyId: partyId,
+        addressedToAgency: partyId ? null : (input.agency ?? null),
+        amountCents: withAmount && input.amount ? dollarsToCents(input.amount) : null,
+        dueOn: input.dueOn ?? null,
+        version: baseVersion + 1,
+        updatedAt: at,
+      })
+      .where(eq(resourceRequests.id, requestId))
+      .run();
+    const after = toDraftForEdit(tx.select().from(resourceRequests).where(eq(resourceRequests.id, requestId)).get()!);
+    const changed = (Object.keys(before) as Array<keyof DraftForEdit>).filter((k) => k !== "version" && before[k] !== after[k]);
+    tx.insert(requestStatusEvents)
+      .values({
+        programId: viewer.programId,
+        requestId,
+        fromStatus: "draft",
+        toStatus: "draft",
+        note: changed.length ? `Edited: ${changed.join(", ")}` : "Saved without changes",
+        actorUserId: viewer.userId,
+        at,
+      })
+      .run();
+    auditChange(tx, viewer, {
+      action: "request.edit",
+      entityType: "resource_request",
+      entityId: requestId,
+      youthId: now.youthId,
+      details: { changed, before: Object.fromEntries(changed.map((k) => [k, before[k]])) },
+    });
+    return { ok: true as const, id: requestId };
   });
 }
 
