@@ -8,7 +8,7 @@
  * Security Policy refuses in server-rendered HTML (`style-src 'self'`) but allows when React sets
  * them on elements it creates. Without JavaScript the table carries the numbers.
  */
-import { useSyncExternalStore } from "react";
+import { useInBrowser } from "~/components/use-in-browser";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { ReportTable } from "~/server/reports.server";
 import { formatCents } from "~/domain/requests";
@@ -29,15 +29,8 @@ const PATTERNS: Pattern[] = [
 
 const fillId = (table: string, i: number) => `fill-${table}-${i}`;
 
-const subscribeToNothing = () => () => {};
-
 export function ReportChart({ table }: { table: ReportTable }) {
-  // false on the server and while hydrating, true once the page runs in the browser.
-  const inBrowser = useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
+  const inBrowser = useInBrowser();
   if (!table.chart) return null;
   if (!inBrowser) return <div className="report-chart report-chart-pending" aria-hidden="true" />;
   return <Chart table={table} chart={table.chart} />;
