@@ -20,6 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       { to: "/youth", label: "Youth" },
       { to: "/actions", label: "My actions" },
       { to: "/meetings", label: "Meetings" },
+      { to: "/prep", label: "Prep packets" },
       { to: "/requests", label: "Requests" },
     );
     if (can(viewer.role, "read:reports")) nav.push({ to: "/reports", label: "Reports" });

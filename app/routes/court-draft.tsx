@@ -3,6 +3,7 @@ import { z } from "zod";
 import { initialsOf } from "~/domain/youth";
 import type { Route } from "./+types/court-draft";
 import { PrintButton } from "~/components/PrintButton";
+import { PrintedBy } from "~/components/PrintedBy";
 import { CSEC_BASIS_LABELS } from "~/domain/csec";
 import { formatDate, formatDateTime, isCalendarDate } from "~/domain/dates";
 import { REQUEST_STATUS_LABELS } from "~/domain/requests";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const period = from <= to ? { from, to } : fallback;
   const youthId = idParam(params.youthId, "Youth");
   const draft = getCourtDraft(viewer, youthId, period);
-  return { draft, timeZone: viewer.timeZone };
+  return { draft, timeZone: viewer.timeZone, printed: { by: viewer.name, at: new Date().toISOString(), program: viewer.programName } };
 }
 
 export default function CourtDraft({ loaderData }: Route.ComponentProps) {
@@ -56,6 +57,7 @@ export default function CourtDraft({ loaderData }: Route.ComponentProps) {
       </div>
 
       <article className="packet">
+        <PrintedBy printed={loaderData.printed} timeZone={timeZone} />
         <header className="packet-head">
           <p className="draft-mark">DRAFT — for review before filing</p>
           <h1 id="court-heading">CASA court report: {o.name}</h1>

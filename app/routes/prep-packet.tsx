@@ -3,6 +3,7 @@ import { initialsOf } from "~/domain/youth";
 import type { Route } from "./+types/prep-packet";
 import { PrepPacketView } from "~/components/PrepPacketView";
 import { PrintButton } from "~/components/PrintButton";
+import { PrintedBy } from "~/components/PrintedBy";
 import { getPrepPacket } from "~/server/packets.server";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -14,11 +15,11 @@ export const meta: Route.MetaFunction = ({ data }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const packet = getPrepPacket(viewer, idParam(params.youthId, "Youth"));
-  return { packet, timeZone: viewer.timeZone };
+  return { packet, timeZone: viewer.timeZone, printed: { by: viewer.name, at: new Date().toISOString(), program: viewer.programName } };
 }
 
 export default function PrepPacket({ loaderData }: Route.ComponentProps) {
-  const { packet, timeZone } = loaderData;
+  const { packet, timeZone, printed } = loaderData;
   return (
     <section aria-labelledby="prep-heading" className="print-page">
       <div className="no-print page-head">
@@ -30,6 +31,7 @@ export default function PrepPacket({ loaderData }: Route.ComponentProps) {
         <h1 id="prep-heading">MDT prep packet</h1>
         <PrintButton />
       </div>
+      <PrintedBy printed={printed} timeZone={timeZone} />
       <PrepPacketView packet={packet} timeZone={timeZone} />
     </section>
   );

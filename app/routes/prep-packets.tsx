@@ -1,4 +1,5 @@
 import type { Route } from "./+types/prep-packets";
+import { PrintedBy } from "~/components/PrintedBy";
 import { PrepPacketView } from "~/components/PrepPacketView";
 import { PrintButton } from "~/components/PrintButton";
 import { getUpcomingPrepPackets } from "~/server/packets.server";
@@ -8,11 +9,15 @@ export const meta: Route.MetaFunction = () => [{ title: "Prep packets for the ne
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  return { ...getUpcomingPrepPackets(viewer, 7), timeZone: viewer.timeZone };
+  return {
+    ...getUpcomingPrepPackets(viewer, 7),
+    timeZone: viewer.timeZone,
+    printed: { by: viewer.name, at: new Date().toISOString(), program: viewer.programName },
+  };
 }
 
 export default function PrepPackets({ loaderData }: Route.ComponentProps) {
-  const { packets, totalYouth, timeZone } = loaderData;
+  const { packets, totalYouth, timeZone, printed } = loaderData;
   return (
     <section aria-labelledby="prep-heading" className="print-page">
       <div className="no-print page-head">
@@ -25,6 +30,7 @@ export default function PrepPackets({ loaderData }: Route.ComponentProps) {
         ) : null}
         {packets.length ? <PrintButton /> : null}
       </div>
+      {packets.length ? <PrintedBy printed={printed} timeZone={timeZone} /> : null}
       {packets.length ? (
         packets.map((p) => <PrepPacketView key={p.overview.id} packet={p} timeZone={timeZone} />)
       ) : (

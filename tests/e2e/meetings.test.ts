@@ -178,7 +178,7 @@ describe("an MDT meeting, its action items and the next meeting's agenda, as adv
   });
 
   it("opens the prep packet and prints it: navigation and header hidden, the packet shown", async () => {
-    await page.getByRole("link", { name: "Prep packet" }).click();
+    await page.getByRole("link", { name: "Prep packet", exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/youth/${youthId}/prep`);
     await page.getByRole("heading", { level: 1, name: "MDT prep packet" }).waitFor();
     await waitForHydration(page);
@@ -207,7 +207,12 @@ describe("an MDT meeting, its action items and the next meeting's agenda, as adv
     expect(await packet.isVisible()).toBe(true);
     expect(await packetHeading.isVisible()).toBe(true);
     expect(await packet.getByText(ITEM_USER).isVisible()).toBe(true);
+    // On paper it says it is confidential, who printed it and when; on screen that line is not there.
+    const printedBy = page.locator(".printed-by");
+    expect(await printedBy.isVisible()).toBe(true);
+    expect(await elementText(printedBy)).toMatch(/^Confidential: a case record of .+\. Printed .+ by Elena Novak\./);
     await page.screenshot({ path: "/tmp/meetings-e2e-prep-print.png", fullPage: true });
     await page.emulateMedia({ media: "screen" });
+    expect(await page.locator(".printed-by").isVisible()).toBe(false);
   });
 });
