@@ -12,6 +12,7 @@ import { RequestsSection } from "~/components/youth/RequestsSection";
 import { SafetyPlanSection } from "~/components/youth/SafetyPlanSection";
 import { TeamSection } from "~/components/youth/TeamSection";
 import { TimelineSection } from "~/components/youth/TimelineSection";
+import { SummaryStrip } from "~/components/youth/SummaryStrip";
 import { YouthHeader } from "~/components/youth/YouthHeader";
 import type { YouthSectionProps } from "~/components/youth/types";
 import { calendarDateIn, utcToZonedLocal } from "~/domain/dates";
@@ -66,6 +67,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     contactFilter,
     timeZone: viewer.timeZone,
     nowLocal: utcToZonedLocal(new Date().toISOString(), viewer.timeZone),
+    /** The server's now, so what the page computes from it is the same on the server and in the browser. */
+    now: new Date().toISOString(),
     today: calendarDateIn(new Date(), viewer.timeZone),
     notice: savedNotice(url),
   };
@@ -123,6 +126,7 @@ export default function YouthDetail({ loaderData, actionData }: Route.ComponentP
       </nav>
       <SavedNotice notice={notice} />
       <YouthHeader {...section} />
+      <SummaryStrip {...section} />
 
       <nav aria-label="On this page" className="page-sections">
         <ul>

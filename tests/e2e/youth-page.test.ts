@@ -105,7 +105,7 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
       expect(first).toContain("logged by Elena Novak");
 
       // Raise a concern with two red flags and a note.
-      await page.getByRole("link", { name: "Raise a concern" }).click();
+      await page.getByRole("link", { name: "Raise a concern" }).first().click();
       await page.waitForURL((url) => url.pathname === `/youth/${youthId}/concern`);
       await page.getByRole("heading", { level: 1, name: "Raise a concern" }).waitFor();
       await waitForHydration(page);
@@ -277,7 +277,7 @@ describe("a form with a missing field keeps what was typed and says what is miss
 
     await page.getByRole("link", { name: fullName(y), exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/youth/${youthId}`);
-    await page.getByRole("link", { name: "Raise a concern" }).click();
+    await page.getByRole("link", { name: "Raise a concern" }).first().click();
     await page.waitForURL((url) => url.pathname === `/youth/${youthId}/concern`);
 
     const observedOn = utcDaysAgo(4);

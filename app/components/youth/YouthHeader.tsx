@@ -77,6 +77,23 @@ export function YouthHeader({ page, timeZone, base, canWrite }: YouthSectionProp
           </div>
         </dl>
         {page.frequentRunner ? <p className="badge badge-warn">Frequent runner</p> : null}
+        {canWrite ? (
+          <p className="header-actions main-actions">
+            <a className="button button-primary" href="#log-contact-heading">
+              Log a contact
+            </a>{" "}
+            {page.canRequest ? (
+              <Link className="button" to={`${base}/requests/new`}>
+                Request a resource
+              </Link>
+            ) : null}{" "}
+            {page.csec.canRaise ? (
+              <Link className="button" to={`${base}/concern`}>
+                Raise a concern
+              </Link>
+            ) : null}
+          </p>
+        ) : null}
         {(canWrite && !overview.missing) || page.canAudit || page.canManageCase ? (
           <p className="header-actions">
             {canWrite && !overview.missing ? (

@@ -6,7 +6,7 @@ export type YouthPageData = YouthPage;
 
 /** Every section of the youth page gets the page's data and the same few facts about the view. */
 export type YouthSectionProps = {
-  page: YouthPageData & { contactFilter: string; contactTotal: number; nowLocal: string };
+  page: YouthPageData & { contactFilter: string; contactTotal: number; nowLocal: string; now: string };
   timeZone: string;
   /** Today in the program's time zone (YYYY-MM-DD). */
   today: string;
