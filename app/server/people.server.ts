@@ -21,12 +21,12 @@ export type PersonChoice = { key: string; label: string };
 export function peopleForYouth(inScope: YouthInScope, db: DbOrTx = getDb()) {
   const { viewer, youthId } = inScope;
   const parties = db
-    .select({ id: caseParties.id, role: caseParties.role, name: caseParties.name })
+    .select({ id: caseParties.id, role: caseParties.role, name: caseParties.name, email: caseParties.email })
     .from(caseParties)
     .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), partiesShownTo(inScope)))
     .all();
   const programUsers = db
-    .selectDistinct({ id: users.id, name: users.name, role: memberships.role })
+    .selectDistinct({ id: users.id, name: users.name, email: users.email, role: memberships.role })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.programId, viewer.programId)))
     .leftJoin(
@@ -36,13 +36,23 @@ export function peopleForYouth(inScope: YouthInScope, db: DbOrTx = getDb()) {
     .where(and(isNull(users.disabledAt), or(inArray(memberships.role, PROGRAM_WIDE_ROLES), sql`${youthAssignments.id} is not null`)))
     .orderBy(asc(users.name))
     .all();
+  // A team member who is also one of these users (the CASA advocate on the team is the program's
+  // advocate) is one person: listed once, as the user, with their team role beside it.
+  const userOf = (p: (typeof parties)[number]) =>
+    programUsers.find((u) => (p.email && u.email === p.email.trim().toLowerCase()) || (!p.email && u.name === p.name));
+  const teamRolesOf = (userId: number) => parties.filter((p) => userOf(p)?.id === userId).map((p) => partyRoleLabel(p.role));
+  const outsideParties = parties.filter((p) => !userOf(p));
   return {
     attendees: [
-      ...parties.map((p) => ({ key: `party:${p.id}`, label: partyWithRole(p.name, p.role) })),
-      ...programUsers.map((u) => ({ key: `user:${u.id}`, label: `${u.name} (${ROLE_SHORT_LABELS[u.role]})` })),
+      ...outsideParties.map((p) => ({ key: `party:${p.id}`, label: partyWithRole(p.name, p.role) })),
+      ...programUsers.map((u) => ({
+        key: `user:${u.id}`,
+        label: `${u.name} (${[ROLE_SHORT_LABELS[u.role], ...teamRolesOf(u.id)].join("; ")})`,
+      })),
     ] satisfies PersonChoice[],
     owners: [
-      ...[...new Set(parties.map((p) => p.role))].map((r) => ({
+      // A role held only by users listed below would name them twice: the user entry stands for it.
+      ...[...new Set(outsideParties.map((p) => p.role))].map((r) => ({
         value: `role:${r}`,
         label: `${partyRoleLabel(r)} (${parties
           .filter((p) => p.role === r)

@@ -95,7 +95,7 @@ describe("an MDT meeting, its action items and the next meeting's agenda, as adv
   it("schedules a meeting (last week) with the CSW and themself invited", async () => {
     firstMeeting = await scheduleFromYouthPage(FIRST, "Family resource center, room 2", [
       / \(Children's social worker \(CSW\)\)$/,
-      "Elena Novak (advocate)",
+      "Elena Novak (advocate; CASA advocate)",
     ]);
     expect(meetingRow(db, firstMeeting)).toMatchObject({
       youth_id: youthId,
@@ -162,7 +162,7 @@ describe("an MDT meeting, its action items and the next meeting's agenda, as adv
     await page.waitForURL((url) => url.pathname === `/youth/${youthId}`);
     await page.getByRole("heading", { level: 1, name: fullName }).waitFor();
     await waitForHydration(page);
-    nextMeeting = await scheduleFromYouthPage(NEXT, "Family resource center, room 3", ["Elena Novak (advocate)"]);
+    nextMeeting = await scheduleFromYouthPage(NEXT, "Family resource center, room 3", ["Elena Novak (advocate; CASA advocate)"]);
     expect(nextMeeting).not.toBe(firstMeeting);
     expect(meetingRow(db, nextMeeting)).toMatchObject({ scheduled_at: NEXT.utc, status: "scheduled" });
 
