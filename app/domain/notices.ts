@@ -20,6 +20,7 @@ export const SAVED_NOTICES = {
   cancelled: "Meeting cancelled. The people invited see the reason here.",
   agenda: "Agenda item added.",
   recorded: "Meeting recorded.",
+  "notes-draft": "Draft notes saved. The write-up after the meeting starts from them.",
   missing: "Recorded as missing. Report to law enforcement and NCMEC now, then record both here.",
   "episode-step": "Saved.",
   draft: "Saved as a draft. Submit it when it is ready.",

@@ -13,7 +13,14 @@ import { CONTACT_METHOD_LABELS, type ContactMethod } from "~/domain/youth-forms"
 import { addActionItem, closeActionFromForm } from "~/server/action-items.server";
 import { addAgendaItem } from "~/server/agenda.server";
 import { formReply, parseValues } from "~/server/forms.server";
-import { changeMeeting, getMeeting, recordMeetingOutcome, type MeetingRecord, type MeetingWhen } from "~/server/meetings.server";
+import {
+  changeMeeting,
+  draftMeetingNotes,
+  getMeeting,
+  recordMeetingOutcome,
+  type MeetingRecord,
+  type MeetingWhen,
+} from "~/server/meetings.server";
 import { peopleForYouth } from "~/server/people.server";
 import { idParam, requirePermission, requireYouthInScope } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -75,6 +82,14 @@ export async function action({ request, params }: Route.ActionArgs) {
       }
       throw back("recorded");
     }
+    case "draft-notes": {
+      const form = parseValues(values, outcomeFormSchema.pick({ notes: true, decisions: true }), { intent });
+      if (!form.ok) return form.reply;
+      const result = draftMeetingNotes(viewer, meetingId, form.data, baseVersionOf(values));
+      if (!result.ok)
+        return formReply(result.errors, values, { intent, ...("stale" in result ? { current: result.current } : {}) }, staleStatus(result));
+      throw back("notes-draft");
+    }
     case "reschedule": {
       const form = parseValues(values, rescheduleFormSchema, { intent });
       if (!form.ok) return form.reply;
@@ -110,7 +125,10 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
   const { meeting: m, owners, timeZone, today, notice } = loaderData;
   const stateFor = (intent: string): FormState | undefined => (actionData?.intent === intent ? actionData : undefined);
   // Only the record form's 409 carries `current`; a reschedule's or cancellation's carries `when`.
-  const recordConflict = actionData?.intent === "record" ? (actionData as { current?: MeetingRecord }).current : undefined;
+  const recordConflict =
+    actionData?.intent === "record" || actionData?.intent === "draft-notes"
+      ? (actionData as { current?: MeetingRecord }).current
+      : undefined;
   const whenConflict = (actionData as { when?: MeetingWhen } | undefined)?.when;
   const a = m.agenda;
   return (
@@ -399,6 +417,29 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
             )}
           </>
         )}
+        {m.canWrite && !m.inPast && m.status === "scheduled" ? (
+          <Form method="post" className="card-form" noValidate aria-labelledby="draft-notes-heading">
+            <h3 id="draft-notes-heading">Notes and decisions, started before the meeting</h3>
+            <p className="field-hint">A draft: the write-up after the meeting starts from it. Attendance is recorded afterwards.</p>
+            <FormError state={stateFor("draft-notes")} />
+            <StaleVersion
+              version={recordConflict?.version ?? m.version}
+              current={
+                actionData?.intent === "draft-notes" && recordConflict
+                  ? [
+                      { label: "Notes", value: recordConflict.notes },
+                      { label: "Decisions", value: recordConflict.decisions },
+                    ]
+                  : undefined
+              }
+            />
+            <TextArea label="Notes" name="notes" idPrefix="draft" state={stateFor("draft-notes")} defaultValue={m.notes} />
+            <TextArea label="Decisions" name="decisions" idPrefix="draft" state={stateFor("draft-notes")} defaultValue={m.decisions} />
+            <SubmitButton intent="draft-notes" pendingText="Saving…" className="button">
+              Save the draft notes
+            </SubmitButton>
+          </Form>
+        ) : null}
         {m.canWrite && m.inPast && m.status !== "cancelled" ? (
           <Form method="post" className="card-form" noValidate aria-labelledby="record-heading">
             <h3 id="record-heading">{m.status === "held" ? "Update the record" : "Record the meeting"}</h3>

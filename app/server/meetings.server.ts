@@ -290,6 +290,38 @@ function changesOf(meetingId: number, db: DbOrTx): MeetingChange[] {
 export type MeetingRecord = { notes: string | null; decisions: string | null; attended: string[]; version: number };
 
 /**
+ * Notes and decisions started before a meeting (an agenda draft): saved on the meeting without
+ * marking it held, so the write-up afterwards starts from them. Refused when the form is stale.
+ */
+export function draftMeetingNotes(
+  viewer: Viewer,
+  meetingId: number,
+  input: { notes?: string; decisions?: string },
+  baseVersion: number,
+  db: DbOrTx = getDb(),
+): WriteResult | StaleEdit<MeetingRecord> {
+  requireCaseAccess(viewer);
+  const { meeting } = visibleMeetingOrNotFound(viewer, meetingId, db);
+  requirePermission(viewer, "write:case", "Your role cannot write meeting notes.");
+  if (meeting.status !== "scheduled") return { ok: false, errors: { _form: "Only a meeting still to come takes draft notes." } };
+  return db.transaction((tx) => {
+    const now = tx
+      .select({ version: mdtMeetings.version, notes: mdtMeetings.notes, decisions: mdtMeetings.decisions })
+      .from(mdtMeetings)
+      .where(eq(mdtMeetings.id, meetingId))
+      .get()!;
+    if (now.version !== baseVersion)
+      return staleEdit<MeetingRecord>({ notes: now.notes, decisions: now.decisions, attended: [], version: now.version });
+    tx.update(mdtMeetings)
+      .set({ notes: input.notes ?? null, decisions: input.decisions ?? null, version: baseVersion + 1, updatedAt: nowIso() })
+      .where(eq(mdtMeetings.id, meetingId))
+      .run();
+    auditChange(tx, viewer, { action: "meeting.notes_draft", entityType: "mdt_meeting", entityId: meetingId, youthId: meeting.youthId });
+    return { ok: true as const, id: meetingId };
+  });
+}
+
+/**
  * Records attendance, notes and decisions. `baseVersion` is the version the form showed: when
  * someone saved the record since, nothing is saved and their record comes back, so two people
  * writing up the same MDT cannot erase each other's decisions.

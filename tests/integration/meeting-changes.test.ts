@@ -54,6 +54,31 @@ describe("rescheduling and cancelling", () => {
     expect(snapshot(c, TABLES)).toEqual(before);
   });
 
+  it("notes and decisions can be started before the meeting, without marking it held; a stale draft is 409", async () => {
+    const m = meetingOf(youthId);
+    const saved = await post("advocate@example.org", m.id, {
+      intent: "draft-notes",
+      baseVersion: String(m.version),
+      notes: "Ask the CSW about the school transfer",
+      decisions: "",
+    });
+    expect(redirectLocation(saved)).toBe(`/meetings/${m.id}?saved=notes-draft`);
+    expect(c.prepare("select status, notes, decisions, version from mdt_meetings where id = ?").get(m.id)).toEqual({
+      status: "scheduled",
+      notes: "Ask the CSW about the school transfer",
+      decisions: null,
+      version: m.version + 1,
+    });
+    expect(
+      c.prepare("select count(*) as n from audit_events where action = 'meeting.notes_draft' and entity_id = ?").get(String(m.id)),
+    ).toEqual({ n: 1 });
+    const before = snapshot(c, TABLES);
+    const stale = await post("advocate@example.org", m.id, { intent: "draft-notes", baseVersion: String(m.version), notes: "Mine" });
+    expect(statusOf(stale)).toBe(409);
+    expect(payloadOf(stale).values.notes).toBe("Mine");
+    expect(snapshot(c, TABLES)).toEqual(before);
+  });
+
   it("the advocate moves a meeting with a reason: the new time, the change kept and audited, seen by the supervisor too", async () => {
     const m = meetingOf(youthId);
     const result = await post("advocate@example.org", m.id, {
