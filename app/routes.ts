@@ -27,6 +27,7 @@ export default [
     route("meetings", "routes/meetings-list.tsx"),
     route("meetings/:meetingId", "routes/meeting-detail.tsx"),
     route("caseload", "routes/caseload.tsx"),
+    route("concerns", "routes/concerns.tsx"),
     route("actions", "routes/my-actions.tsx"),
     route("prep", "routes/prep-packets.tsx"),
     route("requests", "routes/requests-queue.tsx"),

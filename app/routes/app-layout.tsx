@@ -23,6 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       { to: "/prep", label: "Prep packets" },
       { to: "/requests", label: "Requests" },
     );
+    if (can(viewer.role, "review:csec")) nav.push({ to: "/concerns", label: "Concerns" });
     if (can(viewer.role, "read:reports")) nav.push({ to: "/reports", label: "Reports" });
     if (can(viewer.role, "read:audit")) nav.push({ to: "/audit", label: "Audit" });
   }

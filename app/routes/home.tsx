@@ -107,7 +107,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               </ul>
               {home.concernQueue.total > home.concernQueue.rows.length ? (
                 <p>
-                  <Link to="/youth?csec=concern">All {home.concernQueue.total} awaiting review</Link>
+                  <Link to="/concerns">All {home.concernQueue.total} awaiting review</Link>
                 </p>
               ) : null}
             </>

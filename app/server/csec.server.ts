@@ -478,6 +478,7 @@ export function concernsAwaitingReview(
   viewer: Viewer,
   limit: number,
   db: DbOrTx = getDb(),
+  offset = 0,
 ): { rows: ConcernAwaitingReview[]; total: number; lastReviewedAt: string | null } | null {
   if (!mayKnowUnconfirmed(csecAudienceOf(viewer))) return null;
   const raiser = alias(users, "raiser");
@@ -510,6 +511,7 @@ export function concernsAwaitingReview(
     .where(where)
     .orderBy(desc(isNew), asc(csecConcerns.raisedAt), asc(csecConcerns.id))
     .limit(limit)
+    .offset(offset)
     .all()
     .map(({ firstName, lastName, isNew, ...c }) => ({ ...c, youthName: displayName({ firstName, lastName }), isNew: Boolean(isNew) }));
   return { rows, total, lastReviewedAt };

@@ -173,6 +173,7 @@ const RETURNABLE_PATHS = [
   "/requests",
   "/requests/:requestId",
   "/caseload",
+  "/concerns",
   "/admin/*",
   "/reports",
   "/reports/summary",

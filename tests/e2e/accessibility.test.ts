@@ -391,6 +391,7 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       ["/requests/:id (restoration funds: approve an amount)", () => `/requests/${ids.fundsRequest}`],
       ["/youth?stale=1", () => "/youth?stale=1"],
       ["/youth/new (take in a youth)", () => "/youth/new"],
+      ["/concerns (the review queue)", () => "/concerns"],
       ["/youth/:id/case (placement, assignments, close)", () => `/youth/${ids.concernYouth}/case`],
     ];
     for (const [label, path] of pages) {

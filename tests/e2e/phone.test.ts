@@ -82,7 +82,18 @@ const ROLES: Array<{ email: string; pages: (links: { youth: string; request: str
   },
   {
     email: "supervisor@example.org",
-    pages: ({ youth, request }) => ["/", "/youth", youth, `${youth}/csec`, `${youth}/case`, "/youth/new", request, "/caseload", "/reports"],
+    pages: ({ youth, request }) => [
+      "/",
+      "/youth",
+      youth,
+      `${youth}/csec`,
+      `${youth}/case`,
+      "/youth/new",
+      request,
+      "/caseload",
+      "/concerns",
+      "/reports",
+    ],
   },
   {
     email: "lead@example.org",
