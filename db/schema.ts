@@ -311,6 +311,12 @@ export const contacts = sqliteTable(
     loggedByUserId: integer("logged_by_user_id")
       .notNull()
       .references(() => users.id),
+    /** Made (they were reached), or only attempted (no answer, not there): an attempt does not make a contact fresh. */
+    outcome: text("outcome", { enum: ["made", "attempted"] })
+      .notNull()
+      .default("made"),
+    /** How long it took, in minutes, when the advocate records it. */
+    durationMinutes: integer("duration_minutes"),
     createdAt: createdAt(),
   },
   (t) => [

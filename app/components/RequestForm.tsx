@@ -102,6 +102,7 @@ export function RequestForm({
           <TextField
             label="Amount in dollars"
             name="amount"
+            inputMode="decimal"
             defaultValue={defaults.amount}
             state={state}
             hint={inBrowser ? undefined : "For restoration funds."}

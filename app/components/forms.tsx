@@ -98,11 +98,21 @@ export function TextField(
     type?: "text" | "email" | "tel" | "date" | "datetime-local" | "search";
     autoComplete?: string;
     max?: string;
+    /** The phone keyboard to offer ("numeric" for minutes or amounts). */
+    inputMode?: "numeric" | "decimal";
   },
 ) {
   return (
     <Field props={props}>
-      {(control) => <input {...control} type={props.type ?? "text"} autoComplete={props.autoComplete ?? "off"} max={props.max} />}
+      {(control) => (
+        <input
+          {...control}
+          type={props.type ?? "text"}
+          autoComplete={props.autoComplete ?? "off"}
+          max={props.max}
+          inputMode={props.inputMode}
+        />
+      )}
     </Field>
   );
 }

@@ -10,6 +10,8 @@ import { RED_FLAG_KEYS } from "./red-flags";
 import { PARTY_ROLES } from "./youth";
 
 export const CONTACT_METHODS = ["in_person", "phone", "text", "video", "email"] as const;
+export const CONTACT_OUTCOMES = ["made", "attempted"] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = {
   in_person: "In person",
@@ -63,6 +65,21 @@ export const contactSchema = z.object({
     .string({ error: "Enter when the contact happened." })
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter when the contact happened."),
   method: z.enum(CONTACT_METHODS, { error: "Choose how you were in contact." }),
+  /** Made (they were reached) or only attempted; an attempt does not count as a contact for staleness. */
+  outcome: z.enum(CONTACT_OUTCOMES).catch("made"),
+  durationMinutes: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 720) {
+        ctx.addIssue({ code: "custom", message: "Enter whole minutes from 1 to 720, e.g. 45." });
+        return z.NEVER;
+      }
+      return n;
+    }),
   summary: requiredText(2000, "Write a short summary of the contact."),
 });
 

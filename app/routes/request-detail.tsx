@@ -148,6 +148,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
               <TextField
                 label="Amount approved, in dollars"
                 name="amount"
+                inputMode="decimal"
                 idPrefix="approve"
                 state={stateFor("approve")}
                 defaultValue={r.amountCents ? (r.amountCents / 100).toFixed(2) : ""}
@@ -181,6 +182,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
                 <TextField
                   label="Amount paid, in dollars"
                   name="amount"
+                  inputMode="decimal"
                   idPrefix="fulfil"
                   state={stateFor("fulfil")}
                   defaultValue={r.outcome.approvedAmountCents ? (r.outcome.approvedAmountCents / 100).toFixed(2) : ""}

@@ -8,7 +8,7 @@ import { caseParties, contacts, programs, users, youth } from "../../db/schema";
 import { addDays, daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import type { FieldErrors, WriteResult } from "../domain/forms";
 import { PARTY_ROLE_LABELS, partyWithRole } from "../domain/youth";
-import { CONTACT_METHOD_LABELS, CORE_CONTACT_PARTIES, type ContactMethod } from "../domain/youth-forms";
+import { CONTACT_METHOD_LABELS, CORE_CONTACT_PARTIES, type ContactMethod, type ContactOutcome } from "../domain/youth-forms";
 import { auditChange } from "./audit.server";
 import { getDb, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor } from "./csec-sensitive.server";
@@ -26,6 +26,8 @@ export type ContactView = {
   partyId: number | null;
   summary: string;
   loggedBy: string;
+  outcome: ContactOutcome;
+  durationMinutes: number | null;
 };
 
 /** Narrows the contacts to one party (or "youth"), and to `from <= occurredAt < before`. */
@@ -62,6 +64,8 @@ export function listContacts(inScope: YouthInScope, filter: ContactFilter & { li
       partyRole: caseParties.role,
       summary: contacts.summary,
       loggedBy: users.name,
+      outcome: contacts.outcome,
+      durationMinutes: contacts.durationMinutes,
     })
     .from(contacts)
     .leftJoin(caseParties, eq(caseParties.id, contacts.partyId))
@@ -77,6 +81,8 @@ export function listContacts(inScope: YouthInScope, filter: ContactFilter & { li
     partyId: c.partyId,
     summary: c.summary,
     loggedBy: c.loggedBy,
+    outcome: c.outcome,
+    durationMinutes: c.durationMinutes,
   }));
 }
 
@@ -102,6 +108,9 @@ export type ContactFreshness = {
  * How long since the last contact with the youth and with each core party (current holders of
  * CSW, attorney, CLC case manager), flagged stale past the program's settings.
  */
+/** Contacts that reached the person (not attempts): the only ones that keep a contact fresh. */
+export const contactMade = sql`${contacts.outcome} = 'made'`;
+
 export function contactFreshness(inScope: YouthInScope, db: DbOrTx = getDb()): ContactFreshness[] {
   const { viewer, youthId } = inScope;
   const settings = staleThresholds(viewer, db);
@@ -112,13 +121,13 @@ export function contactFreshness(inScope: YouthInScope, db: DbOrTx = getDb()): C
     db
       .select({ at: max(contacts.occurredAt) })
       .from(contacts)
-      .where(and(eq(contacts.youthId, youthId), isNull(contacts.partyId)))
+      .where(and(eq(contacts.youthId, youthId), isNull(contacts.partyId), contactMade))
       .get()?.at ?? null;
 
   const holders = db
     .select({ role: caseParties.role, name: caseParties.name, lastAt: max(contacts.occurredAt) })
     .from(caseParties)
-    .leftJoin(contacts, eq(contacts.partyId, caseParties.id))
+    .leftJoin(contacts, and(eq(contacts.partyId, caseParties.id), contactMade))
     .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), inArray(caseParties.role, [...CORE_CONTACT_PARTIES])))
     .groupBy(caseParties.id)
     .all();
@@ -251,7 +260,7 @@ const FUTURE_SLACK_MS = 5 * 60 * 1000;
 
 export function logContact(
   inScope: YouthInScope,
-  input: { with: string; occurredAt: string; method: ContactMethod; summary: string },
+  input: { with: string; occurredAt: string; method: ContactMethod; summary: string; outcome?: ContactOutcome; durationMinutes?: number },
   db: DbOrTx = getDb(),
 ): WriteResult {
   const { viewer, youthId } = inScope;
@@ -283,29 +292,34 @@ export function logContact(
         occurredAt,
         method: input.method,
         summary: input.summary,
+        outcome: input.outcome ?? "made",
+        durationMinutes: input.durationMinutes ?? null,
         loggedByUserId: viewer.userId,
       })
       .returning({ id: contacts.id })
       .get();
+    // An attempt (no answer) is on the record, but the person was not reached: staleness stays.
+    const made = (input.outcome ?? "made") === "made";
     // The derived "last contacted" of the youth or the party, in the same transaction (a contact
     // may be logged late, so only a later one moves it).
     const later = (column: SQLWrapper) => sql`max(coalesce(${column}, ''), ${occurredAt})`;
-    if (partyId === null)
+    if (made && partyId === null) {
       tx.update(youth)
         .set({ lastYouthContactAt: later(youth.lastYouthContactAt) })
         .where(eq(youth.id, youthId))
         .run();
-    else
+    } else if (made && partyId !== null) {
       tx.update(caseParties)
         .set({ lastContactAt: later(caseParties.lastContactAt) })
         .where(eq(caseParties.id, partyId))
         .run();
+    }
     auditChange(tx, viewer, {
       action: "contact.log",
       entityType: "contact",
       entityId: row.id,
       youthId,
-      details: { partyId, method: input.method, occurredAt },
+      details: { partyId, method: input.method, occurredAt, outcome: input.outcome ?? "made" },
     });
     return { ok: true as const, id: row.id };
   });

@@ -9,6 +9,7 @@ import type { CsecView } from "../domain/csec";
 import { addDays, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import { meetingTypeLabel } from "../domain/meetings";
 import { requestTypeLabels } from "./program-settings.server";
+import { contactMade } from "./contacts.server";
 import { OPEN_REQUEST_STATUSES, requestTypeLabel, type RequestStatus } from "../domain/requests";
 import { partyRoleLabel } from "../domain/youth";
 import { csecSensitiveShownFor, type CsecSensitiveKind } from "./csec-sensitive.server";
@@ -134,7 +135,15 @@ function courtDraftOf(inScope: YouthInScope, period: { from: string; to: string 
     .select({ role: caseParties.role, count: sql<number>`count(*)`, last: sql<string>`max(${contacts.occurredAt})` })
     .from(contacts)
     .leftJoin(caseParties, eq(caseParties.id, contacts.partyId))
-    .where(and(eq(contacts.youthId, youthId), gte(contacts.occurredAt, fromInstant), lt(contacts.occurredAt, endInstant), shown("contact")))
+    .where(
+      and(
+        eq(contacts.youthId, youthId),
+        gte(contacts.occurredAt, fromInstant),
+        lt(contacts.occurredAt, endInstant),
+        shown("contact"),
+        contactMade,
+      ),
+    )
     .groupBy(caseParties.role)
     .all()
     .map((c) => ({ with: c.role ? partyRoleLabel(c.role) : "The youth", count: c.count, last: c.last }))

@@ -12,6 +12,7 @@ import type { PartyInput } from "../domain/youth-forms";
 import { auditChange } from "./audit.server";
 import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor } from "./csec-sensitive.server";
+import { contactMade } from "./contacts.server";
 import { notFound, requirePermission, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
@@ -43,7 +44,7 @@ export function listParties(inScope: YouthInScope, db: DbOrTx = getDb()): { curr
   const lastContact = db
     .select({ partyId: contacts.partyId, at: max(contacts.occurredAt).as("last_at") })
     .from(contacts)
-    .where(and(eq(contacts.youthId, youthId), isNotNull(contacts.partyId)))
+    .where(and(eq(contacts.youthId, youthId), isNotNull(contacts.partyId), contactMade))
     .groupBy(contacts.partyId)
     .as("last_contact");
   const rows = db

@@ -54,9 +54,9 @@ export async function seedDemo(db: Db, opts: { anchor?: string } = {}): Promise<
 function summariseContacts(client: Db["$client"]): void {
   client.exec(`
     UPDATE youth SET last_youth_contact_at =
-      (SELECT max(occurred_at) FROM contacts WHERE contacts.youth_id = youth.id AND contacts.party_id IS NULL);
+      (SELECT max(occurred_at) FROM contacts WHERE contacts.youth_id = youth.id AND contacts.party_id IS NULL AND contacts.outcome = 'made');
     UPDATE case_parties SET last_contact_at =
-      (SELECT max(occurred_at) FROM contacts WHERE contacts.party_id = case_parties.id);`);
+      (SELECT max(occurred_at) FROM contacts WHERE contacts.party_id = case_parties.id AND contacts.outcome = 'made');`);
 }
 
 /**

@@ -63,6 +63,20 @@ export function ContactsSection({
               required
             />
           </div>
+          <div className="form-row">
+            <SelectField
+              label="Did you reach them?"
+              name="outcome"
+              state={contactState}
+              defaultValue="made"
+              options={[
+                { value: "made", label: "Yes, we were in touch" },
+                { value: "attempted", label: "No, I tried (no answer, not there)" },
+              ]}
+              hint="A try is kept on the record but does not count as a contact."
+            />
+            <TextField label="Minutes" name="durationMinutes" state={contactState} inputMode="numeric" hint="How long it took, e.g. 45." />
+          </div>
           <TextArea
             label="Summary"
             name="summary"
@@ -102,6 +116,8 @@ export function ContactsSection({
             <li key={c.id}>
               <p className="contact-meta">
                 <time dateTime={c.occurredAt}>{formatDateTime(c.occurredAt, timeZone)}</time> · {c.withLabel} · {c.methodLabel}
+                {c.durationMinutes ? ` · ${c.durationMinutes} min` : ""}
+                {c.outcome === "attempted" ? <span className="badge badge-warn">Tried, not reached</span> : null}
                 <span className="muted"> · logged by {c.loggedBy}</span>
               </p>
               <p>{c.summary}</p>

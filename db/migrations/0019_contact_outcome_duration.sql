@@ -1,0 +1,2 @@
+ALTER TABLE `contacts` ADD `outcome` text DEFAULT 'made' NOT NULL;--> statement-breakpoint
+ALTER TABLE `contacts` ADD `duration_minutes` integer;
