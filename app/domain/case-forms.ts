@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "./dates";
 import { PLACEMENT_TYPES } from "./youth";
+import { optionalText, requiredText } from "./youth-forms";
 
 /** Reasons a CASA case closes, as programs record them. */
 export const CLOSE_REASONS = [
@@ -38,14 +39,6 @@ export function closeReasonLabel(reason: string): string {
 /** At most this many advocates on one youth (CASA practice is one, sometimes a pair). */
 export const MAX_ADVOCATES = 3;
 
-const text = (max: number, empty: string) => z.string({ error: empty }).trim().min(1, empty).max(max, `Keep it under ${max} characters.`);
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((v) => (v ? v : undefined));
 const day = (message: string) => z.string({ error: message }).trim().refine(isCalendarDate, message);
 /**
  * A person picked in a form: a user id (from a list) or an email address (typed, in a program too
@@ -66,8 +59,8 @@ export const placementFields = {
 
 /** Taking a youth in: who, the case number, where they live, who is assigned. */
 export const intakeSchema = z.object({
-  firstName: text(60, "Enter the youth's first name or initial."),
-  lastName: text(60, "Enter the youth's last name or initial."),
+  firstName: requiredText(60, "Enter the youth's first name or initial."),
+  lastName: requiredText(60, "Enter the youth's last name or initial."),
   dateOfBirth: day("Enter the youth's date of birth."),
   caseNumber: z
     .string({ error: "Enter the dependency case number." })
@@ -101,7 +94,7 @@ export type CloseCaseInput = z.infer<typeof closeCaseSchema>;
 
 export const reopenCaseSchema = z.object({
   reopenedOn: day("Enter the date the case reopened."),
-  reason: text(1000, "Say why the case is reopening."),
+  reason: requiredText(1000, "Say why the case is reopening."),
 });
 export type ReopenCaseInput = z.infer<typeof reopenCaseSchema>;
 

@@ -22,7 +22,7 @@ export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = {
 };
 
 /** Blank inputs arrive as "" from forms; treat them as absent. */
-const optionalText = (max: number, message: string) =>
+export const optionalText = (max: number, message: string) =>
   z
     .string()
     .trim()
@@ -30,7 +30,7 @@ const optionalText = (max: number, message: string) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-const requiredText = (max: number, emptyMessage: string) =>
+export const requiredText = (max: number, emptyMessage: string) =>
   z.string({ error: emptyMessage }).trim().min(1, emptyMessage).max(max, `Keep it under ${max} characters.`);
 
 export const calendarDate = (message: string) => z.string({ error: message }).trim().refine(isCalendarDate, message);

@@ -177,6 +177,14 @@ export function scheduleMeeting(
   });
 }
 
+/** A meeting the viewer may see (else 404) and their role may change (else 403 with `denied`). */
+function writableMeeting(viewer: Viewer, meetingId: number, denied: string, db: DbOrTx) {
+  requireCaseAccess(viewer);
+  const { meeting } = visibleMeetingOrNotFound(viewer, meetingId, db);
+  requirePermission(viewer, "write:case", denied);
+  return meeting;
+}
+
 /** Where a meeting stands now, for a refused stale reschedule or cancellation. */
 export type MeetingWhen = {
   scheduledAt: string;
@@ -213,9 +221,7 @@ export function changeMeeting(
   baseVersion: number,
   db: DbOrTx = getDb(),
 ): WriteResult | StaleEdit<MeetingWhen> {
-  requireCaseAccess(viewer);
-  const { meeting } = visibleMeetingOrNotFound(viewer, meetingId, db);
-  requirePermission(viewer, "write:case", "Your role cannot change meetings.");
+  const meeting = writableMeeting(viewer, meetingId, "Your role cannot change meetings.", db);
   let to: string | null = null;
   if (change.kind === "reschedule") {
     to = zonedLocalToUtc(change.scheduledAt, viewer.timeZone);
@@ -300,9 +306,7 @@ export function draftMeetingNotes(
   baseVersion: number,
   db: DbOrTx = getDb(),
 ): WriteResult | StaleEdit<MeetingRecord> {
-  requireCaseAccess(viewer);
-  const { meeting } = visibleMeetingOrNotFound(viewer, meetingId, db);
-  requirePermission(viewer, "write:case", "Your role cannot write meeting notes.");
+  const meeting = writableMeeting(viewer, meetingId, "Your role cannot write meeting notes.", db);
   if (meeting.status !== "scheduled") return { ok: false, errors: { _form: "Only a meeting still to come takes draft notes." } };
   return db.transaction((tx) => {
     const now = tx
@@ -333,9 +337,7 @@ export function recordMeetingOutcome(
   baseVersion: number,
   db: DbOrTx = getDb(),
 ): WriteResult | StaleEdit<MeetingRecord> {
-  requireCaseAccess(viewer);
-  const { meeting } = visibleMeetingOrNotFound(viewer, meetingId, db);
-  requirePermission(viewer, "write:case", "Your role cannot record meetings.");
+  const meeting = writableMeeting(viewer, meetingId, "Your role cannot record meetings.", db);
   if (meeting.status === "cancelled") return { ok: false, errors: { _form: "This meeting was cancelled." } };
   if (meeting.scheduledAt > nowIso()) return { ok: false, errors: { _form: "Record who attended once the meeting has taken place." } };
   const attended = new Set(input.attended);
