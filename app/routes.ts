@@ -15,6 +15,7 @@ export default [
     route("youth/:youthId/parties/new", "routes/party-new.tsx"),
     route("youth/:youthId/parties/:partyId/edit", "routes/party-edit.tsx"),
     route("youth/:youthId/parties/:partyId/replace", "routes/party-replace.tsx"),
+    route("youth/:youthId/contacts/:contactId/edit", "routes/contact-edit.tsx"),
     route("youth/:youthId/safety-plan", "routes/safety-plan.tsx"),
     route("youth/:youthId/concern", "routes/concern-new.tsx"),
     route("youth/:youthId/csec", "routes/csec-review.tsx"),

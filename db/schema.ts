@@ -329,6 +329,33 @@ export const contacts = sqliteTable(
   ],
 );
 
+/**
+ * What a contact said before its author corrected it: every earlier version, with when and by
+ * whom it was replaced. The contact row holds the current text.
+ */
+export const contactRevisions = sqliteTable(
+  "contact_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id),
+    occurredAt: text("occurred_at").notNull(),
+    method: text("method").notNull(),
+    outcome: text("outcome").notNull(),
+    durationMinutes: integer("duration_minutes"),
+    summary: text("summary").notNull(),
+    revisedByUserId: integer("revised_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    revisedAt: text("revised_at").notNull(),
+  },
+  (t) => [index("contact_revisions_contact_idx").on(t.contactId, t.revisedAt)],
+);
+
 export const resourceRequests = sqliteTable(
   "resource_requests",
   {

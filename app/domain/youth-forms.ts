@@ -11,6 +11,8 @@ import { PARTY_ROLES } from "./youth";
 
 export const CONTACT_METHODS = ["in_person", "phone", "text", "video", "email"] as const;
 export const CONTACT_OUTCOMES = ["made", "attempted"] as const;
+/** How long after logging a contact its author may still correct it. */
+export const CONTACT_EDIT_HOURS = 72;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = {
@@ -82,6 +84,9 @@ export const contactSchema = z.object({
     }),
   summary: requiredText(2000, "Write a short summary of the contact."),
 });
+
+/** A correction of one's own contact: everything but who it was with. */
+export const contactEditSchema = contactSchema.omit({ with: true });
 
 const personName = optionalText(80, "Keep the name under 80 characters.");
 const relation = optionalText(80, "Keep the relation under 80 characters.");

@@ -3,17 +3,24 @@
  * A contact with a party the viewer may not see (a CSEC advocate on an unconfirmed youth) is
  * itself hidden: it would name that party.
  */
+import { data } from "react-router";
 import { and, count, desc, eq, gte, inArray, isNull, lt, max, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { caseParties, contacts, programs, users, youth } from "../../db/schema";
+import { caseParties, contactRevisions, contacts, programs, users, youth } from "../../db/schema";
 import { addDays, daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
-import type { FieldErrors, WriteResult } from "../domain/forms";
+import { staleEdit, type FieldErrors, type StaleEdit, type WriteResult } from "../domain/forms";
 import { PARTY_ROLE_LABELS, partyWithRole } from "../domain/youth";
-import { CONTACT_METHOD_LABELS, CORE_CONTACT_PARTIES, type ContactMethod, type ContactOutcome } from "../domain/youth-forms";
+import {
+  CONTACT_EDIT_HOURS,
+  CONTACT_METHOD_LABELS,
+  CORE_CONTACT_PARTIES,
+  type ContactMethod,
+  type ContactOutcome,
+} from "../domain/youth-forms";
 import { auditChange } from "./audit.server";
-import { getDb, type DbOrTx } from "./db.server";
+import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor } from "./csec-sensitive.server";
 import { partiesShownTo } from "./parties.server";
-import { requirePermission, type YouthInScope } from "./scope.server";
+import { notFound, requirePermission, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export type ContactView = {
@@ -28,10 +35,14 @@ export type ContactView = {
   loggedBy: string;
   outcome: ContactOutcome;
   durationMinutes: number | null;
+  /** The viewer logged it and may still correct it. */
+  correctable: boolean;
+  /** How many times it was corrected (its earlier versions are kept). */
+  revisions: number;
 };
 
 /** Narrows the contacts to one party (or "youth"), and to `from <= occurredAt < before`. */
-type ContactFilter = { with?: string; from?: string; before?: string };
+type ContactFilter = { with?: string; from?: string; before?: string; id?: number };
 
 /** The contacts of this youth the viewer may see, narrowed to one party (or the youth) if asked. */
 function contactsShown(inScope: YouthInScope, filter: ContactFilter) {
@@ -47,6 +58,7 @@ function contactsShown(inScope: YouthInScope, filter: ContactFilter) {
     eq(contacts.youthId, youthId),
     shown,
     withCondition,
+    filter.id === undefined ? undefined : eq(contacts.id, filter.id),
     filter.from === undefined ? undefined : gte(contacts.occurredAt, filter.from),
     filter.before === undefined ? undefined : lt(contacts.occurredAt, filter.before),
   );
@@ -66,6 +78,9 @@ export function listContacts(inScope: YouthInScope, filter: ContactFilter & { li
       loggedBy: users.name,
       outcome: contacts.outcome,
       durationMinutes: contacts.durationMinutes,
+      loggedByUserId: contacts.loggedByUserId,
+      createdAt: contacts.createdAt,
+      revisions: sql<number>`(select count(*) from ${contactRevisions} where ${contactRevisions.contactId} = ${contacts.id})`,
     })
     .from(contacts)
     .leftJoin(caseParties, eq(caseParties.id, contacts.partyId))
@@ -83,6 +98,8 @@ export function listContacts(inScope: YouthInScope, filter: ContactFilter & { li
     loggedBy: c.loggedBy,
     outcome: c.outcome,
     durationMinutes: c.durationMinutes,
+    correctable: c.loggedByUserId === inScope.viewer.userId && stillCorrectable(c.createdAt),
+    revisions: c.revisions,
   }));
 }
 
@@ -322,5 +339,145 @@ export function logContact(
       details: { partyId, method: input.method, occurredAt, outcome: input.outcome ?? "made" },
     });
     return { ok: true as const, id: row.id };
+  });
+}
+
+/** Whether a contact logged at `createdAt` may still be corrected by its author. */
+function stillCorrectable(createdAt: string, now = Date.now()): boolean {
+  return now - Date.parse(createdAt) < CONTACT_EDIT_HOURS * 3_600_000;
+}
+
+export type ContactForEdit = {
+  id: number;
+  withLabel: string;
+  occurredAt: string;
+  method: ContactMethod;
+  outcome: ContactOutcome;
+  durationMinutes: number | null;
+  summary: string;
+  /** The number of earlier versions: grows with each correction, so a stale form is refused. */
+  version: number;
+  history: Array<{
+    occurredAt: string;
+    method: string;
+    outcome: string;
+    durationMinutes: number | null;
+    summary: string;
+    revisedAt: string;
+    by: string;
+  }>;
+};
+
+const NOT_CORRECTABLE = `A contact is corrected by the person who logged it, within ${CONTACT_EDIT_HOURS} hours.`;
+
+/** One of the viewer's own contacts on this youth, still in its correction window; else 404 / 403. */
+export function getContactForEdit(inScope: YouthInScope, contactId: number, db: DbOrTx = getDb()): ContactForEdit {
+  requirePermission(inScope.viewer, "write:case", "Your role cannot log contacts.");
+  const c = listContactById(inScope, contactId, db);
+  if (!c.correctable) throw data({ message: NOT_CORRECTABLE }, { status: 403 });
+  const history = db
+    .select({
+      occurredAt: contactRevisions.occurredAt,
+      method: contactRevisions.method,
+      outcome: contactRevisions.outcome,
+      durationMinutes: contactRevisions.durationMinutes,
+      summary: contactRevisions.summary,
+      revisedAt: contactRevisions.revisedAt,
+      by: users.name,
+    })
+    .from(contactRevisions)
+    .innerJoin(users, eq(users.id, contactRevisions.revisedByUserId))
+    .where(eq(contactRevisions.contactId, contactId))
+    .orderBy(desc(contactRevisions.revisedAt), desc(contactRevisions.id))
+    .all();
+  return {
+    id: c.id,
+    withLabel: c.withLabel,
+    occurredAt: c.occurredAt,
+    method: c.method,
+    outcome: c.outcome,
+    durationMinutes: c.durationMinutes,
+    summary: c.summary,
+    version: c.revisions,
+    history,
+  };
+}
+
+function listContactById(inScope: YouthInScope, contactId: number, db: DbOrTx): ContactView {
+  const c = listContacts(inScope, { id: contactId, limit: 1 }, db)[0];
+  if (!c) notFound("Contact");
+  return c;
+}
+
+/**
+ * Corrects one's own contact: the earlier version goes to its history, the derived last-contact
+ * dates are worked out again (the date or the outcome may have changed), and the audit log says
+ * what changed, all in one transaction.
+ */
+export function correctContact(
+  inScope: YouthInScope,
+  contactId: number,
+  input: { occurredAt: string; method: ContactMethod; outcome: ContactOutcome; durationMinutes?: number; summary: string },
+  baseVersion: number,
+  db: DbOrTx = getDb(),
+): WriteResult | StaleEdit<ContactForEdit> {
+  const { viewer } = inScope;
+  const occurredAt = zonedLocalToUtc(input.occurredAt, viewer.timeZone);
+  if (!occurredAt) return { ok: false, errors: { occurredAt: "Enter when the contact happened." } };
+  if (Date.parse(occurredAt) > Date.now() + FUTURE_SLACK_MS)
+    return { ok: false, errors: { occurredAt: "A contact cannot be in the future." } };
+  return db.transaction((tx) => {
+    const current = getContactForEdit(inScope, contactId, tx);
+    if (current.version !== baseVersion) return staleEdit(current);
+    const row = tx.select().from(contacts).where(eq(contacts.id, contactId)).get()!;
+    const at = nowIso();
+    tx.insert(contactRevisions)
+      .values({
+        programId: viewer.programId,
+        contactId,
+        occurredAt: row.occurredAt,
+        method: row.method,
+        outcome: row.outcome,
+        durationMinutes: row.durationMinutes,
+        summary: row.summary,
+        revisedByUserId: viewer.userId,
+        revisedAt: at,
+      })
+      .run();
+    tx.update(contacts)
+      .set({
+        occurredAt,
+        method: input.method,
+        outcome: input.outcome,
+        durationMinutes: input.durationMinutes ?? null,
+        summary: input.summary,
+      })
+      .where(eq(contacts.id, contactId))
+      .run();
+    // The last made contact with the youth or the party, from the contacts themselves.
+    const lastMade = (party: SQL) =>
+      sql`(select max(${contacts.occurredAt}) from ${contacts} where ${contacts.youthId} = ${row.youthId} and ${party} and ${contactMade})`;
+    if (row.partyId === null) {
+      tx.update(youth)
+        .set({ lastYouthContactAt: lastMade(isNull(contacts.partyId)) })
+        .where(eq(youth.id, row.youthId))
+        .run();
+    } else {
+      tx.update(caseParties)
+        .set({ lastContactAt: lastMade(eq(contacts.partyId, row.partyId)) })
+        .where(eq(caseParties.id, row.partyId))
+        .run();
+    }
+    const changed = (["occurredAt", "method", "outcome", "durationMinutes", "summary"] as const).filter(
+      (k) => ({ ...input, occurredAt, durationMinutes: input.durationMinutes ?? null })[k] !== row[k],
+    );
+    auditChange(tx, viewer, {
+      action: "contact.correct",
+      entityType: "contact",
+      entityId: contactId,
+      youthId: row.youthId,
+      details: { changed },
+    });
+    return { ok: true as const, id: contactId };
   });
 }

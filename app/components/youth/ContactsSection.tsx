@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import { FormError, SelectField, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { plural, formatDateTime } from "~/domain/dates";
 import { CONTACT_METHOD_LABELS, CONTACT_METHODS } from "~/domain/youth-forms";
@@ -10,6 +10,7 @@ export function ContactsSection({
   page,
   timeZone,
   canWrite,
+  base,
   contactState,
   moreHref,
 }: YouthSectionProps & { contactState: FormState | undefined }) {
@@ -118,6 +119,13 @@ export function ContactsSection({
                 <time dateTime={c.occurredAt}>{formatDateTime(c.occurredAt, timeZone)}</time> · {c.withLabel} · {c.methodLabel}
                 {c.durationMinutes ? ` · ${c.durationMinutes} min` : ""}
                 {c.outcome === "attempted" ? <span className="badge badge-warn">Tried, not reached</span> : null}
+                {c.revisions ? <span className="muted"> · corrected</span> : null}
+                {c.correctable ? (
+                  <>
+                    {" · "}
+                    <Link to={`${base}/contacts/${c.id}/edit`}>Correct</Link>
+                  </>
+                ) : null}
                 <span className="muted"> · logged by {c.loggedBy}</span>
               </p>
               <p>{c.summary}</p>
