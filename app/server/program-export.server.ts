@@ -88,14 +88,17 @@ function sheetOf(table: Table, { via, key = "id", extra }: SheetOptions = {}): R
 export const RECORD_SHEETS: readonly RecordSheet[] = [
   sheetOf(schema.youth),
   sheetOf(schema.placements),
+  sheetOf(schema.caseStatusChanges),
   sheetOf(schema.youthAssignments, {
     extra: { select: "u.name", join: "cross join users u on u.id = t.user_id", column: { name: "user_name", kind: "text" } },
   }),
   sheetOf(schema.caseParties),
   sheetOf(schema.contacts),
+  sheetOf(schema.contactRevisions),
   sheetOf(schema.resourceRequests),
   sheetOf(schema.requestStatusEvents),
   sheetOf(schema.mdtMeetings),
+  sheetOf(schema.meetingChanges),
   sheetOf(schema.meetingAttendees, { via: "meeting" }),
   sheetOf(schema.meetingAgendaItems, { via: "meeting" }),
   sheetOf(schema.actionItems),
