@@ -348,6 +348,28 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       await visit(page, role, `/youth/${ids.youth}/csec`, "403 (/youth/:id/csec as advocate)", { status: 403 });
     });
 
+    it("/requests/:id/edit and /youth/:id/contacts/:id/edit (a draft and a contact of the advocate's own)", async () => {
+      await page.goto(`${server.url}/youth/${ids.youth}/requests/new`);
+      await waitForHydration(page);
+      await page.getByLabel("Kind of resource").selectOption("medical");
+      await page.getByLabel("Addressed to", { exact: true }).selectOption("agency");
+      await page.getByLabel(/^Agency or organisation/).fill("County clinic");
+      await page.getByRole("button", { name: "Save as draft" }).click();
+      await page.waitForURL(/\/requests\/\d+\?saved=draft/);
+      const requestId = /\/requests\/(\d+)/.exec(page.url())![1]!;
+      await visit(page, role, `/requests/${requestId}/edit`, "/requests/:id/edit");
+
+      await page.goto(`${server.url}/youth/${ids.youth}`);
+      await waitForHydration(page);
+      const form = page.getByRole("form", { name: "Log a contact" });
+      await form.getByLabel("How").selectOption("phone");
+      await form.getByLabel(/^Summary/).fill("Called to confirm the visit (accessibility test)");
+      await form.getByRole("button", { name: "Log contact" }).click();
+      await page.waitForURL(/saved=contact/);
+      const href = await page.locator('a[href*="/contacts/"][href$="/edit"]').first().getAttribute("href");
+      await visit(page, role, href!, "/youth/:id/contacts/:id/edit");
+    });
+
     it("/youth/:id/concern submitted with nothing ticked (error state)", async () => {
       await submitEmpty(page, role, `/youth/${ids.youth}/concern`, "form.card-form", "/youth/:id/concern submitted empty");
     });
