@@ -18,6 +18,7 @@ import {
 } from "../domain/case-forms";
 import { calendarDateIn } from "../domain/dates";
 import { staleEdit, type FieldErrors, type StaleEdit, type WriteResult } from "../domain/forms";
+import { mayKnowUnconfirmed } from "../domain/csec";
 import { seesThroughAssignment } from "../domain/permissions";
 import type { Role } from "../domain/roles";
 import { placementTypeLabel } from "../domain/youth";
@@ -443,10 +444,21 @@ export function setAssignments(inScope: YouthInScope, input: AssignmentsInput, b
 }
 
 /** Case-status changes as timeline entries. */
+/**
+ * Case-status changes as timeline entries. The words a supervisor typed (a closing note, why a
+ * case reopened) go only to those who may know of an unconfirmed concern, as such notes might
+ * mention one; everyone else reads the fixed reason for closing.
+ */
 export function caseStatusTimeline(inScope: YouthInScope, db: DbOrTx = getDb()) {
+  const typedWordsShown = mayKnowUnconfirmed(inScope.audience);
   return getCaseStatus(inScope, db).history.map((h) => ({
     at: h.effectiveOn,
     title: h.status === "closed" ? "Case closed" : h.reason === "Taken in" ? "Case opened" : "Case reopened",
-    detail: h.status === "closed" ? `${h.reason}${h.note ? `: ${h.note}` : ""}` : h.reason === "Taken in" ? null : h.reason,
+    detail:
+      h.status === "closed"
+        ? `${h.reason}${h.note && typedWordsShown ? `: ${h.note}` : ""}`
+        : h.reason === "Taken in" || !typedWordsShown
+          ? null
+          : h.reason,
   }));
 }

@@ -353,6 +353,28 @@ describe("placement, closing and reopening", () => {
     ]);
   });
 
+  it("what a supervisor typed when closing or reopening reaches only those who may know of a concern", async () => {
+    const id = idFrom(redirectLocation(await intake(SUPERVISOR, intakeFields({ advocates: [ADVOCATE2] }))));
+    await onCase(SUPERVISOR, id, { intent: "close", closedOn: "2026-11-30", reason: "other", note: "close-note-marker" });
+    await onCase(SUPERVISOR, id, { intent: "reopen", reopenedOn: "2026-12-01", reason: "reopen-reason-marker" });
+    const { assignments } = await caseForm(SUPERVISOR, id);
+    await onCase(SUPERVISOR, id, {
+      intent: "assign",
+      baseVersion: String(assignments.version),
+      advocates: [ADVOCATE2],
+      supervisor: SUPERVISOR,
+    });
+    const pageAs = async (email: string) =>
+      JSON.stringify(await callRoute(youthDetailLoader, await getAs(db, email, `/youth/${id}`), { youthId: String(id) }));
+    const advocate = await pageAs(ADVOCATE2);
+    expect(advocate).toContain("Case closed");
+    expect(advocate).not.toContain("close-note-marker");
+    expect(advocate).not.toContain("reopen-reason-marker");
+    const supervisor = await pageAs(SUPERVISOR);
+    expect(supervisor).toContain("close-note-marker");
+    expect(supervisor).toContain("reopen-reason-marker");
+  });
+
   it("the demo's own closed case can be reopened by the program lead", async () => {
     const id = demoYouthId(c, DEMO_YOUTH.closedCase);
     const result = await onCase(LEAD, id, { intent: "reopen", reopenedOn: "2026-12-01", reason: "Returned to care" });
