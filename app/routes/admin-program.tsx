@@ -4,7 +4,7 @@ import { FormError, SelectField, StaleVersion, SubmitButton, TextField, valueOf 
 import { baseVersionOf } from "~/domain/forms";
 import { enabledField, labelField, programSettingsSchema, STALE_FIELDS, timeZones } from "~/domain/program-settings";
 import { formatDateTime } from "~/domain/dates";
-import { formReply, parseForm } from "~/server/forms.server";
+import { parseForm, refusalReply } from "~/server/forms.server";
 import { getProgramSettings, updateProgramSettings } from "~/server/program-settings.server";
 import { requireViewer } from "~/server/session.server";
 import { TableScroll } from "~/components/TableScroll";
@@ -22,7 +22,7 @@ export async function action({ request }: Route.ActionArgs) {
   const form = await parseForm(request, programSettingsSchema);
   if (!form.ok) return form.reply;
   const result = updateProgramSettings(viewer, form.data, baseVersionOf(form.values));
-  if (!result.ok) return formReply(result.errors, form.values, {}, "stale" in result ? 409 : 400);
+  if (!result.ok) return refusalReply(result, form.values);
   return { saved: true as const };
 }
 

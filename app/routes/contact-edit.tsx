@@ -7,7 +7,7 @@ import { baseVersionOf } from "~/domain/forms";
 import { savedUrl } from "~/domain/notices";
 import { CONTACT_EDIT_HOURS, CONTACT_METHOD_LABELS, CONTACT_METHODS, contactEditSchema } from "~/domain/youth-forms";
 import { correctContact, getContactForEdit } from "~/server/contacts.server";
-import { formReply, parseForm } from "~/server/forms.server";
+import { parseForm, refusalReply } from "~/server/forms.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { requireYouthFormPage } from "~/server/youth.server";
@@ -32,7 +32,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const form = await parseForm(request, contactEditSchema);
   if (!form.ok) return form.reply;
   const result = correctContact(inScope, contactId, form.data, baseVersionOf(form.values));
-  if (!result.ok) return formReply(result.errors, form.values, {}, "stale" in result ? 409 : 400);
+  if (!result.ok) return refusalReply(result, form.values);
   throw redirect(savedUrl(`/youth/${youthId}`, "contact-corrected", "contacts"));
 }
 

@@ -12,7 +12,7 @@ import { actionItemFormSchema, agendaItemSchema, cancelFormSchema, outcomeFormSc
 import { CONTACT_METHOD_LABELS, type ContactMethod } from "~/domain/youth-forms";
 import { addActionItem, closeActionFromForm } from "~/server/action-items.server";
 import { addAgendaItem } from "~/server/agenda.server";
-import { formReply, parseValues } from "~/server/forms.server";
+import { formReply, parseValues, refusalReply } from "~/server/forms.server";
 import {
   changeMeeting,
   draftMeetingNotes,
@@ -86,34 +86,26 @@ export async function action({ request, params }: Route.ActionArgs) {
       const form = parseValues(values, outcomeFormSchema.pick({ notes: true, decisions: true }), { intent });
       if (!form.ok) return form.reply;
       const result = draftMeetingNotes(viewer, meetingId, form.data, baseVersionOf(values));
-      if (!result.ok)
-        return formReply(result.errors, values, { intent, ...("stale" in result ? { current: result.current } : {}) }, staleStatus(result));
+      if (!result.ok) return refusalReply(result, values, { intent, ...("stale" in result ? { current: result.current } : {}) });
       throw back("notes-draft");
     }
     case "reschedule": {
       const form = parseValues(values, rescheduleFormSchema, { intent });
       if (!form.ok) return form.reply;
       const result = changeMeeting(viewer, meetingId, { kind: "reschedule", ...form.data }, baseVersionOf(values));
-      if (!result.ok)
-        return formReply(result.errors, values, { intent, ...("stale" in result ? { when: result.current } : {}) }, staleStatus(result));
+      if (!result.ok) return refusalReply(result, values, { intent, ...("stale" in result ? { when: result.current } : {}) });
       throw back("rescheduled");
     }
     case "cancel": {
       const form = parseValues(values, cancelFormSchema, { intent });
       if (!form.ok) return form.reply;
       const result = changeMeeting(viewer, meetingId, { kind: "cancel", ...form.data }, baseVersionOf(values));
-      if (!result.ok)
-        return formReply(result.errors, values, { intent, ...("stale" in result ? { when: result.current } : {}) }, staleStatus(result));
+      if (!result.ok) return refusalReply(result, values, { intent, ...("stale" in result ? { when: result.current } : {}) });
       throw back("cancelled");
     }
     default:
       return formReply({ _form: "That action is not available here." }, values, { intent });
   }
-}
-
-/** 409 for a form filled before someone else's change, 400 for the rest. */
-function staleStatus(result: object): 400 | 409 {
-  return "stale" in result ? 409 : 400;
 }
 
 /** After a 409 (someone saved first) show what is saved now; React Router skips reloading after an error status. */

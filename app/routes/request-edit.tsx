@@ -6,7 +6,7 @@ import { RequestForm } from "~/components/RequestForm";
 import { baseVersionOf } from "~/domain/forms";
 import { savedUrl } from "~/domain/notices";
 import { requestFormSchema } from "~/domain/requests";
-import { formReply, parseForm } from "~/server/forms.server";
+import { parseForm, refusalReply } from "~/server/forms.server";
 import { editDraft, getDraftForEdit, requestFormErrors } from "~/server/requests.server";
 import { requestFormChoices } from "~/server/request-form.server";
 import { idParam } from "~/server/scope.server";
@@ -28,7 +28,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const form = await parseForm(request, requestFormSchema, { check: (values) => requestFormErrors(inScope, values, {}) });
   if (!form.ok) return form.reply;
   const result = editDraft(inScope, requestId, form.data, baseVersionOf(form.values));
-  if (!result.ok) return formReply(result.errors, form.values, {}, "stale" in result ? 409 : 400);
+  if (!result.ok) return refusalReply(result, form.values);
   throw redirect(savedUrl(`/requests/${requestId}`, "draft-edited"));
 }
 

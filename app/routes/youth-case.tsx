@@ -28,7 +28,7 @@ import {
   setAssignments,
   staffChoices,
 } from "~/server/cases.server";
-import { formReply, parseValues } from "~/server/forms.server";
+import { formReply, parseValues, refusalReply } from "~/server/forms.server";
 import { listPlacements } from "~/server/placements.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -72,14 +72,14 @@ export async function action({ request, params }: Route.ActionArgs) {
     const form = parseValues(values, placementChangeSchema, { intent });
     if (!form.ok) return form.reply;
     const result = changePlacement(inScope, form.data, base);
-    if (!result.ok) return formReply(result.errors, values, { intent }, "stale" in result ? 409 : 400);
+    if (!result.ok) return refusalReply(result, values, { intent });
     throw redirect(savedUrl(here, "placement-changed", "placement"));
   }
   if (intent === "assign") {
     const form = parseValues(values, assignmentsSchema, { intent });
     if (!form.ok) return form.reply;
     const result = setAssignments(inScope, form.data, base);
-    if (!result.ok) return formReply(result.errors, values, { intent }, "stale" in result ? 409 : 400);
+    if (!result.ok) return refusalReply(result, values, { intent });
     if (!result.visibleToViewer) throw redirect(savedUrl("/youth", "case-handed-over"));
     throw redirect(savedUrl(here, result.changed ? "assignments" : "assignments-unchanged", "assignments"));
   }
@@ -87,13 +87,13 @@ export async function action({ request, params }: Route.ActionArgs) {
     const form = parseValues(values, closeCaseSchema, { intent });
     if (!form.ok) return form.reply;
     const result = closeCase(inScope, form.data);
-    if (!result.ok) return formReply(result.errors, values, { intent }, "stale" in result ? 409 : 400);
+    if (!result.ok) return refusalReply(result, values, { intent });
     throw redirect(savedUrl(here, "case-closed", "status"));
   }
   const form = parseValues(values, reopenCaseSchema, { intent });
   if (!form.ok) return form.reply;
   const result = reopenCase(inScope, form.data);
-  if (!result.ok) return formReply(result.errors, values, { intent }, "stale" in result ? 409 : 400);
+  if (!result.ok) return refusalReply(result, values, { intent });
   throw redirect(savedUrl(here, "case-reopened", "status"));
 }
 

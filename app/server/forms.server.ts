@@ -14,6 +14,14 @@ export function formReply<const E extends Extra = Record<never, never>>(errors: 
   return data({ errors, values, ...extra } as { errors: FieldErrors; values: FormValues } & E, { status });
 }
 
+/**
+ * The reply to a write the server refused: its messages and what was sent, with 409 when the
+ * form was filled from an older version (someone saved first) and 400 otherwise.
+ */
+export function refusalReply<const E extends Extra = Record<never, never>>(result: { errors: FieldErrors }, values: FormValues, extra?: E) {
+  return formReply(result.errors, values, extra, "stale" in result ? 409 : 400);
+}
+
 export type Parsed<T, E extends Extra> = { ok: true; data: T; values: FormValues } | { ok: false; reply: ReturnType<typeof formReply<E>> };
 
 /**
