@@ -7,7 +7,7 @@ import { PrintedBy } from "~/components/PrintedBy";
 import { CSEC_BASIS_LABELS } from "~/domain/csec";
 import { formatDate, formatDateTime, isCalendarDate } from "~/domain/dates";
 import { REQUEST_STATUS_LABELS } from "~/domain/requests";
-import { defaultCourtPeriod, getCourtDraft } from "~/server/packets.server";
+import { defaultCourtPeriod, getCourtDraft, printedBy } from "~/server/packets.server";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { TableScroll } from "~/components/TableScroll";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const period = from <= to ? { from, to } : fallback;
   const youthId = idParam(params.youthId, "Youth");
   const draft = getCourtDraft(viewer, youthId, period);
-  return { draft, timeZone: viewer.timeZone, printed: { by: viewer.name, at: new Date().toISOString(), program: viewer.programName } };
+  return { draft, timeZone: viewer.timeZone, printed: printedBy(viewer) };
 }
 
 export default function CourtDraft({ loaderData }: Route.ComponentProps) {

@@ -4,7 +4,7 @@ import type { Route } from "./+types/prep-packet";
 import { PrepPacketView } from "~/components/PrepPacketView";
 import { PrintButton } from "~/components/PrintButton";
 import { PrintedBy } from "~/components/PrintedBy";
-import { getPrepPacket } from "~/server/packets.server";
+import { getPrepPacket, printedBy } from "~/server/packets.server";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 
@@ -15,7 +15,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const packet = getPrepPacket(viewer, idParam(params.youthId, "Youth"));
-  return { packet, timeZone: viewer.timeZone, printed: { by: viewer.name, at: new Date().toISOString(), program: viewer.programName } };
+  return { packet, timeZone: viewer.timeZone, printed: printedBy(viewer) };
 }
 
 export default function PrepPacket({ loaderData }: Route.ComponentProps) {

@@ -2,7 +2,7 @@ import type { Route } from "./+types/prep-packets";
 import { PrintedBy } from "~/components/PrintedBy";
 import { PrepPacketView } from "~/components/PrepPacketView";
 import { PrintButton } from "~/components/PrintButton";
-import { getUpcomingPrepPackets } from "~/server/packets.server";
+import { getUpcomingPrepPackets, printedBy } from "~/server/packets.server";
 import { requireViewer } from "~/server/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Prep packets for the next 7 days · CASA MDT" }];
@@ -12,7 +12,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     ...getUpcomingPrepPackets(viewer, 7),
     timeZone: viewer.timeZone,
-    printed: { by: viewer.name, at: new Date().toISOString(), program: viewer.programName },
+    printed: printedBy(viewer),
   };
 }
 

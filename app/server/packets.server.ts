@@ -228,3 +228,8 @@ export function defaultCourtPeriod(viewer: Viewer): { from: string; to: string }
   const from = calendarDateIn(new Date(Date.now() - 182 * 86_400_000), viewer.timeZone);
   return { from, to };
 }
+
+/** Who is printing a confidential record and when, for the line on its first printed page. */
+export function printedBy(viewer: Viewer): { by: string; at: string; program: string } {
+  return { by: viewer.name, at: new Date().toISOString(), program: viewer.programName };
+}
