@@ -412,6 +412,28 @@ export function requestFormErrors(
   return { ...errors, ...schemaErrors };
 }
 
+/**
+ * A new or edited request checked once, for createRequest and editDraft alike: every problem, or
+ * what to store (the subtype and amount only where the type has them, the party it goes to).
+ */
+function checkRequest(
+  inScope: YouthInScope,
+  input: Omit<RequestInput, "submit">,
+  db: DbOrTx,
+): { ok: false; errors: FieldErrors } | { ok: true; subtype: string | null; partyId: number | null; amountCents: number | null } {
+  const info = requestTypeInfo(input.type);
+  const errors = requestFormErrors(inScope, input, info ? {} : { type: "Choose the kind of resource." }, db);
+  const partyId = input.addressedTo === "agency" ? null : addressedPartyOf(inScope, input.addressedTo, db);
+  if (input.addressedTo !== "agency" && partyId === null) errors.addressedTo = "Choose who the request goes to.";
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    subtype: info?.subtypes.length ? (input.subtype ?? null) : null,
+    partyId,
+    amountCents: typeHasAmount(input.type) && input.amount ? dollarsToCents(input.amount) : null,
+  };
+}
+
 /** The current, visible party of this youth a request may be addressed to; null otherwise. */
 function addressedPartyOf(inScope: YouthInScope, addressedTo: string, db: DbOrTx): number | null {
   return (
@@ -437,14 +459,9 @@ export function createRequest(
 ): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
   const { viewer, youthId } = inScope;
   requirePermission(viewer, "write:requests", "Requests are made by the youth's advocate or the program lead.");
-  const info = requestTypeInfo(input.type);
-  const errors = requestFormErrors(inScope, input, info ? {} : { type: "Choose the kind of resource." }, db);
-  const subtypes = info?.subtypes ?? [];
-  const partyId = input.addressedTo === "agency" ? null : addressedPartyOf(inScope, input.addressedTo, db);
-  if (input.addressedTo !== "agency" && partyId === null) errors.addressedTo = "Choose who the request goes to.";
-  const withAmount = typeHasAmount(input.type);
-  const amountCents = withAmount && input.amount ? dollarsToCents(input.amount) : null;
-  if (Object.keys(errors).length) return { ok: false, errors };
+  const checked = checkRequest(inScope, input, db);
+  if (!checked.ok) return checked;
+  const { subtype, partyId, amountCents } = checked;
 
   return db.transaction((tx) => {
     const at = nowIso();
@@ -455,11 +472,11 @@ export function createRequest(
         programId: viewer.programId,
         youthId,
         type: input.type,
-        subtype: subtypes.length ? (input.subtype ?? null) : null,
+        subtype,
         description: input.description ?? null,
         addressedToPartyId: partyId,
         addressedToAgency: partyId ? null : (input.agency ?? null),
-        amountCents: withAmount ? amountCents : null,
+        amountCents,
         dueOn: input.dueOn ?? null,
         status,
         requestedByUserId: viewer.userId,
@@ -489,7 +506,7 @@ export function createRequest(
       entityType: "resource_request",
       entityId: row.id,
       youthId,
-      details: { type: input.type, status, amountCents: withAmount ? amountCents : undefined },
+      details: { type: input.type, status, amountCents: amountCents ?? undefined },
     });
     return { ok: true as const, id: row.id };
   });
@@ -562,12 +579,9 @@ export function editDraft(
   db: DbOrTx = getDb(),
 ): WriteResult | StaleEdit<DraftForEdit> {
   const { viewer } = inScope;
-  const info = requestTypeInfo(input.type);
-  const errors = requestFormErrors(inScope, input, info ? {} : { type: "Choose the kind of resource." }, db);
-  const partyId = input.addressedTo === "agency" ? null : addressedPartyOf(inScope, input.addressedTo, db);
-  if (input.addressedTo !== "agency" && partyId === null) errors.addressedTo = "Choose who the request goes to.";
-  if (Object.keys(errors).length) return { ok: false, errors };
-  const withAmount = typeHasAmount(input.type);
+  const checked = checkRequest(inScope, input, db);
+  if (!checked.ok) return checked;
+  const { subtype, partyId, amountCents } = checked;
   return db.transaction((tx) => {
     const now = draftRow(viewer, requestId, tx);
     if (!now) notFound("Request");
@@ -579,11 +593,11 @@ export function editDraft(
     tx.update(resourceRequests)
       .set({
         type: input.type,
-        subtype: info?.subtypes.length ? (input.subtype ?? null) : null,
+        subtype,
         description: input.description ?? null,
         addressedToPartyId: partyId,
         addressedToAgency: partyId ? null : (input.agency ?? null),
-        amountCents: withAmount && input.amount ? dollarsToCents(input.amount) : null,
+        amountCents,
         dueOn: input.dueOn ?? null,
         version: baseVersion + 1,
         updatedAt: at,
