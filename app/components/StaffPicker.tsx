@@ -15,6 +15,8 @@ export function StaffPicker({
   placeholder,
   describedBy,
   invalid,
+  hint,
+  error,
 }: {
   id: string;
   label: string;
@@ -22,14 +24,20 @@ export function StaffPicker({
   options: StaffOption[] | null;
   value: string;
   placeholder: string;
+  /** Ids of messages elsewhere that describe the field (a group's hint or error). */
   describedBy?: string;
   invalid?: boolean;
+  hint?: string;
+  /** This field's own message, shown under it. */
+  error?: string;
 }) {
+  const ariaDescribedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null, describedBy].filter(Boolean).join(" ") || undefined;
+  const ariaInvalid = invalid || Boolean(error) || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {options ? (
-        <select id={id} name={name} defaultValue={value} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+        <select id={id} name={name} defaultValue={value} aria-describedby={ariaDescribedBy} aria-invalid={ariaInvalid}>
           <option value="">{placeholder}</option>
           {options.map((o) => (
             <option key={o.id} value={String(o.id)}>
@@ -45,10 +53,20 @@ export function StaffPicker({
           defaultValue={value}
           autoComplete="off"
           placeholder="name@program.org"
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
+          aria-describedby={ariaDescribedBy}
+          aria-invalid={ariaInvalid}
         />
       )}
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -126,14 +144,8 @@ export function AssignmentFields({
             options={supervisors}
             value={sentSupervisor}
             placeholder="The advocate's usual supervisor"
-            describedBy={supervisorError ? "supervisor-error" : undefined}
-            invalid={Boolean(supervisorError)}
+            error={supervisorError}
           />
-          {supervisorError ? (
-            <p className="field-error" id="supervisor-error">
-              {supervisorError}
-            </p>
-          ) : null}
         </>
       )}
     </fieldset>

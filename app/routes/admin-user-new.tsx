@@ -76,17 +76,9 @@ export default function AdminUserNew({ loaderData, actionData }: Route.Component
             options={loaderData.supervisors}
             value={typeof state?.values?.supervisor === "string" ? state.values.supervisor : ""}
             placeholder="None yet"
-            describedBy={state?.errors?.supervisor ? "supervisor-error supervisor-hint" : "supervisor-hint"}
-            invalid={Boolean(state?.errors?.supervisor)}
+            hint="Offered first when a youth is taken in with this advocate. Who sees a youth is decided by the youth's own assignments."
+            error={state?.errors?.supervisor}
           />
-          <p className="field-hint" id="supervisor-hint">
-            Offered first when a youth is taken in with this advocate. Who sees a youth is decided by the youth&apos;s own assignments.
-          </p>
-          {state?.errors?.supervisor ? (
-            <p className="field-error" id="supervisor-error">
-              {state.errors.supervisor}
-            </p>
-          ) : null}
           <p className="field-hint">
             You will get a link for the person to set their own password, valid for {RESET_LINK_HOURS} hours and shown only once.
           </p>

@@ -152,17 +152,9 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
                         : (user.usualSupervisor?.email ?? "")
                   }
                   placeholder="None"
-                  describedBy={supervisorState?.errors?.supervisor ? "supervisor-error supervisor-hint" : "supervisor-hint"}
-                  invalid={Boolean(supervisorState?.errors?.supervisor)}
+                  hint={`Offered first when a youth is taken in with ${user.name}. It changes no youth's assignments.`}
+                  error={supervisorState?.errors?.supervisor}
                 />
-                <p className="field-hint" id="supervisor-hint">
-                  Offered first when a youth is taken in with {user.name}. It changes no youth&apos;s assignments.
-                </p>
-                {supervisorState?.errors?.supervisor ? (
-                  <p className="field-error" id="supervisor-error">
-                    {supervisorState.errors.supervisor}
-                  </p>
-                ) : null}
                 <SubmitButton pendingText="Saving…" intent="supervisor">
                   Save the usual supervisor
                 </SubmitButton>
