@@ -356,6 +356,74 @@ export const contactRevisions = sqliteTable(
   (t) => [index("contact_revisions_contact_idx").on(t.contactId, t.revisedAt)],
 );
 
+/**
+ * Who else took part in a contact, beyond `contacts.party_id` (a visit with the youth and the
+ * caregiver together, a call with the CSW and the attorney). The youth's presence is
+ * `contacts.party_id` null, so every row here names a case party.
+ */
+export const contactParties = sqliteTable(
+  "contact_parties",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id),
+    partyId: integer("party_id")
+      .notNull()
+      .references(() => caseParties.id),
+  },
+  (t) => [
+    uniqueIndex("contact_parties_contact_party_uq").on(t.contactId, t.partyId),
+    index("contact_parties_party_idx").on(t.partyId, t.contactId),
+  ],
+);
+
+/**
+ * A contact its author deleted within the correction window: the whole record as it was (with
+ * who took part and its earlier versions, as JSON), moved out of `contacts` so that no list,
+ * count or staleness figure can include it by accident.
+ */
+export const contactDeletions = sqliteTable(
+  "contact_deletions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    /** The id the contact had (its audit events name it). */
+    contactId: integer("contact_id").notNull(),
+    /** Every case party who took part, as a JSON array of ids; the youth is `withYouth`. */
+    partyIds: text("party_ids").notNull(),
+    withYouth: integer("with_youth", { mode: "boolean" }).notNull(),
+    occurredAt: text("occurred_at").notNull(),
+    method: text("method").notNull(),
+    outcome: text("outcome").notNull(),
+    durationMinutes: integer("duration_minutes"),
+    summary: text("summary").notNull(),
+    loggedByUserId: integer("logged_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    loggedAt: text("logged_at").notNull(),
+    /** The earlier versions (contact_revisions rows), as JSON. */
+    revisions: text("revisions").notNull(),
+    reason: text("reason"),
+    deletedByUserId: integer("deleted_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    deletedAt: text("deleted_at").notNull(),
+  },
+  (t) => [index("contact_deletions_youth_idx").on(t.youthId, t.deletedAt)],
+);
+
 export const resourceRequests = sqliteTable(
   "resource_requests",
   {
@@ -770,12 +838,20 @@ export const csecConcerns = sqliteTable(
       .references(() => users.id),
     raisedAt: text("raised_at").notNull(),
     note: text("note"),
-    reviewStatus: text("review_status", { enum: ["under_review", "confirmed", "cleared"] })
+    /** `monitoring`: reviewed, neither confirmed nor cleared; looked at again on `next_review_on`. */
+    reviewStatus: text("review_status", { enum: ["under_review", "monitoring", "confirmed", "cleared"] })
       .notNull()
       .default("under_review"),
     reviewedByUserId: integer("reviewed_by_user_id").references(() => users.id),
     reviewedAt: text("reviewed_at"),
+    /** The reviewer's note: for those who may know of concerns only. */
     reviewNote: text("review_note"),
+    /** Keep monitoring: when it is reviewed again. */
+    nextReviewOn: text("next_review_on"),
+    /** Keep monitoring: who it was referred to, if anyone (the agency's CSEC unit ...). */
+    referral: text("referral"),
+    /** What the advocate who raised it should keep doing: all of the review they are shown. */
+    guidance: text("guidance"),
   },
   (t) => [
     index("concerns_youth_idx").on(t.youthId, t.raisedAt),
@@ -783,6 +859,76 @@ export const csecConcerns = sqliteTable(
     // The review queue: a program's concerns awaiting review, oldest first.
     index("concerns_program_review_idx").on(t.programId, t.reviewStatus, t.raisedAt),
   ],
+);
+
+/**
+ * The sections of a youth's court report the advocate writes (the rest of the draft is built
+ * from the record). One current draft per youth; every saved version is in
+ * `court_report_versions`.
+ */
+export const courtReports = sqliteTable("court_reports", {
+  youthId: integer("youth_id")
+    .primaryKey()
+    .references(() => youth.id),
+  programId: integer("program_id")
+    .notNull()
+    .references(() => programs.id),
+  observations: text("observations").notNull().default(""),
+  wishes: text("wishes").notNull().default(""),
+  recommendations: text("recommendations").notNull().default(""),
+  nextHearingOn: text("next_hearing_on"),
+  /** Grows with each save, so a stale form is refused. */
+  version: integer("version").notNull(),
+  updatedByUserId: integer("updated_by_user_id")
+    .notNull()
+    .references(() => users.id),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const courtReportVersions = sqliteTable(
+  "court_report_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    version: integer("version").notNull(),
+    observations: text("observations").notNull(),
+    wishes: text("wishes").notNull(),
+    recommendations: text("recommendations").notNull(),
+    nextHearingOn: text("next_hearing_on"),
+    savedByUserId: integer("saved_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    savedAt: text("saved_at").notNull(),
+  },
+  (t) => [uniqueIndex("court_report_versions_youth_version_uq").on(t.youthId, t.version)],
+);
+
+/**
+ * A person's confirmation that court-facing text naming CSEC words may go to the court while
+ * the youth's status is not confirmed: for exactly the passages it was shown (their hash).
+ */
+export const courtTextConfirmations = sqliteTable(
+  "court_text_confirmations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    youthId: integer("youth_id")
+      .notNull()
+      .references(() => youth.id),
+    passagesHash: text("passages_hash").notNull(),
+    confirmedByUserId: integer("confirmed_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    confirmedAt: text("confirmed_at").notNull(),
+  },
+  (t) => [index("court_text_confirmations_youth_idx").on(t.youthId, t.passagesHash)],
 );
 
 /** Observed indicators from the fixed catalogue in app/domain. As sensitive as a concern. */
