@@ -35,6 +35,13 @@ function ReviewStatus({ concern, timeZone }: { concern: ConcernView; timeZone: s
   switch (concern.reviewStatus) {
     case "under_review":
       return <span className="badge badge-warn">Under review</span>;
+    case "monitoring":
+      return (
+        <span>
+          Reviewed{when}
+          {by}.
+        </span>
+      );
     case "confirmed":
       return (
         <span>

@@ -33,7 +33,7 @@ export type ConcernView = {
   raisedByViewer: boolean;
   raisedAt: string;
   note: string | null;
-  reviewStatus: "under_review" | "confirmed" | "cleared";
+  reviewStatus: "under_review" | "monitoring" | "confirmed" | "cleared";
   reviewedBy: string | null;
   reviewedAt: string | null;
   reviewNote: string | null;
