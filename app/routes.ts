@@ -25,6 +25,7 @@ export default [
     route("youth/:youthId/episodes/:episodeId", "routes/episode-detail.tsx"),
     route("youth/:youthId/prep", "routes/prep-packet.tsx"),
     route("youth/:youthId/court-draft", "routes/court-draft.tsx"),
+    route("youth/:youthId/court-draft.docx", "routes/court-draft-docx.ts"),
     route("meetings", "routes/meetings-list.tsx"),
     route("meetings/:meetingId", "routes/meeting-detail.tsx"),
     route("caseload", "routes/caseload.tsx"),

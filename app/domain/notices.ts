@@ -40,6 +40,8 @@ export const SAVED_NOTICES = {
   "case-handed-over": "Case handed over. It is no longer in your caseload.",
   "case-closed": "Case closed. It can be reopened from this page.",
   "case-reopened": "Case reopened.",
+  "court-sections": "Your sections are saved as a draft. Earlier versions are kept.",
+  "court-text-confirmed": "Confirmed. The draft can now be printed and downloaded; your confirmation is in the audit log.",
 } as const;
 export type SavedNoticeKey = keyof typeof SAVED_NOTICES;
 

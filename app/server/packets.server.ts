@@ -114,7 +114,7 @@ export function getCourtDraft(viewer: Viewer, youthId: number, period: { from: s
   return readAudited(viewer, "court_draft.view", youthId, (tx) => courtDraftOf(requireYouthInScope(viewer, youthId, tx), period, tx), db);
 }
 
-function courtDraftOf(inScope: YouthInScope, period: { from: string; to: string }, db: DbOrTx): CourtDraft {
+export function courtDraftOf(inScope: YouthInScope, period: { from: string; to: string }, db: DbOrTx): CourtDraft {
   const { viewer, youthId } = inScope;
   const csec = courtCsecView(inScope, db);
   // Court-facing: each kind's one condition, for the `court` audience rather than the viewer's.

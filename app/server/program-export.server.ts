@@ -109,6 +109,9 @@ export const RECORD_SHEETS: readonly RecordSheet[] = [
   sheetOf(schema.csecStatusEvents),
   sheetOf(schema.csecConcerns),
   sheetOf(schema.redFlags),
+  sheetOf(schema.courtReports, { key: "youth_id" }),
+  sheetOf(schema.courtReportVersions),
+  sheetOf(schema.courtTextConfirmations),
   {
     name: "users",
     columns: [
