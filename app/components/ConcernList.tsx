@@ -23,6 +23,11 @@ export function ConcernList({ concerns, timeZone, empty }: { concerns: ConcernVi
           ) : null}
           {c.note ? <p className="notes">{c.note}</p> : null}
           {c.reviewNote ? <p className="cell-sub">Review note: {c.reviewNote}</p> : null}
+          {c.reviewStatus === "monitoring" && c.guidance ? (
+            <p className="notes">
+              <strong>{c.raisedByViewer ? "What to keep doing" : "What the advocate was asked to keep doing"}:</strong> {c.guidance}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>
@@ -39,7 +44,15 @@ function ReviewStatus({ concern, timeZone }: { concern: ConcernView; timeZone: s
       return (
         <span>
           Reviewed{when}
-          {by}.
+          {by}
+          {concern.nextReviewOn ? (
+            <>
+              : keep monitoring, next review {formatDate(concern.nextReviewOn, timeZone)}
+              {concern.referral ? `; referred to ${concern.referral}` : ""}.
+            </>
+          ) : (
+            "."
+          )}
         </span>
       );
     case "confirmed":

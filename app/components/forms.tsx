@@ -98,6 +98,9 @@ export function TextField(
     type?: "text" | "email" | "tel" | "date" | "datetime-local" | "search";
     autoComplete?: string;
     max?: string;
+    min?: string;
+    /** The id of a <datalist> of suggestions. */
+    list?: string;
     /** The phone keyboard to offer ("numeric" for minutes or amounts). */
     inputMode?: "numeric" | "decimal";
   },
@@ -110,6 +113,8 @@ export function TextField(
           type={props.type ?? "text"}
           autoComplete={props.autoComplete ?? "off"}
           max={props.max}
+          min={props.min}
+          list={props.list}
           inputMode={props.inputMode}
         />
       )}

@@ -13,6 +13,7 @@ export const SAVED_NOTICES = {
   concern: "Concern recorded. The youth's supervisor will review it.",
   confirmed: "CSEC status confirmed.",
   cleared: "Concern cleared. It stays in the history.",
+  monitoring: "Kept under watch. It returns to the review queue on the date you set.",
   action: "Action item added.",
   "action-done": "Action item marked done.",
   "action-dropped": "Action item dropped.",

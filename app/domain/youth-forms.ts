@@ -128,4 +128,12 @@ export const clearConcernSchema = z.object({
   reason: requiredText(2000, "Say why the concern is cleared."),
 });
 
+/** Keep monitoring: neither confirmed nor cleared, reviewed again on a date. */
+export const monitorConcernSchema = z.object({
+  nextReviewOn: calendarDate("Enter the date of the next review."),
+  referral: optionalText(200, "Keep the referral under 200 characters."),
+  guidance: requiredText(1000, "Say what the advocate who raised it should keep doing."),
+  note: optionalText(2000, "Keep the note under 2000 characters."),
+});
+
 export const CORE_CONTACT_PARTIES = ["csw", "attorney", "clc_case_manager"] as const;

@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { Route } from "./+types/concerns";
 import { SimplePager } from "~/components/SimplePager";
 import { TableScroll } from "~/components/TableScroll";
-import { calendarDateIn, daysBetween, formatDateTime, plural } from "~/domain/dates";
+import { calendarDateIn, daysBetween, describeDay, describeDue, formatDate, formatDateTime, plural } from "~/domain/dates";
 import { can } from "~/domain/permissions";
-import { concernsAwaitingReview } from "~/server/csec.server";
+import { concernsAwaitingReview, concernsMonitored } from "~/server/csec.server";
 import { requireCaseAccess } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 
@@ -26,18 +26,19 @@ export async function loader({ request }: Route.LoaderArgs) {
     .catch(1)
     .parse(new URL(request.url).searchParams.get("page") ?? 1);
   const queue = concernsAwaitingReview(viewer, PAGE_SIZE, undefined, (page - 1) * PAGE_SIZE)!;
-  return { queue, page, size: PAGE_SIZE, timeZone: viewer.timeZone, today: calendarDateIn(new Date(), viewer.timeZone) };
+  const monitored = concernsMonitored(viewer, 100)!;
+  return { queue, monitored, page, size: PAGE_SIZE, timeZone: viewer.timeZone, today: calendarDateIn(new Date(), viewer.timeZone) };
 }
 
 export default function Concerns({ loaderData }: Route.ComponentProps) {
-  const { queue, page, size, timeZone, today } = loaderData;
+  const { queue, monitored, page, size, timeZone, today } = loaderData;
   return (
     <section aria-labelledby="concerns-heading">
       <div className="page-head">
         <h1 id="concerns-heading">Concerns awaiting review</h1>
         <p className="muted">
-          Concerns raised on the youth you supervise, those new since your last review first, then the longest waiting. Open one to confirm,
-          clear or keep reviewing it.
+          Concerns raised on the youth you supervise, those new since your last review first, then the longest waiting, with those kept
+          under watch once their next review date comes. Open one to confirm, clear or keep monitoring it.
         </p>
       </div>
       {queue.rows.length === 0 ? (
@@ -62,6 +63,9 @@ export default function Concerns({ loaderData }: Route.ComponentProps) {
                     <td>
                       <Link to={`/youth/${c.youthId}/csec`}>{c.youthName}</Link>
                       {c.isNew ? <span className="badge badge-alert">New since your last review</span> : null}
+                      {c.reviewDueOn ? (
+                        <span className="badge badge-warn">Monitored: review {describeDue(c.reviewDueOn, today)}</span>
+                      ) : null}
                     </td>
                     <td>{c.raisedBy}</td>
                     <td>{formatDateTime(c.raisedAt, timeZone)}</td>
@@ -73,6 +77,28 @@ export default function Concerns({ loaderData }: Route.ComponentProps) {
           </TableScroll>
         </SimplePager>
       )}
+      <section aria-labelledby="monitored-heading" className="panel">
+        <h2 id="monitored-heading">Kept under watch</h2>
+        {monitored.rows.length === 0 ? (
+          <p className="muted">
+            No concern is being monitored. When a review keeps one under watch, it is listed here until its next review.
+          </p>
+        ) : (
+          <>
+            <p className="muted">
+              {plural(monitored.total, "concern")} reviewed and kept under watch; each returns to the queue above on its next review date.
+            </p>
+            <ul>
+              {monitored.rows.map((m) => (
+                <li key={m.concernId}>
+                  <Link to={`/youth/${m.youthId}/csec`}>{m.youthName}</Link>: next review {formatDate(m.nextReviewOn, timeZone)} (
+                  {describeDay(m.nextReviewOn, today)}){m.referral ? `; referred to ${m.referral}` : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
     </section>
   );
 }

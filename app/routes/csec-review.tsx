@@ -5,11 +5,11 @@ import { CsecStatusText } from "~/components/CsecStatusText";
 import { FormError, SelectField, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
 import { CSEC_BASES, CSEC_BASIS_LABELS } from "~/domain/csec";
-import { calendarDateIn } from "~/domain/dates";
+import { addDays, calendarDateIn } from "~/domain/dates";
 import { formValues } from "~/domain/forms";
 import { savedUrl } from "~/domain/notices";
-import { clearConcernSchema, confirmCsecSchema } from "~/domain/youth-forms";
-import { clearConcern, confirmCsec, getCsecPanel } from "~/server/csec.server";
+import { clearConcernSchema, confirmCsecSchema, monitorConcernSchema } from "~/domain/youth-forms";
+import { clearConcern, confirmCsec, getCsecPanel, monitorConcern } from "~/server/csec.server";
 import { formReply, parseValues } from "~/server/forms.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -22,7 +22,8 @@ const DENIED = "Only the youth's supervisor or the program lead can review a con
 export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   const { inScope, youth } = requireYouthFormPage(viewer, params.youthId, "review:csec", DENIED);
-  return { youth, panel: getCsecPanel(inScope), today: calendarDateIn(new Date(), viewer.timeZone), timeZone: viewer.timeZone };
+  const today = calendarDateIn(new Date(), viewer.timeZone);
+  return { youth, panel: getCsecPanel(inScope), today, tomorrow: addDays(today, 1), timeZone: viewer.timeZone };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -45,15 +46,23 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!result.ok) return formReply(result.errors, values, { intent });
     throw redirect(savedUrl(`/youth/${youthId}`, "cleared", "concerns"));
   }
-  return formReply({ _form: "Choose to confirm or to clear." }, values, { intent: "unknown" });
+  if (intent === "monitor") {
+    const form = parseValues(values, monitorConcernSchema, { intent });
+    if (!form.ok) return form.reply;
+    const result = monitorConcern(inScope, form.data);
+    if (!result.ok) return formReply(result.errors, values, { intent });
+    throw redirect(savedUrl(`/youth/${youthId}`, "monitoring", "concerns"));
+  }
+  return formReply({ _form: "Choose to confirm, to clear, or to keep monitoring." }, values, { intent: "unknown" });
 }
 
 export default function CsecReview({ loaderData, actionData }: Route.ComponentProps) {
-  const { panel, today, timeZone } = loaderData;
+  const { panel, today, tomorrow, timeZone } = loaderData;
   const status = panel.view.kind;
   const confirmState: FormState | undefined = actionData?.intent === "confirm" ? actionData : undefined;
   const clearState: FormState | undefined = actionData?.intent === "clear" ? actionData : undefined;
-  const open = panel.full?.concerns.filter((c) => c.reviewStatus === "under_review") ?? [];
+  const monitorState: FormState | undefined = actionData?.intent === "monitor" ? actionData : undefined;
+  const open = panel.full?.concerns.filter((c) => c.reviewStatus === "under_review" || c.reviewStatus === "monitoring") ?? [];
   return (
     <FormPage youth={loaderData.youth} title={status === "concern" ? "Review the concern" : "CSEC status"}>
       <p>
@@ -61,7 +70,7 @@ export default function CsecReview({ loaderData, actionData }: Route.ComponentPr
       </p>
       {open.length ? (
         <section aria-labelledby="open-heading" className="panel">
-          <h2 id="open-heading">Under review</h2>
+          <h2 id="open-heading">Open concerns</h2>
           <ConcernList concerns={open} timeZone={timeZone} empty="" />
         </section>
       ) : null}
@@ -107,6 +116,42 @@ export default function CsecReview({ loaderData, actionData }: Route.ComponentPr
               <TextArea label="Reason" name="reason" state={clearState} rows={3} required />
               <SubmitButton intent="clear" pendingText="Clearing…" className="button">
                 Clear the concern
+              </SubmitButton>
+            </Form>
+          ) : null}
+          {status === "concern" ? (
+            <Form method="post" className="card-form" noValidate aria-labelledby="monitor-heading">
+              <h2 id="monitor-heading">Keep monitoring</h2>
+              <p className="muted">
+                Not enough to confirm, too much to clear. The status stays a concern, and it comes back to the review queue on the date you
+                set. The advocate who raised it sees only that it was reviewed and what you ask them to keep doing.
+              </p>
+              <FormError state={monitorState} />
+              <TextField label="Next review" name="nextReviewOn" type="date" state={monitorState} min={tomorrow} required />
+              <TextArea
+                label="What the advocate should keep doing"
+                name="guidance"
+                state={monitorState}
+                rows={3}
+                required
+                hint="They see this, nothing else of the review. E.g. keep weekly visits, note who picks her up from school."
+              />
+              <TextField
+                label="Referred to"
+                name="referral"
+                state={monitorState}
+                list="referral-options"
+                hint="Optional. E.g. the agency's CSEC unit, a CSEC advocacy agency, the youth's therapist."
+              />
+              <datalist id="referral-options">
+                <option value="The agency's CSEC unit" />
+                <option value="A CSEC advocacy agency" />
+                <option value="The youth's therapist" />
+                <option value="Law enforcement" />
+              </datalist>
+              <TextArea label="Your note (supervisors and program leads only)" name="note" state={monitorState} rows={3} />
+              <SubmitButton intent="monitor" pendingText="Saving…" className="button">
+                Keep monitoring
               </SubmitButton>
             </Form>
           ) : null}

@@ -37,6 +37,11 @@ export type ConcernView = {
   reviewedBy: string | null;
   reviewedAt: string | null;
   reviewNote: string | null;
+  /** Keep monitoring: the next review, and who it was referred to (the small circle only). */
+  nextReviewOn: string | null;
+  referral: string | null;
+  /** Keep monitoring: what the advocate who raised it should keep doing (they see this, and that it was reviewed). */
+  guidance: string | null;
   redFlags: RedFlagView[];
 };
 
@@ -123,6 +128,9 @@ function loadConcerns(viewer: Viewer, youthId: number, onlyRaisedBy: number | nu
       reviewedBy: reviewer.name,
       reviewedAt: csecConcerns.reviewedAt,
       reviewNote: csecConcerns.reviewNote,
+      nextReviewOn: csecConcerns.nextReviewOn,
+      referral: csecConcerns.referral,
+      guidance: csecConcerns.guidance,
     })
     .from(csecConcerns)
     .innerJoin(raiser, eq(raiser.id, csecConcerns.raisedByUserId))
@@ -183,10 +191,17 @@ export function getCsecPanel(inScope: YouthInScope, db: DbOrTx = getDb()): CsecP
     view: csecViewOf(inScope, db),
     canRaise: can(viewer.role, "raise:csec-concern"),
     canReview: can(viewer.role, "review:csec"),
-    // The reviewer's note may speak of what others reported; the one who wrote up sees the outcome only.
+    // The reviewer's note may speak of what others reported; the one who wrote up sees the outcome
+    // only, and of a concern kept under watch only that it was reviewed and what to keep doing.
     ownSubmissions: full
       ? full.concerns.filter((c) => c.raisedByViewer)
-      : loadConcerns(viewer, youthId, viewer.userId, db).map((c) => ({ ...c, reviewNote: null, reviewedBy: null })),
+      : loadConcerns(viewer, youthId, viewer.userId, db).map((c) => ({
+          ...c,
+          reviewNote: null,
+          reviewedBy: null,
+          nextReviewOn: null,
+          referral: null,
+        })),
     full,
   };
 }
@@ -250,16 +265,28 @@ export function redFlagsSince(
     .map((f) => ({ label: redFlagLabel(f.indicator), observedOn: f.observedOn }));
 }
 
-/** How many concerns about the youth await review; null when the viewer may not know of them. */
+/** A concern is still open while under review or kept under watch; confirming or clearing closes it. */
+export const OPEN_CONCERN_STATUSES = ["under_review", "monitoring"] as const;
+
+/** How many concerns about the youth are open (under review or monitored); null when the viewer may not know of them. */
 export function openConcernCount(inScope: YouthInScope, db: DbOrTx = getDb()): number | null {
   if (!inScope.sensitiveVisible) return null;
   return (
     db
       .select({ n: count() })
       .from(csecConcerns)
-      .where(and(eq(csecConcerns.youthId, inScope.youthId), eq(csecConcerns.reviewStatus, "under_review")))
+      .where(and(eq(csecConcerns.youthId, inScope.youthId), inArray(csecConcerns.reviewStatus, [...OPEN_CONCERN_STATUSES])))
       .get()?.n ?? 0
   );
+}
+
+/**
+ * A concern that needs a reviewer now: under review, or kept under watch and its next review
+ * date (a calendar day of the program) has come.
+ */
+function awaitingReviewSql(today: string): SQL {
+  return sql`(${csecConcerns.reviewStatus} = 'under_review'
+    or (${csecConcerns.reviewStatus} = 'monitoring' and ${csecConcerns.nextReviewOn} <= ${today}))`;
 }
 
 function setStatus(
@@ -355,21 +382,68 @@ export function raiseConcern(
   });
 }
 
-/** The most recent concern still under review, which a confirmation or clearing resolves. */
+/** The most recent open concern (under review or monitored), which a confirmation or clearing resolves. */
 function latestOpenConcernId(tx: Tx, youthId: number): number | undefined {
   return tx
     .select({ id: csecConcerns.id })
     .from(csecConcerns)
-    .where(and(eq(csecConcerns.youthId, youthId), eq(csecConcerns.reviewStatus, "under_review")))
+    .where(and(eq(csecConcerns.youthId, youthId), inArray(csecConcerns.reviewStatus, [...OPEN_CONCERN_STATUSES])))
     .orderBy(desc(csecConcerns.raisedAt), desc(csecConcerns.id))
     .get()?.id;
 }
 
 function resolveOpenConcerns(tx: Tx, viewer: Viewer, youthId: number, outcome: "confirmed" | "cleared", note: string | null, at: string) {
   tx.update(csecConcerns)
-    .set({ reviewStatus: outcome, reviewedByUserId: viewer.userId, reviewedAt: at, reviewNote: note })
-    .where(and(eq(csecConcerns.youthId, youthId), eq(csecConcerns.reviewStatus, "under_review")))
+    .set({ reviewStatus: outcome, reviewedByUserId: viewer.userId, reviewedAt: at, reviewNote: note, nextReviewOn: null })
+    .where(and(eq(csecConcerns.youthId, youthId), inArray(csecConcerns.reviewStatus, [...OPEN_CONCERN_STATUSES])))
     .run();
+}
+
+/**
+ * The third outcome of a review: neither confirmed nor cleared, kept under watch. The status
+ * stays `concern`; the open concerns get the next review date, an optional referral, the
+ * reviewer's own note, and what the advocate who raised it should keep doing (all they see).
+ */
+export function monitorConcern(
+  inScope: YouthInScope,
+  input: { nextReviewOn: string; referral?: string; guidance: string; note?: string },
+  db: DbOrTx = getDb(),
+): WriteResult {
+  const { viewer, youthId } = inScope;
+  requirePermission(viewer, "review:csec", "Only the youth's supervisor or the program lead can review a concern.");
+  const today = calendarDateIn(new Date(), viewer.timeZone);
+  if (input.nextReviewOn <= today) return { ok: false, errors: { nextReviewOn: "The next review must be after today." } };
+  return db.transaction((tx) => {
+    if (csecStatusOf(youthId, tx) !== "concern") {
+      return { ok: false as const, errors: { _form: "There is no open concern to review; refresh the page to see the current status." } };
+    }
+    const at = nowIso();
+    const reviewed = tx
+      .update(csecConcerns)
+      .set({
+        reviewStatus: "monitoring",
+        reviewedByUserId: viewer.userId,
+        reviewedAt: at,
+        reviewNote: input.note ?? null,
+        nextReviewOn: input.nextReviewOn,
+        referral: input.referral ?? null,
+        guidance: input.guidance,
+      })
+      .where(and(eq(csecConcerns.youthId, youthId), inArray(csecConcerns.reviewStatus, [...OPEN_CONCERN_STATUSES])))
+      .returning({ id: csecConcerns.id })
+      .all();
+    if (reviewed.length === 0) {
+      return { ok: false as const, errors: { _form: "There is no open concern to review; refresh the page to see the current status." } };
+    }
+    auditChange(tx, viewer, {
+      action: "csec.monitor",
+      entityType: "youth",
+      entityId: youthId,
+      youthId,
+      details: { concerns: reviewed.map((r) => r.id), nextReviewOn: input.nextReviewOn, referred: Boolean(input.referral) },
+    });
+    return { ok: true as const, id: youthId };
+  });
 }
 
 /** Confirms the status with its basis: after review of a concern, or directly when the basis is known. */
@@ -455,8 +529,9 @@ export function ownConcernsUnderReview(
  */
 export function concernsAwaitingReviewSql(viewer: Viewer, youthId: SQLWrapper): SQL<number> | null {
   if (!mayKnowUnconfirmed(csecAudienceOf(viewer))) return null;
+  const today = calendarDateIn(new Date(), viewer.timeZone);
   return sql<number>`(select count(*) from ${csecConcerns} where ${csecConcerns.youthId} = ${youthId}
-    and ${csecConcerns.reviewStatus} = 'under_review')`;
+    and ${awaitingReviewSql(today)})`;
 }
 
 export type ConcernAwaitingReview = {
@@ -467,6 +542,8 @@ export type ConcernAwaitingReview = {
   raisedBy: string;
   /** Raised after the viewer last reviewed a concern (or they never have). */
   isNew: boolean;
+  /** Kept under watch, and its next review date has come: the date it was due. */
+  reviewDueOn: string | null;
 };
 
 /**
@@ -490,11 +567,14 @@ export function concernsAwaitingReview(
       .get()?.at ?? null;
   const where = and(
     eq(csecConcerns.programId, viewer.programId),
-    eq(csecConcerns.reviewStatus, "under_review"),
+    awaitingReviewSql(calendarDateIn(new Date(), viewer.timeZone)),
     youthScopeCondition(viewer, { youthId: csecConcerns.youthId, programId: csecConcerns.programId }),
   );
   const total = db.select({ n: count() }).from(csecConcerns).where(where).get()?.n ?? 0;
-  const isNew = lastReviewedAt === null ? sql<number>`1` : sql<number>`${csecConcerns.raisedAt} > ${lastReviewedAt}`;
+  const isNew =
+    lastReviewedAt === null
+      ? sql<number>`${csecConcerns.reviewStatus} = 'under_review'`
+      : sql<number>`(${csecConcerns.reviewStatus} = 'under_review' and ${csecConcerns.raisedAt} > ${lastReviewedAt})`;
   const rows = db
     .select({
       concernId: csecConcerns.id,
@@ -504,15 +584,51 @@ export function concernsAwaitingReview(
       raisedAt: csecConcerns.raisedAt,
       raisedBy: raiser.name,
       isNew,
+      reviewDueOn: sql<string | null>`case when ${csecConcerns.reviewStatus} = 'monitoring' then ${csecConcerns.nextReviewOn} end`,
     })
     .from(csecConcerns)
     .innerJoin(youth, eq(youth.id, csecConcerns.youthId))
     .innerJoin(raiser, eq(raiser.id, csecConcerns.raisedByUserId))
     .where(where)
-    .orderBy(desc(isNew), asc(csecConcerns.raisedAt), asc(csecConcerns.id))
+    .orderBy(desc(isNew), asc(sql`coalesce(${csecConcerns.nextReviewOn}, ${csecConcerns.raisedAt})`), asc(csecConcerns.id))
     .limit(limit)
     .offset(offset)
     .all()
     .map(({ firstName, lastName, isNew, ...c }) => ({ ...c, youthName: displayName({ firstName, lastName }), isNew: Boolean(isNew) }));
   return { rows, total, lastReviewedAt };
+}
+
+export type MonitoredConcern = { concernId: number; youthId: number; youthName: string; nextReviewOn: string; referral: string | null };
+
+/**
+ * Concerns kept under watch whose next review has not come yet, soonest first, for those who
+ * review them; null for a viewer who may not know of concerns.
+ */
+export function concernsMonitored(viewer: Viewer, limit: number, db: DbOrTx = getDb()): { rows: MonitoredConcern[]; total: number } | null {
+  if (!mayKnowUnconfirmed(csecAudienceOf(viewer))) return null;
+  const today = calendarDateIn(new Date(), viewer.timeZone);
+  const where = and(
+    eq(csecConcerns.programId, viewer.programId),
+    eq(csecConcerns.reviewStatus, "monitoring"),
+    sql`${csecConcerns.nextReviewOn} > ${today}`,
+    youthScopeCondition(viewer, { youthId: csecConcerns.youthId, programId: csecConcerns.programId }),
+  );
+  const total = db.select({ n: count() }).from(csecConcerns).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      concernId: csecConcerns.id,
+      youthId: csecConcerns.youthId,
+      firstName: youth.firstName,
+      lastName: youth.lastName,
+      nextReviewOn: sql<string>`${csecConcerns.nextReviewOn}`,
+      referral: csecConcerns.referral,
+    })
+    .from(csecConcerns)
+    .innerJoin(youth, eq(youth.id, csecConcerns.youthId))
+    .where(where)
+    .orderBy(asc(csecConcerns.nextReviewOn), asc(csecConcerns.id))
+    .limit(limit)
+    .all()
+    .map(({ firstName, lastName, ...c }) => ({ ...c, youthName: displayName({ firstName, lastName }) }));
+  return { rows, total };
 }

@@ -715,7 +715,7 @@ function confirmedByBasis(ctx: Ctx): ReportTable {
   };
 }
 
-/** Raised = confirmed + cleared + still under review: the third is as good as shown, so suppressed with the others. */
+/** Raised = confirmed + cleared + still open (under review or watch): the third is as good as shown, so suppressed with the others. */
 function concernRow(raised: number, confirmed: number, cleared: number, open: number): ReportCell[] {
   const g = suppressCounts([[confirmed, cleared, Math.max(0, raised - confirmed - cleared)]], { rowTotals: true });
   return [g.rowTotals![0]!, g.cells[0]![0]!, g.cells[0]![1]!, suppressCount(open)];
@@ -730,17 +730,18 @@ function concerns(ctx: Ctx): ReportTable | null {
       sum(${inPeriod(ctx, csecConcerns.raisedAt)}) as raised,
       sum(${inPeriod(ctx, csecConcerns.raisedAt)} and ${csecConcerns.reviewStatus} = 'confirmed') as confirmed,
       sum(${inPeriod(ctx, csecConcerns.raisedAt)} and ${csecConcerns.reviewStatus} = 'cleared') as cleared,
-      sum(${csecConcerns.reviewStatus} = 'under_review') as open
+      sum(${csecConcerns.reviewStatus} in ('under_review', 'monitoring')) as open
     from ${csecConcerns} where ${visible(ctx, cols)}`);
   return {
     key: "csec-concerns",
     title: "CSEC concerns",
-    caption: "Concerns raised in the period and how their reviews ended so far, and all concerns awaiting review today.",
+    caption:
+      "Concerns raised in the period and how their reviews ended so far, and all concerns still open today (under review or kept under watch).",
     columns: [
       count("raised", "Raised in the period"),
       count("confirmed", "of which confirmed"),
       count("cleared", "of which cleared"),
-      count("open", "Awaiting review today"),
+      count("open", "Open today"),
     ],
     rows: [concernRow(r.raised ?? 0, r.confirmed ?? 0, r.cleared ?? 0, r.open ?? 0)],
     listHref: "/youth?csec=concern",

@@ -13,7 +13,11 @@ export function SummaryStrip({ page, timeZone }: YouthSectionProps) {
   const next = page.meetings
     .filter((m) => m.status === "scheduled" && m.scheduledAt >= page.now)
     .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))[0];
+  // The reviewers count every open concern, those kept under watch too; the advocate who raised
+  // one counts it only while it is under review (of a review's outcome they learn only that it
+  // happened and what to keep doing).
   const concerns = (page.csec.full?.concerns ?? page.csec.ownSubmissions).filter((c) => c.reviewStatus === "under_review").length;
+  const watched = page.csec.full ? page.csec.full.concerns.filter((c) => c.reviewStatus === "monitoring").length : 0;
   const items: Array<{ href: string; text: string; urgent: boolean }> = [
     ...(page.overview.missing ? [{ href: `#missing-heading`, text: page.overview.missing.words, urgent: true }] : []),
     { href: "#actions", text: overdue ? `${plural(overdue, "action item")} overdue` : "No action overdue", urgent: overdue > 0 },
@@ -25,12 +29,13 @@ export function SummaryStrip({ page, timeZone }: YouthSectionProps) {
       urgent: false,
     },
     ...(concerns ? [{ href: "#concerns", text: `${plural(concerns, "concern")} under review`, urgent: true }] : []),
+    ...(watched ? [{ href: "#concerns", text: `${plural(watched, "concern")} kept under watch`, urgent: false }] : []),
   ];
   return (
     <nav aria-label="At a glance" className="summary-strip">
       <ul>
         {items.map((i) => (
-          <li key={i.href} className={i.urgent ? "summary-urgent" : undefined}>
+          <li key={i.text} className={i.urgent ? "summary-urgent" : undefined}>
             <a href={i.href}>{i.text}</a>
           </li>
         ))}
