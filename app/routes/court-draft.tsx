@@ -321,20 +321,23 @@ function TextCheck({ check, timeZone, state }: { check: CourtTextCheck; timeZone
         <Form method="post" className="card-form" noValidate>
           <FormError state={state} />
           <input type="hidden" name="hash" value={check.hash ?? ""} />
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              name="understood"
-              value="yes"
-              aria-describedby={state?.errors?.understood ? "understood-error" : undefined}
-            />
-            <span>I have read each passage above. It may go to the court as written, although the status is not confirmed.</span>
-          </label>
-          {state?.errors?.understood ? (
-            <p id="understood-error" className="field-error">
-              {state.errors.understood}
-            </p>
-          ) : null}
+          <div className="field">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                name="understood"
+                value="yes"
+                aria-invalid={state?.errors?.understood ? true : undefined}
+                aria-describedby={state?.errors?.understood ? "understood-error" : undefined}
+              />
+              <span>I have read each passage above. It may go to the court as written, although the status is not confirmed.</span>
+            </label>
+            {state?.errors?.understood ? (
+              <p id="understood-error" className="field-error">
+                {state.errors.understood}
+              </p>
+            ) : null}
+          </div>
           <SubmitButton intent="confirm" pendingText="Confirming…">
             Confirm and allow printing
           </SubmitButton>
@@ -362,7 +365,7 @@ function SectionsForm({
       <h2 id="sections-heading">Your sections</h2>
       <p className="muted">
         {sections.updatedAt
-          ? `Saved by ${sections.updatedBy} ${formatDateTime(sections.updatedAt, timeZone)} (version ${sections.version}).`
+          ? `Saved by ${sections.updatedBy} on ${formatDateTime(sections.updatedAt, timeZone)} (version ${sections.version}).`
           : "Not started. Write what only you can tell the court; the rest of the draft comes from the record."}
       </p>
       <Form method="post" className="card-form" noValidate>

@@ -141,7 +141,7 @@ export default function CsecReview({ loaderData, actionData }: Route.ComponentPr
                 name="referral"
                 state={monitorState}
                 list="referral-options"
-                hint="Optional. E.g. the agency's CSEC unit, a CSEC advocacy agency, the youth's therapist."
+                hint="E.g. the agency's CSEC unit, a CSEC advocacy agency, the youth's therapist."
               />
               <datalist id="referral-options">
                 <option value="The agency's CSEC unit" />
