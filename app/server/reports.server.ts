@@ -19,6 +19,7 @@ import {
   contacts,
   mdtMeetings,
   memberships,
+  reportHourlyCounts,
   requestStatusEvents,
   resourceRequests,
   runawayEpisodes,
@@ -223,6 +224,35 @@ function requestsOfEvents(ctx: Ctx, withType = true): SQL {
     : sql`join ${resourceRequests} on ${resourceRequests.id} = ${requestStatusEvents.requestId} where ${requestsVisible(ctx, withType)} and`;
 }
 
+/**
+ * Whether a kind's monthly counts may be read from `report_hourly_counts`: the viewer counts the
+ * whole program (no caseload, no filter, every record of the kind visible), and every month of
+ * the period starts and ends on a UTC hour (a time zone a whole number of hours from UTC).
+ */
+function hourlyCountsServe(ctx: Ctx, kind: "contact" | "action"): boolean {
+  const { query } = ctx;
+  return (
+    youthScopeOf(ctx.viewer.role).kind === "program" &&
+    !query.supervisorId &&
+    !query.advocateId &&
+    !ctx.advocatesNamed &&
+    csecSensitiveShownTo(kind, ctx.audience, youth.id) === undefined &&
+    ctx.months.every((m) => m.start.endsWith(":00:00.000Z") && m.end.endsWith(":00:00.000Z"))
+  );
+}
+
+/** One month's sum of the program's hourly counts of `kind`, as a `select month, n` per month. */
+function hourlyCountsPerMonth(ctx: Ctx, kind: "contact" | "action_opened" | "action_closed"): SQL {
+  return sql.join(
+    ctx.months.map(
+      (m) => sql`select ${m.month} as month, coalesce(sum(${reportHourlyCounts.n}), 0) as n from ${reportHourlyCounts}
+        where ${reportHourlyCounts.programId} = ${ctx.viewer.programId} and ${reportHourlyCounts.kind} = ${kind}
+          and ${reportHourlyCounts.hour} >= ${m.start.slice(0, 13)} and ${reportHourlyCounts.hour} < ${m.end.slice(0, 13)}`,
+    ),
+    sql` union all `,
+  );
+}
+
 function requestsVisible(ctx: Ctx, withType = true): SQL {
   return and(
     visible(ctx, requestCols, "request"),
@@ -358,7 +388,8 @@ function daysToFulfil(
   const histogram = ctx.db.all<{ type: string; days: number; n: number }>(sql`
     select type, days, count(*) as n
     from (select ${group} as type,
-            max(0, cast(julianday(${resourceRequests.fulfilledOn}) - julianday(${localDay(ctx, submittedAt)}) as integer)) as days
+            coalesce(${resourceRequests.fulfilDays},
+              max(0, cast(julianday(${resourceRequests.fulfilledOn}) - julianday(${localDay(ctx, submittedAt)}) as integer))) as days
           from ${resourceRequests}
           where ${requestsVisible(ctx)} and ${resourceRequests.status} = 'fulfilled'
             and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)})
@@ -569,11 +600,14 @@ function openYouth(ctx: Ctx, extra: { noContactDays?: number } = {}): number {
 function contactsPerMonth(ctx: Ctx, openYouthCount: number): ReportTable {
   const cols: YouthColumns = { youthId: contacts.youthId, programId: contacts.programId };
   const rows = ctx.db.all<{ month: string; contacts: number }>(
-    perMonth(
-      ctx,
-      contacts.occurredAt,
-      (m, range) => sql`select ${m} as month, count(*) as contacts from ${contacts} where ${visible(ctx, cols, "contact")} and ${range}`,
-    ),
+    hourlyCountsServe(ctx, "contact")
+      ? sql`select month, n as contacts from (${hourlyCountsPerMonth(ctx, "contact")})`
+      : perMonth(
+          ctx,
+          contacts.occurredAt,
+          (m, range) =>
+            sql`select ${m} as month, count(*) as contacts from ${contacts} where ${visible(ctx, cols, "contact")} and ${range}`,
+        ),
   );
   const byMonth = groupByMonth(rows, ["contacts"]);
   const open = suppressCount(openYouthCount);
@@ -613,9 +647,14 @@ function actionsPerMonth(ctx: Ctx): ReportTable {
   const lastDue = ctx.period.to < ctx.today ? ctx.period.to : addDays(ctx.today, -1);
   const rows = ctx.db.all<{ month: string; opened: number; closed: number; overdue: number }>(sql`
     select month, sum(opened) as opened, sum(closed) as closed, sum(overdue) as overdue from (
-      ${perMonth(ctx, actionItems.createdAt, (m, range) => sql`select ${m} as month, count(*) as opened, 0 as closed, 0 as overdue from ${actionItems} where ${shown} and ${range}`)}
+      ${
+        hourlyCountsServe(ctx, "action")
+          ? sql`select month, n as opened, 0 as closed, 0 as overdue from (${hourlyCountsPerMonth(ctx, "action_opened")})
+            union all select month, 0, n, 0 from (${hourlyCountsPerMonth(ctx, "action_closed")})`
+          : sql`${perMonth(ctx, actionItems.createdAt, (m, range) => sql`select ${m} as month, count(*) as opened, 0 as closed, 0 as overdue from ${actionItems} where ${shown} and ${range}`)}
       union all
-      ${perMonth(ctx, actionItems.doneAt, (m, range) => sql`select ${m}, 0, count(*), 0 from ${actionItems} where ${shown} and ${range}`)}
+      ${perMonth(ctx, actionItems.doneAt, (m, range) => sql`select ${m}, 0, count(*), 0 from ${actionItems} where ${shown} and ${range}`)}`
+      }
       union all
       select substr(${actionItems.dueOn}, 1, 7), 0, 0, 1
         from ${actionItems} where ${shown} and ${actionItems.dueOn} between ${ctx.period.from} and ${lastDue}

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, lt, sql, type SQL, type SQLWr
 import { alias } from "drizzle-orm/sqlite-core";
 import { data } from "react-router";
 import { caseParties, requestStatusEvents, resourceRequests, users, youth, youthAssignments } from "../../db/schema";
-import { calendarDateIn, isCalendarDate } from "../domain/dates";
+import { calendarDateIn, daysBetween, isCalendarDate } from "../domain/dates";
 import { staleEdit, type FieldErrors, type StaleEdit, type WriteResult } from "../domain/forms";
 import { can } from "../domain/permissions";
 import {
@@ -733,6 +733,20 @@ export function transitionRequest(
     if (changed === 0) {
       const now = tx.select({ status: resourceRequests.status }).from(resourceRequests).where(eq(resourceRequests.id, requestId)).get();
       return stale((now?.status ?? current.status) as RequestStatus);
+    }
+    if (outcomeColumns.fulfilledOn) {
+      // Days from the day it was submitted to the day it was provided, in the program's calendar,
+      // stored once so that reports read it from an index.
+      const row = tx
+        .select({ submittedAt: resourceRequests.submittedAt, requestedAt: resourceRequests.requestedAt })
+        .from(resourceRequests)
+        .where(eq(resourceRequests.id, requestId))
+        .get()!;
+      const submittedOn = calendarDateIn(new Date(row.submittedAt ?? row.requestedAt), viewer.timeZone);
+      tx.update(resourceRequests)
+        .set({ fulfilDays: Math.max(0, daysBetween(submittedOn, outcomeColumns.fulfilledOn)) })
+        .where(eq(resourceRequests.id, requestId))
+        .run();
     }
     tx.insert(requestStatusEvents)
       .values({

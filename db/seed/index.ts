@@ -43,6 +43,7 @@ export async function seedDemo(db: Db, opts: { anchor?: string } = {}): Promise<
   client.transaction(() => {
     writeDemo(makeWriter(client), clock, passwordHash);
     summariseContacts(client);
+    storeFulfilDays(client);
   })();
 }
 
@@ -57,6 +58,25 @@ function summariseContacts(client: Db["$client"]): void {
       (SELECT max(occurred_at) FROM contacts WHERE contacts.youth_id = youth.id AND contacts.party_id IS NULL AND contacts.outcome = 'made');
     UPDATE case_parties SET last_contact_at =
       (SELECT max(occurred_at) FROM contacts WHERE contacts.party_id = case_parties.id AND contacts.outcome = 'made');`);
+}
+
+/**
+ * Fills `resource_requests.fulfil_days` of the fulfilled requests just written, as fulfilling a
+ * request does from the app: days from the day submitted to the day provided, in the program's
+ * calendar (at the program's present UTC offset, as reports worked it out before the column).
+ */
+function storeFulfilDays(client: Db["$client"]): void {
+  const programs = client.prepare("SELECT id, time_zone AS tz FROM programs").all() as Array<{ id: number; tz: string }>;
+  const update = client.prepare(`UPDATE resource_requests
+    SET fulfil_days = max(0, cast(julianday(fulfilled_on) - julianday(date(coalesce(submitted_at, requested_at), ?)) as integer))
+    WHERE program_id = ? AND status = 'fulfilled' AND fulfilled_on IS NOT NULL AND fulfil_days IS NULL`);
+  for (const p of programs) update.run(`${utcOffsetMinutes(p.tz)} minutes`, p.id);
+}
+
+/** Minutes from UTC to the wall clock of `timeZone` now. */
+function utcOffsetMinutes(timeZone: string, now = new Date()): number {
+  const local = now.toLocaleString("sv-SE", { timeZone }).replace(" ", "T");
+  return Math.round((Date.parse(`${local}Z`) - Math.floor(now.getTime() / 1000) * 1000) / 60_000);
 }
 
 /**
@@ -76,6 +96,7 @@ export async function seedLarge(db: Db, opts: { youth: number; anchor?: string }
     const since = auditWatermark(client);
     writeLarge(client, makeWriter(client), clock, n);
     summariseContacts(client);
+    storeFulfilDays(client);
     writeAuditHistory(client, since, `${clock.anchor}T17:00:00.000Z`);
   })();
 }

@@ -24,6 +24,8 @@ export type RequestRowDb = {
   submitted_at: string | null;
   created_at: string;
   updated_at: string | null;
+  fulfilled_on?: string | null;
+  fulfil_days?: number | null;
 };
 
 export type StatusEventDb = {

@@ -152,7 +152,7 @@ describe("the lifecycle, every (status, action, role)", () => {
               version: null,
               closed_at: null,
               updated_at: null,
-              ...(action === "fulfil" ? { fulfilled_on: null, fulfilled_by: null, outcome_note: null } : {}),
+              ...(action === "fulfil" ? { fulfilled_on: null, fulfilled_by: null, outcome_note: null, fulfil_days: null } : {}),
               ...(action === "submit" ? { submitted_at: null } : {}),
             });
             expect(strip(row)).toEqual(strip(before.row!));
@@ -160,6 +160,9 @@ describe("the lifecycle, every (status, action, role)", () => {
             if (action === "submit") expect(row.submitted_at).toBe(row.updated_at);
             if (action === "fulfil") {
               expect(row).toMatchObject({ fulfilled_on: fulfilledOn, fulfilled_by: "Example County clinic", outcome_note: note });
+              // The days from the day submitted to the day provided, in the program's calendar, stored for the reports.
+              const submittedOn = new Date(row.submitted_at ?? row.requested_at).toLocaleDateString("sv-SE", { timeZone: PROGRAM_ONE_TZ });
+              expect(row.fulfil_days).toBe(Math.max(0, Math.round((Date.parse(fulfilledOn) - Date.parse(submittedOn)) / 86_400_000)));
             }
 
             const events = eventsOf(c, id);
