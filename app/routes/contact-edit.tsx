@@ -6,7 +6,7 @@ import { formatDateTime, utcToZonedLocal } from "~/domain/dates";
 import { baseVersionOf } from "~/domain/forms";
 import { savedUrl } from "~/domain/notices";
 import { CONTACT_EDIT_HOURS, CONTACT_METHOD_LABELS, CONTACT_METHODS, contactEditSchema } from "~/domain/youth-forms";
-import { correctContact, getContactForEdit } from "~/server/contacts.server";
+import { correctContact, getContactForEdit } from "~/server/contact-edits.server";
 import { parseForm, refusalReply } from "~/server/forms.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
