@@ -91,6 +91,11 @@ export const contactSchema = z.object({
 /** A correction of one's own contact: everything but who it was with. */
 export const contactEditSchema = contactSchema.omit({ with: true });
 
+/** Deleting one's own contact within the window: why, if the author wants to say. */
+export const contactDeleteSchema = z.object({
+  reason: optionalText(500, "Keep the reason under 500 characters."),
+});
+
 const personName = optionalText(80, "Keep the name under 80 characters.");
 const relation = optionalText(80, "Keep the relation under 80 characters.");
 

@@ -1,5 +1,5 @@
 /**
- * Logging and correcting contacts. Each keeps the derived "last contacted" columns
+ * Logging, correcting and deleting contacts. Each keeps the derived "last contacted" columns
  * (`youth.last_youth_contact_at`, `case_parties.last_contact_at`) true in its own transaction,
  * for everyone who took part, and writes its audit row there too.
  *
@@ -10,7 +10,7 @@
  */
 import { data } from "react-router";
 import { and, asc, desc, eq, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
-import { caseParties, contactParties, contactRevisions, contacts, users, youth } from "../../db/schema";
+import { caseParties, contactDeletions, contactParties, contactRevisions, contacts, users, youth } from "../../db/schema";
 import { zonedLocalToUtc } from "../domain/dates";
 import { staleEdit, type FieldErrors, type StaleEdit, type WriteResult } from "../domain/forms";
 import { CONTACT_EDIT_HOURS, type ContactMethod, type ContactOutcome } from "../domain/youth-forms";
@@ -186,7 +186,7 @@ export type ContactForEdit = {
   }>;
 };
 
-const NOT_CORRECTABLE = `A contact is corrected by the person who logged it, within ${CONTACT_EDIT_HOURS} hours.`;
+const NOT_CORRECTABLE = `A contact is corrected or deleted by the person who logged it, within ${CONTACT_EDIT_HOURS} hours.`;
 
 /** One of the viewer's own contacts on this youth, still in its correction window; else 404 / 403. */
 export function getContactForEdit(inScope: YouthInScope, contactId: number, db: DbOrTx = getDb()): ContactForEdit {
@@ -221,7 +221,7 @@ export function getContactForEdit(inScope: YouthInScope, contactId: number, db: 
 
 /**
  * A contact of this youth the viewer may see (else 404), logged by the viewer and still within
- * the window (else 403).
+ * the window (else 403): the one check for correcting and for deleting.
  */
 export function requireOwnContact(inScope: YouthInScope, contactId: number, db: DbOrTx = getDb()): ContactView {
   requirePermission(inScope.viewer, "write:case", DENIED);
@@ -286,6 +286,66 @@ export function correctContact(
       entityId: contactId,
       youthId: row.youthId,
       details: { changed },
+    });
+    return { ok: true as const, id: contactId };
+  });
+}
+
+/**
+ * Deletes one's own contact within the window: the whole record (who took part, its earlier
+ * versions) moves to `contact_deletions`, its rows leave `contacts`, `contact_parties` and
+ * `contact_revisions` (so no list, count or report can include it by accident), the derived
+ * last-contact dates of everyone who took part are worked out again from what remains, and it is
+ * audited, all in one transaction.
+ */
+export function deleteContact(inScope: YouthInScope, contactId: number, input: { reason?: string }, db: DbOrTx = getDb()): WriteResult {
+  const { viewer } = inScope;
+  return db.transaction((tx) => {
+    requireOwnContact(inScope, contactId, tx);
+    const row = tx.select().from(contacts).where(eq(contacts.id, contactId)).get()!;
+    const who = participantsOfContact(tx, row);
+    const revisions = tx
+      .select()
+      .from(contactRevisions)
+      .where(eq(contactRevisions.contactId, contactId))
+      .orderBy(asc(contactRevisions.id))
+      .all();
+    tx.insert(contactDeletions)
+      .values({
+        programId: row.programId,
+        youthId: row.youthId,
+        contactId,
+        partyIds: JSON.stringify(who.partyIds),
+        withYouth: who.withYouth,
+        occurredAt: row.occurredAt,
+        method: row.method,
+        outcome: row.outcome,
+        durationMinutes: row.durationMinutes,
+        summary: row.summary,
+        loggedByUserId: row.loggedByUserId,
+        loggedAt: row.createdAt,
+        revisions: JSON.stringify(revisions),
+        reason: input.reason ?? null,
+        deletedByUserId: viewer.userId,
+        deletedAt: nowIso(),
+      })
+      .run();
+    tx.delete(contactRevisions).where(eq(contactRevisions.contactId, contactId)).run();
+    tx.delete(contactParties).where(eq(contactParties.contactId, contactId)).run();
+    tx.delete(contacts).where(eq(contacts.id, contactId)).run();
+    recomputeLastContacts(tx, row.youthId, who);
+    auditChange(tx, viewer, {
+      action: "contact.delete",
+      entityType: "contact",
+      entityId: contactId,
+      youthId: row.youthId,
+      details: {
+        withYouth: who.withYouth,
+        partyIds: who.partyIds,
+        occurredAt: row.occurredAt,
+        outcome: row.outcome,
+        reasonGiven: !!input.reason,
+      },
     });
     return { ok: true as const, id: contactId };
   });

@@ -36,7 +36,7 @@ export type ContactView = {
   loggedBy: string;
   outcome: ContactOutcome;
   durationMinutes: number | null;
-  /** The viewer logged it and may still correct it. */
+  /** The viewer logged it and may still correct or delete it. */
   correctable: boolean;
   /** How many times it was corrected (its earlier versions are kept). */
   revisions: number;
@@ -330,7 +330,7 @@ export function noYouthContactSinceSql(since: string): SQL {
   return sql`(coalesce(${youth.lastYouthContactAt}, '') < ${since})`;
 }
 
-/** Whether a contact logged at `createdAt` may still be corrected by its author. */
+/** Whether a contact logged at `createdAt` may still be corrected or deleted by its author. */
 export function stillCorrectable(createdAt: string, now = Date.now()): boolean {
   return now - Date.parse(createdAt) < CONTACT_EDIT_HOURS * 3_600_000;
 }

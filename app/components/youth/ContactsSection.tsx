@@ -124,7 +124,7 @@ export function ContactsSection({
                 {c.correctable ? (
                   <>
                     {" · "}
-                    <Link to={`${base}/contacts/${c.id}/edit`}>Correct</Link>
+                    <Link to={`${base}/contacts/${c.id}/edit`}>Correct or delete</Link>
                   </>
                 ) : null}
                 <span className="muted"> · logged by {c.loggedBy}</span>
