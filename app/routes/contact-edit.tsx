@@ -106,7 +106,7 @@ export default function ContactEdit({ loaderData, actionData }: Route.ComponentP
           time since the last contact is worked out again without it. The program keeps a record that you deleted it.
         </p>
         <FormError state={deleteState} />
-        <TextArea label="Why (optional)" name="reason" state={deleteState} rows={2} hint="E.g. logged on the wrong youth." />
+        <TextArea label="Why" name="reason" state={deleteState} rows={2} hint="E.g. logged on the wrong youth." />
         <SubmitButton intent="delete" pendingText="Deleting…" className="button button-danger">
           Delete this contact for good
         </SubmitButton>
