@@ -97,7 +97,9 @@ export default function ContactEdit({ loaderData, actionData }: Route.ComponentP
           />
         </div>
         <TextArea label="Summary" name="summary" state={editState} defaultValue={contact.summary} required rows={4} />
-        <SubmitButton pendingText="Saving…">Save the correction</SubmitButton>
+        <SubmitButton intent="correct" pendingText="Saving…">
+          Save the correction
+        </SubmitButton>
       </Form>
       <Form method="post" className="card-form" aria-labelledby="delete-contact-heading" noValidate>
         <h2 id="delete-contact-heading">Delete this contact</h2>

@@ -79,6 +79,7 @@ describe("the author deletes a contact within the window", () => {
     expect(derived()).toEqual({ youth: logged, caregiver: logged, csw: logged, attorney: null });
     // Corrected once, so it has an earlier version to carry along.
     const corrected = await edit("advocate@example.org", contactId, {
+      intent: "correct", // the correction's own button, beside the delete form's
       baseVersion: "0",
       occurredAt: localDateTime(PROGRAM_ONE_TZ, -90 * 60_000),
       method: "in_person",
