@@ -151,6 +151,7 @@ export function CheckboxGroup(props: {
   defaultValues?: readonly string[];
   options: ReadonlyArray<{ value: string; label: string; hint?: string }>;
   hint?: string;
+  className?: string;
 }) {
   const error = props.state?.errors?.[props.name];
   const submitted = props.state?.values?.[props.name];
@@ -158,7 +159,10 @@ export function CheckboxGroup(props: {
     props.state?.values ? (Array.isArray(submitted) ? submitted : submitted ? [submitted] : []) : (props.defaultValues ?? []),
   );
   return (
-    <fieldset className="field checkbox-group" aria-describedby={describedBy(props.name, error, props.hint)}>
+    <fieldset
+      className={`field checkbox-group${props.className ? ` ${props.className}` : ""}`}
+      aria-describedby={describedBy(props.name, error, props.hint)}
+    >
       <legend>{props.legend}</legend>
       {props.options.map((o) => (
         <label key={o.value} className="checkbox">

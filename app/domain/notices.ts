@@ -6,6 +6,7 @@
 export const SAVED_NOTICES = {
   contact: "Contact logged.",
   "contact-corrected": "Contact corrected. What it said before is kept with it.",
+  "contact-deleted": "Contact deleted. It no longer counts anywhere; the program keeps a record of the deletion.",
   "party-added": "Team member added.",
   "party-updated": "Team member's details saved.",
   "party-replaced": "Role handed over; the previous person is kept in the team's history.",

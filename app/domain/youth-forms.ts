@@ -61,8 +61,11 @@ export const partyDetailsSchema = partySchema.omit({ role: true, startedOn: true
 export const replacePartySchema = partySchema.omit({ role: true });
 
 export const contactSchema = z.object({
-  /** "youth", or the id of a case party. */
-  with: z.string({ error: "Choose who the contact was with." }).regex(/^(youth|\d+)$/, "Choose who the contact was with."),
+  /** Everyone who took part (ticked boxes): "youth" and/or the ids of case parties. */
+  with: z
+    .array(z.string().regex(/^(youth|\d{1,15})$/, "Choose who the contact was with."), { error: "Tick everyone who took part." })
+    .min(1, "Tick everyone who took part: the youth, someone on the team, or both.")
+    .max(30, "Choose who the contact was with."),
   occurredAt: z
     .string({ error: "Enter when the contact happened." })
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter when the contact happened."),
@@ -87,6 +90,11 @@ export const contactSchema = z.object({
 
 /** A correction of one's own contact: everything but who it was with. */
 export const contactEditSchema = contactSchema.omit({ with: true });
+
+/** Deleting one's own contact within the window: why, if the author wants to say. */
+export const contactDeleteSchema = z.object({
+  reason: optionalText(500, "Keep the reason under 500 characters."),
+});
 
 const personName = optionalText(80, "Keep the name under 80 characters.");
 const relation = optionalText(80, "Keep the relation under 80 characters.");

@@ -3,16 +3,16 @@ import type { Route } from "./+types/contact-edit";
 import { FormError, SelectField, StaleVersion, SubmitButton, TextArea, TextField } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
 import { formatDateTime, utcToZonedLocal } from "~/domain/dates";
-import { baseVersionOf } from "~/domain/forms";
+import { baseVersionOf, formValues } from "~/domain/forms";
 import { savedUrl } from "~/domain/notices";
-import { CONTACT_EDIT_HOURS, CONTACT_METHOD_LABELS, CONTACT_METHODS, contactEditSchema } from "~/domain/youth-forms";
-import { correctContact, getContactForEdit } from "~/server/contacts.server";
-import { parseForm, refusalReply } from "~/server/forms.server";
+import { CONTACT_EDIT_HOURS, CONTACT_METHOD_LABELS, CONTACT_METHODS, contactDeleteSchema, contactEditSchema } from "~/domain/youth-forms";
+import { correctContact, deleteContact, getContactForEdit, requireOwnContact } from "~/server/contact-edits.server";
+import { parseValues, refusalReply } from "~/server/forms.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { requireYouthFormPage } from "~/server/youth.server";
 
-export const meta: Route.MetaFunction = () => [{ title: "Correct a contact · CASA MDT" }];
+export const meta: Route.MetaFunction = () => [{ title: "Correct or delete a contact · CASA MDT" }];
 
 const DENIED = "Your role cannot log contacts.";
 
@@ -28,8 +28,15 @@ export async function action({ request, params }: Route.ActionArgs) {
   const youthId = idParam(params.youthId, "Youth");
   const inScope = requireYouthWrite(viewer, youthId, "write:case", DENIED);
   const contactId = idParam(params.contactId, "Contact");
-  getContactForEdit(inScope, contactId); // 404 / 403 before the form is read
-  const form = await parseForm(request, contactEditSchema);
+  requireOwnContact(inScope, contactId); // 404 / 403 before the form is read
+  const values = formValues(await request.formData());
+  if (values.intent === "delete") {
+    const form = parseValues(values, contactDeleteSchema, { intent: "delete" as const });
+    if (!form.ok) return form.reply;
+    deleteContact(inScope, contactId, form.data);
+    throw redirect(savedUrl(`/youth/${youthId}`, "contact-deleted", "contacts"));
+  }
+  const form = parseValues(values, contactEditSchema);
   if (!form.ok) return form.reply;
   const result = correctContact(inScope, contactId, form.data, baseVersionOf(form.values));
   if (!result.ok) return refusalReply(result, form.values);
@@ -43,25 +50,28 @@ export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: Shou
 
 export default function ContactEdit({ loaderData, actionData }: Route.ComponentProps) {
   const { contact, occurredLocal, timeZone } = loaderData;
+  const deleteState = actionData && "intent" in actionData ? actionData : undefined;
+  const editState = deleteState ? undefined : actionData;
   return (
     <FormPage
       youth={loaderData.youth}
-      title="Correct a contact"
+      title="Correct or delete a contact"
       intro={
         <p>
-          With {contact.withLabel}. You can correct a contact you logged for {CONTACT_EDIT_HOURS} hours; what it said before is kept below.
+          With {contact.withLabel}. You can correct or delete a contact you logged for {CONTACT_EDIT_HOURS} hours; what it said before is
+          kept below.
         </p>
       }
     >
       <Form method="post" className="card-form" noValidate>
-        <FormError state={actionData} />
+        <FormError state={editState} />
         <StaleVersion version={contact.version} />
         <div className="form-row">
-          <TextField label="When" name="occurredAt" type="datetime-local" state={actionData} defaultValue={occurredLocal} required />
+          <TextField label="When" name="occurredAt" type="datetime-local" state={editState} defaultValue={occurredLocal} required />
           <SelectField
             label="How"
             name="method"
-            state={actionData}
+            state={editState}
             defaultValue={contact.method}
             options={CONTACT_METHODS.map((m) => ({ value: m, label: CONTACT_METHOD_LABELS[m] }))}
             required
@@ -71,7 +81,7 @@ export default function ContactEdit({ loaderData, actionData }: Route.ComponentP
           <SelectField
             label="Did you reach them?"
             name="outcome"
-            state={actionData}
+            state={editState}
             defaultValue={contact.outcome}
             options={[
               { value: "made", label: "Yes, we were in touch" },
@@ -81,13 +91,27 @@ export default function ContactEdit({ loaderData, actionData }: Route.ComponentP
           <TextField
             label="Minutes"
             name="durationMinutes"
-            state={actionData}
+            state={editState}
             defaultValue={contact.durationMinutes === null ? "" : String(contact.durationMinutes)}
             inputMode="numeric"
           />
         </div>
-        <TextArea label="Summary" name="summary" state={actionData} defaultValue={contact.summary} required rows={4} />
-        <SubmitButton pendingText="Saving…">Save the correction</SubmitButton>
+        <TextArea label="Summary" name="summary" state={editState} defaultValue={contact.summary} required rows={4} />
+        <SubmitButton intent="correct" pendingText="Saving…">
+          Save the correction
+        </SubmitButton>
+      </Form>
+      <Form method="post" className="card-form" aria-labelledby="delete-contact-heading" noValidate>
+        <h2 id="delete-contact-heading">Delete this contact</h2>
+        <p>
+          For a contact logged by mistake (the wrong youth, a duplicate). It leaves the youth&apos;s contacts, counts and reports, and the
+          time since the last contact is worked out again without it. The program keeps a record that you deleted it.
+        </p>
+        <FormError state={deleteState} />
+        <TextArea label="Why" name="reason" state={deleteState} rows={2} hint="E.g. logged on the wrong youth." />
+        <SubmitButton intent="delete" pendingText="Deleting…" className="button button-danger">
+          Delete this contact for good
+        </SubmitButton>
       </Form>
       {contact.history.length ? (
         <section className="panel" aria-labelledby="contact-history-heading">

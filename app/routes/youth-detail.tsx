@@ -21,7 +21,7 @@ import { actionItemFormSchema } from "~/domain/meetings";
 import { savedNotice, savedUrl } from "~/domain/notices";
 import { contactSchema } from "~/domain/youth-forms";
 import { addActionItem, closeActionFromForm } from "~/server/action-items.server";
-import { logContact } from "~/server/contacts.server";
+import { logContact } from "~/server/contact-edits.server";
 import { formReply, parseValues } from "~/server/forms.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -78,7 +78,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
   const inScope = requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change this youth's record.");
-  const values = formValues(await request.formData());
+  // `with` is the log-contact form's checkboxes: everyone who took part.
+  const values = formValues(await request.formData(), ["with"]);
   const intent = String(values.intent ?? "");
   const here = `/youth/${youthId}`;
   switch (intent) {

@@ -1,13 +1,14 @@
 /**
  * Contacts with the youth and the team, and how long since each core party was last contacted.
- * A contact with a party the viewer may not see (a CSEC advocate on an unconfirmed youth) is
- * itself hidden: it would name that party.
+ * A contact may have several participants: the youth took part when `contacts.party_id` is null,
+ * and every other participant is the party of `party_id` or a row of `contact_parties`. A
+ * contact in which a party the viewer may not see took part (a CSEC advocate on an unconfirmed
+ * youth) is itself hidden: it would name that party. Logging, correcting and deleting are in
+ * contact-edits.server.ts.
  */
-import { data } from "react-router";
-import { and, count, desc, eq, gte, inArray, isNull, lt, max, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { caseParties, contactRevisions, contacts, programs, users, youth } from "../../db/schema";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, max, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { caseParties, contactParties, contactRevisions, contacts, programs, users, youth } from "../../db/schema";
 import { addDays, daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
-import { staleEdit, type FieldErrors, type StaleEdit, type WriteResult } from "../domain/forms";
 import { PARTY_ROLE_LABELS, partyWithRole } from "../domain/youth";
 import {
   CONTACT_EDIT_HOURS,
@@ -16,11 +17,10 @@ import {
   type ContactMethod,
   type ContactOutcome,
 } from "../domain/youth-forms";
-import { auditChange } from "./audit.server";
-import { getDb, nowIso, type DbOrTx } from "./db.server";
+import { getDb, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor } from "./csec-sensitive.server";
 import { partiesShownTo } from "./parties.server";
-import { notFound, requirePermission, type YouthInScope } from "./scope.server";
+import type { YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
 export type ContactView = {
@@ -28,31 +28,41 @@ export type ContactView = {
   occurredAt: string;
   method: ContactMethod;
   methodLabel: string;
-  /** "The youth", or the party's name and role. */
+  /** Everyone who took part: "The youth", or the party's name and role, then the others ("The youth, Maria Lopez (Caregiver)"). */
   withLabel: string;
+  /** The party it is filed under; null when the youth took part. */
   partyId: number | null;
   summary: string;
   loggedBy: string;
   outcome: ContactOutcome;
   durationMinutes: number | null;
-  /** The viewer logged it and may still correct it. */
+  /** The viewer logged it and may still correct or delete it. */
   correctable: boolean;
   /** How many times it was corrected (its earlier versions are kept). */
   revisions: number;
 };
 
-/** Narrows the contacts to one party (or "youth"), and to `from <= occurredAt < before`. */
+/** Narrows the contacts to one participant (a party, or "youth"), and to `from <= occurredAt < before`. */
 type ContactFilter = { with?: string; from?: string; before?: string; id?: number };
 
-/** The contacts of this youth the viewer may see, narrowed to one party (or the youth) if asked. */
+/** The contact (a row of `contacts`) had the youth themself among its participants. */
+export const contactWithYouth = isNull(contacts.partyId);
+
+/** The party `partyId` took part in the contact (a row of `contacts`): as its party, or as anyone else who took part. */
+export function contactHadParty(partyId: SQLWrapper | number): SQL {
+  return sql`(${contacts.partyId} = ${partyId} or exists (select 1 from ${contactParties}
+    where ${contactParties.contactId} = ${contacts.id} and ${contactParties.partyId} = ${partyId}))`;
+}
+
+/** The contacts of this youth the viewer may see, narrowed to one participant (or the youth) if asked. */
 function contactsShown(inScope: YouthInScope, filter: ContactFilter) {
   const { youthId } = inScope;
   const shown = csecSensitiveShownFor("contact", inScope.audience, inScope.csecStatus);
   const withCondition =
     filter.with === "youth"
-      ? isNull(contacts.partyId)
-      : filter.with && /^\d+$/.test(filter.with)
-        ? eq(contacts.partyId, Number(filter.with))
+      ? contactWithYouth
+      : filter.with && /^\d{1,15}$/.test(filter.with)
+        ? contactHadParty(Number(filter.with))
         : undefined;
   return and(
     eq(contacts.youthId, youthId),
@@ -62,6 +72,29 @@ function contactsShown(inScope: YouthInScope, filter: ContactFilter) {
     filter.from === undefined ? undefined : gte(contacts.occurredAt, filter.from),
     filter.before === undefined ? undefined : lt(contacts.occurredAt, filter.before),
   );
+}
+
+/**
+ * The other participants' labels of these contacts ("Maria Lopez (Caregiver)"), by contact, in
+ * one query for the whole list. Only parties the viewer may see: a contact shown to them has no
+ * other (a hidden party makes the whole contact hidden), and this says so twice.
+ */
+function otherParticipants(inScope: YouthInScope, contactIds: number[], db: DbOrTx): Map<number, string[]> {
+  const byContact = new Map<number, string[]>();
+  if (contactIds.length === 0) return byContact;
+  const rows = db
+    .select({ contactId: contactParties.contactId, name: caseParties.name, role: caseParties.role })
+    .from(contactParties)
+    .innerJoin(caseParties, eq(caseParties.id, contactParties.partyId))
+    .where(and(inArray(contactParties.contactId, contactIds), eq(contactParties.youthId, inScope.youthId), partiesShownTo(inScope)))
+    .orderBy(asc(contactParties.id))
+    .all();
+  for (const r of rows) {
+    const labels = byContact.get(r.contactId) ?? [];
+    labels.push(partyWithRole(r.name, r.role));
+    byContact.set(r.contactId, labels);
+  }
+  return byContact;
 }
 
 /** The newest contacts first; `limit` of them when given (a youth may have years of them). */
@@ -87,12 +120,18 @@ export function listContacts(inScope: YouthInScope, filter: ContactFilter & { li
     .innerJoin(users, eq(users.id, contacts.loggedByUserId))
     .where(contactsShown(inScope, filter))
     .orderBy(desc(contacts.occurredAt), desc(contacts.id));
-  return (filter.limit === undefined ? query : query.limit(filter.limit)).all().map((c) => ({
+  const rows = (filter.limit === undefined ? query : query.limit(filter.limit)).all();
+  const others = otherParticipants(
+    inScope,
+    rows.map((c) => c.id),
+    db,
+  );
+  return rows.map((c) => ({
     id: c.id,
     occurredAt: c.occurredAt,
     method: c.method as ContactMethod,
     methodLabel: CONTACT_METHOD_LABELS[c.method as ContactMethod] ?? c.method,
-    withLabel: c.partyName ? partyWithRole(c.partyName, c.partyRole ?? "") : "The youth",
+    withLabel: [c.partyName ? partyWithRole(c.partyName, c.partyRole ?? "") : "The youth", ...(others.get(c.id) ?? [])].join(", "),
     partyId: c.partyId,
     summary: c.summary,
     loggedBy: c.loggedBy,
@@ -121,32 +160,49 @@ export type ContactFreshness = {
   missingFromTeam: boolean;
 };
 
-/**
- * How long since the last contact with the youth and with each core party (current holders of
- * CSW, attorney, CLC case manager), flagged stale past the program's settings.
- */
 /** Contacts that reached the person (not attempts): the only ones that keep a contact fresh. */
 export const contactMade = sql`${contacts.outcome} = 'made'`;
 
+/**
+ * The last made contact (of those `shown`, if given) in which the party `partyId` took part, as
+ * SQL: two index seeks, one for contacts filed under the party and one for those in which it was
+ * someone else who took part.
+ */
+export function lastMadeContactWithSql(partyId: SQLWrapper | number, shown?: SQL): SQL<string | null> {
+  const made = and(contactMade, shown);
+  const expression = sql`nullif(max(
+    coalesce((select max(${contacts.occurredAt}) from ${contacts} where ${contacts.partyId} = ${partyId} and ${made}), ''),
+    coalesce((select max(${contacts.occurredAt}) from ${contactParties} inner join ${contacts} on ${contacts.id} = ${contactParties.contactId}
+      where ${contactParties.partyId} = ${partyId} and ${made}), '')), '')`;
+  // Nested, so that its columns keep their table names even as a field of a one-table select
+  // (drizzle leaves them out there, and "id" would then be the inner table's).
+  return sql<string | null>`${expression}`;
+}
+
+/**
+ * How long since the last contact with the youth and with each core party (current holders of
+ * CSW, attorney, CLC case manager), flagged stale past the program's settings. Counted from the
+ * contacts the viewer may see, so a contact hidden from them (the CSEC advocate took part) does
+ * not show through as a fresher date.
+ */
 export function contactFreshness(inScope: YouthInScope, db: DbOrTx = getDb()): ContactFreshness[] {
   const { viewer, youthId } = inScope;
   const settings = staleThresholds(viewer, db);
   const today = calendarDateIn(new Date(), viewer.timeZone);
   const since = (at: string | null) => (at ? daysBetween(calendarDateIn(new Date(at), viewer.timeZone), today) : null);
+  const shown = csecSensitiveShownFor("contact", inScope.audience, inScope.csecStatus);
 
   const youthLast =
     db
       .select({ at: max(contacts.occurredAt) })
       .from(contacts)
-      .where(and(eq(contacts.youthId, youthId), isNull(contacts.partyId), contactMade))
+      .where(and(eq(contacts.youthId, youthId), contactWithYouth, contactMade, shown))
       .get()?.at ?? null;
 
   const holders = db
-    .select({ role: caseParties.role, name: caseParties.name, lastAt: max(contacts.occurredAt) })
+    .select({ role: caseParties.role, name: caseParties.name, lastAt: lastMadeContactWithSql(caseParties.id, shown) })
     .from(caseParties)
-    .leftJoin(contacts, and(eq(contacts.partyId, caseParties.id), contactMade))
     .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), inArray(caseParties.role, [...CORE_CONTACT_PARTIES])))
-    .groupBy(caseParties.id)
     .all();
 
   const youthDays = since(youthLast);
@@ -225,8 +281,10 @@ export function startOfDayDaysAgo(days: number, timeZone: string, now = new Date
  * How many of a youth's core contacts are stale, 0 to 4, as SQL over a row of `youth`: the youth
  * themself, and each core role (CSW, attorney, CLC case manager) that someone currently holds
  * while no current holder was contacted since the cutoff, exactly as `contactFreshness` counts
- * them from the contacts. Read from the derived last-contact columns (a few index seeks). None
- * of these contacts is CSEC-sensitive (no core role is), so the figure is the same for every viewer.
+ * them from the contacts. Read from the derived last-contact columns (a few index seeks), so the
+ * figure is the same for every viewer. A contact in which the CSEC advocate also took part counts
+ * here for everyone, while `contactFreshness` leaves it out for a viewer who may not see it: see
+ * the README decision "Staleness is derived and kept beside the record".
  */
 export function staleContactCountSql(cutoffs: StaleCutoffs): SQL<number> {
   const youthId = youth.id;
@@ -272,212 +330,7 @@ export function noYouthContactSinceSql(since: string): SQL {
   return sql`(coalesce(${youth.lastYouthContactAt}, '') < ${since})`;
 }
 
-/** Contact is logged "now-ish" or in the past; a few minutes of clock drift are forgiven. */
-const FUTURE_SLACK_MS = 5 * 60 * 1000;
-
-export function logContact(
-  inScope: YouthInScope,
-  input: { with: string; occurredAt: string; method: ContactMethod; summary: string; outcome?: ContactOutcome; durationMinutes?: number },
-  db: DbOrTx = getDb(),
-): WriteResult {
-  const { viewer, youthId } = inScope;
-  requirePermission(viewer, "write:case", "Your role cannot log contacts.");
-  const errors: FieldErrors = {};
-  const occurredAt = zonedLocalToUtc(input.occurredAt, viewer.timeZone);
-  if (!occurredAt) errors.occurredAt = "Enter when the contact happened.";
-  else if (Date.parse(occurredAt) > Date.now() + FUTURE_SLACK_MS) errors.occurredAt = "A contact cannot be in the future.";
-
-  let partyId: number | null = null;
-  if (input.with !== "youth") {
-    const party = db
-      .select({ id: caseParties.id })
-      .from(caseParties)
-      .where(and(eq(caseParties.id, Number(input.with)), eq(caseParties.youthId, youthId), partiesShownTo(inScope)))
-      .get();
-    if (!party) errors.with = "Choose who the contact was with.";
-    else partyId = party.id;
-  }
-  if (Object.keys(errors).length > 0 || !occurredAt) return { ok: false, errors };
-
-  return db.transaction((tx) => {
-    const row = tx
-      .insert(contacts)
-      .values({
-        programId: viewer.programId,
-        youthId,
-        partyId,
-        occurredAt,
-        method: input.method,
-        summary: input.summary,
-        outcome: input.outcome ?? "made",
-        durationMinutes: input.durationMinutes ?? null,
-        loggedByUserId: viewer.userId,
-      })
-      .returning({ id: contacts.id })
-      .get();
-    // An attempt (no answer) is on the record, but the person was not reached: staleness stays.
-    const made = (input.outcome ?? "made") === "made";
-    // The derived "last contacted" of the youth or the party, in the same transaction (a contact
-    // may be logged late, so only a later one moves it).
-    const later = (column: SQLWrapper) => sql`max(coalesce(${column}, ''), ${occurredAt})`;
-    if (made && partyId === null) {
-      tx.update(youth)
-        .set({ lastYouthContactAt: later(youth.lastYouthContactAt) })
-        .where(eq(youth.id, youthId))
-        .run();
-    } else if (made && partyId !== null) {
-      tx.update(caseParties)
-        .set({ lastContactAt: later(caseParties.lastContactAt) })
-        .where(eq(caseParties.id, partyId))
-        .run();
-    }
-    auditChange(tx, viewer, {
-      action: "contact.log",
-      entityType: "contact",
-      entityId: row.id,
-      youthId,
-      details: { partyId, method: input.method, occurredAt, outcome: input.outcome ?? "made" },
-    });
-    return { ok: true as const, id: row.id };
-  });
-}
-
-/** Whether a contact logged at `createdAt` may still be corrected by its author. */
-function stillCorrectable(createdAt: string, now = Date.now()): boolean {
+/** Whether a contact logged at `createdAt` may still be corrected or deleted by its author. */
+export function stillCorrectable(createdAt: string, now = Date.now()): boolean {
   return now - Date.parse(createdAt) < CONTACT_EDIT_HOURS * 3_600_000;
-}
-
-export type ContactForEdit = {
-  id: number;
-  withLabel: string;
-  occurredAt: string;
-  method: ContactMethod;
-  outcome: ContactOutcome;
-  durationMinutes: number | null;
-  summary: string;
-  /** The number of earlier versions: grows with each correction, so a stale form is refused. */
-  version: number;
-  history: Array<{
-    occurredAt: string;
-    method: string;
-    outcome: string;
-    durationMinutes: number | null;
-    summary: string;
-    revisedAt: string;
-    by: string;
-  }>;
-};
-
-const NOT_CORRECTABLE = `A contact is corrected by the person who logged it, within ${CONTACT_EDIT_HOURS} hours.`;
-
-/** One of the viewer's own contacts on this youth, still in its correction window; else 404 / 403. */
-export function getContactForEdit(inScope: YouthInScope, contactId: number, db: DbOrTx = getDb()): ContactForEdit {
-  requirePermission(inScope.viewer, "write:case", "Your role cannot log contacts.");
-  const c = listContactById(inScope, contactId, db);
-  if (!c.correctable) throw data({ message: NOT_CORRECTABLE }, { status: 403 });
-  const history = db
-    .select({
-      occurredAt: contactRevisions.occurredAt,
-      method: contactRevisions.method,
-      outcome: contactRevisions.outcome,
-      durationMinutes: contactRevisions.durationMinutes,
-      summary: contactRevisions.summary,
-      revisedAt: contactRevisions.revisedAt,
-      by: users.name,
-    })
-    .from(contactRevisions)
-    .innerJoin(users, eq(users.id, contactRevisions.revisedByUserId))
-    .where(eq(contactRevisions.contactId, contactId))
-    .orderBy(desc(contactRevisions.revisedAt), desc(contactRevisions.id))
-    .all();
-  return {
-    id: c.id,
-    withLabel: c.withLabel,
-    occurredAt: c.occurredAt,
-    method: c.method,
-    outcome: c.outcome,
-    durationMinutes: c.durationMinutes,
-    summary: c.summary,
-    version: c.revisions,
-    history,
-  };
-}
-
-function listContactById(inScope: YouthInScope, contactId: number, db: DbOrTx): ContactView {
-  const c = listContacts(inScope, { id: contactId, limit: 1 }, db)[0];
-  if (!c) notFound("Contact");
-  return c;
-}
-
-/**
- * Corrects one's own contact: the earlier version goes to its history, the derived last-contact
- * dates are worked out again (the date or the outcome may have changed), and the audit log says
- * what changed, all in one transaction.
- */
-export function correctContact(
-  inScope: YouthInScope,
-  contactId: number,
-  input: { occurredAt: string; method: ContactMethod; outcome: ContactOutcome; durationMinutes?: number; summary: string },
-  baseVersion: number,
-  db: DbOrTx = getDb(),
-): WriteResult | StaleEdit<ContactForEdit> {
-  const { viewer } = inScope;
-  const occurredAt = zonedLocalToUtc(input.occurredAt, viewer.timeZone);
-  if (!occurredAt) return { ok: false, errors: { occurredAt: "Enter when the contact happened." } };
-  if (Date.parse(occurredAt) > Date.now() + FUTURE_SLACK_MS)
-    return { ok: false, errors: { occurredAt: "A contact cannot be in the future." } };
-  return db.transaction((tx) => {
-    const current = getContactForEdit(inScope, contactId, tx);
-    if (current.version !== baseVersion) return staleEdit(current);
-    const row = tx.select().from(contacts).where(eq(contacts.id, contactId)).get()!;
-    const at = nowIso();
-    tx.insert(contactRevisions)
-      .values({
-        programId: viewer.programId,
-        contactId,
-        occurredAt: row.occurredAt,
-        method: row.method,
-        outcome: row.outcome,
-        durationMinutes: row.durationMinutes,
-        summary: row.summary,
-        revisedByUserId: viewer.userId,
-        revisedAt: at,
-      })
-      .run();
-    tx.update(contacts)
-      .set({
-        occurredAt,
-        method: input.method,
-        outcome: input.outcome,
-        durationMinutes: input.durationMinutes ?? null,
-        summary: input.summary,
-      })
-      .where(eq(contacts.id, contactId))
-      .run();
-    // The last made contact with the youth or the party, from the contacts themselves.
-    const lastMade = (party: SQL) =>
-      sql`(select max(${contacts.occurredAt}) from ${contacts} where ${contacts.youthId} = ${row.youthId} and ${party} and ${contactMade})`;
-    if (row.partyId === null) {
-      tx.update(youth)
-        .set({ lastYouthContactAt: lastMade(isNull(contacts.partyId)) })
-        .where(eq(youth.id, row.youthId))
-        .run();
-    } else {
-      tx.update(caseParties)
-        .set({ lastContactAt: lastMade(eq(contacts.partyId, row.partyId)) })
-        .where(eq(caseParties.id, row.partyId))
-        .run();
-    }
-    const changed = (["occurredAt", "method", "outcome", "durationMinutes", "summary"] as const).filter(
-      (k) => ({ ...input, occurredAt, durationMinutes: input.durationMinutes ?? null })[k] !== row[k],
-    );
-    auditChange(tx, viewer, {
-      action: "contact.correct",
-      entityType: "contact",
-      entityId: contactId,
-      youthId: row.youthId,
-      details: { changed },
-    });
-    return { ok: true as const, id: contactId };
-  });
 }

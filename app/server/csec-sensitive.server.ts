@@ -9,7 +9,16 @@
  * request addressed to the CSEC advocate once reached a court draft.
  */
 import { or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { actionItems, caseParties, contacts, meetingAgendaItems, meetingAttendees, mdtMeetings, resourceRequests } from "../../db/schema";
+import {
+  actionItems,
+  caseParties,
+  contactParties,
+  contacts,
+  meetingAgendaItems,
+  meetingAttendees,
+  mdtMeetings,
+  resourceRequests,
+} from "../../db/schema";
 import { csecSensitiveVisible, type CsecAudience, type CsecStatus } from "../domain/csec";
 import { CSEC_SENSITIVE_MEETING_TYPES } from "../domain/meetings";
 import { CSEC_SENSITIVE_REQUEST_TYPES } from "../domain/requests";
@@ -36,8 +45,13 @@ function partyIdIsCsecSensitive(partyId: SQLWrapper): SQL {
 /** One predicate per kind, true when a record of that kind is CSEC-sensitive. */
 export const CSEC_SENSITIVE = {
   party: partyRoleIsCsecSensitive(caseParties.role),
-  /** A contact with the CSEC advocate names that party. */
-  contact: partyIdIsCsecSensitive(contacts.partyId),
+  /**
+   * A contact in which the CSEC advocate took part names that party: as the party it was with,
+   * or as anyone else who took part (`contact_parties`).
+   */
+  contact: sql`(${partyIdIsCsecSensitive(contacts.partyId)}
+    or exists (select 1 from ${contactParties} where ${contactParties.contactId} = ${contacts.id}
+      and ${partyIdIsCsecSensitive(contactParties.partyId)}))`,
   /** By its type, or because it is addressed to the CSEC advocate. */
   request: sql`(${resourceRequests.type} in (${inList(CSEC_SENSITIVE_REQUEST_TYPES)})
     or ${partyIdIsCsecSensitive(resourceRequests.addressedToPartyId)})`,

@@ -4,7 +4,7 @@
  * CSEC-sensitive otherwise, whoever prints it, supervisors and leads included).
  */
 import { and, asc, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
-import { actionItems, caseParties, contacts, mdtMeetings, resourceRequests } from "../../db/schema";
+import { actionItems, caseParties, contactParties, contacts, mdtMeetings, resourceRequests } from "../../db/schema";
 import type { CsecView } from "../domain/csec";
 import { addDays, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
 import { meetingTypeLabel } from "../domain/meetings";
@@ -131,21 +131,26 @@ export function courtDraftOf(inScope: YouthInScope, period: { from: string; to: 
     .all()
     .map((p) => ({ ...p, role: partyRoleLabel(p.role) }));
 
+  // Each participant of a contact counts: a visit with the youth and the caregiver is one contact
+  // with the youth and one with the caregiver.
+  const contactInPeriod = and(
+    eq(contacts.youthId, youthId),
+    gte(contacts.occurredAt, fromInstant),
+    lt(contacts.occurredAt, endInstant),
+    shown("contact"),
+    contactMade,
+  );
   const contactRows = db
-    .select({ role: caseParties.role, count: sql<number>`count(*)`, last: sql<string>`max(${contacts.occurredAt})` })
-    .from(contacts)
-    .leftJoin(caseParties, eq(caseParties.id, contacts.partyId))
-    .where(
-      and(
-        eq(contacts.youthId, youthId),
-        gte(contacts.occurredAt, fromInstant),
-        lt(contacts.occurredAt, endInstant),
-        shown("contact"),
-        contactMade,
-      ),
+    .all<{ role: string | null; count: number; last: string }>(
+      sql`select p.role as role, count(distinct t.contact_id) as count, max(t.occurred_at) as last from (
+        select ${contacts.id} as contact_id, ${contacts.partyId} as party_id, ${contacts.occurredAt} as occurred_at
+          from ${contacts} where ${contactInPeriod}
+        union all
+        select ${contacts.id}, ${contactParties.partyId}, ${contacts.occurredAt}
+          from ${contactParties} inner join ${contacts} on ${contacts.id} = ${contactParties.contactId} where ${contactInPeriod}
+      ) t left join ${caseParties} p on p.id = t.party_id
+      group by p.role`,
     )
-    .groupBy(caseParties.role)
-    .all()
     .map((c) => ({ with: c.role ? partyRoleLabel(c.role) : "The youth", count: c.count, last: c.last }))
     .sort((a, b) => b.count - a.count);
 

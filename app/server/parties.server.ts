@@ -3,8 +3,8 @@
  * their row (it stays in history); nothing is deleted. A CSEC advocate reveals CSEC involvement,
  * so that role follows the CSEC status's visibility.
  */
-import { and, asc, desc, eq, isNotNull, isNull, max, sql, type SQL } from "drizzle-orm";
-import { caseParties, contacts } from "../../db/schema";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { caseParties } from "../../db/schema";
 import { calendarDateIn } from "../domain/dates";
 import { staleEdit, type StaleEdit, type WriteResult } from "../domain/forms";
 import { CSEC_SENSITIVE_PARTY_ROLES, PARTY_ROLE_LABELS, partyRoleLabel, type PartyRole } from "../domain/youth";
@@ -12,7 +12,7 @@ import type { PartyInput } from "../domain/youth-forms";
 import { auditChange } from "./audit.server";
 import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor } from "./csec-sensitive.server";
-import { contactMade } from "./contacts.server";
+import { lastMadeContactWithSql } from "./contacts.server";
 import { notFound, requirePermission, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
@@ -41,12 +41,9 @@ export function partiesShownTo(inScope: YouthInScope): SQL | undefined {
 
 export function listParties(inScope: YouthInScope, db: DbOrTx = getDb()): { current: PartyView[]; history: PartyView[] } {
   const { youthId } = inScope;
-  const lastContact = db
-    .select({ partyId: contacts.partyId, at: max(contacts.occurredAt).as("last_at") })
-    .from(contacts)
-    .where(and(eq(contacts.youthId, youthId), isNotNull(contacts.partyId), contactMade))
-    .groupBy(contacts.partyId)
-    .as("last_contact");
+  // The last made contact in which each party took part (filed under them or as anyone else who
+  // took part), of the contacts the viewer may see.
+  const shownContacts = csecSensitiveShownFor("contact", inScope.audience, inScope.csecStatus);
   const rows = db
     .select({
       id: caseParties.id,
@@ -57,10 +54,9 @@ export function listParties(inScope: YouthInScope, db: DbOrTx = getDb()): { curr
       email: caseParties.email,
       startedOn: caseParties.startedOn,
       endedOn: caseParties.endedOn,
-      lastContactAt: lastContact.at,
+      lastContactAt: lastMadeContactWithSql(caseParties.id, shownContacts),
     })
     .from(caseParties)
-    .leftJoin(lastContact, eq(lastContact.partyId, caseParties.id))
     .where(and(eq(caseParties.youthId, youthId), partiesShownTo(inScope)))
     .orderBy(
       sql`case ${caseParties.role} ${sql.raw(

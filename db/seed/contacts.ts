@@ -1,8 +1,9 @@
 /**
  * Contact notes: a handful over the last eight months, with the youth or with one of the case
- * parties, one of them recent unless the plan wants the contact to have gone stale; and, on an
- * open case in good standing, a recent contact with the youth and with each core party (CSW,
- * attorney, CLC case manager), as an advocate who keeps in touch would have.
+ * parties, one of them recent unless the plan wants the contact to have gone stale; some visits
+ * with the youth had the caregiver there too (a second participant, in `contact_parties`); and,
+ * on an open case in good standing, a recent contact with the youth and with each core party
+ * (CSW, attorney, CLC case manager), as an advocate who keeps in touch would have.
  */
 import { CORE_CONTACT_PARTIES } from "../../app/domain/youth-forms";
 import { CSEC_SENSITIVE_PARTY_ROLES } from "../../app/domain/youth";
@@ -21,6 +22,8 @@ export function writeContacts(y: YouthWithParties): void {
   for (let i = 0; i < n; i++) days.push(rng.int(start, stop));
   if (!plan.staleContact && n > 0) days[0] = Math.max(start, stop - rng.int(0, 12)); // a recent one
   days.sort((a, b) => a - b);
+  // Who else was there: a separate random stream, so that the rest of the seed comes out as before.
+  const together = new Rng((y.youthId * 0x85ebca6b) ^ 0xc0ffee);
   const written: Array<{ day: number; partyId: number | null }> = [];
   for (const day of days) {
     const logger = rng.chance(0.87) ? staff.staffOn(day) : staff.supervisorOn(day);
@@ -42,7 +45,7 @@ export function writeContacts(y: YouthWithParties): void {
     const method = rng.pick(methods);
     const occurred = clock.ms(day, rng.int(15, 21), rng.int(0, 59));
     written.push({ day, partyId: party?.id ?? null });
-    w.contact({
+    const contactId = w.contact({
       programId: prog.id,
       youthId: y.youthId,
       partyId: party?.id ?? null,
@@ -52,6 +55,11 @@ export function writeContacts(y: YouthWithParties): void {
       loggedByUserId: logger.id,
       createdAt: iso(occurred + rng.int(5, 120) * MINUTE),
     });
+    // About one in-person visit with a youth who lives with a caregiver in three had the caregiver there too.
+    const caregiver = party === null && method === "in_person" ? partyOn(y, "caregiver", day) : null;
+    if (caregiver && together.chance(0.3)) {
+      w.contactParty({ programId: prog.id, youthId: y.youthId, contactId, partyId: caregiver.id });
+    }
   }
   writeKeptInTouch(y, written);
 }

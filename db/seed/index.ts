@@ -50,14 +50,17 @@ export async function seedDemo(db: Db, opts: { anchor?: string } = {}): Promise<
 /**
  * Fills the derived "last contacted" columns (youth.last_youth_contact_at, case_parties.last_contact_at)
  * from the contacts just written, as migration 0007 does for existing data and logging a contact
- * does from then on.
+ * does from then on: a party's last contact is the latest made contact filed under them or in
+ * which they were someone else who took part (`contact_parties`).
  */
 function summariseContacts(client: Db["$client"]): void {
   client.exec(`
     UPDATE youth SET last_youth_contact_at =
       (SELECT max(occurred_at) FROM contacts WHERE contacts.youth_id = youth.id AND contacts.party_id IS NULL AND contacts.outcome = 'made');
-    UPDATE case_parties SET last_contact_at =
-      (SELECT max(occurred_at) FROM contacts WHERE contacts.party_id = case_parties.id AND contacts.outcome = 'made');`);
+    UPDATE case_parties SET last_contact_at = nullif(max(
+      coalesce((SELECT max(occurred_at) FROM contacts WHERE contacts.party_id = case_parties.id AND contacts.outcome = 'made'), ''),
+      coalesce((SELECT max(c.occurred_at) FROM contact_parties cp JOIN contacts c ON c.id = cp.contact_id
+        WHERE cp.party_id = case_parties.id AND c.outcome = 'made'), '')), '');`);
 }
 
 /**

@@ -23,6 +23,7 @@ const SEEDED_TABLES = [
   "youth_assignments",
   "case_parties",
   "contacts",
+  "contact_parties",
   "resource_requests",
   "request_status_events",
   "mdt_meetings",
@@ -93,6 +94,7 @@ function expectNothingCrossesPrograms(db: Db): void {
     "youth_assignments",
     "case_parties",
     "contacts",
+    "contact_parties",
     "resource_requests",
     "mdt_meetings",
     "action_items",
@@ -798,6 +800,34 @@ describe("seedDemo", () => {
         for (const person of people) expect(Object.keys(person).sort()).toEqual(["name", "phone", "relation"]);
         for (const h of JSON.parse(p.hotlines_memorized) as string[]) expect(HOTLINE_KEYS as readonly string[]).toContain(h);
       }
+    });
+
+    it("has visits with the youth and the caregiver together, counted in both derived last-contact columns", () => {
+      const extras = all<{ contact_youth: number; party_id: number | null; party_youth: number; role: string; ended_on: string | null }>(
+        db,
+        `SELECT c.youth_id AS contact_youth, c.party_id, p.youth_id AS party_youth, p.role, p.ended_on
+         FROM contact_parties cp JOIN contacts c ON c.id = cp.contact_id JOIN case_parties p ON p.id = cp.party_id`,
+      );
+      const total = one<{ n: number }>(db, "SELECT count(*) AS n FROM contacts").n;
+      expect(extras.length).toBeGreaterThan(3);
+      expect(extras.length).toBeLessThan(total * 0.1);
+      for (const e of extras) {
+        expect(e).toMatchObject({ party_id: null, role: "caregiver" });
+        expect(e.party_youth).toBe(e.contact_youth);
+      }
+      // A caregiver seen only on such visits is still "contacted": the derived column counts them.
+      const mismatched = all(
+        db,
+        `SELECT p.id FROM case_parties p WHERE coalesce(p.last_contact_at, '') <> coalesce((SELECT max(c.occurred_at) FROM contacts c
+           WHERE c.outcome = 'made' AND (c.party_id = p.id OR c.id IN (SELECT contact_id FROM contact_parties WHERE party_id = p.id))), '')`,
+      );
+      expect(mismatched).toEqual([]);
+      const refreshedByExtras = one<{ n: number }>(
+        db,
+        `SELECT count(*) AS n FROM case_parties p WHERE p.last_contact_at IS NOT NULL
+           AND coalesce((SELECT max(occurred_at) FROM contacts c WHERE c.party_id = p.id AND c.outcome = 'made'), '') < p.last_contact_at`,
+      ).n;
+      expect(refreshedByExtras).toBeGreaterThan(0);
     });
 
     it("keeps the past in the past: every *_at except scheduled meetings is before now", () => {

@@ -59,6 +59,7 @@ const COLUMNS = {
   assignment: ["programId", "youthId", "userId", "kind", "startedOn", "endedOn", "createdAt"],
   party: ["programId", "youthId", "role", "name", "organization", "phone", "email", "startedOn", "endedOn", "createdAt"],
   contact: ["programId", "youthId", "partyId", "occurredAt", "method", "summary", "loggedByUserId", "createdAt"],
+  contactParty: ["programId", "youthId", "contactId", "partyId"],
   request: [
     "programId",
     "youthId",
@@ -168,6 +169,7 @@ export function makeWriter(client: BetterSqlite3.Database) {
     assignment: inserter(client, t.youthAssignments, COLUMNS.assignment),
     party: inserter(client, t.caseParties, COLUMNS.party),
     contact: inserter(client, t.contacts, COLUMNS.contact),
+    contactParty: inserter(client, t.contactParties, COLUMNS.contactParty),
     request: inserter(client, t.resourceRequests, COLUMNS.request),
     requestEvent: inserter(client, t.requestStatusEvents, COLUMNS.requestEvent),
     meeting: inserter(client, t.mdtMeetings, COLUMNS.meeting),

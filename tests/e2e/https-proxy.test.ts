@@ -79,7 +79,7 @@ describe("in Chromium through nginx over https", () => {
       await waitForHydration(page);
       const contacts = page.getByRole("region", { name: "Contacts" });
       const contactForm = contacts.getByRole("form", { name: "Log a contact" });
-      await contactForm.getByLabel("With", { exact: true }).selectOption({ label: "The youth" });
+      await contactForm.getByRole("group", { name: "Who took part" }).getByLabel("The youth", { exact: true }).check();
       await contactForm.getByLabel("How", { exact: true }).selectOption({ label: "Phone" });
       await contactForm.getByLabel("Summary", { exact: true }).fill(summary);
       await contactForm.getByRole("button", { name: "Log contact" }).click();

@@ -12,8 +12,8 @@ import { DEMO_PASSWORD, DEMO_SECRET_MARKERS, DEMO_YOUTH } from "../../db/seed";
 import { redFlagLabel } from "../../app/domain/red-flags";
 import { signIn, type Client } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
-import { utcDaysAgo } from "../helpers/dates";
-import { concernTraces, expectAbsent, fullName, openReadOnly, textOf, youthIdByName } from "../helpers/wire";
+import { PROGRAM_ONE_TZ, localDateTime, utcDaysAgo } from "../helpers/dates";
+import { concernTraces, decodeData, expectAbsent, fullName, openReadOnly, routeData, textOf, youthIdByName } from "../helpers/wire";
 
 let server: TestServer;
 let db: Database.Database;
@@ -121,6 +121,52 @@ describe("/youth/:id of a youth with a concern raised by someone else, as advoca
       // Nor anything else tagged CSEC-sensitive on this youth (requests, the CSEC MDT).
       absent("CSEC MDT");
       absent(/csec_mdt|restoration_funds|Restoration funds/i);
+    }
+  });
+
+  it("a visit the supervisor logs with the youth and the CSEC advocate together leaves no trace for the advocate", async () => {
+    const youthData = async (client: Client) =>
+      routeData<{ contacts: unknown[]; contactTotal: number; freshness: unknown[]; parties: unknown }>(
+        await decodeData((await client.get(`/youth/${youthId}.data`)).text),
+        "routes/youth-detail",
+      )!;
+    const before = await youthData(advocate);
+    const csecPartyId = (
+      db.prepare("select id from case_parties where youth_id = ? and role = 'csec_advocate' and ended_on is null").get(youthId) as {
+        id: number;
+      }
+    ).id;
+    const summary = "Visit with the youth and the CSEC advocate together (zq-wire-multi-party)";
+    const supervisor = await signIn(server.url, "supervisor@example.org", DEMO_PASSWORD);
+    const logged = await supervisor.post(`/youth/${youthId}`, {
+      intent: "log-contact",
+      with: ["youth", String(csecPartyId)],
+      occurredAt: localDateTime(PROGRAM_ONE_TZ, -3_600_000),
+      method: "in_person",
+      summary,
+    });
+    expect(logged.status).toBe(302);
+    const contactId = (db.prepare("select id from contacts where summary = ?").get(summary) as { id: number }).id;
+    expect(db.prepare("select party_id from contact_parties where contact_id = ?").all(contactId)).toEqual([{ party_id: csecPartyId }]);
+
+    // The supervisor, who may know of the concern, sees it (the control) ...
+    expect(textOf((await supervisor.get(`/youth/${youthId}`)).text)).toContain(summary);
+    // ... the advocate gets the same list, count, freshness and team as before, and not a byte of it.
+    const after = await youthData(advocate);
+    expect(after.contacts).toEqual(before.contacts);
+    expect(after.contactTotal).toBe(before.contactTotal);
+    expect(after.freshness).toEqual(before.freshness);
+    expect(after.parties).toEqual(before.parties);
+    for (const path of [
+      `/youth/${youthId}`,
+      `/youth/${youthId}.data`,
+      `/youth/${youthId}?with=youth`,
+      `/youth/${youthId}?with=${csecPartyId}`,
+    ]) {
+      const body = textOf((await advocate.get(path)).text);
+      expectAbsent(body, summary, path);
+      expectAbsent(body, "zq-wire-multi-party", path);
+      expectAbsent(body, `/contacts/${contactId}/`, path);
     }
   });
 
@@ -234,7 +280,9 @@ describe("logging a contact without a summary (no JavaScript: a plain form POST)
     expect(html).toMatch(
       new RegExp(`<input[^>]*name="occurredAt"[^>]*value="${occurredAt}"|<input[^>]*value="${occurredAt}"[^>]*name="occurredAt"`),
     );
-    expect(html).toMatch(new RegExp(`<option value="${party.id}" selected="">`));
+    // The box ticked is still ticked, and the youth (ticked by default) is not.
+    expect(html).toMatch(new RegExp(`<input type="checkbox" name="with" checked="" value="${party.id}"/>`));
+    expect(html).toContain('<input type="checkbox" name="with" value="youth"/>');
     expect(html).toMatch(/<option value="video" selected="">Video call<\/option>/);
 
     // The message sits next to the field, and the field points at it.

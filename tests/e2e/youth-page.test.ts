@@ -90,7 +90,9 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
       // Log a contact.
       const contacts = page.getByRole("region", { name: "Contacts" });
       const form = contacts.getByRole("form", { name: "Log a contact" });
-      await form.getByLabel("With", { exact: true }).selectOption({ label: cswOption });
+      const whoTookPart = form.getByRole("group", { name: "Who took part" });
+      await whoTookPart.getByLabel("The youth", { exact: true }).uncheck();
+      await whoTookPart.getByLabel(cswOption, { exact: true }).check();
       await form.getByLabel("How", { exact: true }).selectOption({ label: "Phone" });
       await form.getByLabel("Summary", { exact: true }).fill(contactSummary);
       await form.getByRole("button", { name: "Log contact" }).click();
@@ -209,12 +211,15 @@ describe("a form with a missing field keeps what was typed and says what is miss
     expect(await waitForHydration(page)).toBe(true);
 
     const form = page.getByRole("form", { name: "Log a contact" });
-    const withField = form.getByLabel("With", { exact: true });
+    const whoTookPart = form.getByRole("group", { name: "Who took part" });
+    const youthBox = whoTookPart.getByLabel("The youth", { exact: true });
+    const withField = whoTookPart.getByLabel(withLabel, { exact: true });
     const when = form.getByLabel("When", { exact: true });
     const how = form.getByLabel("How", { exact: true });
     const summary = form.getByLabel("Summary", { exact: true });
     const occurredAt = `${utcDaysAgo(3)}T09:15`;
-    await withField.selectOption({ label: withLabel });
+    await youthBox.uncheck();
+    await withField.check();
     await when.fill(occurredAt);
     await how.selectOption({ label: "Video call" });
 
@@ -241,8 +246,8 @@ describe("a form with a missing field keeps what was typed and says what is miss
     expect(await descriptions(summary)).toContain(message);
     expect(await elementText(form.getByRole("alert"))).toBe("One field needs your attention. Nothing was saved.");
     // What was typed is still there, and the other fields carry no message.
-    expect(await withField.inputValue()).not.toBe("youth");
-    expect(await withField.locator("option:checked").textContent()).toBe(withLabel);
+    expect(await withField.isChecked()).toBe(true);
+    expect(await youthBox.isChecked()).toBe(false);
     expect(await when.inputValue()).toBe(occurredAt);
     expect(await how.inputValue()).toBe("video");
     for (const field of [withField, when, how]) expect(await field.getAttribute("aria-invalid")).toBeNull();

@@ -25,8 +25,8 @@ export type Client = {
   readonly cookie: string;
   /** GET without following redirects. `headers` are added to (or override) the defaults. */
   get(path: string, headers?: Record<string, string>): Promise<WireResponse>;
-  /** POST form-urlencoded with an `Origin` of the server, without following redirects. */
-  post(path: string, form: Record<string, string>, headers?: Record<string, string>): Promise<WireResponse>;
+  /** POST form-urlencoded with an `Origin` of the server, without following redirects; an array repeats the field (checkboxes). */
+  post(path: string, form: Record<string, string | readonly string[]>, headers?: Record<string, string>): Promise<WireResponse>;
 };
 
 /** A client holding the given cookie pairs (e.g. "casa_session=..."), or none: an anonymous visitor. */
@@ -84,11 +84,16 @@ export function createClient(baseUrl: string, cookie?: string): Client {
     },
     get: (path, headers = {}) => request("GET", path, undefined, headers),
     post: (path, form, headers = {}) =>
-      request("POST", path, new URLSearchParams(form).toString(), {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Origin: origin,
-        ...headers,
-      }),
+      request(
+        "POST",
+        path,
+        new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : v.map((x) => [k, x])))).toString(),
+        {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Origin: origin,
+          ...headers,
+        },
+      ),
   };
 }
 

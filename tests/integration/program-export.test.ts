@@ -51,6 +51,15 @@ beforeAll(async () => {
     }
     return s;
   };
+  // A deleted contact in each program (the demo has none): the archive is exported like any record.
+  const deleted = sqlite.prepare(
+    `insert into contact_deletions (program_id, youth_id, contact_id, party_ids, with_youth, occurred_at, method, outcome, summary,
+       logged_by_user_id, logged_at, revisions, reason, deleted_by_user_id, deleted_at)
+     select y.program_id, y.id, ?, '[7]', 1, '2026-03-01T17:00:00.000Z', 'in_person', 'made', ?, ?, '2026-03-01T18:00:00.000Z',
+       '[]', 'Duplicate', ?, '2026-03-02T09:00:00.000Z' from youth y where y.program_id = ? order by y.id limit 1`,
+  );
+  deleted.run(900_001, "Deleted in program one", lead.userId, lead.userId, p1);
+  deleted.run(900_002, "Deleted in program two", lead.userId, lead.userId, p2);
   sqlite.transaction(() => {
     for (let i = 0; i < EXTRA_CONTACTS; i++)
       insert.run(p1, youthId, new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(), hex(), lead.userId);
@@ -138,6 +147,26 @@ describe("a program lead's export", () => {
     expect(expected.resource_requests).toBeGreaterThan(0);
     const actual = Object.fromEntries(RECORD_SHEETS.map(({ name }) => [name, rowsOf(workbook.getWorksheet(name)!).length]));
     expect(actual).toEqual(expected);
+  });
+
+  it("has who else took part in contacts, and the deleted contacts, with every column", () => {
+    const extras = rowsOf(workbook.getWorksheet("contact_parties")!);
+    expect(extras.length).toBeGreaterThan(0);
+    expect(Object.keys(extras[0]!)).toEqual(["id", "program_id", "youth_id", "contact_id", "party_id"]);
+    const exportedContacts = new Set(rowsOf(workbook.getWorksheet("contacts")!).map((c) => c.id));
+    for (const e of extras) expect(exportedContacts.has(e.contact_id)).toBe(true);
+    const deletions = rowsOf(workbook.getWorksheet("contact_deletions")!);
+    expect(deletions).toHaveLength(1);
+    expect(deletions[0]).toMatchObject({
+      contact_id: 900_001,
+      party_ids: "[7]",
+      with_youth: true,
+      summary: "Deleted in program one",
+      reason: "Duplicate",
+      revisions: "[]",
+    });
+    expect(deletions[0]!.deleted_at).toBeInstanceOf(Date);
+    expect(deletions[0]!.logged_at).toBeInstanceOf(Date);
   });
 
   it("holds nothing of the other program", () => {

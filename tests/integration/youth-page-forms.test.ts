@@ -52,7 +52,7 @@ const INVALID: Invalid[] = [
     fn: youthDetailAction,
     url: contactUrl,
     params: youthParams,
-    fields: (c) => ({ intent: "log-contact", with: String(c.attorneyId), occurredAt: earlier(), method: "video", summary: "   " }),
+    fields: (c) => ({ intent: "log-contact", with: [String(c.attorneyId)], occurredAt: earlier(), method: "video", summary: "   " }),
     errors: () => ({ summary: "Write a short summary of the contact." }),
   },
   {
@@ -60,7 +60,7 @@ const INVALID: Invalid[] = [
     fn: youthDetailAction,
     url: contactUrl,
     params: youthParams,
-    fields: () => ({ intent: "log-contact", with: "youth", occurredAt: "last Tuesday", summary: "Visited at the group home." }),
+    fields: () => ({ intent: "log-contact", with: ["youth"], occurredAt: "last Tuesday", summary: "Visited at the group home." }),
     errors: () => ({ occurredAt: "Enter when the contact happened.", method: "Choose how you were in contact." }),
   },
   {
@@ -70,7 +70,7 @@ const INVALID: Invalid[] = [
     params: youthParams,
     fields: () => ({
       intent: "log-contact",
-      with: "youth",
+      with: ["youth"],
       occurredAt: localDateTime(PROGRAM_ONE_TZ, 2 * 86_400_000),
       method: "in_person",
       summary: "Will visit on Saturday.",
@@ -84,7 +84,7 @@ const INVALID: Invalid[] = [
     params: youthParams,
     fields: () => {
       const other = mine();
-      return { intent: "log-contact", with: String(other.cswId), occurredAt: earlier(), method: "phone", summary: "Called the CSW." };
+      return { intent: "log-contact", with: [String(other.cswId)], occurredAt: earlier(), method: "phone", summary: "Called the CSW." };
     },
     errors: () => ({ with: "Choose who the contact was with." }),
   },

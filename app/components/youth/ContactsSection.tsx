@@ -1,5 +1,5 @@
 import { Form, Link } from "react-router";
-import { FormError, SelectField, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
+import { CheckboxGroup, FormError, SelectField, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { plural, formatDateTime } from "~/domain/dates";
 import { CONTACT_METHOD_LABELS, CONTACT_METHODS } from "~/domain/youth-forms";
 import { ShowMore } from "./ShowMore";
@@ -42,18 +42,19 @@ export function ContactsSection({
         <Form method="post" className="card-form" aria-labelledby="log-contact-heading" noValidate preventScrollReset>
           <h3 id="log-contact-heading">Log a contact</h3>
           <FormError state={contactState} />
+          <CheckboxGroup
+            legend="Who took part"
+            name="with"
+            className="participants"
+            state={contactState}
+            defaultValues={["youth"]}
+            options={[
+              { value: "youth", label: "The youth" },
+              ...parties.current.map((p) => ({ value: String(p.id), label: `${p.name} (${p.roleLabel})` })),
+            ]}
+            hint="Tick everyone who took part, e.g. the youth and the caregiver at a home visit."
+          />
           <div className="form-row">
-            <SelectField
-              label="With"
-              name="with"
-              state={contactState}
-              defaultValue="youth"
-              options={[
-                { value: "youth", label: "The youth" },
-                ...parties.current.map((p) => ({ value: String(p.id), label: `${p.name} (${p.roleLabel})` })),
-              ]}
-              required
-            />
             <TextField label="When" name="occurredAt" type="datetime-local" state={contactState} defaultValue={page.nowLocal} required />
             <SelectField
               label="How"
@@ -109,7 +110,7 @@ export function ContactsSection({
       </Form>
       {contacts.length === 0 ? (
         <p className="empty-state">
-          {page.contactFilter ? "No contacts with this person yet." : "No contacts logged yet. Log the first one above."}
+          {page.contactFilter ? "No contacts in which this person took part yet." : "No contacts logged yet. Log the first one above."}
         </p>
       ) : (
         <ol className="contact-list" aria-label="Logged contacts">
@@ -123,7 +124,7 @@ export function ContactsSection({
                 {c.correctable ? (
                   <>
                     {" · "}
-                    <Link to={`${base}/contacts/${c.id}/edit`}>Correct</Link>
+                    <Link to={`${base}/contacts/${c.id}/edit`}>Correct or delete</Link>
                   </>
                 ) : null}
                 <span className="muted"> · logged by {c.loggedBy}</span>
