@@ -15,7 +15,8 @@ import { zonedLocalToUtc } from "../domain/dates";
 import { staleEdit, type FieldErrors, type StaleEdit, type WriteResult } from "../domain/forms";
 import { CONTACT_EDIT_HOURS, type ContactMethod, type ContactOutcome } from "../domain/youth-forms";
 import { auditChange } from "./audit.server";
-import { contactMade, contactWithYouth, lastMadeContactWithSql, listContacts, type ContactView } from "./contacts.server";
+import { contactKeepsFresh, contactWithYouth, lastMadeContactWithSql, listContacts, type ContactView } from "./contacts.server";
+import { CSEC_SENSITIVE } from "./csec-sensitive.server";
 import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { partiesShownTo } from "./parties.server";
 import { notFound, requirePermission, type YouthInScope } from "./scope.server";
@@ -104,7 +105,13 @@ export function logContact(
     }
     // An attempt (no answer) is on the record, but nobody was reached: staleness stays. A made
     // contact may be logged late, so only a later one moves each "last contacted".
-    if (outcome === "made") {
+    // A contact the CSEC advocate took part in keeps nobody fresh (see `contactKeepsFresh`).
+    const sensitive = tx
+      .select({ s: sql<number>`${CSEC_SENSITIVE.contact}` })
+      .from(contacts)
+      .where(eq(contacts.id, row.id))
+      .get()!.s;
+    if (outcome === "made" && !sensitive) {
       const later = (column: SQLWrapper) => sql`max(coalesce(${column}, ''), ${occurredAt})`;
       if (who.withYouth) {
         tx.update(youth)
@@ -152,7 +159,7 @@ function recomputeLastContacts(tx: DbOrTx, youthId: number, who: { withYouth: bo
     tx.update(youth)
       .set({
         lastYouthContactAt: sql`(select max(${contacts.occurredAt}) from ${contacts}
-          where ${contacts.youthId} = ${youthId} and ${contactWithYouth} and ${contactMade})`,
+          where ${contacts.youthId} = ${youthId} and ${contactWithYouth} and ${contactKeepsFresh})`,
       })
       .where(eq(youth.id, youthId))
       .run();

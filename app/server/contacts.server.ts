@@ -18,7 +18,7 @@ import {
   type ContactOutcome,
 } from "../domain/youth-forms";
 import { getDb, type DbOrTx } from "./db.server";
-import { csecSensitiveShownFor } from "./csec-sensitive.server";
+import { CSEC_SENSITIVE, csecSensitiveShownFor } from "./csec-sensitive.server";
 import { partiesShownTo } from "./parties.server";
 import type { YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
@@ -160,16 +160,25 @@ export type ContactFreshness = {
   missingFromTeam: boolean;
 };
 
-/** Contacts that reached the person (not attempts): the only ones that keep a contact fresh. */
+/** Contacts that reached the person (not attempts). */
 export const contactMade = sql`${contacts.outcome} = 'made'`;
 
 /**
- * The last made contact (of those `shown`, if given) in which the party `partyId` took part, as
- * SQL: two index seeks, one for contacts filed under the party and one for those in which it was
- * someone else who took part.
+ * The contacts that keep someone fresh, for every viewer alike: made, and not CSEC-sensitive.
+ * A visit the CSEC advocate took part in is hidden from an advocate who may not know of the
+ * concern; if it counted, the caseload's and the list's staleness (one stored date for all
+ * viewers) would say "contacted" where the youth's page shows no such contact, and so betray
+ * it. None of the core parties is CSEC-sensitive, so this only leaves out such joint visits.
  */
-export function lastMadeContactWithSql(partyId: SQLWrapper | number, shown?: SQL): SQL<string | null> {
-  const made = and(contactMade, shown);
+export const contactKeepsFresh = sql`(${contactMade} and not ${CSEC_SENSITIVE.contact})`;
+
+/**
+ * The last contact that meets `counts` (by default: one that keeps someone fresh) in which the
+ * party `partyId` took part, as SQL: two index seeks, one for contacts filed under the party and
+ * one for those in which it was someone else who took part.
+ */
+export function lastMadeContactWithSql(partyId: SQLWrapper | number, counts: SQL = contactKeepsFresh): SQL<string | null> {
+  const made = counts;
   const expression = sql`nullif(max(
     coalesce((select max(${contacts.occurredAt}) from ${contacts} where ${contacts.partyId} = ${partyId} and ${made}), ''),
     coalesce((select max(${contacts.occurredAt}) from ${contactParties} inner join ${contacts} on ${contacts.id} = ${contactParties.contactId}
@@ -182,25 +191,23 @@ export function lastMadeContactWithSql(partyId: SQLWrapper | number, shown?: SQL
 /**
  * How long since the last contact with the youth and with each core party (current holders of
  * CSW, attorney, CLC case manager), flagged stale past the program's settings. Counted from the
- * contacts the viewer may see, so a contact hidden from them (the CSEC advocate took part) does
- * not show through as a fresher date.
+ * contacts that keep someone fresh (`contactKeepsFresh`), the same for every viewer and the same
+ * as the stored dates the lists use, so a contact hidden from some viewers never shows through.
  */
 export function contactFreshness(inScope: YouthInScope, db: DbOrTx = getDb()): ContactFreshness[] {
   const { viewer, youthId } = inScope;
   const settings = staleThresholds(viewer, db);
   const today = calendarDateIn(new Date(), viewer.timeZone);
   const since = (at: string | null) => (at ? daysBetween(calendarDateIn(new Date(at), viewer.timeZone), today) : null);
-  const shown = csecSensitiveShownFor("contact", inScope.audience, inScope.csecStatus);
-
   const youthLast =
     db
       .select({ at: max(contacts.occurredAt) })
       .from(contacts)
-      .where(and(eq(contacts.youthId, youthId), contactWithYouth, contactMade, shown))
+      .where(and(eq(contacts.youthId, youthId), contactWithYouth, contactKeepsFresh))
       .get()?.at ?? null;
 
   const holders = db
-    .select({ role: caseParties.role, name: caseParties.name, lastAt: lastMadeContactWithSql(caseParties.id, shown) })
+    .select({ role: caseParties.role, name: caseParties.name, lastAt: lastMadeContactWithSql(caseParties.id) })
     .from(caseParties)
     .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), inArray(caseParties.role, [...CORE_CONTACT_PARTIES])))
     .all();

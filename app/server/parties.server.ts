@@ -12,7 +12,7 @@ import type { PartyInput } from "../domain/youth-forms";
 import { auditChange } from "./audit.server";
 import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { csecSensitiveShownFor } from "./csec-sensitive.server";
-import { lastMadeContactWithSql } from "./contacts.server";
+import { contactMade, lastMadeContactWithSql } from "./contacts.server";
 import { notFound, requirePermission, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
 
@@ -54,7 +54,7 @@ export function listParties(inScope: YouthInScope, db: DbOrTx = getDb()): { curr
       email: caseParties.email,
       startedOn: caseParties.startedOn,
       endedOn: caseParties.endedOn,
-      lastContactAt: lastMadeContactWithSql(caseParties.id, shownContacts),
+      lastContactAt: lastMadeContactWithSql(caseParties.id, and(contactMade, shownContacts)),
     })
     .from(caseParties)
     .where(and(eq(caseParties.youthId, youthId), partiesShownTo(inScope)))

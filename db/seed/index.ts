@@ -54,13 +54,18 @@ export async function seedDemo(db: Db, opts: { anchor?: string } = {}): Promise<
  * which they were someone else who took part (`contact_parties`).
  */
 function summariseContacts(client: Db["$client"]): void {
+  // As `contactKeepsFresh`: made, and not a contact the CSEC advocate took part in.
+  const plain = (c: string) => `${c}.outcome = 'made'
+    AND NOT EXISTS (SELECT 1 FROM case_parties s WHERE s.id = ${c}.party_id AND s.role = 'csec_advocate')
+    AND NOT EXISTS (SELECT 1 FROM contact_parties sp JOIN case_parties s ON s.id = sp.party_id
+      WHERE sp.contact_id = ${c}.id AND s.role = 'csec_advocate')`;
   client.exec(`
     UPDATE youth SET last_youth_contact_at =
-      (SELECT max(occurred_at) FROM contacts WHERE contacts.youth_id = youth.id AND contacts.party_id IS NULL AND contacts.outcome = 'made');
+      (SELECT max(occurred_at) FROM contacts WHERE contacts.youth_id = youth.id AND contacts.party_id IS NULL AND ${plain("contacts")});
     UPDATE case_parties SET last_contact_at = nullif(max(
-      coalesce((SELECT max(occurred_at) FROM contacts WHERE contacts.party_id = case_parties.id AND contacts.outcome = 'made'), ''),
+      coalesce((SELECT max(occurred_at) FROM contacts WHERE contacts.party_id = case_parties.id AND ${plain("contacts")}), ''),
       coalesce((SELECT max(c.occurred_at) FROM contact_parties cp JOIN contacts c ON c.id = cp.contact_id
-        WHERE cp.party_id = case_parties.id AND c.outcome = 'made'), '')), '');`);
+        WHERE cp.party_id = case_parties.id AND ${plain("c")}), '')), '');`);
 }
 
 /**

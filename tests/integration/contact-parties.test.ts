@@ -276,7 +276,7 @@ describe("a contact in which the CSEC advocate took part, on a youth with an unc
     expect(JSON.stringify(page)).not.toContain(summary);
   });
 
-  it("is visible to the supervisor, with both names, and keeps the youth fresh for them", async () => {
+  it("is visible to the supervisor, with both names and the CSEC advocate's last contact", async () => {
     const page = await loadYouthPage(db, "supervisor@example.org", y.youthId);
     const listed = page.contacts.find((x) => x.id === contactId)!;
     expect(listed.withLabel).toBe(`The youth, ${csecName} (CSEC advocate)`);
@@ -285,6 +285,22 @@ describe("a contact in which the CSEC advocate took part, on a youth with an unc
     const filtered = await loadYouthPage(db, "supervisor@example.org", y.youthId, `?with=${csecId}`);
     expect(filtered.contacts.map((x) => x.id)).toEqual([contactId]);
     expect(page.parties.current.find((p) => p.id === csecId)!.lastContactAt).toBe(newestOf(contactId));
+  });
+
+  it("keeps nobody fresh, for any viewer: the stored dates and every viewer's freshness ignore it", async () => {
+    // The stored dates (the caseload and the list read them for every viewer) did not move ...
+    const others = one(
+      "select max(occurred_at) as at from contacts where youth_id = ? and party_id is null and outcome = 'made' and id <> ?",
+      y.youthId,
+      contactId,
+    )!.at as string | null;
+    expect(others).not.toBe(newestOf(contactId));
+    expect(lastYouthContactOf(y)).toBe(others);
+    // ... and the youth's page says the same to the advocate (who may not see it) and the supervisor (who may).
+    const advocate = await loadYouthPage(db, "advocate@example.org", y.youthId);
+    const supervisor = await loadYouthPage(db, "supervisor@example.org", y.youthId);
+    expect(supervisor.freshness).toEqual(advocate.freshness);
+    expect(advocate.freshness.find((f) => f.key === "youth")!.lastContactAt).toBe(others);
   });
 
   it("stays out of the court draft while the concern is unconfirmed, whoever prints it", async () => {
