@@ -63,9 +63,20 @@ export const users = sqliteTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     disabledAt: text("disabled_at"),
+    /** How the user hears of their notifications by email (never with case details): at once, a daily or weekly digest, or not at all. */
+    emailFrequency: text("email_frequency", { enum: ["immediate", "daily", "weekly", "none"] })
+      .notNull()
+      .default("daily"),
+    /**
+     * The secret in the user's private calendar feed URL (`/calendar/<token>.ics`); null when
+     * they have none or revoked it. Regenerating it makes the old URL stop working.
+     */
+    calendarToken: text("calendar_token"),
+    /** The feed carries the user's action item due dates as well as their meetings. */
+    calendarActions: integer("calendar_actions", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+  (t) => [uniqueIndex("users_email_uq").on(t.email), uniqueIndex("users_calendar_token_uq").on(t.calendarToken)],
 );
 
 /** A user's role in a program. One role per user per program. */
@@ -1017,4 +1028,74 @@ export const reportHourlyCounts = sqliteTable(
     n: integer("n").notNull(),
   },
   (t) => [primaryKey({ columns: [t.programId, t.kind, t.hour] })],
+);
+
+/**
+ * What the app tells a person (the in-app inbox, and the counts of email digests): written in the
+ * same transaction as the change it is about, only to recipients who may see that change (the
+ * CSEC rule). The text is for the inbox only; no email ever carries it.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** `concern.raised`, `concern.reviewed`, `request.submitted`, `request.decided`, `action.assigned`, `action.due`, `meeting.changed`, `youth.missing`, `episode.ncmec_overdue` ... */
+    kind: text("kind").notNull(),
+    youthId: integer("youth_id").references(() => youth.id),
+    /** The record in the app it links to, e.g. `/requests/12`. */
+    href: text("href").notNull(),
+    /** What the inbox shows (in the app only). */
+    text: text("text").notNull(),
+    /** A youth missing now, an NCMEC report overdue: told by email at once whatever the person chose. */
+    urgent: integer("urgent", { mode: "boolean" }).notNull().default(false),
+    /** For notifications the scheduler makes (due tomorrow, overdue): one per person and occasion. */
+    onceKey: text("once_key"),
+    createdAt: text("created_at").notNull(),
+    readAt: text("read_at"),
+    /** When an email (alone or in a digest) first counted it; null until then. */
+    emailedAt: text("emailed_at"),
+  },
+  (t) => [
+    index("notifications_user_created_idx").on(t.userId, t.createdAt),
+    index("notifications_user_unread_idx").on(t.userId, t.readAt, t.createdAt),
+    uniqueIndex("notifications_once_uq").on(t.userId, t.onceKey),
+  ],
+);
+
+/**
+ * Email waiting to be sent, and sent: written in the transaction of whatever caused it (so a
+ * rollback sends nothing), delivered afterwards by the mail sender with retries and backoff (so a
+ * failed send never blocks or undoes the change). `onceKey` makes a digest or alert unique: two
+ * digest runs, or two servers, queue it once.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programId: integer("program_id").references(() => programs.id),
+    userId: integer("user_id").references(() => users.id),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    /** An iCalendar attachment (an MDT invitation), when there is one. */
+    ics: text("ics"),
+    kind: text("kind").notNull(),
+    onceKey: text("once_key"),
+    createdAt: text("created_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    /** A sender took it (so a second server does not send it too), until this instant. */
+    claimedUntil: text("claimed_until"),
+    sentAt: text("sent_at"),
+    lastError: text("last_error"),
+    /** Gave up after the last retry. */
+    failedAt: text("failed_at"),
+  },
+  (t) => [uniqueIndex("outbox_once_uq").on(t.onceKey), index("outbox_due_idx").on(t.sentAt, t.failedAt, t.nextAttemptAt)],
 );
