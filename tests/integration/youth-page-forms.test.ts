@@ -243,7 +243,7 @@ const INVALID: Invalid[] = [
     url: (c) => `/youth/${c.youthId}/csec`,
     params: youthParams,
     fields: () => ({ intent: "escalate" }),
-    errors: () => ({ _form: "Choose to confirm or to clear." }),
+    errors: () => ({ _form: "Choose to confirm, to clear, or to keep monitoring." }),
   },
 ];
 
