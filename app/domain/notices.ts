@@ -42,6 +42,7 @@ export const SAVED_NOTICES = {
   "case-handed-over": "Case handed over. It is no longer in your caseload.",
   "case-closed": "Case closed. It can be reopened from this page.",
   "case-reopened": "Case reopened.",
+  "email-frequency": "Saved. Emails follow your new choice from now on.",
   "court-sections": "Your sections are saved as a draft. Earlier versions are kept.",
   "court-text-confirmed": "Confirmed. The draft can now be printed and downloaded; your confirmation is in the audit log.",
 } as const;

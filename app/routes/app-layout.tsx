@@ -3,6 +3,7 @@ import { Form, NavLink, Outlet, useLocation, useNavigation, useRouteLoaderData }
 import type { Route } from "./+types/app-layout";
 import { ErrorMessage, errorTitle, useOptionalUser, type RootUser } from "~/root";
 import { can, seesCaseContent } from "~/domain/permissions";
+import { unreadCount } from "~/server/notifications.server";
 import { otherProgramsOf, requireViewer } from "~/server/session.server";
 
 type NavItem = { to: string; label: string };
@@ -29,14 +30,14 @@ export async function loader({ request }: Route.LoaderArgs) {
   }
   if (can(viewer.role, "manage:staff") || can(viewer.role, "manage:users")) nav.push({ to: "/admin/users", label: "People" });
   if (can(viewer.role, "manage:program")) nav.push({ to: "/admin/program", label: "Program settings" });
-  return { nav, otherPrograms: otherProgramsOf(viewer) };
+  return { nav, otherPrograms: otherProgramsOf(viewer), unread: unreadCount(viewer) };
 }
 
 type OtherProgram = { id: number; name: string };
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
   return (
-    <Shell nav={loaderData.nav} user={useOptionalUser()} otherPrograms={loaderData.otherPrograms}>
+    <Shell nav={loaderData.nav} user={useOptionalUser()} otherPrograms={loaderData.otherPrograms} unread={loaderData.unread}>
       <Outlet />
     </Shell>
   );
@@ -46,11 +47,14 @@ function Shell({
   nav,
   user,
   otherPrograms,
+  unread,
   children,
 }: {
   nav: NavItem[];
   user: RootUser | null;
   otherPrograms: OtherProgram[];
+  /** Unread notifications; null when not known (an error page). */
+  unread: number | null;
   children: React.ReactNode;
 }) {
   const navigation = useNavigation();
@@ -84,6 +88,20 @@ function Shell({
           </ul>
         </nav>
         {user ? (
+          <NavLink to="/inbox" className={unread ? "inbox-link inbox-link-unread" : "inbox-link"}>
+            Inbox
+            {unread ? (
+              <>
+                {" "}
+                <span className="inbox-count" aria-hidden="true">
+                  {unread > 99 ? "99+" : unread}
+                </span>
+                <span className="sr-only">, {unread} unread</span>
+              </>
+            ) : null}
+          </NavLink>
+        ) : null}
+        {user ? (
           <details className="user-menu">
             <summary>
               <span className="sr-only">Account menu for </span>
@@ -100,6 +118,8 @@ function Shell({
                 </span>
               </p>
               <p>
+                <NavLink to="/settings">Your settings: email, calendar</NavLink>
+                <br />
                 <NavLink to="/settings/password">Change your password</NavLink>
               </p>
               {otherPrograms.length ? (
@@ -137,7 +157,7 @@ function Shell({
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const layout = useRouteLoaderData<typeof loader>("routes/app-layout");
   return (
-    <Shell nav={layout?.nav ?? []} user={useOptionalUser()} otherPrograms={layout?.otherPrograms ?? []}>
+    <Shell nav={layout?.nav ?? []} user={useOptionalUser()} otherPrograms={layout?.otherPrograms ?? []} unread={layout?.unread ?? null}>
       <ErrorMessage error={error} />
       <p>
         <a href="/">Go to the start page</a>

@@ -12,6 +12,7 @@ import { CSEC_SENSITIVE_MEETING_TYPES, type ActionStatus, type MeetingType } fro
 import { seesThroughAssignment } from "../domain/permissions";
 import { CSEC_SENSITIVE_PARTY_ROLES, displayName, partyRoleLabel, type PartyRole } from "../domain/youth";
 import { auditChange } from "./audit.server";
+import { actionAssigned } from "./notify-events.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
 import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { visibleMeetingOrNotFound } from "./meeting-access.server";
@@ -274,6 +275,7 @@ export function addActionItem(
       youthId,
       details: { meetingId, owner: input.owner, dueOn: input.dueOn },
     });
+    actionAssigned(tx, viewer, row.id);
     return { ok: true as const, id: row.id };
   });
 }

@@ -21,6 +21,7 @@ import { can } from "../domain/permissions";
 import { redFlagLabel, type RedFlagKey } from "../domain/red-flags";
 import { displayName } from "../domain/youth";
 import { auditChange } from "./audit.server";
+import { concernRaised, concernReviewed } from "./notify-events.server";
 import { getDb, nowIso, type Tx, type DbOrTx } from "./db.server";
 import { youthScopeCondition, csecAudienceOf, csecStatusOf, requirePermission, type YouthInScope } from "./scope.server";
 import type { Viewer } from "./session.server";
@@ -378,8 +379,19 @@ export function raiseConcern(
       youthId,
       details: { indicators: input.indicators, statusBefore: status },
     });
+    if (!alreadyConfirmed) concernRaised(tx, viewer, youthId);
     return { ok: true as const, id: concern.id };
   });
+}
+
+/** Who raised the youth's open concerns (they are told once the concern is reviewed). */
+function openConcernRaisers(tx: Tx, youthId: number): number[] {
+  return tx
+    .selectDistinct({ id: csecConcerns.raisedByUserId })
+    .from(csecConcerns)
+    .where(and(eq(csecConcerns.youthId, youthId), inArray(csecConcerns.reviewStatus, [...OPEN_CONCERN_STATUSES])))
+    .all()
+    .map((r) => r.id);
 }
 
 /** The most recent open concern (under review or monitored), which a confirmation or clearing resolves. */
@@ -418,6 +430,7 @@ export function monitorConcern(
       return { ok: false as const, errors: { _form: "There is no open concern to review; refresh the page to see the current status." } };
     }
     const at = nowIso();
+    const raisers = openConcernRaisers(tx, youthId);
     const reviewed = tx
       .update(csecConcerns)
       .set({
@@ -442,6 +455,7 @@ export function monitorConcern(
       youthId,
       details: { concerns: reviewed.map((r) => r.id), nextReviewOn: input.nextReviewOn, referred: Boolean(input.referral) },
     });
+    concernReviewed(tx, viewer, youthId, raisers);
     return { ok: true as const, id: youthId };
   });
 }
@@ -462,6 +476,7 @@ export function confirmCsec(
       return { ok: false as const, errors: { _form: "The status is already confirmed; refresh the page to see it." } };
     }
     const at = nowIso();
+    const raisers = openConcernRaisers(tx, youthId);
     const concernId = latestOpenConcernId(tx, youthId);
     setStatus(
       tx,
@@ -478,6 +493,7 @@ export function confirmCsec(
       youthId,
       details: { from: status, basis: input.basis, basisOn: input.basisOn },
     });
+    concernReviewed(tx, viewer, youthId, raisers);
     return { ok: true as const, id: youthId };
   });
 }
@@ -492,6 +508,7 @@ export function clearConcern(inScope: YouthInScope, input: { reason: string }, d
       return { ok: false as const, errors: { _form: "There is no open concern to clear; refresh the page to see the current status." } };
     }
     const at = nowIso();
+    const raisers = openConcernRaisers(tx, youthId);
     setStatus(tx, viewer, youthId, { from: "concern", to: "none", note: input.reason, concernId: latestOpenConcernId(tx, youthId) }, at);
     resolveOpenConcerns(tx, viewer, youthId, "cleared", input.reason, at);
     auditChange(tx, viewer, {
@@ -501,6 +518,7 @@ export function clearConcern(inScope: YouthInScope, input: { reason: string }, d
       youthId,
       details: { from: "concern" },
     });
+    concernReviewed(tx, viewer, youthId, raisers);
     return { ok: true as const, id: youthId };
   });
 }

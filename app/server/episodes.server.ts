@@ -26,6 +26,7 @@ import {
 } from "../domain/episodes";
 import { staleEdit, type FieldErrors, type StaleEdit, type WriteResult } from "../domain/forms";
 import { auditChange } from "./audit.server";
+import { youthMissing } from "./notify-events.server";
 import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
 import { notFound, requirePermission, type YouthInScope } from "./scope.server";
 
@@ -265,6 +266,7 @@ export function reportMissing(inScope: YouthInScope, input: ReportMissingInput, 
       youthId,
       details: { leftAt },
     });
+    youthMissing(tx, viewer, youthId, row.id);
     return { ok: true as const, id: row.id };
   });
 }

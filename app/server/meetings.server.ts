@@ -15,6 +15,7 @@ import { displayName, partyWithRole } from "../domain/youth";
 import { listActionsForMeeting, type ActionRow } from "./action-items.server";
 import { buildAgenda, type Agenda } from "./agenda.server";
 import { auditChange } from "./audit.server";
+import { meetingChanged } from "./notify-events.server";
 import { csecSensitiveShownFor, csecSensitiveShownTo } from "./csec-sensitive.server";
 import { openConcernCount } from "./csec.server";
 import { getDb, nowIso, type DbOrTx } from "./db.server";
@@ -173,6 +174,7 @@ export function scheduleMeeting(
       youthId,
       details: { type: input.type, scheduledAt, attendees: attendees.length },
     });
+    meetingChanged(tx, viewer, m.id, "scheduled");
     return { ok: true as const, id: m.id };
   });
 }
@@ -270,6 +272,7 @@ export function changeMeeting(
       youthId: meeting.youthId,
       details: { from: now.scheduledAt, ...(to ? { to } : {}) },
     });
+    meetingChanged(tx, viewer, meetingId, change.kind === "reschedule" ? "rescheduled" : "cancelled");
     return { ok: true as const, id: meetingId };
   });
 }

@@ -28,6 +28,7 @@ import {
 import { displayName, partyWithRole } from "../domain/youth";
 import { requestTypeInUse, requestTypeLabels } from "./program-settings.server";
 import { auditChange } from "./audit.server";
+import { requestDecided, requestSubmitted } from "./notify-events.server";
 import { getDb, nowIso, type DbOrTx } from "./db.server";
 import { likeContains } from "./sql.server";
 import { partiesShownTo } from "./parties.server";
@@ -508,6 +509,7 @@ export function createRequest(
       youthId,
       details: { type: input.type, status, amountCents: amountCents ?? undefined },
     });
+    if (input.submit) requestSubmitted(tx, viewer, row.id);
     return { ok: true as const, id: row.id };
   });
 }
@@ -774,6 +776,8 @@ export function transitionRequest(
         fulfilledOn: outcomeColumns.fulfilledOn,
       },
     });
+    if (action === "submit") requestSubmitted(tx, viewer, requestId);
+    else if (action === "approve" || action === "deny" || action === "fulfil") requestDecided(tx, viewer, requestId, action);
     return { ok: true as const, youthId: current.youthId };
   });
 }

@@ -17,6 +17,7 @@ import { auditWatermark, writeAuditHistory } from "./audit";
 import { Clock, todayUtc } from "./clock";
 import { DEMO_PASSWORD, DEMO_PROGRAMS, writeDemo } from "./demo";
 import { writeLarge } from "./large";
+import { seedDemoNotifications } from "./notifications";
 import { makeWriter } from "./writer";
 
 export { todayUtc } from "./clock";
@@ -44,6 +45,7 @@ export async function seedDemo(db: Db, opts: { anchor?: string } = {}): Promise<
     writeDemo(makeWriter(client), clock, passwordHash);
     summariseContacts(client);
     storeFulfilDays(client);
+    seedDemoNotifications(db);
   })();
 }
 
