@@ -306,6 +306,8 @@ describe("accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violat
       ["/actions", () => "/actions"],
       ["/prep", () => "/prep"],
       ["/caseload", () => "/caseload"],
+      ["/inbox", () => "/inbox"],
+      ["/settings", () => "/settings"],
     ];
     for (const [label, path] of pages) {
       it(label, async () => {

@@ -77,6 +77,8 @@ const ROLES: Array<{ email: string; pages: (links: { youth: string; request: str
       "/actions?who=caseload",
       "/prep",
       "/caseload",
+      "/inbox",
+      "/settings",
       "/settings/password",
     ],
   },
@@ -93,6 +95,7 @@ const ROLES: Array<{ email: string; pages: (links: { youth: string; request: str
       "/caseload",
       "/concerns",
       "/reports",
+      "/inbox",
     ],
   },
   {
