@@ -5,6 +5,7 @@ export default [
   route("logout", "routes/logout.tsx"),
   route("switch-program", "routes/switch-program.ts"),
   route("healthz", "routes/healthz.ts"),
+  route("calendar/:file", "routes/calendar-feed.ts"),
   route("reset-password/:token", "routes/reset-password.tsx"),
   layout("routes/app-layout.tsx", [
     index("routes/home.tsx"),
@@ -45,6 +46,7 @@ export default [
     route("admin/users/new", "routes/admin-user-new.tsx"),
     route("admin/users/:userId", "routes/admin-user.tsx"),
     route("settings/password", "routes/settings-password.tsx"),
+    route("settings/calendar", "routes/settings-calendar.tsx"),
     route("audit", "routes/audit.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
