@@ -48,6 +48,7 @@ export const SAVED_NOTICES = {
   "calendar-regenerated": "New calendar address made. The old one no longer works: paste the new one into your calendar.",
   "calendar-revoked": "Calendar feed turned off. Its address no longer works.",
   "calendar-actions": "Calendar feed settings saved.",
+  invited: "Invitations queued: each goes out by email with a calendar attachment. Sending again for the same time sends nothing new.",
 } as const;
 export type SavedNoticeKey = keyof typeof SAVED_NOTICES;
 
