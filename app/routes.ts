@@ -5,6 +5,7 @@ export default [
   route("logout", "routes/logout.tsx"),
   route("switch-program", "routes/switch-program.ts"),
   route("healthz", "routes/healthz.ts"),
+  route("calendar/:file", "routes/calendar-feed.ts"),
   route("reset-password/:token", "routes/reset-password.tsx"),
   layout("routes/app-layout.tsx", [
     index("routes/home.tsx"),
@@ -48,6 +49,7 @@ export default [
     route("inbox/:notificationId", "routes/inbox-open.ts"),
     route("settings", "routes/settings.tsx"),
     route("settings/password", "routes/settings-password.tsx"),
+    route("settings/calendar", "routes/settings-calendar.tsx"),
     route("audit", "routes/audit.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),

@@ -128,6 +128,17 @@ function formBodies(max: number) {
   };
 }
 
+/**
+ * A response that says how it may be cached (a feed's or a download's `private, no-store`) says
+ * it alone: the adapter appends headers, which would add it to the `no-store` above.
+ */
+function ownCacheControl(_req: Request, res: Response, next: NextFunction) {
+  const append = res.append.bind(res);
+  res.append = (field: string, value?: string[] | string) =>
+    field.toLowerCase() === "cache-control" && value !== undefined ? res.set(field, value) : append(field, value);
+  next();
+}
+
 export function createHttpApp(opts: HttpServerOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
@@ -149,6 +160,7 @@ export function createHttpApp(opts: HttpServerOptions): express.Express {
 
   app.all(
     "/{*splat}",
+    ownCacheControl,
     createRequestHandler({
       build: opts.build,
       getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce ?? ""), clientAddress: req.ip ?? "" }),

@@ -45,6 +45,11 @@ export const SAVED_NOTICES = {
   "email-frequency": "Saved. Emails follow your new choice from now on.",
   "court-sections": "Your sections are saved as a draft. Earlier versions are kept.",
   "court-text-confirmed": "Confirmed. The draft can now be printed and downloaded; your confirmation is in the audit log.",
+  "calendar-created": "Your calendar feed is ready: copy its address below into your calendar.",
+  "calendar-regenerated": "New calendar address made. The old one no longer works: paste the new one into your calendar.",
+  "calendar-revoked": "Calendar feed turned off. Its address no longer works.",
+  "calendar-actions": "Calendar feed settings saved.",
+  invited: "Invitations queued: each goes out by email with a calendar attachment. Sending again for the same time sends nothing new.",
 } as const;
 export type SavedNoticeKey = keyof typeof SAVED_NOTICES;
 

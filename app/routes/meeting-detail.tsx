@@ -21,6 +21,7 @@ import {
   type MeetingRecord,
   type MeetingWhen,
 } from "~/server/meetings.server";
+import { invitationOffer, sendMeetingInvitations } from "~/server/meeting-invitations.server";
 import { peopleForYouth } from "~/server/people.server";
 import { idParam, requirePermission, requireYouthInScope } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -35,6 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     meeting,
     owners: meeting.canWrite ? peopleForYouth(requireYouthInScope(viewer, meeting.youthId)).owners : [],
+    invitations: meeting.canWrite ? invitationOffer(viewer, meeting.id) : null,
     timeZone: viewer.timeZone,
     today: calendarDateIn(new Date(), viewer.timeZone),
     notice: savedNotice(request.url),
@@ -103,6 +105,11 @@ export async function action({ request, params }: Route.ActionArgs) {
       if (!result.ok) return refusalReply(result, values, { intent, ...("stale" in result ? { when: result.current } : {}) });
       throw back("cancelled");
     }
+    case "invite": {
+      const result = sendMeetingInvitations(viewer, meetingId);
+      if (!result.ok) return formReply(result.errors, values, { intent });
+      throw back("invited");
+    }
     default:
       return formReply({ _form: "That action is not available here." }, values, { intent });
   }
@@ -114,7 +121,7 @@ export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: Shou
 }
 
 export default function MeetingDetail({ loaderData, actionData }: Route.ComponentProps) {
-  const { meeting: m, owners, timeZone, today, notice } = loaderData;
+  const { meeting: m, owners, invitations, timeZone, today, notice } = loaderData;
   const stateFor = (intent: string): FormState | undefined => (actionData?.intent === intent ? actionData : undefined);
   // Only the record form's 409 carries `current`; a reschedule's or cancellation's carries `when`.
   const recordConflict =
@@ -407,6 +414,20 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
             ) : (
               <p className="muted">Nobody invited yet.</p>
             )}
+            {invitations ? (
+              <Form method="post" className="inline-form" noValidate preventScrollReset>
+                <FormError state={stateFor("invite")} />
+                <p className="field-hint">
+                  The email says only that there is an MDT meeting at this time, with a calendar entry and a link here.
+                  {invitations.alreadyInvited
+                    ? ` ${invitations.alreadyInvited} of them have one for this time already; they get nothing new.`
+                    : ""}
+                </p>
+                <SubmitButton intent="invite" pendingText="Queuing…" className="button">
+                  Email an invitation to {invitations.recipients} team member{invitations.recipients === 1 ? "" : "s"} with an email address
+                </SubmitButton>
+              </Form>
+            ) : null}
           </>
         )}
         {m.canWrite && !m.inPast && m.status === "scheduled" ? (

@@ -4,7 +4,7 @@
  * the CSEC advocate is CSEC-sensitive and follows the CSEC rule: for a viewer who may not see
  * the youth's status it does not exist.
  */
-import { and, asc, desc, eq, isNull, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { actionItems, mdtMeetings, users, youth, youthAssignments } from "../../db/schema";
 import { calendarDateIn, daysBetween } from "../domain/dates";
 import type { FieldErrors, WriteResult } from "../domain/forms";
@@ -171,6 +171,41 @@ export function listMyActions(
   const status = opts.status === "all" ? undefined : eq(actionItems.status, opts.status);
   const due = opts.sortDesc ? desc(actionItems.dueOn) : asc(actionItems.dueOn);
   return actionRows(viewer, and(mine, status), [sql`${actionItems.dueOn} is null`, due], db);
+}
+
+/**
+ * The viewer's own open items (owned by them as a user) falling due between two calendar dates,
+ * soonest first, at most `limit`: for their calendar feed. A CSEC-sensitive item follows the rule.
+ */
+export function listOwnOpenActionsDue(
+  viewer: Viewer,
+  window: { from: string; to: string; limit: number },
+  db: DbOrTx = getDb(),
+): Array<{ id: number; youthId: number; youthName: string; dueOn: string }> {
+  requireCaseAccess(viewer);
+  return db
+    .select({
+      id: actionItems.id,
+      youthId: actionItems.youthId,
+      firstName: youth.firstName,
+      lastName: youth.lastName,
+      dueOn: actionItems.dueOn,
+    })
+    .from(actionItems)
+    .innerJoin(youth, eq(youth.id, actionItems.youthId))
+    .where(
+      and(
+        actionVisibleTo(viewer),
+        eq(actionItems.ownerUserId, viewer.userId),
+        eq(actionItems.status, "open"),
+        gte(actionItems.dueOn, window.from),
+        lte(actionItems.dueOn, window.to),
+      ),
+    )
+    .orderBy(asc(actionItems.dueOn), asc(actionItems.id))
+    .limit(window.limit)
+    .all()
+    .map((a) => ({ id: a.id, youthId: a.youthId, youthName: displayName(a), dueOn: a.dueOn! }));
 }
 
 /**
