@@ -1,10 +1,12 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/settings";
+import { CalendarSettings } from "~/components/CalendarSettings";
 import { FormError, SubmitButton } from "~/components/forms";
 import { SavedNotice } from "~/components/SavedNotice";
 import { savedNotice, savedUrl } from "~/domain/notices";
 import { EMAIL_FREQUENCIES, EMAIL_FREQUENCY_LABELS, emailFrequencySchema } from "~/domain/settings-forms";
 import { parseForm } from "~/server/forms.server";
+import { calendarSettingsOf } from "~/server/calendar.server";
 import { requireViewer } from "~/server/session.server";
 import { emailFrequencyOf, setEmailFrequency } from "~/server/settings.server";
 
@@ -12,7 +14,12 @@ export const meta: Route.MetaFunction = () => [{ title: "Your settings · CASA M
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  return { frequency: emailFrequencyOf(viewer), email: viewer.email, notice: savedNotice(request.url) };
+  return {
+    frequency: emailFrequencyOf(viewer),
+    email: viewer.email,
+    calendar: calendarSettingsOf(viewer),
+    notice: savedNotice(request.url),
+  };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -24,7 +31,7 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
-  const { frequency, email, notice } = loaderData;
+  const { frequency, email, calendar, notice } = loaderData;
   return (
     <section className="form-page" aria-labelledby="settings-heading">
       <h1 id="settings-heading">Your settings</h1>
@@ -52,6 +59,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           <SubmitButton pendingText="Saving…">Save</SubmitButton>
         </Form>
       </section>
+      <CalendarSettings {...calendar} />
       <section aria-labelledby="password-heading" className="panel">
         <h2 id="password-heading">Password</h2>
         <p>

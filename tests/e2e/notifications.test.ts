@@ -86,6 +86,33 @@ describe("notifications", () => {
     }
   });
 
+  it("an advocate chooses email at once and makes a calendar feed in their settings, reached from the account menu", async () => {
+    const { page, close } = await newPage(browser);
+    try {
+      await signInAs(page, server.url, "advocate2@example.org", DEMO_PASSWORD);
+      await waitForHydration(page);
+      await page.locator(".user-menu summary").click();
+      await page.getByRole("link", { name: /Your settings/ }).click();
+      await page.waitForURL(/\/settings$/);
+      await waitForHydration(page);
+      await page.getByLabel(/At once/).check();
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await page.waitForURL(/saved=email-frequency/);
+      expect(db.prepare("select email_frequency as f from users where email = 'advocate2@example.org'").get()).toEqual({ f: "immediate" });
+
+      await page.locator("#calendar").getByRole("button").first().click();
+      await page.waitForURL(/saved=calendar-created/);
+      await expect.poll(() => page.locator("#calendar-feed-url").inputValue()).toMatch(/\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+      const feedPath = new URL(await page.locator("#calendar-feed-url").inputValue()).pathname;
+      const feed = await fetch(`${server.url}${feedPath}`);
+      expect(feed.status).toBe(200);
+      expect(feed.headers.get("content-type")).toContain("text/calendar");
+      expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+    } finally {
+      await close();
+    }
+  });
+
   it("a concern someone else raises on the advocate's youth changes nothing the advocate is sent", async () => {
     const youthId = demoYouthId(db, DEMO_YOUTH.advocateNone);
     const advocate = await signIn(server.url, "advocate@example.org", DEMO_PASSWORD);
