@@ -83,10 +83,20 @@ server.on("error", (error) => {
   console.error(error);
   process.exit(1);
 });
-// Stop taking requests, let the ones in flight finish, then exit (a supervisor restarts us).
+// Reminders, digests and email delivery (MAIL_SCHEDULER=off leaves them to a system cron). It
+// runs here, beside the HTTP server, not in the React Router build: it opens its own connection
+// to the same database, and its failures are logged, never a request's.
+const { startMailScheduler } = await import("../app/server/mail-scheduler.server");
+const { mailDestination } = await import("../app/server/mail.server");
+const mailScheduler = startMailScheduler(env);
+console.log(mailScheduler ? `Email: sent to ${mailDestination(env)}` : "Email: scheduler off (MAIL_SCHEDULER=off)");
+// Stop taking requests, let the ones in flight (and a mail pass) finish, then exit (a supervisor restarts us).
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
+    let open = 2;
+    const done = () => --open === 0 && process.exit(0);
+    server.close(done);
+    void (mailScheduler?.stop() ?? Promise.resolve()).finally(done);
     setTimeout(() => process.exit(0), 5_000).unref();
   });
 }

@@ -4,7 +4,7 @@
  * youth's name, a case number, case details or a CSEC word: only counts and a link into the app.
  */
 import { and, eq } from "drizzle-orm";
-import { outbox } from "../../db/schema";
+import { notifications, outbox } from "../../db/schema";
 import { nowIso, type DbOrTx } from "./db.server";
 
 export type EmailFrequency = "immediate" | "daily" | "weekly" | "none";
@@ -48,6 +48,8 @@ export function queueNotificationEmail(
     })
     .onConflictDoNothing()
     .run();
+  // This email counts it: the next digest does not count it again.
+  tx.update(notifications).set({ emailedAt: at }).where(eq(notifications.id, n.id)).run();
 }
 
 /** The email queued for a notification, if any (tests). */

@@ -99,6 +99,9 @@ function serverEnv(port: number, databasePath: string, extra: Record<string, str
     SESSION_SECRET: TEST_SESSION_SECRET,
     COOKIE_SECURE: "false",
     NODE_ENV: "production",
+    // The mail scheduler's passes (reminders, digests) would add notifications at wall-clock
+    // moments a test cannot foresee; a test that wants them passes MAIL_SCHEDULER: "on".
+    MAIL_SCHEDULER: "off",
     ...extra,
   };
 }
