@@ -1,5 +1,6 @@
 import { Form, Link } from "react-router";
 import { z } from "zod";
+import { pageNumber } from "~/server/forms.server";
 import type { Route } from "./+types/admin-users";
 import { FilterActions } from "~/components/ListFilters";
 import { SimplePager } from "~/components/SimplePager";
@@ -15,7 +16,7 @@ const filterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
   active: z.enum(["active", "inactive"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumber,
 });
 
 export async function loader({ request }: Route.LoaderArgs) {

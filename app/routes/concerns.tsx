@@ -1,10 +1,10 @@
 import { data, Link } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/concerns";
 import { SimplePager } from "~/components/SimplePager";
 import { TableScroll } from "~/components/TableScroll";
 import { calendarDateIn, daysBetween, describeDay, describeDue, formatDate, formatDateTime, plural } from "~/domain/dates";
 import { can } from "~/domain/permissions";
+import { pageOf } from "~/server/forms.server";
 import { concernsAwaitingReview, concernsMonitored } from "~/server/csec.server";
 import { requireCaseAccess } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -18,13 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
   requireCaseAccess(viewer);
   if (!can(viewer.role, "review:csec")) throw data({ message: "Concerns are reviewed by supervisors and program leads." }, { status: 403 });
-  const page = z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .catch(1)
-    .parse(new URL(request.url).searchParams.get("page") ?? 1);
+  const page = pageOf(request.url);
   const queue = concernsAwaitingReview(viewer, PAGE_SIZE, undefined, (page - 1) * PAGE_SIZE)!;
   const monitored = concernsMonitored(viewer, 100)!;
   return { queue, monitored, page, size: PAGE_SIZE, timeZone: viewer.timeZone, today: calendarDateIn(new Date(), viewer.timeZone) };

@@ -1,10 +1,10 @@
 import { Form, Link, redirect } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/inbox";
 import { SimplePager } from "~/components/SimplePager";
 import { SubmitButton } from "~/components/forms";
 import { formatDateTime } from "~/domain/dates";
 import { formValues } from "~/domain/forms";
+import { pageOf } from "~/server/forms.server";
 import { INBOX_PAGE_SIZE, inboxOf, markRead } from "~/server/notifications.server";
 import { requireViewer } from "~/server/session.server";
 
@@ -12,13 +12,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Inbox · CASA MDT" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const page = z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .catch(1)
-    .parse(new URL(request.url).searchParams.get("page") ?? 1);
+  const page = pageOf(request.url);
   return { inbox: inboxOf(viewer, page), page, size: INBOX_PAGE_SIZE, timeZone: viewer.timeZone };
 }
 

@@ -4,7 +4,7 @@
  * sent, so the form comes back filled in. One way for every form of the app.
  */
 import { data } from "react-router";
-import type { z } from "zod";
+import { z } from "zod";
 import { fieldErrorsOf, formValues, type FieldErrors, type FormValues } from "../domain/forms";
 
 type Extra = Record<string, unknown>;
@@ -73,4 +73,12 @@ export async function parseForm<S extends z.ZodType, const E extends Extra = Rec
   opts: { arrays?: readonly string[]; extra?: E } & ReplyOptions = {},
 ): Promise<Parsed<z.output<S>, E>> {
   return parseValues(formValues(await request.formData(), opts.arrays), schema, opts.extra, opts);
+}
+
+/** A list's `?page=` (1 when absent or not a page number). */
+export const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+/** The page a list's URL asks for. */
+export function pageOf(url: URL | string): number {
+  return pageNumber.parse(new URL(url, "http://x").searchParams.get("page") ?? 1);
 }
