@@ -127,10 +127,19 @@ export default function CsecReview({ loaderData, actionData }: Route.ComponentPr
                 set. The advocate who raised it sees only that it was reviewed and what you ask them to keep doing.
               </p>
               <FormError state={monitorState} />
-              <TextField label="Next review" name="nextReviewOn" type="date" state={monitorState} min={tomorrow} required />
+              <TextField
+                label="Next review"
+                name="nextReviewOn"
+                type="date"
+                idPrefix="monitor"
+                state={monitorState}
+                min={tomorrow}
+                required
+              />
               <TextArea
                 label="What the advocate should keep doing"
                 name="guidance"
+                idPrefix="monitor"
                 state={monitorState}
                 rows={3}
                 required
@@ -139,6 +148,7 @@ export default function CsecReview({ loaderData, actionData }: Route.ComponentPr
               <TextField
                 label="Referred to"
                 name="referral"
+                idPrefix="monitor"
                 state={monitorState}
                 list="referral-options"
                 hint="E.g. the agency's CSEC unit, a CSEC advocacy agency, the youth's therapist."
@@ -149,7 +159,13 @@ export default function CsecReview({ loaderData, actionData }: Route.ComponentPr
                 <option value="The youth's therapist" />
                 <option value="Law enforcement" />
               </datalist>
-              <TextArea label="Your note (supervisors and program leads only)" name="note" state={monitorState} rows={3} />
+              <TextArea
+                label="Your note (supervisors and program leads only)"
+                name="note"
+                idPrefix="monitor"
+                state={monitorState}
+                rows={3}
+              />
               <SubmitButton intent="monitor" pendingText="Saving…" className="button">
                 Keep monitoring
               </SubmitButton>

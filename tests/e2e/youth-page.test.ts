@@ -152,7 +152,7 @@ describe("the concern -> confirmed workflow on the youth's page", () => {
       await page.waitForURL((url) => url.pathname === `/youth/${youthId}/csec`);
       await page.getByRole("heading", { level: 1, name: "Review the concern" }).waitFor();
       await waitForHydration(page);
-      const review = await elementText(page.getByRole("region", { name: "Under review" }));
+      const review = await elementText(page.getByRole("region", { name: "Open concerns" }));
       for (const label of flags) expect(review).toContain(label);
       expect(review).toContain(concernNote);
 
