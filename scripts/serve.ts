@@ -6,6 +6,7 @@
  *   tsx scripts/serve.ts --demo   # demo: generated secret, plain-http cookies, seeded sign-ins
  *   tsx scripts/serve.ts          # production: SESSION_SECRET required, nothing seeded
  */
+import "./production-mode";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";

@@ -87,7 +87,9 @@ function delay(ms: number): Promise<void> {
 function serverEnv(port: number, databasePath: string, extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (key.startsWith("VITEST") || key === "TEST") continue;
+    // NODE_ENV too (vitest sets it to "test"): serve.ts must make itself production, as it does for
+    // `npm start` and a systemd unit that set nothing.
+    if (key.startsWith("VITEST") || key === "TEST" || key === "NODE_ENV") continue;
     env[key] = value;
   }
   return {
@@ -98,7 +100,6 @@ function serverEnv(port: number, databasePath: string, extra: Record<string, str
     MIGRATIONS_DIR: join(REPO_ROOT, "db", "migrations"),
     SESSION_SECRET: TEST_SESSION_SECRET,
     COOKIE_SECURE: "false",
-    NODE_ENV: "production",
     // The mail scheduler's passes (reminders, digests) would add notifications at wall-clock
     // moments a test cannot foresee; a test that wants them passes MAIL_SCHEDULER: "on".
     MAIL_SCHEDULER: "off",
