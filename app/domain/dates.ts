@@ -5,15 +5,37 @@
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The formats the app shows, each built once per time zone: constructing an Intl.DateTimeFormat
+ * costs far more than formatting with one, and a long list formats hundreds of dates.
+ */
+const FORMATS = {
+  calendarDate: { locale: "en-CA", options: { year: "numeric", month: "2-digit", day: "2-digit" } },
+  date: { locale: "en-US", options: { day: "numeric", month: "short", year: "numeric" } },
+  dateTime: { locale: "en-US", options: { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" } },
+  wallClock: {
+    locale: "en-US",
+    options: { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" },
+  },
+} as const satisfies Record<string, { locale: string; options: Intl.DateTimeFormatOptions }>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: keyof typeof FORMATS, timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const { locale, options } = FORMATS[kind];
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** The calendar date (`YYYY-MM-DD`) of an instant in a time zone. */
 export function calendarDateIn(instant: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  return formatter("calendarDate", timeZone).format(instant);
 }
 
 function dayNumber(isoDate: string): number {
@@ -44,24 +66,12 @@ export function ageOn(dateOfBirth: string, today: string): number {
 /** "12 March 2026" in the program's time zone (date only values are shown as they are). */
 export function formatDate(value: string, timeZone: string): string {
   const instant = value.length === 10 ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone: value.length === 10 ? "UTC" : timeZone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  }).format(instant);
+  return formatter("date", value.length === 10 ? "UTC" : timeZone).format(instant);
 }
 
 /** "Nov 28, 2026, 4:30 PM" in the program's time zone. */
 export function formatDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-  }).format(new Date(iso));
+  return formatter("dateTime", timeZone).format(new Date(iso));
 }
 
 /** "3 days overdue", "due today", "due in 2 days" for a due date relative to today. */
@@ -87,16 +97,7 @@ export function plural(n: number, word: string): string {
 
 /** Minutes to add to UTC to get the wall-clock time in `timeZone` at `instant`. */
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
+  const parts = formatter("wallClock", timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
