@@ -455,7 +455,7 @@ export function monitorConcern(
       youthId,
       details: { concerns: reviewed.map((r) => r.id), nextReviewOn: input.nextReviewOn, referred: Boolean(input.referral) },
     });
-    concernReviewed(tx, viewer, youthId, raisers);
+    concernReviewed(tx, viewer, youthId, raisers, input.guidance);
     return { ok: true as const, id: youthId };
   });
 }

@@ -28,15 +28,15 @@ export function concernRaised(tx: DbOrTx, actor: Actor, youthId: number): void {
 
 /**
  * A concern was reviewed (confirmed, cleared or kept under watch): the people who raised it hear
- * only that it was reviewed, the same words whatever the outcome, and see on the youth's page
- * what the CSEC rule lets them see of it.
+ * that it was reviewed and, when the reviewer asked it, what to keep doing (DOMAIN.md: the one who
+ * wrote up sees the outcome only), and see on the youth's page what the CSEC rule lets them see.
  */
-export function concernReviewed(tx: DbOrTx, actor: Actor, youthId: number, raisedBy: number[]): void {
+export function concernReviewed(tx: DbOrTx, actor: Actor, youthId: number, raisedBy: number[], guidance?: string): void {
   notify(tx, actor, raisedBy, {
     kind: "concern.reviewed",
     youthId,
     href: `/youth/${youthId}#concerns`,
-    text: `The concern you raised about ${youthLabel(tx, youthId)} was reviewed.`,
+    text: `The concern you raised about ${youthLabel(tx, youthId)} was reviewed.${guidance ? ` What to keep doing: ${guidance}` : ""}`,
   });
 }
 

@@ -6,11 +6,17 @@
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_SECRET_MARKERS, DEMO_YOUTH } from "../../db/seed";
+import { demoYouthId } from "../helpers/db";
 import { startServer, type TestServer } from "../helpers/server";
+import { concernTraces } from "../helpers/wire";
 
 const APP_URL = "https://casa.example.org";
 let server: TestServer;
 let token: string;
+/** The CSEC MDT of the advocate's youth with a concern someone else raised, and every stored trace of that concern. */
+let hiddenMeetings: number[];
+let traces: string[];
 
 beforeAll(async () => {
   server = await startServer({ env: { APP_URL } });
@@ -18,6 +24,11 @@ beforeAll(async () => {
   const db = new Database(server.databasePath);
   try {
     db.prepare("update users set calendar_token = ?, calendar_actions = 1 where email = 'advocate@example.org'").run(token);
+    const concernYouth = demoYouthId(db, DEMO_YOUTH.advocateConcernBySomeoneElse);
+    hiddenMeetings = (
+      db.prepare("select id from mdt_meetings where youth_id = ? and type = 'csec_mdt'").all(concernYouth) as Array<{ id: number }>
+    ).map((m) => m.id);
+    traces = concernTraces(db, concernYouth);
   } finally {
     db.close();
   }
@@ -40,6 +51,10 @@ describe("GET /calendar/<token>.ics", () => {
     for (const s of summaries) expect(s).toMatch(/^(MDT meeting|Action item due) \((\p{Lu}\. )*\p{Lu}\.\)$/u);
     expect(body).toMatch(new RegExp(`^URL;VALUE=URI:${APP_URL.replace(/\./g, "\\.")}/meetings/\\d+\r$`, "m"));
     expect(body).not.toMatch(/csec|exploit|traffick/i);
+    // Nothing of the unconfirmed concern on the advocate's youth: not its CSEC MDT, not a trace of it.
+    expect(hiddenMeetings.length).toBeGreaterThan(0);
+    for (const id of hiddenMeetings) expect(body).not.toContain(`/meetings/${id}\r`);
+    for (const t of [...traces, ...DEMO_SECRET_MARKERS]) expect(body.includes(t), t).toBe(false);
   });
 
   it("answers an unknown or malformed token with a bare 404", async () => {

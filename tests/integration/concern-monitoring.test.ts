@@ -112,5 +112,13 @@ describe("keep monitoring", () => {
     const result = await review("supervisor@example.org", { intent: "clear", reason: "Explained by a family visit." });
     expect(statusOf(result)).toBe(302);
     expect(concernRow()).toMatchObject({ review_status: "cleared", next_review_on: null });
+    // The advocate who raised it is told, in the same words as for any outcome, with no guidance now.
+    const told = c
+      .prepare("select text from notifications where kind = 'concern.reviewed' and youth_id = ? order by id")
+      .all(youthId) as Array<{ text: string }>;
+    expect(told.map((t) => t.text.replace(/about \S+ \S\./u, "about Y."))).toEqual([
+      `The concern you raised about Y. was reviewed. What to keep doing: ${GUIDANCE}`,
+      "The concern you raised about Y. was reviewed.",
+    ]);
   });
 });

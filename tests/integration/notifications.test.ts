@@ -81,7 +81,8 @@ describe("who is told", () => {
     const rows = newSince(before);
     // The advocate and the lead raised the open concerns; the supervisor reviewed.
     expect(recipients(rows)).toEqual(ids(ADVOCATE, LEAD));
-    for (const r of rows) expect(r.text).toMatch(/^The concern you raised about \S+ \S\. was reviewed\.$/);
+    for (const r of rows)
+      expect(r.text).toMatch(/^The concern you raised about \S+ \S\. was reviewed\. What to keep doing: Keep weekly visits\.$/);
   });
 
   it("a request submitted: those who decide it; decided: the one who made it", async () => {
