@@ -25,9 +25,9 @@ import {
   type CourtSections,
   type CourtTextCheck,
 } from "~/server/court-report.server";
-import { formReply, parseValues } from "~/server/forms.server";
+import { formReply, parseValues, refusalReply } from "~/server/forms.server";
 import { printedBy } from "~/server/packets.server";
-import { idParam, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
+import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { SavedNotice } from "~/components/SavedNotice";
 import { TableScroll } from "~/components/TableScroll";
@@ -49,8 +49,7 @@ const DENIED = "Your role cannot write the court report.";
 export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
-  requireYouthInScope(viewer, youthId); // 404 before anything else
-  const inScope = requireYouthWrite(viewer, youthId, "write:case", DENIED);
+  const inScope = requireYouthWrite(viewer, youthId, "write:case", DENIED); // 404, then 403, before the form is read
   const url = new URL(request.url);
   const period = courtPeriodOf(url, viewer);
   const values = formValues(await request.formData());
@@ -66,10 +65,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     const form = parseValues(values, courtSectionsSchema, { intent: "save" as const, current: null });
     if (!form.ok) return form.reply;
     const result = saveCourtSections(inScope, form.data, baseVersionOf(values));
-    if (!result.ok) {
-      if ("stale" in result) return formReply(result.errors, values, { intent: "save" as const, current: result.current }, 409);
-      return formReply(result.errors, values, { intent: "save" as const, current: null });
-    }
+    if (!result.ok) return refusalReply(result, values, { intent: "save" as const, current: "stale" in result ? result.current : null });
     throw redirect(savedUrl(back, "court-sections", "sections"));
   }
   return formReply({ _form: "Choose to save your sections or to confirm the passages." }, values, {

@@ -12,7 +12,7 @@ import { flagCourtText, type CourtTextSource, type FlaggedPassage } from "../dom
 import { formatDate, isCalendarDate } from "../domain/dates";
 import { staleEdit, type StaleEdit, type WriteResult } from "../domain/forms";
 import { can } from "../domain/permissions";
-import { auditChange, auditRead } from "./audit.server";
+import { auditChange, readAudited } from "./audit.server";
 import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
 import { courtDraftOf, defaultCourtPeriod, type CourtDraft } from "./packets.server";
 import { requirePermission, requireYouthInScope, type YouthInScope } from "./scope.server";
@@ -181,11 +181,7 @@ function reportOf(inScope: YouthInScope, period: { from: string; to: string }, d
 
 /** The court report page: the draft, the advocate's sections and the check; audited as a read. */
 export function getCourtReport(viewer: Viewer, youthId: number, period: { from: string; to: string }, db: Db = getDb()): CourtReport {
-  return db.transaction((tx) => {
-    const report = reportOf(requireYouthInScope(viewer, youthId, tx), period, tx);
-    auditRead(viewer, "court_draft.view", youthId, tx);
-    return report;
-  });
+  return readAudited(viewer, "court_draft.view", youthId, (tx) => reportOf(requireYouthInScope(viewer, youthId, tx), period, tx), db);
 }
 
 /**
