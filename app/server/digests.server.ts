@@ -10,7 +10,7 @@
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { memberships, notifications, outbox, programs, users } from "../../db/schema";
-import { calendarDateIn } from "../domain/dates";
+import { utcToZonedLocal } from "../domain/dates";
 import { seesCaseContent } from "../domain/permissions";
 import { listMyActions } from "./action-items.server";
 import { getDb, nowIso, type Db, type DbOrTx } from "./db.server";
@@ -24,10 +24,10 @@ type Frequency = "daily" | "weekly";
 
 /** The calendar date, hour (0-23) and weekday of an instant in a time zone. */
 export function localClock(now: Date, timeZone: string): { date: string; hour: number; monday: boolean } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23", weekday: "short" }).formatToParts(now);
-  const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
-  const weekday = parts.find((p) => p.type === "weekday")?.value;
-  return { date: calendarDateIn(now, timeZone), hour, monday: weekday === "Mon" };
+  // The wall clock from the app's one cached formatter (a pass looks at every user's).
+  const local = utcToZonedLocal(now.toISOString(), timeZone);
+  const date = local.slice(0, 10);
+  return { date, hour: Number(local.slice(11, 13)), monday: new Date(`${date}T12:00:00Z`).getUTCDay() === 1 };
 }
 
 export function digestOnceKey(frequency: Frequency, userId: number, programId: number, localDate: string): string {

@@ -118,6 +118,11 @@ export function programLeads(tx: DbOrTx, programId: number): number[] {
     .map((r) => r.id);
 }
 
+/** Who is told at once that the youth is missing, or that the NCMEC report is overdue: advocates, supervisors, leads. */
+export function missingYouthTeam(tx: DbOrTx, programId: number, youthId: number): number[] {
+  return [...assignedTo(tx, youthId, "advocate"), ...assignedTo(tx, youthId, "supervisor"), ...programLeads(tx, programId)];
+}
+
 /** Who decides the youth's requests: their supervisors, or the program's leads when they have none. */
 export function requestDeciders(tx: DbOrTx, programId: number, youthId: number): number[] {
   const supervisors = assignedTo(tx, youthId, "supervisor");

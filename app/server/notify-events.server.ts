@@ -9,7 +9,7 @@ import { formatDate } from "../domain/dates";
 import { requestTypeLabel } from "../domain/requests";
 import { CSEC_SENSITIVE } from "./csec-sensitive.server";
 import type { DbOrTx } from "./db.server";
-import { assignedTo, notify, programLeads, requestDeciders, youthLabel } from "./notifications.server";
+import { assignedTo, missingYouthTeam, notify, programLeads, requestDeciders, youthLabel } from "./notifications.server";
 import { requestTypeLabels } from "./program-settings.server";
 import type { Viewer } from "./session.server";
 
@@ -129,16 +129,11 @@ export function meetingChanged(tx: DbOrTx, actor: Actor, meetingId: number, chan
 
 /** A youth was reported missing: their advocates, supervisors and the program's leads, at once. */
 export function youthMissing(tx: DbOrTx, actor: Actor, youthId: number, episodeId: number): void {
-  notify(
-    tx,
-    actor,
-    [...assignedTo(tx, youthId, "advocate"), ...assignedTo(tx, youthId, "supervisor"), ...programLeads(tx, actor.programId)],
-    {
-      kind: "youth.missing",
-      youthId,
-      href: `/youth/${youthId}/episodes/${episodeId}`,
-      text: `${youthLabel(tx, youthId)} is missing. Report to law enforcement and NCMEC now if not done.`,
-      urgent: true,
-    },
-  );
+  notify(tx, actor, missingYouthTeam(tx, actor.programId, youthId), {
+    kind: "youth.missing",
+    youthId,
+    href: `/youth/${youthId}/episodes/${episodeId}`,
+    text: `${youthLabel(tx, youthId)} is missing. Report to law enforcement and NCMEC now if not done.`,
+    urgent: true,
+  });
 }

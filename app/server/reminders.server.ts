@@ -10,7 +10,7 @@ import { addDays, calendarDateIn, formatDate } from "../domain/dates";
 import { REPORT_DEADLINE_MS } from "../domain/episodes";
 import { CSEC_SENSITIVE } from "./csec-sensitive.server";
 import { getDb, type Db, type DbOrTx } from "./db.server";
-import { assignedTo, notify, programLeads, youthLabel } from "./notifications.server";
+import { assignedTo, missingYouthTeam, notify, youthLabel } from "./notifications.server";
 
 export type ReminderResult = { due: number; overdue: number; ncmecOverdue: number };
 
@@ -106,19 +106,14 @@ function remindNcmecOverdue(db: Db, programId: number, now: Date): number {
   for (const e of episodes) {
     told += db.transaction(
       (tx) =>
-        notify(
-          tx,
-          { programId, userId: null },
-          [...assignedTo(tx, e.youthId, "advocate"), ...assignedTo(tx, e.youthId, "supervisor"), ...programLeads(tx, programId)],
-          {
-            kind: "episode.ncmec_overdue",
-            youthId: e.youthId,
-            href: `/youth/${e.youthId}/episodes/${e.id}`,
-            text: `${youthLabel(tx, e.youthId)} is missing and the NCMEC report is not recorded (due within 24 hours).`,
-            urgent: true,
-            onceKey: `episode.ncmec_overdue:${e.id}`,
-          },
-        ),
+        notify(tx, { programId, userId: null }, missingYouthTeam(tx, programId, e.youthId), {
+          kind: "episode.ncmec_overdue",
+          youthId: e.youthId,
+          href: `/youth/${e.youthId}/episodes/${e.id}`,
+          text: `${youthLabel(tx, e.youthId)} is missing and the NCMEC report is not recorded (due within 24 hours).`,
+          urgent: true,
+          onceKey: `episode.ncmec_overdue:${e.id}`,
+        }),
       { behavior: "immediate" },
     );
   }
