@@ -3,7 +3,7 @@
  * later by the mail sender. Email is not a confidential channel, so nothing queued here carries a
  * youth's name, a case number, case details or a CSEC word: only counts and a link into the app.
  */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { notifications, outbox } from "../../db/schema";
 import { nowIso, type DbOrTx } from "./db.server";
 
@@ -50,13 +50,4 @@ export function queueNotificationEmail(
     .run();
   // This email counts it: the next digest does not count it again.
   tx.update(notifications).set({ emailedAt: at }).where(eq(notifications.id, n.id)).run();
-}
-
-/** The email queued for a notification, if any (tests). */
-export function outboxFor(tx: DbOrTx, notificationId: number) {
-  return tx
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.onceKey, `notification:${notificationId}`)))
-    .get();
 }

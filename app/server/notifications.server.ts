@@ -7,7 +7,7 @@
  * wording) changes because of one. The inbox text is for the app only; email carries counts and
  * links (see mail-queue.server.ts).
  */
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { memberships, notifications, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
 import { csecSensitiveVisible } from "../domain/csec";
 import { csecAudienceOf as audienceOfRole } from "../domain/permissions";
@@ -205,14 +205,4 @@ export function markRead(viewer: Viewer, ids: number[] | "all", db: DbOrTx = get
       ),
     )
     .run().changes;
-}
-
-/** For tests and the seed: the notifications of a user, oldest first. */
-export function notificationsOf(userId: number, db: DbOrTx = getDb()) {
-  return db
-    .select()
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(sql`${notifications.id}`)
-    .all();
 }
