@@ -211,14 +211,7 @@ const requestCols: YouthColumns = { youthId: resourceRequests.youthId, programId
  * the join, one lookup per event, is left out.
  */
 function requestsOfEvents(ctx: Ctx, withType = true): SQL {
-  const { query } = ctx;
-  const programOnly =
-    youthScopeOf(ctx.viewer.role).kind === "program" &&
-    !(withType && query.type) &&
-    !query.supervisorId &&
-    !query.advocateId &&
-    !ctx.advocatesNamed &&
-    csecSensitiveShownTo("request", ctx.audience, resourceRequests.youthId) === undefined;
+  const programOnly = countsWholeProgram(ctx, "request") && !(withType && ctx.query.type);
   return programOnly
     ? sql`where`
     : sql`join ${resourceRequests} on ${resourceRequests.id} = ${requestStatusEvents.requestId} where ${requestsVisible(ctx, withType)} and`;
@@ -226,18 +219,26 @@ function requestsOfEvents(ctx: Ctx, withType = true): SQL {
 
 /**
  * Whether a kind's monthly counts may be read from `report_hourly_counts`: the viewer counts the
- * whole program (no caseload, no filter, every record of the kind visible), and every month of
- * the period starts and ends on a UTC hour (a time zone a whole number of hours from UTC).
+ * whole program, and every month of the period starts and ends on a UTC hour (a time zone a whole
+ * number of hours from UTC).
  */
 function hourlyCountsServe(ctx: Ctx, kind: "contact" | "action"): boolean {
+  return countsWholeProgram(ctx, kind) && ctx.months.every((m) => m.start.endsWith(":00:00.000Z") && m.end.endsWith(":00:00.000Z"));
+}
+
+/**
+ * The viewer counts every record of `kind` in the program: a program-wide scope, no supervisor or
+ * advocate filter, and the CSEC rule hides none of them. Then the program id alone says what to
+ * count (no lookup of each record's youth).
+ */
+function countsWholeProgram(ctx: Ctx, kind: "request" | "contact" | "action"): boolean {
   const { query } = ctx;
   return (
     youthScopeOf(ctx.viewer.role).kind === "program" &&
     !query.supervisorId &&
     !query.advocateId &&
     !ctx.advocatesNamed &&
-    csecSensitiveShownTo(kind, ctx.audience, youth.id) === undefined &&
-    ctx.months.every((m) => m.start.endsWith(":00:00.000Z") && m.end.endsWith(":00:00.000Z"))
+    csecSensitiveShownTo(kind, ctx.audience, youth.id) === undefined
   );
 }
 
