@@ -30,7 +30,7 @@ import {
 } from "../../db/schema";
 import { likeContains } from "./sql.server";
 import { CSEC_BASES, CSEC_BASIS_LABELS, mayKnowUnconfirmed, type CsecAudience } from "../domain/csec";
-import { addDays, calendarDateIn, utcToZonedLocal, zonedLocalToUtc } from "../domain/dates";
+import { addDays, calendarDateIn, daysBetween, utcToZonedLocal, zonedLocalToUtc } from "../domain/dates";
 import { REPORT_DEADLINE_MS } from "../domain/episodes";
 import { can, youthScopeOf } from "../domain/permissions";
 import {
@@ -381,23 +381,41 @@ function daysToFulfil(
   ctx: Ctx,
   opts: { byType: boolean } = { byType: true },
 ): { type: string; n: number; median: number | null; p90: number | null }[] {
-  // `+type`: grouping by the bare column would lead SQLite to read the program's requests in type
-  // order (requests_program_type_idx) rather than just the period's range of fulfilled ones.
-  const group = opts.byType ? sql`+${resourceRequests.type}` : sql`'all'`;
   // SQL counts the requests per type and number of days; the median and percentile are read off
   // that histogram (at most a few hundred rows), which is cheaper than ranking every request.
-  const histogram = ctx.db.all<{ type: string; days: number; n: number }>(sql`
-    select type, days, count(*) as n
-    from (select ${group} as type,
-            coalesce(${resourceRequests.fulfilDays},
-              max(0, cast(julianday(${resourceRequests.fulfilledOn}) - julianday(${localDay(ctx, submittedAt)}) as integer))) as days
-          from ${resourceRequests}
-          where ${requestsVisible(ctx)} and ${resourceRequests.status} = 'fulfilled'
-            and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)})
-    group by type, days`);
-  const byType = new Map<string, { value: number; n: number }[]>();
-  for (const h of histogram) byType.set(h.type, [...(byType.get(h.type) ?? []), { value: h.days, n: h.n }]);
-  return [...byType].sort(([a], [b]) => a.localeCompare(b)).map(([type, values]) => ({ type, ...medianAndP90(values) }));
+  const fulfilled = sql`${requestsVisible(ctx)} and ${resourceRequests.status} = 'fulfilled' and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)}`;
+  // Requests fulfilled before `fulfil_days` was stored: their days are worked out from the dates.
+  const worked = sql`select +${resourceRequests.type} as type,
+      max(0, cast(julianday(${resourceRequests.fulfilledOn}) - julianday(${localDay(ctx, submittedAt)}) as integer)) as days, count(*) as n
+    from ${resourceRequests} where ${fulfilled} and ${resourceRequests.fulfilDays} is null group by 1, 2`;
+  // The rest by their stored days. Over a short period, the period's range of fulfilled requests
+  // (requests_program_status_fulfilled_idx) grouped by a sorter is cheapest. Over a long one that
+  // sorter is most of the time: read each type's requests in order of days instead
+  // (requests_program_status_type_days_idx), which costs the type's fulfilled requests of all time.
+  // `+type` keeps SQLite from reading the program's requests in type order for the short form.
+  const longPeriod = daysBetween(ctx.period.from, ctx.period.to) > 92;
+  const candidates = REQUEST_TYPES.map((t) => t.key as string).filter((t) => !ctx.query.type || t === ctx.query.type);
+  const stored = longPeriod
+    ? sql.join(
+        candidates.map(
+          (t) => sql`select * from (select ${t} as type, ${resourceRequests.fulfilDays} as days, count(*) as n from ${resourceRequests}
+            where ${fulfilled} and ${resourceRequests.type} = ${t} and ${resourceRequests.fulfilDays} is not null group by 2)`,
+        ),
+        sql` union all `,
+      )
+    : sql`select +${resourceRequests.type} as type, ${resourceRequests.fulfilDays} as days, count(*) as n
+        from ${resourceRequests} where ${fulfilled} and ${resourceRequests.fulfilDays} is not null group by 1, 2`;
+  const histogram = ctx.db.all<{ type: string; days: number; n: number }>(sql`${stored} union all ${worked}`);
+  const byType = new Map<string, Map<number, number>>();
+  for (const h of histogram) {
+    const key = opts.byType ? h.type : "all";
+    const days = byType.get(key) ?? new Map<number, number>();
+    days.set(h.days, (days.get(h.days) ?? 0) + h.n);
+    byType.set(key, days);
+  }
+  return [...byType]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([type, days]) => ({ type, ...medianAndP90([...days].map(([value, n]) => ({ value, n }))) }));
 }
 
 function daysToFulfilTable(ctx: Ctx): ReportTable {
@@ -506,10 +524,17 @@ function fundsTables(ctx: Ctx): ReportTable[] {
 
 function denialReasons(ctx: Ctx): ReportTable {
   // The same reason typed twice with different capitals or spaces is one reason.
+  // A denied request stays denied, so when the requests must be checked (a filter, a caseload) the
+  // program's denied requests that pass lead to their denial events, rather than every denial
+  // event of the period looking up its request.
+  const from =
+    countsWholeProgram(ctx, "request") && !ctx.query.type
+      ? sql`from ${requestStatusEvents} where`
+      : sql`from ${resourceRequests} join ${requestStatusEvents} on ${requestStatusEvents.requestId} = ${resourceRequests.id}
+        where ${requestsVisible(ctx)} and ${resourceRequests.status} = 'denied' and`;
   const rows = ctx.db.all<{ reason: string; n: number }>(sql`
     select min(trim(${requestStatusEvents.note})) as reason, count(*) as n
-    from ${requestStatusEvents}
-    ${requestsOfEvents(ctx)} ${requestStatusEvents.programId} = ${ctx.viewer.programId}
+    ${from} ${requestStatusEvents.programId} = ${ctx.viewer.programId}
       and ${requestStatusEvents.toStatus} = 'denied' and ${inPeriod(ctx, requestStatusEvents.at)}
     group by lower(trim(coalesce(${requestStatusEvents.note}, ''))) order by n desc, reason`);
   const s = suppressCounts(
@@ -642,6 +667,25 @@ function withoutContact(ctx: Ctx, openYouthCount: number): ReportTable {
   };
 }
 
+/**
+ * Per month, the action items due in it (up to `lastDue`) that were not closed by their due date:
+ * one count per month over its range of due dates (actions_program_due_idx), not a group by.
+ */
+function wentOverduePerMonth(ctx: Ctx, shown: SQL, lastDue: string): SQL {
+  const branches = ctx.months.flatMap((m, i) => {
+    const first = i === 0 ? ctx.period.from : `${m.month}-01`;
+    const monthEnd = i === ctx.months.length - 1 ? ctx.period.to : addDays(`${ctx.months[i + 1]!.month}-01`, -1);
+    const last = monthEnd < lastDue ? monthEnd : lastDue;
+    if (last < first) return [];
+    return [
+      sql`select ${m.month} as month, 0 as opened, 0 as closed, count(*) as overdue from ${actionItems}
+        where ${shown} and ${actionItems.dueOn} between ${first} and ${last}
+          and (${actionItems.doneAt} is null or ${localDay(ctx, actionItems.doneAt)} > ${actionItems.dueOn})`,
+    ];
+  });
+  return branches.length ? sql.join(branches, sql` union all `) : sql`select null as month, 0, 0, 0 where 0`;
+}
+
 function actionsPerMonth(ctx: Ctx): ReportTable {
   const cols: YouthColumns = { youthId: actionItems.youthId, programId: actionItems.programId };
   const shown = visible(ctx, cols, "action");
@@ -657,9 +701,7 @@ function actionsPerMonth(ctx: Ctx): ReportTable {
       ${perMonth(ctx, actionItems.doneAt, (m, range) => sql`select ${m}, 0, count(*), 0 from ${actionItems} where ${shown} and ${range}`)}`
       }
       union all
-      select substr(${actionItems.dueOn}, 1, 7), 0, 0, 1
-        from ${actionItems} where ${shown} and ${actionItems.dueOn} between ${ctx.period.from} and ${lastDue}
-          and (${actionItems.doneAt} is null or ${localDay(ctx, actionItems.doneAt)} > ${actionItems.dueOn})
+      ${wentOverduePerMonth(ctx, shown, lastDue)}
     ) group by month`);
   const byMonth = groupByMonth(rows, ["opened", "closed", "overdue"]);
   return {

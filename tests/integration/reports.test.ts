@@ -349,6 +349,98 @@ describe("resource requests, by hand", () => {
   });
 });
 
+describe("the same figures by each way of counting them", () => {
+  const daysRows = [
+    ["Restoration funds", S, null, null],
+    ["Therapy", 6, 7, 20],
+    ["Medical", S, null, null],
+  ];
+  // The period and its months (2025-10 .. 2026-02) add nothing fulfilled, denied or overdue.
+  const LONG = { kind: "custom", from: "2025-10-01", to: "2026-02-28" } as const;
+
+  it("days to fulfil: stored days or worked out from the dates, over a short or a long period", () => {
+    expect(table(reportsOf(leadViewer, { period: LONG }), "days-to-fulfil").rows).toEqual(daysRows);
+    // Stored as the app stores them on fulfilment (the fixture's rows have none, as before the column).
+    const stored: [string, string, number][] = [
+      ["therapy", "2026-01-07", 2],
+      ["therapy", "2026-01-09", 4],
+      ["therapy", "2026-01-11", 6],
+      ["therapy", "2026-01-13", 8],
+      ["therapy", "2026-01-15", 10],
+      ["therapy", "2026-01-25", 20],
+      ["medical", "2026-01-11", 1],
+      ["medical", "2026-01-12", 2],
+      ["medical", "2026-01-13", 3],
+      ["restoration_funds", "2026-02-20", 10],
+    ];
+    // Fulfilled before the long period: never counted, by either way.
+    const september = request({
+      youthId: A[0]!,
+      type: "therapy",
+      status: "fulfilled",
+      requestedAt: "2025-09-01T18:00:00Z",
+      fulfilledOn: "2025-09-20",
+    });
+    try {
+      expect(table(reportsOf(leadViewer, { period: LONG }), "days-to-fulfil").rows).toEqual(daysRows);
+      run(`update resource_requests set fulfil_days = 19 where id = ?`, september);
+      for (const [type, on, days] of stored) {
+        run(`update resource_requests set fulfil_days = ? where program_id = ? and type = ? and fulfilled_on = ?`, days, p1.id, type, on);
+      }
+      expect(c.prepare(`select count(*) as n from resource_requests where fulfil_days is null and status = 'fulfilled'`).get()).toEqual({
+        n: 0,
+      });
+      expect(table(reportsOf(leadViewer), "days-to-fulfil").rows).toEqual(daysRows);
+      expect(table(reportsOf(leadViewer, { period: LONG }), "days-to-fulfil").rows).toEqual(daysRows);
+      expect(table(reportsOf(leadViewer, { period: LONG, type: "therapy" }), "days-to-fulfil").rows).toEqual([["Therapy", 6, 7, 20]]);
+      // Half stored, half not: one histogram.
+      run(`update resource_requests set fulfil_days = null where type = 'therapy' and fulfilled_on <= '2026-01-11'`);
+      expect(table(reportsOf(leadViewer, { period: LONG }), "days-to-fulfil").rows).toEqual(daysRows);
+      expect(table(reportsOf(leadViewer), "days-to-fulfil").rows).toEqual(daysRows);
+    } finally {
+      run(`delete from request_status_events where request_id = ?`, september);
+      run(`delete from resource_requests where id = ?`, september);
+      run(`update resource_requests set fulfil_days = null`);
+    }
+  });
+
+  it("denial reasons: from the period's denials, or from the requests a filter or a caseload keeps", () => {
+    const reasons = (r: Reports) =>
+      table(r, "denial-reasons")
+        .rows.map((row) => row[0])
+        .sort();
+    const both = ['=HYPERLINK("http://evil.example","x")', "Over budget"];
+    expect(reasons(reportsOf(leadViewer))).toEqual(both);
+    expect(reasons(reportsOf(leadViewer, { type: "restoration_funds" }))).toEqual(both);
+    expect(reasons(reportsOf(leadViewer, { type: "therapy" }))).toEqual([]);
+    // F3 and F4 are A3's and A4's: supervisor A's caseload, none of supervisor B's.
+    expect(reasons(reportsOf(viewer(supA, "supervisor")))).toEqual(both);
+    expect(reasons(reportsOf(viewer(supB, "supervisor")))).toEqual([]);
+    expect(reasons(reportsOf(leadViewer, { period: LONG, supervisorId: supA.id }))).toEqual(both);
+  });
+
+  it("action items gone overdue: each month counts only its own due dates, up to yesterday", () => {
+    const rows = (r: Reports) => table(r, "actions-per-month").rows.map((row) => [row[0], row[3]]);
+    expect(rows(reportsOf(leadViewer, { period: LONG }))).toEqual([
+      ["2025-10", 0],
+      ["2025-11", 0],
+      ["2025-12", 0],
+      ["2026-01", 10],
+      ["2026-02", 10],
+    ]);
+    // On 16 February, items due 15 February (d) are overdue; due 20 February (e) not yet.
+    expect(rows(reportsOf(leadViewer, {}, new Date("2026-02-16T20:00:00Z")))).toEqual([
+      ["2026-01", 10],
+      ["2026-02", 5],
+    ]);
+    // On 1 February nothing of February is due yet.
+    expect(rows(reportsOf(leadViewer, {}, new Date("2026-02-01T20:00:00Z")))).toEqual([
+      ["2026-01", 10],
+      ["2026-02", 0],
+    ]);
+  });
+});
+
 describe("caseload health, episodes and CSEC, by hand", () => {
   const r = reportsOf(leadViewer);
 

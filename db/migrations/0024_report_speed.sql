@@ -1,0 +1,1 @@
+CREATE INDEX `requests_program_status_type_days_idx` ON `resource_requests` (`program_id`,`status`,`type`,`fulfil_days`,`fulfilled_on`);
