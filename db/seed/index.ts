@@ -102,11 +102,40 @@ export async function seedLarge(db: Db, opts: { youth: number; anchor?: string }
   if (n === 0) return;
   const clock = new Clock(opts.anchor ?? todayUtc());
   const client = db.$client;
+  // Millions of rows in one transaction: with SQLite's default 2 MB page cache, dirty pages spill
+  // to the WAL again and again. Keep them in memory (up to 2 GB) until the commit.
+  const cacheSize = client.pragma("cache_size", { simple: true }) as number;
+  client.pragma("cache_size = -2000000");
   client.transaction(() => {
     const since = auditWatermark(client);
+    // Inserting millions of rows into a dozen B-trees each, row by row, is most of the time:
+    // without the secondary indexes, and building each once afterwards (one sort), it is not.
+    const restoreIndexes = dropSecondaryIndexes(client, (table) => table !== "audit_events");
     writeLarge(client, makeWriter(client), clock, n);
+    restoreIndexes();
     summariseContacts(client);
     storeFulfilDays(client);
+    const restoreAuditIndexes = dropSecondaryIndexes(client, (table) => table === "audit_events");
     writeAuditHistory(client, since, `${clock.anchor}T17:00:00.000Z`);
+    restoreAuditIndexes();
   })();
+  client.pragma(`cache_size = ${cacheSize}`);
+}
+
+/**
+ * Drops the non-unique indexes of the tables `which` picks (unique ones stay: they enforce), and
+ * returns what creates them again with the very statements the migrations used.
+ */
+function dropSecondaryIndexes(client: Db["$client"], which: (table: string) => boolean): () => void {
+  const indexes = (
+    client.prepare("SELECT name, tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as {
+      name: string;
+      tableName: string;
+      sql: string;
+    }[]
+  ).filter((i) => which(i.tableName) && !/^\s*CREATE\s+UNIQUE\s/i.test(i.sql));
+  for (const i of indexes) client.exec(`DROP INDEX "${i.name}"`);
+  return () => {
+    for (const i of indexes) client.exec(i.sql);
+  };
 }

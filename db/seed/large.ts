@@ -29,11 +29,13 @@ import { writeYouth } from "./youth";
 
 const LARGE_PROFILE: Profile = {
   placements: [1, 3],
-  contacts: [4, 12],
-  requests: [1, 3],
-  heldMeetings: [1, 1],
+  // Per youth, about 20 contacts, 5 requests, 2 meetings and 8 action items: the proportions of a
+  // statewide network (50k youth, 1M contacts, 250k requests, 100k meetings, 400k action items).
+  contacts: [12, 24],
+  requests: [3, 7],
+  heldMeetings: [1, 3],
   upcomingChance: 0.15,
-  actionsPerMeeting: [1, 3],
+  actionsPerMeeting: [2, 6],
   pageActionChance: 0.1,
   runawayChance: 0.1,
   safetyPlanChance: 0.3,

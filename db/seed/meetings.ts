@@ -127,7 +127,8 @@ function writeMeetingActionItems(y: YouthWithParties, m: HeldMeeting): void {
       ownerUserId: "user" in owner ? owner.user.id : null,
       dueOn: clock.day(due),
       status,
-      doneAt: status === "done" ? iso(closedMs) : null,
+      // As the app records it: the moment it was closed, done or dropped.
+      doneAt: status === "open" ? null : iso(closedMs),
       dropReason: status === "dropped" ? rng.pick(D.DROP_REASONS) : null,
       csecSensitive: m.sensitive,
       createdByUserId: m.creator.id,
