@@ -23,7 +23,7 @@ export const courtSectionsSchema = z.object({
 });
 
 export const confirmCourtTextSchema = z.object({
-  hash: z.string().regex(/^[0-9a-f]{64}$/u, "Read the passages again and confirm."),
+  hash: z.string({ error: "Read the passages again and confirm." }).regex(/^[0-9a-f]{64}$/u, "Read the passages again and confirm."),
   understood: z.literal("yes", { error: "Tick the box to confirm you have read each passage." }),
 });
 

@@ -182,7 +182,7 @@ export const returnedStepSchema = z.object({
 });
 
 const answerState = z
-  .enum(["", ...RETURN_ANSWER_STATES])
+  .enum(["", ...RETURN_ANSWER_STATES], { error: "Choose asked or declined, or leave the question open." })
   .optional()
   .transform((v) => v || undefined);
 const answerNote = text(2000, "Keep the note under 2000 characters.");
@@ -196,8 +196,8 @@ export const conversationStepSchema = z.object({
   q_where_note: answerNote,
   q_safety_plan: answerState,
   q_safety_plan_note: answerNote,
-  healthResourcesOffered: z.literal("on").optional(),
-  safetyPlanReviewed: z.literal("on").optional(),
+  healthResourcesOffered: z.literal("on", { error: "Tick the box, or leave it clear." }).optional(),
+  safetyPlanReviewed: z.literal("on", { error: "Tick the box, or leave it clear." }).optional(),
 });
 export type ConversationInput = z.output<typeof conversationStepSchema>;
 

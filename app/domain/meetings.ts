@@ -42,7 +42,7 @@ export const meetingFormSchema = z.object({
     "Enter the video link starting with https://",
   ),
   /** Attendee keys: `party:<id>` or `user:<id>`. */
-  attendees: z.array(z.string().regex(/^(party|user):\d+$/)).default([]),
+  attendees: z.array(z.string().regex(/^(party|user):\d+$/, "Choose the attendees from the list.")).default([]),
 });
 
 const reason = z
@@ -58,7 +58,7 @@ export const rescheduleFormSchema = meetingFormSchema.pick({ scheduledAt: true, 
 export const cancelFormSchema = z.object({ reason });
 
 export const outcomeFormSchema = z.object({
-  attended: z.array(z.string().regex(/^(party|user):\d+$/)).default([]),
+  attended: z.array(z.string().regex(/^(party|user):\d+$/, "Tick who attended from the list.")).default([]),
   notes: optional(8000, "Keep the notes under 8000 characters."),
   decisions: optional(8000, "Keep the decisions under 8000 characters."),
 });

@@ -36,7 +36,7 @@ export const labelField = (type: string) => `label_${type}`;
 
 const typeFields = Object.fromEntries(
   REQUEST_TYPES.flatMap((t) => [
-    [enabledField(t.key), z.literal("on").optional()],
+    [enabledField(t.key), z.literal("on", { error: "Tick the box to offer this type, or leave it clear." }).optional()],
     [
       labelField(t.key),
       z
@@ -55,8 +55,14 @@ const typeFields = Object.fromEntries(
 
 export const programSettingsSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter the program's name.").max(120, "Keep the name under 120 characters."),
-    timeZone: z.string().refine((tz) => timeZones().includes(tz), "Choose a time zone from the list."),
+    name: z
+      .string({ error: "Enter the program's name." })
+      .trim()
+      .min(1, "Enter the program's name.")
+      .max(120, "Keep the name under 120 characters."),
+    timeZone: z
+      .string({ error: "Choose a time zone from the list." })
+      .refine((tz) => timeZones().includes(tz), "Choose a time zone from the list."),
     staleYouthDays: days("the youth"),
     staleCswDays: days("the CSW"),
     staleAttorneyDays: days("the attorney"),

@@ -123,7 +123,7 @@ export const requestFormSchema = z.object({
   subtype: z
     .string()
     .trim()
-    .max(40)
+    .max(40, "Choose which kind.")
     .optional()
     .transform((v) => v || undefined),
   description: z
@@ -194,11 +194,14 @@ const optionalText = (max: number, what: string) =>
  * carries the outcome (the day, the provider or agency, the amount paid for funds, a note).
  * Which of these an action needs is checked with the request at hand (`transitionRequest`).
  */
-export const transitionFormSchema = z.object({
-  action: z.enum(REQUEST_ACTIONS, { error: "Choose what to do with the request." }),
-  version: z.coerce.number().int().positive(),
-  note: optionalText(2000, "the note"),
-  amount: optionalText(20, "the amount"),
-  fulfilledOn: optionalText(10, "the date"),
-  provider: optionalText(200, "the provider's name"),
-});
+export const transitionFormSchema = z
+  .object({
+    action: z.enum(REQUEST_ACTIONS, { error: "Choose what to do with the request." }),
+    /** The version the page showed (a hidden field): missing or malformed, the form as a whole is refused (below). */
+    version: z.coerce.number().int().positive().catch(0),
+    note: optionalText(2000, "the note"),
+    amount: optionalText(20, "the amount"),
+    fulfilledOn: optionalText(10, "the date"),
+    provider: optionalText(200, "the provider's name"),
+  })
+  .refine((v) => v.version > 0, { path: ["_form"], message: "This form is out of date: reload the page and try again." });

@@ -7,9 +7,13 @@ export const MIN_PASSWORD_LENGTH = 12;
 /** How long a one-time password link stays valid. */
 export const RESET_LINK_HOURS = 48;
 
-const name = z.string().trim().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters.");
+const name = z
+  .string({ error: "Enter the person's name." })
+  .trim()
+  .min(1, "Enter the person's name.")
+  .max(120, "Keep the name under 120 characters.");
 const email = z
-  .string()
+  .string({ error: "Enter an email address." })
   .trim()
   .toLowerCase()
   .min(1, "Enter an email address.")
@@ -36,16 +40,23 @@ export const changeRoleSchema = z.object({
 });
 
 const newPassword = z
-  .string()
+  .string({ error: `Use at least ${MIN_PASSWORD_LENGTH} characters.` })
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(1024, "Keep the password under 1024 characters.");
 
 export const setPasswordSchema = z
-  .object({ password: newPassword, confirm: z.string() })
+  .object({ password: newPassword, confirm: z.string({ error: "Enter the new password again." }) })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
 
 export const changePasswordSchema = z
-  .object({ current: z.string().min(1, "Enter your current password.").max(1024), password: newPassword, confirm: z.string() })
+  .object({
+    current: z
+      .string({ error: "Enter your current password." })
+      .min(1, "Enter your current password.")
+      .max(1024, "That is not your current password."),
+    password: newPassword,
+    confirm: z.string({ error: "Enter the new password again." }),
+  })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
 
 export const USER_FILTER_ACTIVE = ["active", "inactive"] as const;

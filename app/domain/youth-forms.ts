@@ -110,14 +110,14 @@ export const safetyPlanSchema = z.object({
   support3Name: personName,
   support3Relation: relation,
   support3Phone: phone,
-  hotlines: z.array(z.enum(HOTLINE_KEYS)).default([]),
+  hotlines: z.array(z.enum(HOTLINE_KEYS, { error: "Tick the hotlines from the list." })).default([]),
   notes: optionalText(4000, "Keep the notes under 4000 characters."),
   reviewedOn: calendarDate("Enter the date the plan was reviewed with the youth."),
 });
 
 export const raiseConcernSchema = z
   .object({
-    indicators: z.array(z.enum(RED_FLAG_KEYS)).default([]),
+    indicators: z.array(z.enum(RED_FLAG_KEYS, { error: "Tick the indicators from the checklist." })).default([]),
     observedOn: calendarDate("Enter the date you observed this."),
     note: optionalText(4000, "Keep the note under 4000 characters."),
   })

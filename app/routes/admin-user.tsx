@@ -7,7 +7,7 @@ import { ROLE_LABELS } from "~/domain/roles";
 import { changeRoleSchema, usualSupervisorSchema } from "~/domain/user-forms";
 import { StaffPicker } from "~/components/StaffPicker";
 import { memberChoices } from "~/server/cases.server";
-import { formReply, parseValues } from "~/server/forms.server";
+import { formReply, parseValues, readForm } from "~/server/forms.server";
 import { formValues } from "~/domain/forms";
 import { idParam } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -32,7 +32,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const userId = idParam(params.userId, "Person");
   const user = getManagedUser(viewer, userId);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const intent = intentSchema.safeParse(values.intent);
   if (!intent.success) return formReply({ _form: "Choose what to do." }, values);
   if (intent.data === "role") {

@@ -7,7 +7,7 @@ import { baseVersionOf, formValues } from "~/domain/forms";
 import { savedUrl } from "~/domain/notices";
 import { CONTACT_EDIT_HOURS, CONTACT_METHOD_LABELS, CONTACT_METHODS, contactDeleteSchema, contactEditSchema } from "~/domain/youth-forms";
 import { correctContact, deleteContact, getContactForEdit, requireOwnContact } from "~/server/contact-edits.server";
-import { parseValues, refusalReply } from "~/server/forms.server";
+import { parseValues, refusalReply, readForm } from "~/server/forms.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { requireYouthFormPage } from "~/server/youth.server";
@@ -29,7 +29,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const inScope = requireYouthWrite(viewer, youthId, "write:case", DENIED);
   const contactId = idParam(params.contactId, "Contact");
   requireOwnContact(inScope, contactId); // 404 / 403 before the form is read
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   if (values.intent === "delete") {
     const form = parseValues(values, contactDeleteSchema, { intent: "delete" as const });
     if (!form.ok) return form.reply;

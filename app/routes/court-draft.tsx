@@ -25,7 +25,7 @@ import {
   type CourtSections,
   type CourtTextCheck,
 } from "~/server/court-report.server";
-import { formReply, parseValues, refusalReply } from "~/server/forms.server";
+import { formReply, parseValues, refusalReply, readForm } from "~/server/forms.server";
 import { printedBy } from "~/server/packets.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -52,7 +52,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const inScope = requireYouthWrite(viewer, youthId, "write:case", DENIED); // 404, then 403, before the form is read
   const url = new URL(request.url);
   const period = courtPeriodOf(url, viewer);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const back = `/youth/${youthId}/court-draft${courtQuery(period)}`;
   if (values.intent === "confirm") {
     const form = parseValues(values, confirmCourtTextSchema, { intent: "confirm" as const, current: null });

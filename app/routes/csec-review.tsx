@@ -10,7 +10,7 @@ import { formValues } from "~/domain/forms";
 import { savedUrl } from "~/domain/notices";
 import { clearConcernSchema, confirmCsecSchema, monitorConcernSchema } from "~/domain/youth-forms";
 import { clearConcern, confirmCsec, getCsecPanel, monitorConcern } from "~/server/csec.server";
-import { formReply, parseValues } from "~/server/forms.server";
+import { formReply, parseValues, readForm } from "~/server/forms.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { requireYouthFormPage } from "~/server/youth.server";
@@ -30,7 +30,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
   const inScope = requireYouthWrite(viewer, youthId, "review:csec", DENIED);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const intent = values.intent;
   if (intent === "confirm") {
     const form = parseValues(values, confirmCsecSchema, { intent });

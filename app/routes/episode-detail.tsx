@@ -21,7 +21,7 @@ import { baseVersionOf, formValues } from "~/domain/forms";
 import { can } from "~/domain/permissions";
 import { savedNotice, savedUrl } from "~/domain/notices";
 import { getEpisode, recordEpisodeStep, type EpisodeDetail, type StepInput } from "~/server/episodes.server";
-import { formReply, parseValues } from "~/server/forms.server";
+import { formReply, parseValues, readForm } from "~/server/forms.server";
 import { idParam, requireYouthInScope, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthHeading } from "~/server/youth.server";
@@ -83,7 +83,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const inScope = requireYouthWrite(viewer, youthId, "write:case", DENIED);
   const episodeId = idParam(params.episodeId, "Episode");
   getEpisode(inScope, episodeId);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const step = EPISODE_STEPS.find((s) => s === values.intent);
   if (!step) return formReply({ _form: "That step is not on this checklist." }, values, { intent: "", current: null });
   const parsed = parseStep(step, values);

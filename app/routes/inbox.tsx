@@ -4,7 +4,7 @@ import { SimplePager } from "~/components/SimplePager";
 import { SubmitButton } from "~/components/forms";
 import { formatDateTime } from "~/domain/dates";
 import { formValues } from "~/domain/forms";
-import { pageOf } from "~/server/forms.server";
+import { pageOf, readForm } from "~/server/forms.server";
 import { INBOX_PAGE_SIZE, inboxOf, markRead } from "~/server/notifications.server";
 import { requireViewer } from "~/server/session.server";
 
@@ -19,7 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** Marks one notification, or all of them, read; back to the same page of the inbox. */
 export async function action({ request }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const page = new URL(request.url).searchParams.get("page");
   if (values.intent === "all") markRead(viewer, "all");
   else if (typeof values.id === "string" && /^\d{1,12}$/u.test(values.id)) markRead(viewer, [Number(values.id)]);

@@ -12,7 +12,7 @@ import { actionItemFormSchema, agendaItemSchema, cancelFormSchema, outcomeFormSc
 import { CONTACT_METHOD_LABELS, type ContactMethod } from "~/domain/youth-forms";
 import { addActionItem, closeActionFromForm } from "~/server/action-items.server";
 import { addAgendaItem } from "~/server/agenda.server";
-import { formReply, parseValues, refusalReply } from "~/server/forms.server";
+import { formReply, parseValues, refusalReply, readForm } from "~/server/forms.server";
 import {
   changeMeeting,
   draftMeetingNotes,
@@ -49,7 +49,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const meeting = getMeeting(viewer, meetingId);
   requirePermission(viewer, "write:case", "Your role cannot change meetings.");
   const inScope = requireYouthInScope(viewer, meeting.youthId);
-  const values = formValues(await request.formData(), ["attended"]);
+  const values = formValues(await readForm(request), ["attended"]);
   const intent = String(values.intent ?? "");
   const back = (saved: SavedNoticeKey) => redirect(savedUrl(`/meetings/${meetingId}`, saved));
 

@@ -8,7 +8,7 @@ import { formValues } from "~/domain/forms";
 import { can, scopeInWords, seesThroughAssignment } from "~/domain/permissions";
 import { savedNotice, savedUrl } from "~/domain/notices";
 import { closeActionFromForm, listCaseloadActions, listMyActions } from "~/server/action-items.server";
-import { formReply } from "~/server/forms.server";
+import { formReply, readForm } from "~/server/forms.server";
 import { requireViewer } from "~/server/session.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.heading ?? "My actions"} · CASA MDT` }];
@@ -53,7 +53,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const intent = String(values.intent ?? "");
   const result = closeActionFromForm(viewer, { intent, actionId: String(values.actionId ?? ""), reason: String(values.reason ?? "") });
   if (!result.ok) return formReply(result.errors, values, { intent, actionId: result.actionId });

@@ -25,6 +25,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const youthId = idParam(params.youthId, "Youth");
   const inScope = requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change this youth's team.");
   const partyId = idParam(params.partyId, "Team member");
+  getPartyForEdit(inScope, partyId); // 404 for someone not on this youth's team, before the form is read
   const form = await parseForm(request, partyDetailsSchema, { extra: { current: null } });
   if (!form.ok) return form.reply;
   const result = updatePartyDetails(inScope, partyId, form.data, baseVersionOf(form.values));

@@ -5,6 +5,7 @@ import { savedUrl, type SavedNoticeKey } from "~/domain/notices";
 import { createOrRegenerateCalendarToken, revokeCalendarToken, setCalendarActions } from "~/server/calendar.server";
 import { requireCaseAccess } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
+import { readForm } from "~/server/forms.server";
 
 /** The calendar section lives on /settings; this route only takes its forms. */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -19,7 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   requireCaseAccess(viewer);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const back = (saved: SavedNoticeKey) => redirect(savedUrl("/settings", saved, "calendar"));
   switch (values.intent) {
     case "regenerate":

@@ -3,6 +3,7 @@ import type { Route } from "./+types/switch-program";
 import { auditChange } from "~/server/audit.server";
 import { getDb } from "~/server/db.server";
 import { requireViewer, switchProgram } from "~/server/session.server";
+import { readForm } from "~/server/forms.server";
 
 /**
  * Work in another of one's programs (POST, from the account menu): the membership is re-checked
@@ -10,7 +11,7 @@ import { requireViewer, switchProgram } from "~/server/session.server";
  */
 export async function action({ request }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
-  const value = (await request.formData()).get("programId");
+  const value = (await readForm(request)).get("programId");
   const programId = typeof value === "string" && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : 0;
   const switched = await switchProgram(request, viewer, programId);
   if (!switched) throw data({ message: "You are not a member of that program." }, { status: 404 });

@@ -28,7 +28,7 @@ import {
   setAssignments,
   staffChoices,
 } from "~/server/cases.server";
-import { formReply, parseValues, refusalReply } from "~/server/forms.server";
+import { formReply, parseValues, refusalReply, readForm } from "~/server/forms.server";
 import { listPlacements } from "~/server/placements.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
@@ -62,7 +62,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const viewer = await requireViewer(request);
   const youthId = idParam(params.youthId, "Youth");
   const inScope = requireYouthWrite(viewer, youthId, "manage:cases", DENIED);
-  const values = formValues(await request.formData(), ASSIGNMENT_ARRAYS);
+  const values = formValues(await readForm(request), ASSIGNMENT_ARRAYS);
   const intent = INTENTS.find((i) => i === values.intent);
   if (!intent) return formReply({ _form: "Choose what to change." }, values);
   const here = `/youth/${youthId}/case`;

@@ -22,7 +22,7 @@ import { savedNotice, savedUrl } from "~/domain/notices";
 import { contactSchema } from "~/domain/youth-forms";
 import { addActionItem, closeActionFromForm } from "~/server/action-items.server";
 import { logContact } from "~/server/contact-edits.server";
-import { formReply, parseValues } from "~/server/forms.server";
+import { formReply, parseValues, readForm } from "~/server/forms.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
 import { requireViewer } from "~/server/session.server";
 import { getYouthPage } from "~/server/youth-page.server";
@@ -79,7 +79,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const youthId = idParam(params.youthId, "Youth");
   const inScope = requireYouthWrite(viewer, youthId, "write:case", "Your role cannot change this youth's record.");
   // `with` is the log-contact form's checkboxes: everyone who took part.
-  const values = formValues(await request.formData(), ["with"]);
+  const values = formValues(await readForm(request), ["with"]);
   const intent = String(values.intent ?? "");
   const here = `/youth/${youthId}`;
   switch (intent) {

@@ -60,6 +60,19 @@ export function parseValues<S extends z.ZodType, const E extends Extra = Record<
 }
 
 /**
+ * The request's form. A body that is not the form its Content-Type says it is (a multipart body
+ * that does not match its boundary, an upload cut short) is the sender's mistake: a 400 that
+ * says so, not a 500. Every action reads its form through here.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw data({ message: "The form could not be read. Go back and send it again." }, { status: 400 });
+  }
+}
+
+/**
  * Reads the request's form and parses it by `schema`. Fields listed in `arrays` (checkboxes,
  * multi-selects) always come as arrays; with `echo`, the 400 sends back only the values it lists.
  *
@@ -72,7 +85,7 @@ export async function parseForm<S extends z.ZodType, const E extends Extra = Rec
   schema: S,
   opts: { arrays?: readonly string[]; extra?: E } & ReplyOptions = {},
 ): Promise<Parsed<z.output<S>, E>> {
-  return parseValues(formValues(await request.formData(), opts.arrays), schema, opts.extra, opts);
+  return parseValues(formValues(await readForm(request), opts.arrays), schema, opts.extra, opts);
 }
 
 /** A list's `?page=` (1 when absent or not a page number). */
