@@ -241,6 +241,8 @@ export const youthAssignments = sqliteTable(
   (t) => [
     index("assignments_user_kind_current_idx").on(t.userId, t.kind, t.endedOn, t.youthId),
     index("assignments_youth_kind_current_idx").on(t.youthId, t.kind, t.endedOn, t.userId),
+    // The program's current supervisors (a lead's supervisor filter), from the index alone.
+    index("assignments_program_kind_current_idx").on(t.programId, t.kind, t.endedOn, t.userId),
   ],
 );
 

@@ -381,16 +381,20 @@ export function advocatesOfSupervisedYouth(viewer: Viewer, db: DbOrTx): PersonOp
 
 /** Supervisors with a current assignment anywhere in the program. */
 export function supervisorsOfProgram(viewer: Viewer, db: DbOrTx): PersonOption[] {
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(
-      sql`exists (select 1 from ${youthAssignments} where ${youthAssignments.userId} = ${users.id}
-        and ${youthAssignments.programId} = ${viewer.programId} and ${youthAssignments.kind} = 'supervisor'
-        and ${youthAssignments.endedOn} is null)`,
-    )
-    .orderBy(asc(users.name))
-    .all();
+  return (
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      // From the program's current supervisor assignments (assignments_program_kind_current_idx) to
+      // their users, not every user of every program to a lookup of their assignments.
+      .where(
+        sql`${users.id} in (select ${youthAssignments.userId} from ${youthAssignments}
+        where ${youthAssignments.programId} = ${viewer.programId} and ${youthAssignments.kind} = 'supervisor'
+          and ${youthAssignments.endedOn} is null)`,
+      )
+      .orderBy(asc(users.name))
+      .all()
+  );
 }
 
 export type YouthOverview = {

@@ -1,0 +1,1 @@
+CREATE INDEX `assignments_program_kind_current_idx` ON `youth_assignments` (`program_id`,`kind`,`ended_on`,`user_id`);
