@@ -14,7 +14,7 @@ import { CSEC_SENSITIVE_PARTY_ROLES, displayName, partyRoleLabel, type PartyRole
 import { auditChange } from "./audit.server";
 import { actionAssigned } from "./notify-events.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
-import { getDb, nowIso, type DbOrTx } from "./db.server";
+import { getDb, readTransaction, nowIso, type DbOrTx } from "./db.server";
 import { visibleMeetingOrNotFound } from "./meeting-access.server";
 import { peopleForYouth } from "./people.server";
 import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, youthScopeCondition, type YouthInScope } from "./scope.server";
@@ -230,7 +230,7 @@ export function listCaseloadActions(
 ): { rows: ActionRow[]; total: number; page: number; size: number } {
   requireCaseAccess(viewer);
   const where = caseloadActionsWhere(viewer, opts);
-  return db.transaction((tx) => {
+  return readTransaction(db, (tx) => {
     const total = countVisibleActions(viewer, where, tx);
     const page = Math.min(opts.page, Math.max(1, Math.ceil(total / opts.size)));
     const due = opts.sortDesc ? desc(actionItems.dueOn) : asc(actionItems.dueOn);
