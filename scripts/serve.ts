@@ -84,16 +84,17 @@ const workers = new Map<Worker, { startedAt: number }>();
 /** How many times in a row the worker in each place died soon after starting (the backoff). */
 const quickDeaths: number[] = Array.from({ length: workerCount }, () => 0);
 const restartTimers = new Set<NodeJS.Timeout>();
-let listening = 0;
-let ready = false;
+/** Workers that have listened so far, and whether all of them have (said once). */
+let listened = 0;
+let allListening = false;
 let shuttingDown = false;
 
 function fork(place: number): void {
   const worker = cluster.fork(env);
   workers.set(worker, { startedAt: Date.now() });
   worker.once("listening", () => {
-    if (ready || ++listening < workerCount) return;
-    ready = true;
+    if (allListening || ++listened < workerCount) return;
+    allListening = true;
     console.log(
       `Listening on ${host}:${port} with ${workerCount} worker${workerCount === 1 ? "" : "s"}${env.TRUST_PROXY ? ` (trusting the proxy: ${env.TRUST_PROXY})` : ""}`,
     );
@@ -103,9 +104,10 @@ function fork(place: number): void {
     workers.delete(worker);
     if (shuttingDown) return;
     const how = signal ? `signal ${signal}` : `code ${code}`;
-    // One that could not start (the port is taken, the build is broken) will not start next time
-    // either: stop, and say so, instead of retrying for ever where nobody looks.
-    if (!ready) {
+    // While no worker has ever listened, one that exits could not start (the port is taken, the
+    // build is broken) and the next would not either: stop, and say so, instead of retrying for
+    // ever where nobody looks. Once the server has served, a worker that dies is replaced.
+    if (listened === 0) {
       console.error(`A worker exited (${how}) before the server was listening; stopping.`);
       shutDown(1);
       return;
