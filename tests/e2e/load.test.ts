@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import type Database from "better-sqlite3";
 import { loadClients, missingWrites, runLoad } from "../helpers/load";
-import { startServer, type TestServer } from "../helpers/server";
+import { serverProcesses, startServer, type TestServer } from "../helpers/server";
 import { openReadOnly } from "../helpers/wire";
 
 const LOAD_MS = 5_000;
@@ -28,19 +28,6 @@ afterAll(async () => {
   db?.close();
   await server?.stop();
 });
-
-/** The server's processes running `script` (serve.ts: tsx and the primary; serve-worker.ts: the workers). */
-function processesOf(script: string): number[] {
-  return server.pids().filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, "utf8")
-        .split("\0")
-        .some((arg) => arg.endsWith(script));
-    } catch {
-      return false;
-    }
-  });
-}
 
 /** Resident memory of a process, in MB. */
 const residentMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
@@ -76,13 +63,14 @@ describe("two workers under concurrent reads and writes", () => {
   it("answers every request without a 5xx and keeps every acknowledged write", { timeout: 60_000 }, async () => {
     const emails = ["lead@example.org", "supervisor@example.org", "advocate@example.org"].flatMap((e) => [e, e, e]);
     const clients = await loadClients(server.url, db, emails, runId);
-    expect(processesOf("scripts/serve-worker.ts"), "two workers").toHaveLength(2);
+    expect(serverProcesses(server).workers, "two workers").toHaveLength(2);
 
     const started = Date.now();
     const tally = await runLoad(clients, db, { until: () => Date.now() - started > LOAD_MS });
     const seconds = (Date.now() - started) / 1000;
 
-    const memory = [...processesOf("scripts/serve.ts"), ...processesOf("scripts/serve-worker.ts")].map((pid) => residentMb(pid).toFixed(0));
+    const { tsx, primary, workers } = serverProcesses(server);
+    const memory = [...tsx, ...primary, ...workers].map((pid) => residentMb(pid).toFixed(0));
     const { missing, found } = missingWrites(db, tally.acknowledged);
     console.log(
       `load: ${clients.length} clients, ${tally.requests} requests in ${seconds.toFixed(1)} s ` +

@@ -146,21 +146,23 @@ async function write(c: LoadClient, tally: LoadTally, kind: WriteKind, youthId: 
 }
 
 /**
- * Every client reads and writes in turn (about two reads per write) until `until()` says stop.
- * A request that fails outright (the server was killed) is counted, and the client goes on.
+ * Every client reads and writes in turn (`reads` of the requests are reads, two in three unless
+ * told) until `until()` says stop. A request that fails outright (the server was killed) is
+ * counted, and the client goes on.
  */
 export async function runLoad(
   clients: LoadClient[],
   db: Database.Database,
-  opts: { until: () => boolean; tally?: LoadTally },
+  opts: { until: () => boolean; tally?: LoadTally; reads?: number },
 ): Promise<LoadTally> {
+  const readShare = opts.reads ?? 0.66;
   const tally = opts.tally ?? emptyTally();
   await Promise.all(
     clients.map(async (c) => {
       const kinds: WriteKind[] = c.requests ? ["contact", "request", "action", "action-drop"] : ["contact", "action", "action-drop"];
       while (!opts.until()) {
         try {
-          if (Math.random() < 0.66) {
+          if (Math.random() < readShare) {
             const path = pick(readPaths(c));
             const res = await c.client.get(path);
             tally.reads++;

@@ -18,7 +18,7 @@
  * Requires `npm run build` first; the server is the built app, not the sources.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -74,6 +74,23 @@ export type TestServer = {
   /** The server's processes now: tsx, the primary and its workers. */
   pids(): number[];
 };
+
+/** A server's processes by what they run: tsx's CLI (the group's leader), the cluster's primary, its workers. */
+export function serverProcesses(server: TestServer): { tsx: number[]; primary: number[]; workers: number[] } {
+  const found = { tsx: [] as number[], primary: [] as number[], workers: [] as number[] };
+  for (const pid of server.pids()) {
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    } catch {
+      continue; // It exited while we looked.
+    }
+    if (args.some((a) => a.endsWith("tsx/dist/cli.mjs"))) found.tsx.push(pid);
+    else if (args.some((a) => a.endsWith("scripts/serve.ts"))) found.primary.push(pid);
+    else if (args.some((a) => a.endsWith("scripts/serve-worker.ts"))) found.workers.push(pid);
+  }
+  return found;
+}
 
 /** A port that was free a moment ago (listen on 0, read it, close). */
 export async function freePort(host = HOST): Promise<number> {
