@@ -334,7 +334,8 @@ export function closeActionItem(
   if (item.status !== "open") return { ok: false, errors: { _form: `This item is already ${item.status}.` } };
   return db.transaction((tx) => {
     const at = nowIso();
-    tx.update(actionItems)
+    const closed = tx
+      .update(actionItems)
       .set(
         outcome.status === "done"
           ? { status: "done", doneAt: at, updatedAt: at }
@@ -342,6 +343,12 @@ export function closeActionItem(
       )
       .where(and(eq(actionItems.id, actionId), eq(actionItems.status, "open")))
       .run();
+    // Closed by someone else since the check above (another worker, between the two): say so,
+    // and audit nothing, rather than log a close that did not happen.
+    if (closed.changes === 0) {
+      const now = tx.select({ status: actionItems.status }).from(actionItems).where(eq(actionItems.id, actionId)).get();
+      return { ok: false as const, errors: { _form: `This item is already ${now?.status ?? "closed"}.` } };
+    }
     auditChange(tx, viewer, {
       action: outcome.status === "done" ? "action_item.done" : "action_item.drop",
       entityType: "action_item",
