@@ -103,10 +103,12 @@ describe("SIGKILL to every process of the server while clients write", () => {
 });
 
 describe("the cluster leaves no process behind", () => {
-  it("SIGTERM to the server ends tsx, the primary and every worker by themselves", { timeout: 60_000 }, async () => {
-    const server = await start({ env: { WEB_CONCURRENCY: "2" } });
+  it("runs one mail scheduler, and SIGTERM ends tsx, the primary and every worker by themselves", { timeout: 60_000 }, async () => {
+    const server = await start({ env: { WEB_CONCURRENCY: "2", MAIL_SCHEDULER: "on" } });
     const { tsx, primary, workers } = serverProcesses(server);
     expect([tsx.length, primary.length, workers.length]).toEqual([1, 1, 2]);
+    // The primary starts the scheduler (and says so) once; the workers never do.
+    expect(server.output().match(/^Email: sent to /gm)).toHaveLength(1);
     const stoppedAt = Date.now();
     process.kill(tsx[0]!, "SIGTERM");
     await waitFor(() => server.pids().length === 0, 6_000, "every process of the server to exit");
