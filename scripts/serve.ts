@@ -20,6 +20,7 @@ import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_DATABASE_PATH, openDatabase } from "../app/server/db.server";
+import { HashingTurns, serveHashingTurns, SHARED_HASHING_ENV, type TurnTaker } from "../app/server/password.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROGRAMS, isEmpty, seedDemo } from "../db/seed";
 import { ROLE_LABELS } from "../app/domain/roles";
 
@@ -88,10 +89,13 @@ const restartTimers = new Set<NodeJS.Timeout>();
 let listened = 0;
 let allListening = false;
 let shuttingDown = false;
+/** Password hashing, one at a time for the whole cluster (not one per worker): the turns are kept here. */
+const hashingTurns = new HashingTurns<TurnTaker>();
 
 function fork(place: number): void {
-  const worker = cluster.fork(env);
+  const worker = cluster.fork({ ...env, [SHARED_HASHING_ENV]: "1" });
   workers.set(worker, { startedAt: Date.now() });
+  const forgetHashingTurns = serveHashingTurns(hashingTurns, worker);
   worker.once("listening", () => {
     if (allListening || ++listened < workerCount) return;
     allListening = true;
@@ -102,6 +106,7 @@ function fork(place: number): void {
   worker.once("exit", (code, signal) => {
     const { startedAt } = workers.get(worker)!;
     workers.delete(worker);
+    forgetHashingTurns();
     if (shuttingDown) return;
     const how = signal ? `signal ${signal}` : `code ${code}`;
     // While no worker has ever listened, one that exits could not start (the port is taken, the

@@ -100,4 +100,22 @@ describe("two workers under concurrent reads and writes", () => {
     // Every failure the workers answered is in the one count (a turned-away attempt adds none).
     expect(row?.points).toBe(statuses.filter((s) => s === 401).length);
   });
+
+  it("hashes passwords one at a time for the whole cluster: a burst fills one line, not one per worker", { timeout: 60_000 }, async () => {
+    // 30 at once, each for an email of its own, on new connections (both workers get some). One
+    // line for the cluster holds 1 hashing + 16 waiting, so the rest are turned away (503); a
+    // line per worker holds up to 34.
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        postOnNewConnection("/login", { email: `burst-${n}-${runId.toLowerCase()}@example.org`, password: "wrong" }),
+      ),
+    );
+    const counts = statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+    console.log(`sign-in burst: ${JSON.stringify(counts)}`);
+    expect(statuses.every((s) => s === 401 || s === 429 || s === 503)).toBe(true);
+    // Measured: 17 hashed and 13 turned away with the cluster's one line; 27 and 3 with a line
+    // per worker. A few more than 17 may get through if the burst arrives slower than a hash.
+    expect(counts[401] ?? 0).toBeLessThanOrEqual(20);
+    expect(counts[503]).toBeGreaterThan(0);
+  });
 });
