@@ -14,7 +14,7 @@ import { CSEC_SENSITIVE_PARTY_ROLES, displayName, partyRoleLabel, type PartyRole
 import { auditChange } from "./audit.server";
 import { actionAssigned } from "./notify-events.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
-import { getDb, nowIso, type DbOrTx } from "./db.server";
+import { getDb, readTransaction, nowIso, type DbOrTx } from "./db.server";
 import { visibleMeetingOrNotFound } from "./meeting-access.server";
 import { peopleForYouth } from "./people.server";
 import { csecAudienceOf, notFound, requireCaseAccess, requirePermission, youthScopeCondition, type YouthInScope } from "./scope.server";
@@ -230,7 +230,7 @@ export function listCaseloadActions(
 ): { rows: ActionRow[]; total: number; page: number; size: number } {
   requireCaseAccess(viewer);
   const where = caseloadActionsWhere(viewer, opts);
-  return db.transaction((tx) => {
+  return readTransaction(db, (tx) => {
     const total = countVisibleActions(viewer, where, tx);
     const page = Math.min(opts.page, Math.max(1, Math.ceil(total / opts.size)));
     const due = opts.sortDesc ? desc(actionItems.dueOn) : asc(actionItems.dueOn);
@@ -334,7 +334,8 @@ export function closeActionItem(
   if (item.status !== "open") return { ok: false, errors: { _form: `This item is already ${item.status}.` } };
   return db.transaction((tx) => {
     const at = nowIso();
-    tx.update(actionItems)
+    const closed = tx
+      .update(actionItems)
       .set(
         outcome.status === "done"
           ? { status: "done", doneAt: at, updatedAt: at }
@@ -342,6 +343,12 @@ export function closeActionItem(
       )
       .where(and(eq(actionItems.id, actionId), eq(actionItems.status, "open")))
       .run();
+    // Closed by someone else since the check above (another worker, between the two): say so,
+    // and audit nothing, rather than log a close that did not happen.
+    if (closed.changes === 0) {
+      const now = tx.select({ status: actionItems.status }).from(actionItems).where(eq(actionItems.id, actionId)).get();
+      return { ok: false as const, errors: { _form: `This item is already ${now?.status ?? "closed"}.` } };
+    }
     auditChange(tx, viewer, {
       action: outcome.status === "done" ? "action_item.done" : "action_item.drop",
       entityType: "action_item",

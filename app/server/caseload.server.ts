@@ -14,7 +14,7 @@ import { displayName } from "../domain/youth";
 import { overdueActionCountSql } from "./action-items.server";
 import { staleContactCountSql, staleCutoffs } from "./contacts.server";
 import { concernsAwaitingReviewSql } from "./csec.server";
-import { getDb, type DbOrTx } from "./db.server";
+import { getDb, readTransaction, type DbOrTx } from "./db.server";
 import { missingClocks, type MissingClock } from "./episodes.server";
 import { nextMeetingKeySql } from "./meetings.server";
 import { pendingRequestCountSql } from "./requests.server";
@@ -133,7 +133,7 @@ export function listCaseload(viewer: Viewer, query: CaseloadQuery, db: DbOrTx = 
     concerns: concerns ? [dir(concerns), ...byName] : byName,
   };
 
-  return db.transaction((tx) => {
+  return readTransaction(db, (tx) => {
     // The youth list's own count of the same filters.
     const total = countYouthForViewer(viewer, filters, tx);
     const page = Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
@@ -212,7 +212,7 @@ export function caseloadsByPerson(
     where ${youthAssignments.userId} = ${users.id} and ${youthAssignments.kind} = ${kind}
       and ${youthAssignments.endedOn} is null and ${where})`;
   const members = and(eq(memberships.programId, viewer.programId), eq(memberships.role, kind), holdsOne);
-  return db.transaction((tx) => {
+  return readTransaction(db, (tx) => {
     const total = programWide
       ? (tx
           .select({ n: sql<number>`count(*)` })

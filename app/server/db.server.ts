@@ -1,6 +1,8 @@
 import Database from "better-sqlite3";
+import { is } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { SQLiteTransaction } from "drizzle-orm/sqlite-core";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import * as schema from "../../db/schema";
@@ -16,7 +18,18 @@ export function migrationsFolder(): string {
   return resolve(process.env.MIGRATIONS_DIR ?? "db/migrations");
 }
 
-/** Opens a SQLite database the way every process here should, and brings its schema up to date. */
+/**
+ * Opens a SQLite database the way every process here should, and brings its schema up to date.
+ *
+ * Several processes write the one file (the server's workers, the mail scheduler, the scripts):
+ * WAL lets readers go on while one writes, and a writer that finds another at work waits for it
+ * (busy_timeout, 5 s; the app's write transactions last milliseconds). `db.transaction` begins
+ * IMMEDIATE, taking the write lock first: a DEFERRED transaction (drizzle's default) reads under
+ * a snapshot and asks for the lock at its first write, and when another process has written
+ * since, SQLite cannot let it write from a stale snapshot, so it fails at once with SQLITE_BUSY,
+ * busy_timeout or not (two workers under load: youth pages, which audit their read, answered
+ * 500). A transaction that only reads says so with `readTransaction`.
+ */
 export function openDatabase(path: string): Db {
   if (path !== ":memory:") createPrivateFile(path);
   const sqlite = new Database(path);
@@ -25,6 +38,8 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
+  const deferred = db.transaction.bind(db);
+  db.transaction = (transaction, config) => deferred(transaction, { behavior: "immediate", ...config });
   migrate(db, { migrationsFolder: migrationsFolder() });
   // SQLite's advice for long-lived connections: refresh the planner's statistics where they are
   // missing or stale, so list queries keep choosing the right index as a program's data grows.
@@ -44,6 +59,24 @@ export function createPrivateFile(path: string): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
+/**
+ * A transaction that only reads: one consistent snapshot, without the write lock, so it never
+ * waits for a writer nor holds one up. It is read-only for real (PRAGMA query_only): a write
+ * slipped into it fails at once, in every test, not only when two processes happen to collide.
+ * Inside another transaction it is a part of that one, as any nested transaction is.
+ */
+export function readTransaction<T>(db: DbOrTx, read: (tx: Tx) => T): T {
+  if (is(db, SQLiteTransaction)) return db.transaction(read);
+  const client = (db as Db).$client;
+  if (client.inTransaction) return db.transaction(read);
+  client.pragma("query_only = ON");
+  try {
+    return db.transaction(read, { behavior: "deferred" });
+  } finally {
+    client.pragma("query_only = OFF");
+  }
 }
 
 let instance: Db | undefined;

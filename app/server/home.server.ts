@@ -10,7 +10,7 @@ import { REQUEST_STATUS_LABELS } from "../domain/requests";
 import { countCaseloadActions, listMyActions } from "./action-items.server";
 import { caseloadsByPerson, listCaseload, type Caseload, type CaseloadQuery, type PersonCaseload } from "./caseload.server";
 import { concernsAwaitingReview, ownConcernsUnderReview, type ConcernAwaitingReview } from "./csec.server";
-import { getDb, type Db } from "./db.server";
+import { getDb, readTransaction, type Db } from "./db.server";
 import { listUpcomingMeetings, type MeetingRow } from "./meetings.server";
 import { countRequestsByStatus, listRequestQueue, type RequestRow } from "./requests.server";
 import { requireCaseAccess } from "./scope.server";
@@ -59,7 +59,7 @@ export function getHome(viewer: Viewer, table: HomeTableQuery, db: Db = getDb())
   requireCaseAccess(viewer);
   const programWide = youthScopeOf(viewer.role).kind === "program";
   const supervises = seesThroughAssignment(viewer.role, "supervisor");
-  return db.transaction(() => {
+  return readTransaction(db, () => {
     const missingList = listYouthForViewer(
       viewer,
       { page: 1, size: 100, sort: BY_NAME, caseStatus: "open", missingNow: true, withoutFilterOptions: true },

@@ -57,7 +57,7 @@ import {
 } from "../domain/requests";
 import { requestTypeLabels } from "./program-settings.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
-import { getDb, type Db, type DbOrTx } from "./db.server";
+import { getDb, readTransaction, type Db, type DbOrTx } from "./db.server";
 import { csecAudienceOf, requireCaseAccess, requirePermission, youthScopeCondition, type YouthColumns } from "./scope.server";
 import type { Viewer } from "./session.server";
 import { assignedTo, countYouthForViewer } from "./youth.server";
@@ -835,7 +835,7 @@ function concerns(ctx: Ctx): ReportTable | null {
 
 export function getReports(viewer: Viewer, query: ReportQuery, db: Db = getDb(), now = new Date()): Reports {
   requireReports(viewer);
-  return db.transaction((tx) => {
+  return readTransaction(db, (tx) => {
     const ctx = contextFor(viewer, query, tx, now);
     const open = openYouth(ctx);
     const csecTables = [confirmedByBasis(ctx), concerns(ctx)].filter((t): t is ReportTable => t !== null);
@@ -938,7 +938,7 @@ export type ReportSummary = { period: Period; previous: Period; figures: Summary
 export function getReportSummary(viewer: Viewer, query: ReportQuery, db: Db = getDb(), now = new Date()): ReportSummary {
   requireReports(viewer);
   const previous = previousPeriod(query.period);
-  return db.transaction((tx) => {
+  return readTransaction(db, (tx) => {
     const current = keyFigures(contextFor(viewer, query, tx, now));
     const before = keyFigures(contextFor(viewer, { ...query, period: previous }, tx, now));
     return {

@@ -29,7 +29,7 @@ import { displayName, partyWithRole } from "../domain/youth";
 import { requestTypeInUse, requestTypeLabels } from "./program-settings.server";
 import { auditChange } from "./audit.server";
 import { requestDecided, requestSubmitted } from "./notify-events.server";
-import { getDb, nowIso, type DbOrTx } from "./db.server";
+import { getDb, readTransaction, nowIso, type DbOrTx } from "./db.server";
 import { likeContains } from "./sql.server";
 import { partiesShownTo } from "./parties.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
@@ -255,7 +255,7 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
   };
   const field = (REQUEST_SORTABLE as readonly string[]).includes(query.sort.id) ? (query.sort.id as keyof typeof sortExpr) : "requestedAt";
 
-  const { counts, total, page, raw } = db.transaction((tx) => {
+  const { counts, total, page, raw } = readTransaction(db, (tx) => {
     // Counts per status honour every filter but the status itself, so the tabs stay meaningful.
     const counts = countRequestsByStatus(viewer, query, tx);
     const total = statusFilter ? counts[query.status as RequestStatus] : Object.values(counts).reduce((a, b) => a + b, 0);

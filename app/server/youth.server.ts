@@ -9,7 +9,7 @@ import { ageOn, calendarDateIn } from "../domain/dates";
 import { REPORT_DEADLINE_MS } from "../domain/episodes";
 import { seesThroughAssignment, youthScopeOf, type Permission } from "../domain/permissions";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
-import { getDb, type DbOrTx } from "./db.server";
+import { getDb, readTransaction, type DbOrTx } from "./db.server";
 import { hasStaleContactSql, noYouthContactSinceSql, staleContactCountSql, staleCutoffs, startOfDayDaysAgo } from "./contacts.server";
 import { missingClocks, missingNow, type MissingClock, type MissingNow } from "./episodes.server";
 import { listPlacements, type PlacementView } from "./placements.server";
@@ -272,7 +272,7 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
   // Ties broken by name, then id, so that paging is stable.
   const tieBreak = sortField === "name" ? [asc(youth.id)] : [asc(youth.lastName), asc(youth.firstName), asc(youth.id)];
 
-  const { total, page, raw, clocks } = db.transaction((tx) => {
+  const { total, page, raw, clocks } = readTransaction(db, (tx) => {
     const total = countYouthForViewer(viewer, query, tx);
     const lastPage = Math.max(1, Math.ceil(total / query.size));
     const page = Math.min(query.page, lastPage);

@@ -2,8 +2,13 @@
  * A child process a test started (the app's server, nginx): what it printed, whether it has
  * exited or failed to start, and a stop that ends it for sure. Children still running when the
  * test process exits are signalled then, so no server outlives its test run.
+ *
+ * A child spawned `detached` leads a process group of its own (the app's server: tsx, the
+ * cluster's primary and its workers); with `processGroup: true` what is left of the group after
+ * the leader exits is killed too, and `kill` signals the whole group at once, as a crash would.
  */
 import type { ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 
 export type WatchedChild = {
   /** stdout and stderr interleaved (the last `keepBytes`). */
@@ -14,26 +19,74 @@ export type WatchedChild = {
   exited(): { code: number | null; signal: NodeJS.Signals | null } | null;
   /** Why it could not be started, or null. */
   spawnError(): Error | null;
-  /** SIGTERM, then SIGKILL after `graceMs`; resolves once it is gone. Does nothing if it is. */
+  /**
+   * SIGTERM (to the child alone), then SIGKILL after `graceMs` (to its group, with
+   * `processGroup`); resolves once it is gone, and with `processGroup` its whole group.
+   */
   stop(graceMs: number): Promise<void>;
+  /** `signal` to the whole process group at once; resolves once every process in it is gone. Needs `processGroup`. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+  /** The processes in the child's group now (the child itself among them while it runs); [] without `processGroup`. */
+  groupPids(): number[];
 };
 
+/** The processes whose process group is `pgid` (Linux: /proc/<pid>/stat). */
+export function processGroupMembers(pgid: number): number[] {
+  const members: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // pid (comm) state ppid pgrp ...: comm may hold spaces and parentheses, so read after the last ")".
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(pgrp) === pgid && state !== "Z") members.push(Number(entry));
+    } catch {
+      // It exited while we looked.
+    }
+  }
+  return members;
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // ESRCH: nobody is left in it.
+  }
+}
+
+async function groupGone(pgid: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (processGroupMembers(pgid).length > 0) {
+    if (Date.now() > deadline)
+      throw new Error(`process group ${pgid} still has ${processGroupMembers(pgid).join(", ")} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 /** Children still running, with the signal each should get if the test process exits first. */
-const running = new Map<ChildProcess, NodeJS.Signals>();
+const running = new Map<ChildProcess, { signal: NodeJS.Signals; group: boolean }>();
 let exitHookInstalled = false;
 
 /**
  * Watches `child`. `onExitSignal` is what it gets if the test process exits while it runs:
  * SIGKILL for our server, SIGTERM for nginx (a killed master leaves its workers listening).
  */
-export function watchChild(child: ChildProcess, opts: { keepBytes: number; onExitSignal: NodeJS.Signals }): WatchedChild {
+export function watchChild(
+  child: ChildProcess,
+  opts: { keepBytes: number; onExitSignal: NodeJS.Signals; processGroup?: boolean },
+): WatchedChild {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once("exit", () => {
-      for (const [c, signal] of running) c.kill(signal);
+      for (const [c, { signal, group }] of running) {
+        if (group && c.pid !== undefined) signalGroup(c.pid, signal);
+        else c.kill(signal);
+      }
     });
   }
-  running.set(child, opts.onExitSignal);
+  const group = Boolean(opts.processGroup);
+  running.set(child, { signal: opts.onExitSignal, group });
 
   let output = "";
   let stderr = "";
@@ -64,11 +117,26 @@ export function watchChild(child: ChildProcess, opts: { keepBytes: number; onExi
     exited: () => exited,
     spawnError: () => spawnError,
     stop: async (graceMs) => {
-      if (exited !== null || spawnError !== null) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-      await exitPromise;
-      clearTimeout(timer);
+      if (spawnError !== null) return;
+      const pgid = child.pid;
+      if (exited === null) {
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => (group && pgid !== undefined ? signalGroup(pgid, "SIGKILL") : child.kill("SIGKILL")), graceMs);
+        await exitPromise;
+        clearTimeout(timer);
+      }
+      if (group && pgid !== undefined && processGroupMembers(pgid).length > 0) {
+        // The leader is gone but not all it started: end the rest (a test can look first, with groupPids).
+        signalGroup(pgid, "SIGKILL");
+        await groupGone(pgid);
+      }
     },
+    kill: async (signal) => {
+      if (!group || child.pid === undefined) throw new Error("kill() needs a child watched with processGroup: true");
+      signalGroup(child.pid, signal);
+      await exitPromise;
+      await groupGone(child.pid);
+    },
+    groupPids: () => (group && child.pid !== undefined ? processGroupMembers(child.pid) : []),
   };
 }

@@ -8,10 +8,17 @@
  *   ... fetch(`${server.url}/login`) ...
  *   await server.stop();                          // kills it, removes the temp dir
  *
+ *   await server.crash();                         // SIGKILL to all its processes; the files stay
+ *   const again = await startServer({ databasePath: server.databasePath });  // on the same file
+ *
+ * The server runs one worker (`WEB_CONCURRENCY=1`: the machine's cores are shared by the tests)
+ * unless `env` asks for more. It leads a process group of its own (tsx, the cluster's primary,
+ * its workers): stopping it leaves none of them behind.
+ *
  * Requires `npm run build` first; the server is the built app, not the sources.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -43,6 +50,11 @@ export type StartServerOptions = {
   readyPath?: string;
   /** How long to wait for readiness (default 30 000 ms). */
   readyTimeoutMs?: number;
+  /**
+   * Serve this existing database file (another server's, after `crash()`) instead of a fresh
+   * copy; `seed` and `seedAnchor` do not apply, and `stop()` leaves the file where it is.
+   */
+  databasePath?: string;
 };
 
 export type TestServer = {
@@ -52,9 +64,33 @@ export type TestServer = {
   databasePath: string;
   /** What the server printed so far (stdout and stderr interleaved; the last 256 kB). */
   output(): string;
-  /** Stops the server (SIGTERM, then SIGKILL after 2 s) and removes the temp dir. Idempotent. */
+  /**
+   * Stops the server (SIGTERM, then SIGKILL after 2 s, then SIGKILL to any of its processes
+   * still there) and removes the temp dir. Idempotent.
+   */
   stop(): Promise<void>;
+  /** SIGKILL to every process of the server at once, as a power cut would; keeps the temp dir (`stop()` removes it). */
+  crash(): Promise<void>;
+  /** The server's processes now: tsx, the primary and its workers. */
+  pids(): number[];
 };
+
+/** A server's processes by what they run: tsx's CLI (the group's leader), the cluster's primary, its workers. */
+export function serverProcesses(server: TestServer): { tsx: number[]; primary: number[]; workers: number[] } {
+  const found = { tsx: [] as number[], primary: [] as number[], workers: [] as number[] };
+  for (const pid of server.pids()) {
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    } catch {
+      continue; // It exited while we looked.
+    }
+    if (args.some((a) => a.endsWith("tsx/dist/cli.mjs"))) found.tsx.push(pid);
+    else if (args.some((a) => a.endsWith("scripts/serve.ts"))) found.primary.push(pid);
+    else if (args.some((a) => a.endsWith("scripts/serve-worker.ts"))) found.workers.push(pid);
+  }
+  return found;
+}
 
 /** A port that was free a moment ago (listen on 0, read it, close). */
 export async function freePort(host = HOST): Promise<number> {
@@ -103,6 +139,8 @@ function serverEnv(port: number, databasePath: string, extra: Record<string, str
     // The mail scheduler's passes (reminders, digests) would add notifications at wall-clock
     // moments a test cannot foresee; a test that wants them passes MAIL_SCHEDULER: "on".
     MAIL_SCHEDULER: "off",
+    // One worker: tests share the machine's cores. A test of the cluster asks for more.
+    WEB_CONCURRENCY: "1",
     ...extra,
   };
 }
@@ -114,15 +152,23 @@ export async function startServer(opts: StartServerOptions = {}): Promise<TestSe
   if (!existsSync(TSX_CLI)) {
     throw new Error(`startServer: ${TSX_CLI} is missing; run npm ci.`);
   }
-  const dir = mkdtempSync(join(tmpdir(), "casa-e2e-"));
-  const databasePath = join(dir, "app.db");
-  const removeDir = () => rmSync(dir, { recursive: true, force: true });
-  try {
-    if (opts.seed ?? true) await copyDemoDatabase(databasePath, opts.seedAnchor);
-    else await prepareDatabase(databasePath, { seed: false });
-  } catch (error) {
-    removeDir();
-    throw error;
+  let databasePath: string;
+  let removeDir: () => void;
+  if (opts.databasePath !== undefined) {
+    if (!existsSync(opts.databasePath)) throw new Error(`startServer: ${opts.databasePath} does not exist`);
+    databasePath = opts.databasePath;
+    removeDir = () => {};
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), "casa-e2e-"));
+    databasePath = join(dir, "app.db");
+    removeDir = () => rmSync(dir, { recursive: true, force: true });
+    try {
+      if (opts.seed ?? true) await copyDemoDatabase(databasePath, opts.seedAnchor);
+      else await prepareDatabase(databasePath, { seed: false });
+    } catch (error) {
+      removeDir();
+      throw error;
+    }
   }
 
   // The free port can be taken between probing and listening; retry a couple of times if so.
@@ -148,9 +194,11 @@ async function launch(port: number, databasePath: string, removeDir: () => void,
     cwd: REPO_ROOT,
     env: serverEnv(port, databasePath, opts.env),
     stdio: ["ignore", "pipe", "pipe"],
+    // A process group of its own: tsx, the primary and its workers can be signalled together.
+    detached: true,
   });
   // Keep the last ~256 kB (the server logs every request).
-  const watched = watchChild(child, { keepBytes: 256 * 1024, onExitSignal: "SIGKILL" });
+  const watched = watchChild(child, { keepBytes: 256 * 1024, onExitSignal: "SIGKILL", processGroup: true });
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -158,6 +206,7 @@ async function launch(port: number, databasePath: string, removeDir: () => void,
     await watched.stop(2_000);
     removeDir();
   };
+  const crash = () => watched.kill("SIGKILL");
 
   const readyPath = opts.readyPath ?? "/login";
   const timeoutMs = opts.readyTimeoutMs ?? 30_000;
@@ -171,8 +220,10 @@ async function launch(port: number, databasePath: string, removeDir: () => void,
         spawnError !== null
           ? `could not be started: ${spawnError.message}`
           : `exited early (code ${exited?.code}, signal ${exited?.signal})`;
-      // Not stop(): the caller decides about the temp dir (a port retry reuses it).
+      // Not stop(): the caller decides about the temp dir (a port retry reuses it). Whatever
+      // it started goes with it.
       stopped = true;
+      await watched.stop(0);
       if (/EADDRINUSE/.test(watched.stderr())) throw new PortInUseError(`startServer: port ${port} was taken`);
       throw new Error(
         `startServer: the server ${how} before ${url}${readyPath} answered.\n--- server output ---\n${tail(watched.output()) || "(none)"}`,
@@ -196,5 +247,5 @@ async function launch(port: number, databasePath: string, removeDir: () => void,
     await delay(150);
   }
 
-  return { url, databasePath: resolve(databasePath), output: watched.output, stop };
+  return { url, databasePath: resolve(databasePath), output: watched.output, stop, crash, pids: watched.groupPids };
 }
