@@ -377,7 +377,7 @@ function cases(r: ReturnType<typeof pickRecords>): Case[] {
     { label: "report CSV", role: "lead", path: "/reports/tables/requests-by-type.csv?period=year_to_date" },
     // The administrator's home is /admin/users (/ redirects there).
     { label: "/admin/users (admin's home)", role: "admin", path: "/admin/users" },
-    { label: "/audit", role: "admin", path: "/audit" },
+    { label: "/audit", role: "lead", path: "/audit" },
   ];
 }
 
@@ -457,7 +457,7 @@ async function main(): Promise<void> {
     const c = records.counts;
     const about = [
       `HTTP benchmark, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GB;`,
-      `server workers: ${opts.workers ?? "the server's default"}; ${opts.requests} requests per page at 1 connection, ${opts.seconds} s at ${opts.concurrency}.`,
+      `server workers: ${opts.workers ?? `the server's default (one per core, ${availableParallelism()})`}; ${opts.requests} requests per page at 1 connection, ${opts.seconds} s at ${opts.concurrency}.`,
       `Data: ${c.youth} youth, ${c.contacts} contacts, ${c.resource_requests} requests, ${c.mdt_meetings} meetings, ${c.action_items} action items, ${c.audit_events} audit events, ${c.users} users, ${c.programs} programs (${opts.database}).`,
       `Floor (GET /login p50 at start, middle, end): ${floors.map((f) => fmt(f, 2)).join(", ")} ms. Server memory (RSS, all processes) peaked at ${fmt(rssPeak, 0)} MB.`,
     ];
