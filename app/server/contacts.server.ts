@@ -9,7 +9,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, max, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { caseParties, contactParties, contactRevisions, contacts, programs, users, youth } from "../../db/schema";
 import { addDays, daysBetween, calendarDateIn, zonedLocalToUtc } from "../domain/dates";
-import { PARTY_ROLE_LABELS, partyWithRole } from "../domain/youth";
+import { CASE_STATUSES, PARTY_ROLE_LABELS, partyWithRole } from "../domain/youth";
 import {
   CONTACT_EDIT_HOURS,
   CONTACT_METHOD_LABELS,
@@ -307,26 +307,30 @@ export function staleContactCountSql(cutoffs: StaleCutoffs): SQL<number> {
 
 /**
  * The youth (a row of `youth`) has a stale core contact: the same rule as `staleContactCountSql`
- * above, as a set a whole program is filtered by (an index range, not a subquery per youth).
+ * above, as a set a whole program is filtered by. The set is the program's youth not seen since
+ * the cutoff, and the youth of its core parties not contacted since theirs, each an index range
+ * (`IS NULL OR <` rather than `coalesce(...) <`, which no index can answer), so a lead's count
+ * visits the few thousand stale youth rather than testing every youth of the program.
  */
 export function hasStaleContactSql(viewer: Viewer, cutoffs: StaleCutoffs): SQL {
-  return sql`(${noYouthContactSinceSql(cutoffs.youth)} or ${youth.id} in (
-    select p.youth_id from ${caseParties} p
-    where p.program_id = ${viewer.programId} and p.role in (${sql.join(
-      CORE_CONTACT_PARTIES.map((r) => sql`${r}`),
-      sql`, `,
-    )}) and p.ended_on is null
-      and coalesce(p.last_contact_at, '') < ${cutoffOfRole(sql`p.role`, cutoffs)}
-      and not exists (select 1 from ${caseParties} q where q.youth_id = p.youth_id and q.role = p.role
-        and q.ended_on is null and q.last_contact_at >= ${cutoffOfRole(sql`p.role`, cutoffs)})))`;
-}
-
-/** The cutoff of a core party role held in a column, as SQL (each role has its own threshold). */
-function cutoffOfRole(role: SQL, cutoffs: StaleCutoffs): SQL {
-  return sql`(case ${role} ${sql.join(
-    CORE_CONTACT_PARTIES.map((r) => sql`when ${r} then ${cutoffs[r]}`),
-    sql` `,
-  )} end)`;
+  return sql`${youth.id} in (
+    select y.id from ${youth} y where y.program_id = ${viewer.programId}
+      and y.case_status in (${sql.join(
+        CASE_STATUSES.map((st) => sql`${st}`),
+        sql`, `,
+      )})
+      and (y.last_youth_contact_at is null or y.last_youth_contact_at < ${cutoffs.youth})
+    ${sql.join(
+      CORE_CONTACT_PARTIES.map(
+        (role) => sql`union all
+          select p.youth_id from ${caseParties} p
+          where p.program_id = ${viewer.programId} and p.role = ${role} and p.ended_on is null
+            and (p.last_contact_at is null or p.last_contact_at < ${cutoffs[role]})
+            and not exists (select 1 from ${caseParties} q where q.youth_id = p.youth_id and q.role = ${role}
+              and q.ended_on is null and q.last_contact_at >= ${cutoffs[role]})`,
+      ),
+      sql` `,
+    )})`;
 }
 
 /**
