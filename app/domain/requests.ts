@@ -1,8 +1,8 @@
 /**
  * Resource requests: the typed catalogue, the lifecycle, and who may move a request along.
- * Which types reveal CSEC involvement is decided here, in one place.
+ * Which types reveal CSEC involvement is decided here, in one place. No zod here: pages that
+ * show a request's status load this module, and the form schemas are in request-forms.ts.
  */
-import { z } from "zod";
 import { isCalendarDate } from "./dates";
 import type { Permission } from "./permissions";
 
@@ -118,42 +118,6 @@ export function formatCents(cents: number): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 }
 
-export const requestFormSchema = z.object({
-  type: z.enum(REQUEST_TYPE_KEYS, { error: "Choose the kind of resource." }),
-  subtype: z
-    .string()
-    .trim()
-    .max(40, "Choose which kind.")
-    .optional()
-    .transform((v) => v || undefined),
-  description: z
-    .string()
-    .trim()
-    .max(2000, "Keep the description under 2000 characters.")
-    .optional()
-    .transform((v) => v || undefined),
-  /** "agency", or the id of one of the youth's case parties. */
-  addressedTo: z.string({ error: "Choose who the request goes to." }).regex(/^(agency|\d+)$/, "Choose who the request goes to."),
-  agency: z
-    .string()
-    .trim()
-    .max(120, "Keep the agency's name under 120 characters.")
-    .optional()
-    .transform((v) => v || undefined),
-  amount: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined),
-  dueOn: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined)
-    .refine((v) => v === undefined || isCalendarDate(v), "Enter a due date, or leave it empty."),
-  intent: z.enum(["draft", "submit"]).catch("draft"),
-});
-
 /**
  * The checks of a new (or edited) request that depend on its type or on the day, beside the
  * schema's: run on whatever the form sent, valid or not, so that one reply names every problem.
@@ -180,28 +144,3 @@ export function requestTypeChecks(
   if (text(values.addressedTo) === "agency" && !text(values.agency)) errors.agency = "Name the agency or organisation the request goes to.";
   return { errors, amountCents };
 }
-
-const optionalText = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep ${what} under ${max} characters.`)
-    .optional()
-    .transform((v) => v || undefined);
-
-/**
- * A transition as the form sends it. Approving funds may carry the amount approved; fulfilling
- * carries the outcome (the day, the provider or agency, the amount paid for funds, a note).
- * Which of these an action needs is checked with the request at hand (`transitionRequest`).
- */
-export const transitionFormSchema = z
-  .object({
-    action: z.enum(REQUEST_ACTIONS, { error: "Choose what to do with the request." }),
-    /** The version the page showed (a hidden field): missing or malformed, the form as a whole is refused (below). */
-    version: z.coerce.number().int().positive().catch(0),
-    note: optionalText(2000, "the note"),
-    amount: optionalText(20, "the amount"),
-    fulfilledOn: optionalText(10, "the date"),
-    provider: optionalText(200, "the provider's name"),
-  })
-  .refine((v) => v.version > 0, { path: ["_form"], message: "This form is out of date: reload the page and try again." });

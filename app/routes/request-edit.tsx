@@ -5,7 +5,7 @@ import { StaleVersion, SubmitButton } from "~/components/forms";
 import { RequestForm } from "~/components/RequestForm";
 import { baseVersionOf } from "~/domain/forms";
 import { savedUrl } from "~/domain/notices";
-import { requestFormSchema } from "~/domain/requests";
+import { requestFormSchema } from "~/domain/request-forms";
 import { parseForm, refusalReply } from "~/server/forms.server";
 import { editDraft, getDraftForEdit, requestFormErrors } from "~/server/requests.server";
 import { requestFormChoices } from "~/server/request-form.server";

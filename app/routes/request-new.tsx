@@ -6,7 +6,7 @@ import { FormPage } from "~/components/FormPage";
 import { calendarDateIn } from "~/domain/dates";
 import { savedUrl } from "~/domain/notices";
 import { formReply, parseForm } from "~/server/forms.server";
-import { requestFormSchema } from "~/domain/requests";
+import { requestFormSchema } from "~/domain/request-forms";
 import { createRequest, requestFormErrors } from "~/server/requests.server";
 import { requestFormChoices } from "~/server/request-form.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";
