@@ -26,7 +26,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
-import { createServer } from "node:net";
+import { freePort } from "./free-port";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { dirname, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -88,17 +88,6 @@ function parseArgs(argv: string[]): Options {
 // The server
 
 const PASSWORD = "casa-demo-2026";
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = createServer();
-    srv.once("error", fail);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => done(port));
-    });
-  });
-}
 
 async function startServer(opts: Options, port: number): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env };

@@ -11,7 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "./free-port";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { openDatabase } from "../app/server/db.server";
@@ -23,17 +23,6 @@ const arg = (name: string, fallback: number) => {
 };
 const REQUESTS = arg("--requests", 80);
 const CLIENTS = arg("--clients", 8);
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once("error", fail);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), "casa-bench-flood-"));
 const databasePath = join(dir, "app.db");

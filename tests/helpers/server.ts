@@ -19,7 +19,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../../scripts/free-port";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -92,24 +92,7 @@ export function serverProcesses(server: TestServer): { tsx: number[]; primary: n
   return found;
 }
 
-/** A port that was free a moment ago (listen on 0, read it, close). */
-export async function freePort(host = HOST): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.once("error", reject);
-    srv.listen(0, host, () => {
-      const address = srv.address();
-      if (address === null || typeof address === "string") {
-        srv.close();
-        reject(new Error("could not read the port of a listening socket"));
-        return;
-      }
-      const { port } = address;
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
+export { freePort };
 
 function tail(text: string, lines = 40): string {
   return text.trimEnd().split("\n").slice(-lines).join("\n");
