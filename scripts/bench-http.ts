@@ -24,9 +24,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import { freePort } from "./free-port";
+import { processGroupMembers } from "./process-group";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { dirname, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -120,29 +121,12 @@ async function startServer(opts: Options, port: number): Promise<ChildProcess> {
   throw new Error("the server did not answer /healthz within 120 s");
 }
 
-/** The server's processes: the one started and its descendants (cluster workers). */
-function processTree(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // gone
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
-  return tree;
-}
-
 const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
-/** User + system CPU milliseconds of the server's processes so far. */
+/** User + system CPU milliseconds so far of the server's processes (its process group: it is started detached). */
 function serverCpuMs(root: number): number {
   let ticks = 0;
-  for (const pid of processTree(root)) {
+  for (const pid of processGroupMembers(root)) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
       ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
@@ -156,7 +140,7 @@ function serverCpuMs(root: number): number {
 /** Resident memory (MB) of the server's processes together. */
 function serverRssMb(root: number): number {
   let kb = 0;
-  for (const pid of processTree(root)) {
+  for (const pid of processGroupMembers(root)) {
     try {
       const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       kb += Number(m?.[1] ?? 0);

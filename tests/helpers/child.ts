@@ -8,7 +8,9 @@
  * the leader exits is killed too, and `kill` signals the whole group at once, as a crash would.
  */
 import type { ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { processGroupMembers } from "../../scripts/process-group";
+
+export { processGroupMembers };
 
 export type WatchedChild = {
   /** stdout and stderr interleaved (the last `keepBytes`). */
@@ -29,23 +31,6 @@ export type WatchedChild = {
   /** The processes in the child's group now (the child itself among them while it runs); [] without `processGroup`. */
   groupPids(): number[];
 };
-
-/** The processes whose process group is `pgid` (Linux: /proc/<pid>/stat). */
-export function processGroupMembers(pgid: number): number[] {
-  const members: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // pid (comm) state ppid pgrp ...: comm may hold spaces and parentheses, so read after the last ")".
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(pgrp) === pgid && state !== "Z") members.push(Number(entry));
-    } catch {
-      // It exited while we looked.
-    }
-  }
-  return members;
-}
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
