@@ -673,6 +673,12 @@ export const actionItems = sqliteTable(
       .notNull()
       .default("open"),
     doneAt: text("done_at"),
+    /**
+     * The program's calendar day on which it was closed (done or dropped), stored with `done_at`
+     * (reports count items closed after their due day from it, see `reportActionDueCounts`). Null
+     * on items closed before the column existed: reports work those out from `done_at`.
+     */
+    doneOn: text("done_on"),
     dropReason: text("drop_reason"),
     csecSensitive: integer("csec_sensitive", { mode: "boolean" }).notNull().default(false),
     createdByUserId: integer("created_by_user_id")
@@ -1033,6 +1039,87 @@ export const reportHourlyCounts = sqliteTable(
     n: integer("n").notNull(),
   },
   (t) => [primaryKey({ columns: [t.programId, t.kind, t.hour] })],
+);
+
+/**
+ * Report counts kept by triggers (see migration 0026), like `report_hourly_counts`, so that a
+ * program-wide report sums a period's buckets instead of reading each record of it. Every write
+ * path (the app, the seed, a test fixture) keeps them true because the database does it.
+ *
+ * `grain` says what `bucket` is:
+ * - for an instant (requested_at, a decision's at): `h` is the UTC hour `YYYY-MM-DDTHH`, `d` the
+ *   UTC day `YYYY-MM-DD`. A program month starts on a UTC hour, so it is its first and last
+ *   days' hours plus the whole UTC days between them.
+ * - for a calendar day (fulfilled_on, due_on): `d` is the day, `m` the month `YYYY-MM`.
+ * Each record is counted once in each grain.
+ */
+const rollupGrain = (name = "grain") => text(name, { enum: ["h", "d", "m"] }).notNull();
+
+/** Resource requests by when they were requested: type and status now, and the amounts asked. */
+export const reportRequestCounts = sqliteTable(
+  "report_request_counts",
+  {
+    programId: integer("program_id").notNull(),
+    grain: rollupGrain(),
+    bucket: text("bucket").notNull(),
+    type: text("type").notNull(),
+    status: text("status").notNull(),
+    n: integer("n").notNull(),
+    /** How many of them carry an amount, and its sum. */
+    amountN: integer("amount_n").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.grain, t.bucket, t.type, t.status] })],
+);
+
+/** Approvals and denials (request status events) by when they were made, and the amounts approved. */
+export const reportDecisionCounts = sqliteTable(
+  "report_decision_counts",
+  {
+    programId: integer("program_id").notNull(),
+    grain: rollupGrain(),
+    bucket: text("bucket").notNull(),
+    /** The request's type. */
+    type: text("type").notNull(),
+    /** `approved` or `denied`. */
+    toStatus: text("to_status").notNull(),
+    n: integer("n").notNull(),
+    amountN: integer("amount_n").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.grain, t.bucket, t.type, t.toStatus] })],
+);
+
+/** Fulfilled requests by the day they were provided: type, days taken (-1 when not stored) and amounts paid. */
+export const reportFulfilledCounts = sqliteTable(
+  "report_fulfilled_counts",
+  {
+    programId: integer("program_id").notNull(),
+    grain: rollupGrain(),
+    bucket: text("bucket").notNull(),
+    type: text("type").notNull(),
+    fulfilDays: integer("fulfil_days").notNull(),
+    n: integer("n").notNull(),
+    paidN: integer("paid_n").notNull(),
+    paidCents: integer("paid_cents").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.grain, t.bucket, t.type, t.fulfilDays] })],
+);
+
+/**
+ * Action items by their due day, and how each stands: `open`, `late` (closed after its due day),
+ * `on_time`, or `undated` (closed, but `done_on` not stored: reports work those out from `done_at`).
+ */
+export const reportActionDueCounts = sqliteTable(
+  "report_action_due_counts",
+  {
+    programId: integer("program_id").notNull(),
+    grain: rollupGrain(),
+    bucket: text("bucket").notNull(),
+    state: text("state", { enum: ["open", "late", "on_time", "undated"] }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.grain, t.bucket, t.state] })],
 );
 
 /**

@@ -334,12 +334,14 @@ export function closeActionItem(
   if (item.status !== "open") return { ok: false, errors: { _form: `This item is already ${item.status}.` } };
   return db.transaction((tx) => {
     const at = nowIso();
+    // The program's calendar day, kept with the instant: reports count items closed after their due day.
+    const doneOn = calendarDateIn(new Date(at), viewer.timeZone);
     const closed = tx
       .update(actionItems)
       .set(
         outcome.status === "done"
-          ? { status: "done", doneAt: at, updatedAt: at }
-          : { status: "dropped", dropReason: outcome.reason, doneAt: at, updatedAt: at },
+          ? { status: "done", doneAt: at, doneOn, updatedAt: at }
+          : { status: "dropped", dropReason: outcome.reason, doneAt: at, doneOn, updatedAt: at },
       )
       .where(and(eq(actionItems.id, actionId), eq(actionItems.status, "open")))
       .run();

@@ -19,7 +19,11 @@ import {
   contacts,
   mdtMeetings,
   memberships,
+  reportActionDueCounts,
+  reportDecisionCounts,
+  reportFulfilledCounts,
   reportHourlyCounts,
+  reportRequestCounts,
   requestStatusEvents,
   resourceRequests,
   runawayEpisodes,
@@ -139,11 +143,18 @@ type Ctx = {
   advocatesNamed: number[] | null;
   /** What the program calls its request types. */
   labels: TypeLabels;
+  /** Whether program-wide figures may be read from the kept counts (false: always from the records, for tests). */
+  keptCounts: boolean;
+};
+
+export type ReportOptions = {
+  /** Read program-wide figures from the counts kept by triggers (the default), or count every record. */
+  keptCounts?: boolean;
 };
 
 const startOfDay = (day: string, timeZone: string) => zonedLocalToUtc(`${day}T00:00`, timeZone)!;
 
-function contextFor(viewer: Viewer, query: ReportQuery, db: DbOrTx, now: Date): Ctx {
+function contextFor(viewer: Viewer, query: ReportQuery, db: DbOrTx, now: Date, opts: ReportOptions = {}): Ctx {
   const tz = viewer.timeZone;
   const { period } = query;
   const months = monthsOf(period).map((month, i, all) => {
@@ -170,6 +181,7 @@ function contextFor(viewer: Viewer, query: ReportQuery, db: DbOrTx, now: Date): 
     db,
     advocatesNamed: query.advocateName?.trim() ? advocatesNamed(viewer, query.advocateName.trim(), db) : null,
     labels: requestTypeLabels(viewer.programId, db),
+    keptCounts: opts.keptCounts ?? true,
   };
 }
 
@@ -222,8 +234,13 @@ function requestsOfEvents(ctx: Ctx, withType = true): SQL {
  * whole program, and every month of the period starts and ends on a UTC hour (a time zone a whole
  * number of hours from UTC).
  */
-function hourlyCountsServe(ctx: Ctx, kind: "contact" | "action"): boolean {
-  return countsWholeProgram(ctx, kind) && ctx.months.every((m) => m.start.endsWith(":00:00.000Z") && m.end.endsWith(":00:00.000Z"));
+function hourlyCountsServe(ctx: Ctx, kind: "contact" | "action" | "request"): boolean {
+  return keptCountsServe(ctx, kind) && ctx.months.every((m) => m.start.endsWith(":00:00.000Z") && m.end.endsWith(":00:00.000Z"));
+}
+
+/** Whether a kind's figures may be read from the counts kept by triggers: the viewer counts the whole program. */
+function keptCountsServe(ctx: Ctx, kind: "contact" | "action" | "request"): boolean {
+  return ctx.keptCounts && countsWholeProgram(ctx, kind);
 }
 
 /**
@@ -252,6 +269,70 @@ function hourlyCountsPerMonth(ctx: Ctx, kind: "contact" | "action_opened" | "act
     ),
     sql` union all `,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The kept counts (db/report-rollups.ts): a range of records is a few ranges of buckets
+
+type Grain = "h" | "d" | "m";
+/** Buckets `from` (included) to `to` (excluded) of one grain. */
+type Span = { grain: Grain; from: string; to: string };
+
+/**
+ * The buckets of the instants from `start` (included) to `end` (excluded), both on a UTC hour:
+ * the hours before the first whole UTC day, the whole days, and the hours after the last.
+ */
+export function instantSpans(start: string, end: string): Span[] {
+  const startHour = start.slice(0, 13);
+  const endHour = end.slice(0, 13);
+  const firstDay = startHour.endsWith("T00") ? start.slice(0, 10) : addDays(start.slice(0, 10), 1);
+  const endDay = end.slice(0, 10);
+  if (firstDay >= endDay) return startHour < endHour ? [{ grain: "h", from: startHour, to: endHour }] : [];
+  return (
+    [
+      { grain: "h", from: startHour, to: `${firstDay}T00` },
+      { grain: "d", from: firstDay, to: endDay },
+      { grain: "h", from: `${endDay}T00`, to: endHour },
+    ] satisfies Span[]
+  ).filter((x) => x.from < x.to);
+}
+
+/** The buckets of the calendar days `from` to `to` (both included): whole months, and the days around them. */
+export function daySpans(from: string, to: string): Span[] {
+  if (to < from) return [];
+  const end = addDays(to, 1);
+  const firstMonth = from.endsWith("-01") ? from.slice(0, 7) : addDays(`${from.slice(0, 7)}-28`, 7).slice(0, 7);
+  const endMonth = end.slice(0, 7);
+  if (firstMonth >= endMonth) return [{ grain: "d", from, to: end }];
+  return (
+    [
+      { grain: "d", from, to: `${firstMonth}-01` },
+      { grain: "m", from: firstMonth, to: endMonth },
+      { grain: "d", from: `${endMonth}-01`, to: end },
+    ] satisfies Span[]
+  ).filter((x) => x.from < x.to);
+}
+
+type KeptTable = typeof reportRequestCounts | typeof reportDecisionCounts | typeof reportFulfilledCounts | typeof reportActionDueCounts;
+
+/**
+ * `select <columns> from <table>` over each span of the program's kept counts, joined by `union all`.
+ * `where` narrows the rows (a type, a status).
+ */
+function keptRows(ctx: Ctx, table: KeptTable, spans: Span[], columns: SQL, where?: SQL): SQL {
+  if (spans.length === 0) return sql`select ${columns} from ${table} where 0`;
+  return sql.join(
+    spans.map(
+      (x) => sql`select ${columns} from ${table} where ${table.programId} = ${ctx.viewer.programId}
+        and ${table.grain} = ${x.grain} and ${table.bucket} >= ${x.from} and ${table.bucket} < ${x.to}${where ? sql` and ${where}` : sql``}`,
+    ),
+    sql` union all `,
+  );
+}
+
+/** The request type filter on a kept-counts table, when the report has one. */
+function keptType(ctx: Ctx, column: SQLWrapper): SQL | undefined {
+  return ctx.query.type ? sql`${column} = ${ctx.query.type}` : undefined;
 }
 
 function requestsVisible(ctx: Ctx, withType = true): SQL {
@@ -316,18 +397,32 @@ function requestsByMonthAndType(ctx: Ctx): ReportTable {
   // A range count per type and month (requests_program_type_requested_idx): grouping the
   // period's requests instead costs a sorter, which is most of the time at a program's scale.
   const candidates = REQUEST_TYPES.map((t) => t.key as string).filter((t) => !ctx.query.type || t === ctx.query.type);
+  const k = reportRequestCounts;
   const rows = ctx.db.all<{ month: string; type: string; n: number }>(
-    sql.join(
-      candidates.map((t) =>
-        perMonth(
-          ctx,
-          resourceRequests.requestedAt,
-          (m, range) => sql`select ${m} as month, ${t} as type, count(*) as n from ${resourceRequests}
+    hourlyCountsServe(ctx, "request")
+      ? sql`select month, type, sum(n) as n from (${sql.join(
+          ctx.months.map((m) =>
+            keptRows(
+              ctx,
+              k,
+              instantSpans(m.start, m.end),
+              sql`${m.month} as month, ${k.type} as type, ${k.n} as n`,
+              and(sql`${k.status} <> 'draft'`, keptType(ctx, k.type)),
+            ),
+          ),
+          sql` union all `,
+        )}) group by month, type`
+      : sql.join(
+          candidates.map((t) =>
+            perMonth(
+              ctx,
+              resourceRequests.requestedAt,
+              (m, range) => sql`select ${m} as month, ${t} as type, count(*) as n from ${resourceRequests}
             where ${visible(ctx, requestCols, "request")} and ${resourceRequests.type} = ${t} and ${range} and ${resourceRequests.status} <> 'draft'`,
+            ),
+          ),
+          sql` union all `,
         ),
-      ),
-      sql` union all `,
-    ),
   );
   const types = REQUEST_TYPES.map((t) => t.key).filter((t) => rows.some((r) => r.type === t && r.n > 0));
   const grid = ctx.months.map((m) => types.map((t) => rows.find((r) => r.month === m.month && r.type === t)?.n ?? 0));
@@ -348,14 +443,23 @@ const REPORTED_STATUSES: RequestStatus[] = ["submitted", "approved", "fulfilled"
 
 function requestsByStatus(ctx: Ctx): ReportTable {
   // A range count per status (requests_program_status_idx), rather than grouping the period.
+  const k = reportRequestCounts;
   const rows = ctx.db.all<{ status: string; n: number }>(
-    sql.join(
-      REPORTED_STATUSES.map(
-        (st) => sql`select ${st} as status, count(*) as n from ${resourceRequests}
+    hourlyCountsServe(ctx, "request")
+      ? sql`select status, sum(n) as n from (${keptRows(
+          ctx,
+          k,
+          instantSpans(ctx.start, ctx.end),
+          sql`${k.status} as status, ${k.n} as n`,
+          keptType(ctx, k.type),
+        )}) group by status`
+      : sql.join(
+          REPORTED_STATUSES.map(
+            (st) => sql`select ${st} as status, count(*) as n from ${resourceRequests}
           where ${requestsVisible(ctx)} and ${resourceRequests.status} = ${st} and ${inPeriod(ctx, resourceRequests.requestedAt)}`,
-      ),
-      sql` union all `,
-    ),
+          ),
+          sql` union all `,
+        ),
   );
   const s = suppressCounts(
     REPORTED_STATUSES.map((st) => [rows.find((r) => r.status === st)?.n ?? 0]),
@@ -405,7 +509,9 @@ function daysToFulfil(
       )
     : sql`select +${resourceRequests.type} as type, ${resourceRequests.fulfilDays} as days, count(*) as n
         from ${resourceRequests} where ${fulfilled} and ${resourceRequests.fulfilDays} is not null group by 1, 2`;
-  const histogram = ctx.db.all<{ type: string; days: number; n: number }>(sql`${stored} union all ${worked}`);
+  const histogram = keptCountsServe(ctx, "request")
+    ? keptDaysHistogram(ctx, worked)
+    : ctx.db.all<{ type: string; days: number; n: number }>(sql`${stored} union all ${worked}`);
   const byType = new Map<string, Map<number, number>>();
   for (const h of histogram) {
     const key = opts.byType ? h.type : "all";
@@ -416,6 +522,25 @@ function daysToFulfil(
   return [...byType]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([type, days]) => ({ type, ...medianAndP90([...days].map(([value, n]) => ({ value, n }))) }));
+}
+
+/**
+ * The histogram of days to fulfil from the kept counts of fulfilled requests: the stored days as
+ * counted, and (only when the counts hold some without) the requests' own dates for the rest.
+ */
+function keptDaysHistogram(ctx: Ctx, worked: SQL): { type: string; days: number; n: number }[] {
+  const k = reportFulfilledCounts;
+  const rows = ctx.db.all<{ type: string; days: number; n: number }>(
+    sql`select type, days, sum(n) as n from (${keptRows(
+      ctx,
+      k,
+      daySpans(ctx.period.from, ctx.period.to),
+      sql`${k.type} as type, ${k.fulfilDays} as days, ${k.n} as n`,
+      keptType(ctx, k.type),
+    )}) group by type, days having sum(n) > 0`,
+  );
+  const stored = rows.filter((r) => r.days >= 0);
+  return rows.length > stored.length ? [...stored, ...ctx.db.all<{ type: string; days: number; n: number }>(worked)] : stored;
 }
 
 function daysToFulfilTable(ctx: Ctx): ReportTable {
@@ -447,6 +572,7 @@ type Funds = { requested: number; approved: number; paid: number };
 
 /** Funds requested (by the month submitted), approved (the month of approval) and paid (the month provided). */
 function funds(ctx: Ctx, by: "month" | "type"): Map<string, Funds> {
+  if (hourlyCountsServe(ctx, "request")) return keptFunds(ctx, by);
   const type = sql`${resourceRequests.type}`;
   // Only the types that carry an amount can have funds: read their stretch of the type index,
   // not the period's every request.
@@ -480,6 +606,46 @@ function funds(ctx: Ctx, by: "month" | "type"): Map<string, Funds> {
           and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)}
     ) group by k`);
   return new Map(rows.map((r) => [r.k, { requested: r.requested ?? 0, approved: r.approved ?? 0, paid: r.paid ?? 0 }]));
+}
+
+/** `funds` from the kept counts: amounts requested, approved and paid, summed by bucket. */
+function keptFunds(ctx: Ctx, by: "month" | "type"): Map<string, Funds> {
+  const r = reportRequestCounts;
+  const d = reportDecisionCounts;
+  const f = reportFulfilledCounts;
+  const periods = by === "type" ? [{ month: "", start: ctx.start, end: ctx.end }] : ctx.months;
+  const parts = periods.flatMap((m) => {
+    const spans = instantSpans(m.start, m.end);
+    return [
+      keptRows(
+        ctx,
+        r,
+        spans,
+        sql`${by === "type" ? r.type : sql`${m.month}`} as k, ${r.amountN} as has, ${r.amountCents} as requested, 0 as approved, 0 as paid`,
+        and(inArray(r.type, [...FUNDS_REQUEST_TYPES]), sql`${r.status} <> 'draft'`, keptType(ctx, r.type)),
+      ),
+      keptRows(
+        ctx,
+        d,
+        spans,
+        sql`${by === "type" ? d.type : sql`${m.month}`}, ${d.amountN}, 0, ${d.amountCents}, 0`,
+        and(sql`${d.toStatus} = 'approved'`, keptType(ctx, d.type)),
+      ),
+    ];
+  });
+  parts.push(
+    keptRows(
+      ctx,
+      f,
+      daySpans(ctx.period.from, ctx.period.to),
+      sql`${by === "type" ? f.type : sql`substr(${f.bucket}, 1, 7)`}, ${f.paidN}, 0, 0, ${f.paidCents}`,
+      and(inArray(f.type, [...FUNDS_REQUEST_TYPES]), keptType(ctx, f.type)),
+    ),
+  );
+  const rows = ctx.db.all<{ k: string; requested: number; approved: number; paid: number }>(sql`
+    select k, sum(requested) as requested, sum(approved) as approved, sum(paid) as paid
+    from (${sql.join(parts, sql` union all `)}) group by k having sum(has) > 0`);
+  return new Map(rows.map((x) => [x.k, { requested: x.requested ?? 0, approved: x.approved ?? 0, paid: x.paid ?? 0 }]));
 }
 
 const moneyColumns: ReportColumn[] = [
@@ -677,10 +843,24 @@ function wentOverduePerMonth(ctx: Ctx, shown: SQL, lastDue: string): SQL {
     const monthEnd = i === ctx.months.length - 1 ? ctx.period.to : addDays(`${ctx.months[i + 1]!.month}-01`, -1);
     const last = monthEnd < lastDue ? monthEnd : lastDue;
     if (last < first) return [];
+    if (keptCountsServe(ctx, "action")) {
+      // Open and closed-late items from the kept counts by due day; items closed before `done_on`
+      // was stored (only when the counts hold some) from their own rows.
+      const k = reportActionDueCounts;
+      const spans = daySpans(first, last);
+      const undated = sql`select count(*) from ${actionItems} where ${shown} and ${actionItems.dueOn} between ${first} and ${last}
+        and ${actionItems.doneAt} is not null and ${actionItems.doneOn} is null and ${localDay(ctx, actionItems.doneAt)} > ${actionItems.dueOn}`;
+      return [
+        sql`select ${m.month} as month, 0 as opened, 0 as closed,
+          (select coalesce(sum(n), 0) from (${keptRows(ctx, k, spans, sql`${k.n} as n`, sql`${k.state} in ('open', 'late')`)}))
+          + case when (select coalesce(sum(n), 0) from (${keptRows(ctx, k, spans, sql`${k.n} as n`, sql`${k.state} = 'undated'`)})) > 0
+            then (${undated}) else 0 end as overdue`,
+      ];
+    }
     return [
       sql`select ${m.month} as month, 0 as opened, 0 as closed, count(*) as overdue from ${actionItems}
         where ${shown} and ${actionItems.dueOn} between ${first} and ${last}
-          and (${actionItems.doneAt} is null or ${localDay(ctx, actionItems.doneAt)} > ${actionItems.dueOn})`,
+          and (${actionItems.doneAt} is null or coalesce(${actionItems.doneOn}, ${localDay(ctx, actionItems.doneAt)}) > ${actionItems.dueOn})`,
     ];
   });
   return branches.length ? sql.join(branches, sql` union all `) : sql`select null as month, 0, 0, 0 where 0`;
@@ -833,10 +1013,10 @@ function concerns(ctx: Ctx): ReportTable | null {
 // =============================================================================================
 // The page
 
-export function getReports(viewer: Viewer, query: ReportQuery, db: Db = getDb(), now = new Date()): Reports {
+export function getReports(viewer: Viewer, query: ReportQuery, db: Db = getDb(), now = new Date(), opts: ReportOptions = {}): Reports {
   requireReports(viewer);
   return readTransaction(db, (tx) => {
-    const ctx = contextFor(viewer, query, tx, now);
+    const ctx = contextFor(viewer, query, tx, now, opts);
     const open = openYouth(ctx);
     const csecTables = [confirmedByBasis(ctx), concerns(ctx)].filter((t): t is ReportTable => t !== null);
     return {
@@ -878,27 +1058,61 @@ export function findReportTable(reports: Reports, key: string): ReportTable | un
 
 export type SummaryFigure = { key: string; label: string; kind: "count" | "money" | "number"; current: ReportCell; previous: ReportCell };
 
+/** The request figures of the summary from the kept counts (the whole program, every type). */
+function keptRequestFigures(ctx: Ctx): { submitted: number; fulfilled: number; paid: number; denied: number; approved: number } {
+  const r = reportRequestCounts;
+  const f = reportFulfilledCounts;
+  const d = reportDecisionCounts;
+  const spans = instantSpans(ctx.start, ctx.end);
+  return ctx.db.get<{ submitted: number; fulfilled: number; paid: number; denied: number; approved: number }>(sql`select
+    (select coalesce(sum(n), 0) from (${keptRows(ctx, r, spans, sql`${r.n} as n`, sql`${r.status} <> 'draft'`)})) as submitted,
+    (select coalesce(sum(n), 0) from (${keptRows(ctx, f, daySpans(ctx.period.from, ctx.period.to), sql`${f.n} as n`)})) as fulfilled,
+    (select coalesce(sum(n), 0) from (${keptRows(ctx, f, daySpans(ctx.period.from, ctx.period.to), sql`${f.paidCents} as n`)})) as paid,
+    (select coalesce(sum(n), 0) from (${keptRows(ctx, d, spans, sql`${d.n} as n`, sql`${d.toStatus} = 'denied'`)})) as denied,
+    (select coalesce(sum(n), 0) from (${keptRows(ctx, d, spans, sql`${d.amountCents} as n`, sql`${d.toStatus} = 'approved'`)})) as approved`);
+}
+
+/** The sum of a kind's hourly counts over the period (the whole program). */
+function hourlyCountInPeriod(ctx: Ctx, kind: "contact" | "action_closed"): number {
+  const h = reportHourlyCounts;
+  return ctx.db.get<{ n: number }>(sql`select coalesce(sum(${h.n}), 0) as n from ${h}
+    where ${h.programId} = ${ctx.viewer.programId} and ${h.kind} = ${kind}
+      and ${h.hour} >= ${ctx.start.slice(0, 13)} and ${h.hour} < ${ctx.end.slice(0, 13)}`).n;
+}
+
 function keyFigures(ctx: Ctx): Record<string, { label: string; kind: SummaryFigure["kind"]; value: ReportCell }> {
   const requestWhere = requestsVisible(ctx, false);
-  const submitted = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${resourceRequests}
+  const kept = hourlyCountsServe(ctx, "request") ? keptRequestFigures(ctx) : null;
+  const submitted =
+    kept?.submitted ??
+    ctx.db.get<{ n: number }>(sql`select count(*) as n from ${resourceRequests}
     where ${requestWhere} and ${inPeriod(ctx, resourceRequests.requestedAt)} and ${resourceRequests.status} <> 'draft'`).n;
-  const provided = ctx.db.get<{ fulfilled: number; paid: number | null }>(sql`
+  const provided = kept
+    ? { fulfilled: kept.fulfilled, paid: kept.paid }
+    : ctx.db.get<{ fulfilled: number; paid: number | null }>(sql`
     select count(*) as fulfilled, sum(${resourceRequests.paidAmountCents}) as paid from ${resourceRequests}
     where ${requestWhere} and ${resourceRequests.status} = 'fulfilled' and ${daysInPeriod(ctx, resourceRequests.fulfilledOn)}`);
-  const e = ctx.db.get<{ denied: number; approved: number | null }>(sql`
+  const e = kept
+    ? { denied: kept.denied, approved: kept.approved }
+    : ctx.db.get<{ denied: number; approved: number | null }>(sql`
     select sum(${requestStatusEvents.toStatus} = 'denied') as denied,
       sum(case when ${requestStatusEvents.toStatus} = 'approved' then ${requestStatusEvents.amountCents} end) as approved
     from ${requestStatusEvents}
     ${requestsOfEvents(ctx, false)} ${requestStatusEvents.programId} = ${ctx.viewer.programId} and ${inPeriod(ctx, requestStatusEvents.at)}
       and ${requestStatusEvents.toStatus} in ('denied', 'approved')`);
   const wait = daysToFulfil(ctx, { byType: false })[0];
-  const contactsN = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${contacts}
-    where ${visible(ctx, { youthId: contacts.youthId, programId: contacts.programId }, "contact")} and ${inPeriod(ctx, contacts.occurredAt)}`).n;
+  const contactsN = hourlyCountsServe(ctx, "contact")
+    ? hourlyCountInPeriod(ctx, "contact")
+    : ctx.db.get<{ n: number }>(sql`select count(*) as n from ${contacts}
+    where ${visible(ctx, { youthId: contacts.youthId, programId: contacts.programId }, "contact")} and ${inPeriod(ctx, contacts.occurredAt)}`)
+        .n;
   const meetingsN = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${mdtMeetings}
     where ${visible(ctx, { youthId: mdtMeetings.youthId, programId: mdtMeetings.programId }, "meeting")}
       and ${mdtMeetings.status} = 'held' and ${inPeriod(ctx, mdtMeetings.scheduledAt)}`).n;
   const actionsShown = visible(ctx, { youthId: actionItems.youthId, programId: actionItems.programId }, "action");
-  const closedN = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${actionItems}
+  const closedN = hourlyCountsServe(ctx, "action")
+    ? hourlyCountInPeriod(ctx, "action_closed")
+    : ctx.db.get<{ n: number }>(sql`select count(*) as n from ${actionItems}
     where ${actionsShown} and ${inPeriod(ctx, actionItems.doneAt)}`).n;
   const within = sql`(${runawayEpisodes.reportedToNcmecAt} is not null
     and (julianday(${runawayEpisodes.reportedToNcmecAt}) - julianday(${runawayEpisodes.leftAt})) * 86400000 <= ${REPORT_DEADLINE_MS})`;
@@ -935,12 +1149,18 @@ export type ReportSummary = { period: Period; previous: Period; figures: Summary
  * The key figures of a period beside the previous one, for funders and the board. It is meant to
  * leave the program, so it carries confirmed CSEC figures only, never a concern, whoever prints it.
  */
-export function getReportSummary(viewer: Viewer, query: ReportQuery, db: Db = getDb(), now = new Date()): ReportSummary {
+export function getReportSummary(
+  viewer: Viewer,
+  query: ReportQuery,
+  db: Db = getDb(),
+  now = new Date(),
+  opts: ReportOptions = {},
+): ReportSummary {
   requireReports(viewer);
   const previous = previousPeriod(query.period);
   return readTransaction(db, (tx) => {
-    const current = keyFigures(contextFor(viewer, query, tx, now));
-    const before = keyFigures(contextFor(viewer, { ...query, period: previous }, tx, now));
+    const current = keyFigures(contextFor(viewer, query, tx, now, opts));
+    const before = keyFigures(contextFor(viewer, { ...query, period: previous }, tx, now, opts));
     return {
       period: query.period,
       previous,

@@ -18,6 +18,7 @@ import { Clock, todayUtc } from "./clock";
 import { DEMO_PASSWORD, DEMO_PROGRAMS, writeDemo } from "./demo";
 import { writeLarge } from "./large";
 import { seedDemoNotifications } from "./notifications";
+import { dropRollupTriggers, recountRollups } from "../report-rollups";
 import { makeWriter } from "./writer";
 
 export { todayUtc } from "./clock";
@@ -45,6 +46,7 @@ export async function seedDemo(db: Db, opts: { anchor?: string } = {}): Promise<
     writeDemo(makeWriter(client), clock, passwordHash);
     summariseContacts(client);
     storeFulfilDays(client);
+    storeDoneOn(client);
     seedDemoNotifications(db);
   })();
 }
@@ -83,6 +85,14 @@ function storeFulfilDays(client: Db["$client"]): void {
   for (const p of programs) update.run(`${utcOffsetMinutes(p.tz)} minutes`, p.id);
 }
 
+/** The program's calendar day each closed action item was closed on, as the app stores it when closing one. */
+function storeDoneOn(client: Db["$client"]): void {
+  const programs = client.prepare("SELECT id, time_zone AS tz FROM programs").all() as Array<{ id: number; tz: string }>;
+  const update = client.prepare(`UPDATE action_items SET done_on = date(done_at, ?)
+    WHERE program_id = ? AND done_at IS NOT NULL AND done_on IS NULL`);
+  for (const p of programs) update.run(`${utcOffsetMinutes(p.tz)} minutes`, p.id);
+}
+
 /** Minutes from UTC to the wall clock of `timeZone` now. */
 function utcOffsetMinutes(timeZone: string, now = new Date()): number {
   const local = now.toLocaleString("sv-SE", { timeZone }).replace(" ", "T");
@@ -111,10 +121,15 @@ export async function seedLarge(db: Db, opts: { youth: number; anchor?: string }
     // Inserting millions of rows into a dozen B-trees each, row by row, is most of the time:
     // without the secondary indexes, and building each once afterwards (one sort), it is not.
     const restoreIndexes = dropSecondaryIndexes(client, (table) => table !== "audit_events");
+    // The report counts, likewise: counted once from the rows at the end, not row by row.
+    const restoreRollupTriggers = dropRollupTriggers(client);
     writeLarge(client, makeWriter(client), clock, n);
     restoreIndexes();
     summariseContacts(client);
     storeFulfilDays(client);
+    storeDoneOn(client);
+    recountRollups(client);
+    restoreRollupTriggers();
     const restoreAuditIndexes = dropSecondaryIndexes(client, (table) => table === "audit_events");
     writeAuditHistory(client, since, `${clock.anchor}T17:00:00.000Z`);
     restoreAuditIndexes();

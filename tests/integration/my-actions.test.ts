@@ -418,6 +418,9 @@ describe("closing an item from /actions", () => {
     const result = await callRoute(myActionsAction, request);
     expect(redirectLocation(result)).toBe("/actions?status=open&sort=due.desc&saved=action-done");
     expect(actionItem(c, item.id)!.status).toBe("done");
+    // The day it was closed, in the program's calendar (America/Los_Angeles), kept for reports.
+    const closed = c.prepare("select done_at, done_on from action_items where id = ?").get(item.id) as { done_at: string; done_on: string };
+    expect(closed.done_on).toBe(new Date(closed.done_at).toLocaleDateString("sv-SE", { timeZone: "America/Los_Angeles" }));
     expect(auditRowsAfter(c, before)).toMatchObject([{ action: "action_item.done", entity_id: String(item.id), actor_user_id: a1 }]);
     expect(ids((await myActions("advocate@example.org", "?status=open")).items)).not.toContain(item.id);
     expect(ids((await myActions("advocate@example.org", "?status=done")).items)).toContain(item.id);

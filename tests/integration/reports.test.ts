@@ -419,6 +419,55 @@ describe("the same figures by each way of counting them", () => {
     expect(reasons(reportsOf(leadViewer, { period: LONG, supervisorId: supA.id }))).toEqual(both);
   });
 
+  it("every figure and the summary: from the kept counts (program-wide) as from the records", () => {
+    const periods = [
+      PERIOD,
+      LONG,
+      { kind: "custom", from: "2026-01-10", to: "2026-02-17" },
+      { kind: "custom", from: "2026-02-05", to: "2026-02-05" },
+      { kind: "custom", from: "2025-12-15", to: "2026-03-14" },
+    ] as const;
+    const compare = () => {
+      for (const period of periods)
+        for (const type of [undefined, "therapy", "restoration_funds"])
+          for (const now of [NOW, new Date("2026-02-16T20:00:00Z")]) {
+            const q = { period, type };
+            const label = JSON.stringify({ q, now });
+            expect(getReports(leadViewer, q, db, now).sections, label).toEqual(
+              getReports(leadViewer, q, db, now, { keptCounts: false }).sections,
+            );
+            expect(getReportSummary(leadViewer, q, db, now).figures, label).toEqual(
+              getReportSummary(leadViewer, q, db, now, { keptCounts: false }).figures,
+            );
+          }
+    };
+    const overdue = (r: Reports) => table(r, "actions-per-month").rows.map((row) => [row[0], row[3]]);
+    // The fixture's items carry no done_on (closed before the column, as it were): worked out.
+    compare();
+    // As the app stores it on closing: the program's calendar day.
+    run(`update action_items set done_on = date(done_at, '-8 hours') where done_at is not null`);
+    // Due 9 February, closed 9 February 23:30 in Los Angeles (10 February in UTC): on time.
+    const onTime = insertId(
+      `insert into action_items (program_id, youth_id, description, owner_user_id, due_on, status, done_at, done_on, created_by_user_id, created_at)
+       values (?, ?, 'Closed late at night', ?, '2026-02-09', 'done', '2026-02-10T07:30:00Z', '2026-02-09', ?, '2026-01-20T18:00:00Z')`,
+      p1.id,
+      A[0]!,
+      advA.id,
+      lead.id,
+    );
+    try {
+      expect(c.prepare(`select count(*) as n from action_items where done_at is not null and done_on is null`).get()).toEqual({ n: 0 });
+      compare();
+      expect(overdue(reportsOf(leadViewer))).toEqual([
+        ["2026-01", 10],
+        ["2026-02", 10],
+      ]);
+    } finally {
+      run(`delete from action_items where id = ?`, onTime);
+      run(`update action_items set done_on = null`);
+    }
+  });
+
   it("action items gone overdue: each month counts only its own due dates, up to yesterday", () => {
     const rows = (r: Reports) => table(r, "actions-per-month").rows.map((row) => [row[0], row[3]]);
     expect(rows(reportsOf(leadViewer, { period: LONG }))).toEqual([

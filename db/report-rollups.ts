@@ -1,0 +1,190 @@
+/**
+ * The report counts kept by triggers (`report_request_counts`, `report_decision_counts`,
+ * `report_fulfilled_counts`, `report_action_due_counts`; see db/schema.ts), defined once here.
+ * From each definition come:
+ * - the triggers that keep the counts true on every insert, update and delete of the records;
+ * - the recount that builds them from the records (the migration's backfill, the large seed's
+ *   bulk write, and the test that compares the kept counts with a recount).
+ *
+ * Migration 0026 holds `rollupTriggersSql()` and `rollupRecountSql()` as they were generated;
+ * db/report-rollups.test.ts fails when they drift apart. A change to a definition needs a new
+ * migration that drops and recreates the triggers and recounts.
+ */
+
+type Rollup = {
+  table: string;
+  /** The records counted. */
+  source: string;
+  /** The record's columns the counts depend on (its update trigger watches these). */
+  watches: string[];
+  /** Which records are counted, on the record `r`. */
+  counted: (r: string) => string;
+  /** Each grain and the record's bucket in it. */
+  grains: [grain: string, bucket: (r: string) => string][];
+  /** The other key columns and their values. */
+  keys: [column: string, value: (r: string) => string][];
+  /** The summed columns and each record's part of them. */
+  sums: [column: string, value: (r: string) => string][];
+};
+
+const instantGrains = (column: string): Rollup["grains"] => [
+  ["h", (r) => `substr(${r}.${column}, 1, 13)`],
+  ["d", (r) => `substr(${r}.${column}, 1, 10)`],
+];
+const dayGrains = (column: string): Rollup["grains"] => [
+  ["d", (r) => `substr(${r}.${column}, 1, 10)`],
+  ["m", (r) => `substr(${r}.${column}, 1, 7)`],
+];
+
+export const ROLLUPS: Rollup[] = [
+  {
+    table: "report_request_counts",
+    source: "resource_requests",
+    watches: ["program_id", "requested_at", "type", "status", "amount_cents"],
+    counted: () => "1",
+    grains: instantGrains("requested_at"),
+    keys: [
+      ["type", (r) => `${r}.type`],
+      ["status", (r) => `${r}.status`],
+    ],
+    sums: [
+      ["n", () => "1"],
+      ["amount_n", (r) => `(${r}.amount_cents IS NOT NULL)`],
+      ["amount_cents", (r) => `coalesce(${r}.amount_cents, 0)`],
+    ],
+  },
+  {
+    table: "report_decision_counts",
+    source: "request_status_events",
+    watches: ["program_id", "request_id", "at", "to_status", "amount_cents"],
+    counted: (r) => `${r}.to_status IN ('approved', 'denied')`,
+    grains: instantGrains("at"),
+    keys: [
+      ["type", (r) => `coalesce((SELECT q.type FROM resource_requests q WHERE q.id = ${r}.request_id), '')`],
+      ["to_status", (r) => `${r}.to_status`],
+    ],
+    sums: [
+      ["n", () => "1"],
+      ["amount_n", (r) => `(${r}.amount_cents IS NOT NULL)`],
+      ["amount_cents", (r) => `coalesce(${r}.amount_cents, 0)`],
+    ],
+  },
+  {
+    table: "report_fulfilled_counts",
+    source: "resource_requests",
+    watches: ["program_id", "status", "fulfilled_on", "type", "fulfil_days", "paid_amount_cents"],
+    counted: (r) => `${r}.status = 'fulfilled' AND ${r}.fulfilled_on IS NOT NULL`,
+    grains: dayGrains("fulfilled_on"),
+    keys: [
+      ["type", (r) => `${r}.type`],
+      ["fulfil_days", (r) => `coalesce(${r}.fulfil_days, -1)`],
+    ],
+    sums: [
+      ["n", () => "1"],
+      ["paid_n", (r) => `(${r}.paid_amount_cents IS NOT NULL)`],
+      ["paid_cents", (r) => `coalesce(${r}.paid_amount_cents, 0)`],
+    ],
+  },
+  {
+    table: "report_action_due_counts",
+    source: "action_items",
+    watches: ["program_id", "due_on", "done_at", "done_on"],
+    counted: (r) => `${r}.due_on IS NOT NULL`,
+    grains: dayGrains("due_on"),
+    keys: [
+      [
+        "state",
+        (r) =>
+          `CASE WHEN ${r}.done_at IS NULL THEN 'open' WHEN ${r}.done_on IS NULL THEN 'undated' WHEN ${r}.done_on > ${r}.due_on THEN 'late' ELSE 'on_time' END`,
+      ],
+    ],
+    sums: [["n", () => "1"]],
+  },
+];
+
+const conflictKey = (t: Rollup) => ["program_id", "grain", "bucket", ...t.keys.map(([c]) => c)].join(", ");
+const columns = (t: Rollup) => `${conflictKey(t)}, ${t.sums.map(([c]) => c).join(", ")}`;
+const upsert = (t: Rollup) =>
+  `ON CONFLICT (${conflictKey(t)}) DO UPDATE SET ${t.sums.map(([c]) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
+
+/** Adds (sign 1) or takes away (-1) record `r`'s part of each grain. */
+function contribution(t: Rollup, r: string, sign: 1 | -1): string {
+  const neg = sign === 1 ? "" : "-";
+  return t.grains
+    .map(
+      ([grain, bucket]) =>
+        `  INSERT INTO ${t.table} (${columns(t)})
+    SELECT ${r}.program_id, '${grain}', ${bucket(r)}, ${t.keys.map(([, v]) => v(r)).join(", ")}, ${t.sums.map(([, v]) => `${neg}${v(r)}`).join(", ")}
+    WHERE ${t.counted(r)}
+    ${upsert(t)};`,
+    )
+    .join("\n");
+}
+
+function triggers(t: Rollup): string[] {
+  const changed = t.watches.map((c) => `old.${c} IS NOT new.${c}`).join(" OR ");
+  return [
+    `CREATE TRIGGER ${t.table}_insert AFTER INSERT ON ${t.source} BEGIN\n${contribution(t, "new", 1)}\nEND;`,
+    `CREATE TRIGGER ${t.table}_delete AFTER DELETE ON ${t.source} BEGIN\n${contribution(t, "old", -1)}\nEND;`,
+    `CREATE TRIGGER ${t.table}_update AFTER UPDATE OF ${t.watches.join(", ")} ON ${t.source}
+  WHEN ${changed} BEGIN\n${contribution(t, "old", -1)}\n${contribution(t, "new", 1)}\nEND;`,
+  ];
+}
+
+/**
+ * A decision is counted under its request's type: when a request's type changes (a draft's edit),
+ * its decisions move with it.
+ */
+const decisionsFollowType = `CREATE TRIGGER report_decision_counts_request_type AFTER UPDATE OF type ON resource_requests
+  WHEN old.type IS NOT new.type BEGIN
+${(["old", "new"] as const)
+  .flatMap((which) =>
+    instantGrains("at").map(
+      ([grain, bucket]) => `  INSERT INTO report_decision_counts (program_id, grain, bucket, type, to_status, n, amount_n, amount_cents)
+    SELECT e.program_id, '${grain}', ${bucket("e")}, ${which}.type, e.to_status, ${which === "old" ? "-1, -(e.amount_cents IS NOT NULL), -coalesce(e.amount_cents, 0)" : "1, (e.amount_cents IS NOT NULL), coalesce(e.amount_cents, 0)"}
+    FROM request_status_events e WHERE e.request_id = new.id AND e.to_status IN ('approved', 'denied')
+    ON CONFLICT (program_id, grain, bucket, type, to_status) DO UPDATE SET n = n + excluded.n, amount_n = amount_n + excluded.amount_n, amount_cents = amount_cents + excluded.amount_cents;`,
+    ),
+  )
+  .join("\n")}
+END;`;
+
+/** The triggers that keep every rollup, one statement each. */
+export function rollupTriggersSql(): string[] {
+  return [...ROLLUPS.flatMap(triggers), decisionsFollowType];
+}
+
+/** Statements that count one rollup from its records into `into` (its own table, or an empty copy of it). */
+export function recountSql(t: Rollup, into = t.table): string[] {
+  return t.grains.map(
+    ([grain, bucket]) => `INSERT INTO ${into} (${columns(t)})
+  SELECT r.program_id, '${grain}', ${bucket("r")}, ${t.keys.map(([, v]) => v("r")).join(", ")}, ${t.sums.map(([c, v]) => (c === "n" ? "count(*)" : `sum(${v("r")})`)).join(", ")}
+  FROM ${t.source} r WHERE ${t.counted("r")}
+  GROUP BY ${[1, 3, ...t.keys.map((_, i) => i + 4)].join(", ")};`,
+  );
+}
+
+/** The recount of every rollup into its own (empty) table. */
+export function rollupRecountSql(): string[] {
+  return ROLLUPS.flatMap((t) => recountSql(t));
+}
+
+type Client = { exec(sql: string): unknown; prepare(sql: string): { all(): unknown[] } };
+
+/**
+ * Counts every rollup again from the records (after a bulk write done without the triggers).
+ * In the caller's transaction.
+ */
+export function recountRollups(client: Client): void {
+  for (const t of ROLLUPS) client.exec(`DELETE FROM ${t.table}`);
+  for (const s of rollupRecountSql()) client.exec(s);
+}
+
+/** The triggers of the rollups, dropped; returns what creates them again. For a bulk write. */
+export function dropRollupTriggers(client: Client): () => void {
+  const names = rollupTriggersSql().map((s) => /^CREATE TRIGGER (\S+)/.exec(s)![1]!);
+  for (const name of names) client.exec(`DROP TRIGGER ${name}`);
+  return () => {
+    for (const s of rollupTriggersSql()) client.exec(s);
+  };
+}
