@@ -51,6 +51,7 @@ export default [
     route("settings/password", "routes/settings-password.tsx"),
     route("settings/calendar", "routes/settings-calendar.tsx"),
     route("audit", "routes/audit.tsx"),
+    route("people/:kind", "routes/people-search.ts"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

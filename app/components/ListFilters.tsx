@@ -2,7 +2,8 @@
  * The pieces every filter form of a list shares (youth list, request queue, reports): a select of people,
  * the advocate filter as the viewer's scope allows it, and the "Apply filters / Clear" row.
  */
-import { Link } from "react-router";
+import { useEffect, useId, useRef, useState } from "react";
+import { Link, useFetcher } from "react-router";
 import type { PersonOption } from "~/server/youth.server";
 
 /** A select of people ("Any" first); the list's URL keeps the chosen id. */
@@ -48,13 +49,67 @@ export function AdvocateFilters({
   return (
     <>
       {options.advocates.length > 0 ? <PersonFilter name="advocate" label="Advocate" people={options.advocates} value={advocate} /> : null}
-      {options.advocateByName ? (
-        <div className="field">
-          <label htmlFor="f-advocateName">Advocate name</label>
-          <input id="f-advocateName" name="advocateName" type="search" defaultValue={advocateName} key={`an-${advocateName}`} />
-        </div>
-      ) : null}
+      {options.advocateByName ? <PersonNameFilter name="advocateName" label="Advocate name" kind="advocates" value={advocateName} /> : null}
     </>
+  );
+}
+
+/**
+ * Filter by supervisor: from a select when the program has a few, by part of a name when it has
+ * many (see `supervisorFilterOptions` on the server). A supervisor chosen by id (a link from the
+ * caseload page) shows as their name; applying the filters again filters by that name.
+ */
+export function SupervisorFilter({
+  options,
+  supervisor,
+  supervisorName,
+}: {
+  options: { supervisors: readonly PersonOption[]; supervisorByName: boolean; supervisorChosen: PersonOption | null };
+  supervisor: string;
+  supervisorName: string;
+}) {
+  if (options.supervisors.length > 0)
+    return <PersonFilter name="supervisor" label="Supervisor" people={options.supervisors} value={supervisor} />;
+  if (!options.supervisorByName) return null;
+  const chosen = options.supervisorChosen && String(options.supervisorChosen.id) === supervisor ? options.supervisorChosen : null;
+  return (
+    <PersonNameFilter name="supervisorName" label="Supervisor name" kind="supervisors" value={supervisorName || (chosen?.name ?? "")} />
+  );
+}
+
+/**
+ * A name to filter by, with suggestions (a `<datalist>`) fetched from `/people/<kind>` as it is
+ * typed. It is a plain text field without JavaScript: the list filters by the text either way.
+ */
+function PersonNameFilter(props: { name: string; label: string; kind: "supervisors" | "advocates"; value: string }) {
+  // A new value from the server (the filters applied, or cleared) starts the field afresh.
+  return <PersonNameField key={`${props.name}-${props.value}`} {...props} />;
+}
+
+function PersonNameField({ name, label, kind, value }: { name: string; label: string; kind: "supervisors" | "advocates"; value: string }) {
+  const id = `f-${name}`;
+  const listId = `${useId()}-suggestions`;
+  const fetcher = useFetcher<{ people: PersonOption[] }>();
+  const [text, setText] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const suggest = (next: string) => {
+    setText(next);
+    clearTimeout(timer.current);
+    const q = next.trim();
+    if (q.length < 2) return;
+    timer.current = setTimeout(() => void fetcher.load(`/people/${kind}?q=${encodeURIComponent(q)}`), 150);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={name} type="search" list={listId} autoComplete="off" value={text} onChange={(e) => suggest(e.target.value)} />
+      <datalist id={listId}>
+        {(fetcher.data?.people ?? []).map((p) => (
+          <option key={p.id} value={p.name} />
+        ))}
+      </datalist>
+    </div>
   );
 }
 

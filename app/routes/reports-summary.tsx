@@ -53,7 +53,7 @@ export default function ReportSummaryPage({ loaderData }: Route.ComponentProps) 
       </p>
       <Form method="get" className="filters no-print" aria-label="Summary period">
         <PeriodFields values={values} errors={errors} />
-        {(["type", "supervisor", "advocate", "advocateName"] as const).map((k) =>
+        {(["type", "supervisor", "supervisorName", "advocate", "advocateName"] as const).map((k) =>
           values[k] ? <input key={k} type="hidden" name={k} value={values[k]} /> : null,
         )}
         <div className="filter-actions">

@@ -1,7 +1,7 @@
 import { data, Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/reports";
 import { requestTypeOptions } from "~/server/program-settings.server";
-import { AdvocateFilters, FilterActions, PersonFilter, RequestTypeFilter } from "~/components/ListFilters";
+import { AdvocateFilters, FilterActions, RequestTypeFilter, SupervisorFilter } from "~/components/ListFilters";
 import { ReportChart } from "~/components/reports/ReportChart";
 import { ReportFigure } from "~/components/reports/ReportFigure";
 import { PeriodFields, periodInWords } from "~/components/reports/PeriodFields";
@@ -9,7 +9,7 @@ import { scopeInWords } from "~/domain/permissions";
 import { getReports, parseReportParams, reportCapabilities, reportSearch, requireReports } from "~/server/reports.server";
 import { getDb } from "~/server/db.server";
 import { requireViewer } from "~/server/session.server";
-import { advocateFilterOptions, supervisorsOfProgram } from "~/server/youth.server";
+import { advocateFilterOptions, supervisorFilterOptions } from "~/server/youth.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Reports · CASA MDT" }];
 
@@ -25,7 +25,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     capabilities,
     options: {
       ...advocateFilterOptions(viewer, db),
-      supervisors: capabilities.bySupervisor ? supervisorsOfProgram(viewer, db) : [],
+      ...supervisorFilterOptions(viewer, db, parsed.values.supervisor ? Number(parsed.values.supervisor) : undefined),
       types: requestTypeOptions(viewer.programId, db),
     },
   };
@@ -39,7 +39,9 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
   const { values, errors, reports, search, options, capabilities, scope } = loaderData;
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/reports";
-  const filtered = Boolean(values.period !== "this_month" || values.type || values.supervisor || values.advocate || values.advocateName);
+  const filtered = Boolean(
+    values.period !== "this_month" || values.type || values.supervisor || values.supervisorName || values.advocate || values.advocateName,
+  );
   return (
     <section aria-labelledby="reports-heading" aria-busy={loading}>
       <div className="page-head">
@@ -53,7 +55,7 @@ export default function ReportsPage({ loaderData }: Route.ComponentProps) {
         <PeriodFields values={values} errors={errors} />
         <RequestTypeFilter label="Request type" value={values.type} options={options.types} />
         {capabilities.bySupervisor ? (
-          <PersonFilter name="supervisor" label="Supervisor" people={options.supervisors} value={values.supervisor} />
+          <SupervisorFilter options={options} supervisor={values.supervisor} supervisorName={values.supervisorName} />
         ) : null}
         <AdvocateFilters options={options} advocate={values.advocate} advocateName={values.advocateName} />
         <FilterActions filtered={filtered} clearHref="/reports" />

@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/youth-list";
-import { AdvocateFilters, FilterActions, PersonFilter } from "~/components/ListFilters";
+import { AdvocateFilters, FilterActions, SupervisorFilter } from "~/components/ListFilters";
 import { DataTable, type DataTableColumn } from "~/components/table/DataTable";
 import { formatSort, parseTableParams } from "~/components/table/url-state";
 import { CsecStatusText } from "~/components/CsecStatusText";
@@ -23,6 +23,7 @@ const filterSchema = z.object({
   advocate: z.coerce.number().int().positive().optional().catch(undefined),
   advocateName: z.string().trim().max(100).optional().catch(undefined),
   supervisor: z.coerce.number().int().positive().optional().catch(undefined),
+  supervisorName: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(["open", "closed", "all"]).catch("open"),
   csec: z.string().max(20).optional().catch(undefined),
   missing: z.enum(["now", "ncmec-overdue"]).optional().catch(undefined),
@@ -46,6 +47,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     advocate: params.get("advocate") || undefined,
     advocateName: params.get("advocateName") || undefined,
     supervisor: params.get("supervisor") || undefined,
+    supervisorName: params.get("supervisorName") || undefined,
     status: params.get("status") ?? "open",
     csec: params.get("csec") || undefined,
     missing: params.get("missing") || undefined,
@@ -59,6 +61,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     advocateId: filters.advocate,
     advocateName: filters.advocateName,
     supervisorId: filters.supervisor,
+    supervisorName: filters.supervisorName,
     caseStatus: filters.status,
     csec: filters.csec,
     missingNow: filters.missing === "ncmec-overdue" ? "ncmec_overdue" : filters.missing === "now",
@@ -79,6 +82,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       advocate: filters.advocate ? String(filters.advocate) : "",
       advocateName: filters.advocateName ?? "",
       supervisor: filters.supervisor ? String(filters.supervisor) : "",
+      supervisorName: filters.supervisorName ?? "",
       status: filters.status,
       csec,
       missing: filters.missing !== undefined,
@@ -98,6 +102,7 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
     filters.advocate ||
     filters.advocateName ||
     filters.supervisor ||
+    filters.supervisorName ||
     filters.csec ||
     filters.missing ||
     filters.stale ||
@@ -177,9 +182,7 @@ export default function YouthList({ loaderData }: Route.ComponentProps) {
           </select>
         </div>
         <AdvocateFilters options={list.filterOptions} advocate={filters.advocate} advocateName={filters.advocateName} />
-        {list.filterOptions.supervisors.length > 0 ? (
-          <PersonFilter name="supervisor" label="Supervisor" people={list.filterOptions.supervisors} value={filters.supervisor} />
-        ) : null}
+        <SupervisorFilter options={list.filterOptions} supervisor={filters.supervisor} supervisorName={filters.supervisorName} />
         <div className="field">
           <label htmlFor="f-status">Case</label>
           <select id="f-status" name="status" defaultValue={filters.status} key={`st-${filters.status}`}>

@@ -64,7 +64,7 @@ import { csecSensitiveShownTo } from "./csec-sensitive.server";
 import { getDb, readTransaction, type Db, type DbOrTx } from "./db.server";
 import { csecAudienceOf, requireCaseAccess, requirePermission, youthScopeCondition, type YouthColumns } from "./scope.server";
 import type { Viewer } from "./session.server";
-import { assignedTo, countYouthForViewer } from "./youth.server";
+import { assignedTo, assignedToNamed, countYouthForViewer } from "./youth.server";
 
 // =============================================================================================
 // What a report is made of (sent to the page, written to CSV and Excel as it is)
@@ -106,6 +106,8 @@ export type ReportQuery = {
   type?: string;
   /** Youth currently supervised by this user (program-wide viewers). */
   supervisorId?: number;
+  /** Youth with a current supervisor whose name contains this (program-wide viewers). */
+  supervisorName?: string;
   /** Youth currently assigned to this advocate. */
   advocateId?: number;
   /** Youth with a current advocate whose name contains this. */
@@ -204,6 +206,7 @@ function visible(ctx: Ctx, on: YouthColumns, kind?: Parameters<typeof csecSensit
   const { query } = ctx;
   const conditions: (SQL | undefined)[] = [youthScopeCondition(ctx.viewer, on)];
   if (query.supervisorId) conditions.push(assignedTo("supervisor", query.supervisorId, on.youthId));
+  if (query.supervisorName) conditions.push(assignedToNamed("supervisor", query.supervisorName, on.youthId, on.programId));
   if (query.advocateId) conditions.push(assignedTo("advocate", query.advocateId, on.youthId));
   if (ctx.advocatesNamed) {
     conditions.push(sql`${on.youthId} in (select ${youthAssignments.youthId} from ${youthAssignments}
@@ -253,6 +256,7 @@ function countsWholeProgram(ctx: Ctx, kind: "request" | "contact" | "action"): b
   return (
     youthScopeOf(ctx.viewer.role).kind === "program" &&
     !query.supervisorId &&
+    !query.supervisorName &&
     !query.advocateId &&
     !ctx.advocatesNamed &&
     csecSensitiveShownTo(kind, ctx.audience, youth.id) === undefined
@@ -780,6 +784,7 @@ function openYouth(ctx: Ctx, extra: { noContactDays?: number } = {}): number {
     {
       caseStatus: "open",
       supervisorId: q.supervisorId,
+      supervisorName: q.supervisorName,
       advocateId: q.advocateId,
       advocateName: q.advocateName,
       withoutFilterOptions: true,
@@ -1191,6 +1196,7 @@ export type ReportParams = {
   to: string;
   type: string;
   supervisor: string;
+  supervisorName: string;
   advocate: string;
   advocateName: string;
 };
@@ -1210,6 +1216,7 @@ export function parseReportParams(viewer: Viewer, params: URLSearchParams, now =
     to: text("to", 10),
     type: REQUEST_TYPES.some((t) => t.key === text("type")) ? text("type") : "",
     supervisor: reportCapabilities(viewer).bySupervisor ? String(id.parse(text("supervisor") || undefined) ?? "") : "",
+    supervisorName: reportCapabilities(viewer).bySupervisor ? text("supervisorName") : "",
     advocate: String(id.parse(text("advocate") || undefined) ?? ""),
     advocateName: text("advocateName"),
   };
@@ -1227,6 +1234,7 @@ export function parseReportParams(viewer: Viewer, params: URLSearchParams, now =
       period: resolved.period,
       type: values.type || undefined,
       supervisorId: values.supervisor ? Number(values.supervisor) : undefined,
+      supervisorName: values.supervisorName || undefined,
       advocateId: values.advocate ? Number(values.advocate) : undefined,
       advocateName: values.advocateName || undefined,
     },

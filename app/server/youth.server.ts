@@ -3,7 +3,7 @@
  * domain/csec.ts; nothing leaves this module before both were applied.
  */
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { csecConcerns, placements, runawayEpisodes, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
+import { csecConcerns, memberships, placements, runawayEpisodes, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
 import { csecDistinguishable, csecViewFor, type CsecStatus, type CsecView } from "../domain/csec";
 import { ageOn, calendarDateIn } from "../domain/dates";
 import { REPORT_DEADLINE_MS } from "../domain/episodes";
@@ -31,6 +31,8 @@ export type YouthListQuery = {
   /** Part of an advocate's name (program leads filter by name rather than from a list). */
   advocateName?: string;
   supervisorId?: number;
+  /** Part of a supervisor's name (program leads of a program with many supervisors type one). */
+  supervisorName?: string;
   caseStatus: CaseStatus | "all";
   /** Only the values the viewer can tell apart are honoured; anything else is ignored. */
   csec?: string;
@@ -70,10 +72,10 @@ export type YouthList = {
   filterOptions: {
     advocates: PersonOption[];
     advocateByName: boolean;
-    supervisors: PersonOption[];
-    /** The CSEC filter values this viewer may use; empty when they may use none. */
-    csec: Array<"none" | "concern" | "confirmed">;
-  };
+  } & SupervisorFilterOptions & {
+      /** The CSEC filter values this viewer may use; empty when they may use none. */
+      csec: Array<"none" | "concern" | "confirmed">;
+    };
 };
 
 export function assignedNames(kind: "advocate" | "supervisor") {
@@ -107,9 +109,19 @@ export function youthMatches(text: string): SQL {
 
 /** Youth with a current advocate whose name contains `text` (for program leads, who have many). */
 export function advocateNamed(text: string, youthId: SQLWrapper = youth.id, programId: SQLWrapper = youth.programId): SQL {
+  return assignedToNamed("advocate", text, youthId, programId);
+}
+
+/** Youth with a current advocate or supervisor whose name contains `text`. */
+export function assignedToNamed(
+  kind: "advocate" | "supervisor",
+  text: string,
+  youthId: SQLWrapper = youth.id,
+  programId: SQLWrapper = youth.programId,
+): SQL {
   return sql`${youthId} in (select ${youthAssignments.youthId} from ${youthAssignments}
     join ${users} on ${users.id} = ${youthAssignments.userId}
-    where ${youthAssignments.programId} = ${programId} and ${youthAssignments.kind} = 'advocate'
+    where ${youthAssignments.programId} = ${programId} and ${youthAssignments.kind} = ${kind}
       and ${youthAssignments.endedOn} is null and ${likeContains(users.name, text)})`;
 }
 
@@ -178,6 +190,7 @@ export function youthListWhere(viewer: Viewer, query: YouthFilters, db: DbOrTx):
   if (query.advocateId) conditions.push(assignedTo("advocate", query.advocateId));
   if (query.advocateName?.trim()) conditions.push(advocateNamed(query.advocateName.trim()));
   if (query.supervisorId) conditions.push(assignedTo("supervisor", query.supervisorId));
+  if (query.supervisorName?.trim()) conditions.push(assignedToNamed("supervisor", query.supervisorName.trim()));
   const csecValues = csecFilterValues(viewer) as readonly string[];
   if (query.csec && csecValues.includes(query.csec)) {
     // A status other than none has a row: read from csec_status_program_status_idx, not per youth.
@@ -340,10 +353,17 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
     page,
     size: query.size,
     filterOptions: query.withoutFilterOptions
-      ? { advocates: [], advocateByName: false, supervisors: [], csec: csecFilterValues(viewer) }
+      ? {
+          advocates: [],
+          advocateByName: false,
+          supervisors: [],
+          supervisorByName: false,
+          supervisorChosen: null,
+          csec: csecFilterValues(viewer),
+        }
       : {
           ...advocateFilterOptions(viewer, db),
-          supervisors: youthScopeOf(viewer.role).kind === "program" ? supervisorsOfProgram(viewer, db) : [],
+          ...supervisorFilterOptions(viewer, db, query.supervisorId),
           csec: csecFilterValues(viewer),
         },
   };
@@ -376,6 +396,62 @@ export function advocatesOfSupervisedYouth(viewer: Viewer, db: DbOrTx): PersonOp
       ),
     )
     .orderBy(asc(users.name))
+    .all();
+}
+
+/** Up to this many supervisors, a program-wide viewer picks one from a list; with more, types a name. */
+export const SUPERVISOR_LIST_MAX = 50;
+
+export type SupervisorFilterOptions = {
+  /** The program's supervisors to pick from (empty when there are too many, or the viewer filters by none). */
+  supervisors: PersonOption[];
+  /** The viewer types part of a name instead (with suggestions from `/people/supervisors`). */
+  supervisorByName: boolean;
+  /** The supervisor the list is filtered by, by id (a link from the caseload page), to show their name. */
+  supervisorChosen: PersonOption | null;
+};
+
+/**
+ * How a program-wide viewer filters by supervisor: from a list, or (a network with hundreds of
+ * supervisors, whose select would be most of the page) by typing part of a name.
+ */
+export function supervisorFilterOptions(viewer: Viewer, db: DbOrTx, chosenId?: number): SupervisorFilterOptions {
+  if (youthScopeOf(viewer.role).kind !== "program") return { supervisors: [], supervisorByName: false, supervisorChosen: null };
+  // The distinct current supervisors in user order, from assignments_program_kind_current_idx; stops at one too many.
+  const some = db.all<{ id: number }>(sql`select distinct ${youthAssignments.userId} as id from ${youthAssignments}
+    where ${youthAssignments.programId} = ${viewer.programId} and ${youthAssignments.kind} = 'supervisor'
+      and ${youthAssignments.endedOn} is null limit ${SUPERVISOR_LIST_MAX + 1}`);
+  if (some.length <= SUPERVISOR_LIST_MAX)
+    return { supervisors: supervisorsOfProgram(viewer, db), supervisorByName: false, supervisorChosen: null };
+  const chosen = chosenId
+    ? (db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.programId, viewer.programId)))
+        .where(eq(users.id, chosenId))
+        .get() ?? null)
+    : null;
+  return { supervisors: [], supervisorByName: true, supervisorChosen: chosen };
+}
+
+/**
+ * The program's current advocates or supervisors whose name contains `text`, the first few by
+ * name: the suggestions of a name filter (`/people/:kind`).
+ */
+export function assignedPeopleNamed(viewer: Viewer, kind: "advocate" | "supervisor", text: string, db: DbOrTx, limit = 10): PersonOption[] {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(
+      and(
+        sql`${users.id} in (select ${youthAssignments.userId} from ${youthAssignments}
+          where ${youthAssignments.programId} = ${viewer.programId} and ${youthAssignments.kind} = ${kind}
+            and ${youthAssignments.endedOn} is null)`,
+        likeContains(users.name, text),
+      ),
+    )
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(limit)
     .all();
 }
 
