@@ -10,12 +10,21 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../app/server/db.server";
 import { recountRollups, recountSql, ROLLUPS, rollupRecountSql, rollupTriggersSql } from "./report-rollups";
 
-const migration = readFileSync(fileURLToPath(new URL("./migrations/0026_report_rollups.sql", import.meta.url)), "utf8");
+const migration = (name: string) => readFileSync(fileURLToPath(new URL(`./migrations/${name}.sql`, import.meta.url)), "utf8");
 
 describe("report rollups", () => {
-  it("migration 0026 holds the triggers and the recount exactly as db/report-rollups.ts makes them", () => {
-    const statements = migration.split("--> statement-breakpoint").map((s) => s.replace(/^\s*--[^\n]*\n/, "").trim());
-    for (const s of [...rollupTriggersSql(), ...rollupRecountSql()]) expect(statements).toContain(s.trim());
+  it("each rollup's migration holds its triggers and its recount exactly as db/report-rollups.ts makes them", () => {
+    const names = [...new Set(ROLLUPS.map((t) => t.migration))];
+    expect(names).toEqual(["0026_report_rollups", "0027_report_rollups_meetings_denials"]);
+    for (const name of names) {
+      const statements = migration(name)
+        .split("--> statement-breakpoint")
+        .map((s) => s.replace(/^\s*--[^\n]*\n/, "").trim());
+      const made = [...rollupTriggersSql(name), ...rollupRecountSql(name)];
+      expect(made.length).toBeGreaterThan(3);
+      for (const s of made) expect(statements, name).toContain(s.trim());
+    }
+    expect(rollupTriggersSql().length).toBe(names.reduce((n, name) => n + rollupTriggersSql(name).length, 0));
   });
 
   const TYPES = ["therapy", "restoration_funds", "medical"];
@@ -60,7 +69,27 @@ describe("report rollups", () => {
       toStatus: fc.constantFrom("approved", "denied", "submitted", "fulfilled"),
       at: instant,
       amount,
+      note: fc.constantFrom(null, "", "  Over budget ", "over budget", "Over budget", "\tOver budget"),
     }),
+    fc.record({
+      kind: fc.constant("update decision" as const),
+      which: pick,
+      toStatus: fc.constantFrom("approved", "denied"),
+      note: fc.constantFrom(null, "Other", "over budget"),
+    }),
+    fc.record({
+      kind: fc.constant("meeting" as const),
+      program: fc.constantFrom(0, 1),
+      scheduledAt: instant,
+      status: fc.constantFrom("scheduled", "held", "cancelled"),
+    }),
+    fc.record({
+      kind: fc.constant("update meeting" as const),
+      which: pick,
+      scheduledAt: maybe(instant),
+      status: fc.constantFrom("scheduled", "held", "cancelled"),
+    }),
+    fc.record({ kind: fc.constant("delete meeting" as const), which: pick }),
     fc.record({ kind: fc.constant("delete decision" as const), which: pick }),
     fc.record({
       kind: fc.constant("action" as const),
@@ -147,9 +176,35 @@ describe("report rollups", () => {
                 const id = nth("resource_requests", o.which);
                 if (id === null) break;
                 c.prepare(
-                  `insert into request_status_events (program_id, request_id, to_status, amount_cents, actor_user_id, at)
-                     select program_id, id, ?, ?, ?, ? from resource_requests where id = ?`,
-                ).run(o.toStatus, o.amount, userId, o.at, id);
+                  `insert into request_status_events (program_id, request_id, to_status, amount_cents, note, actor_user_id, at)
+                     select program_id, id, ?, ?, ?, ?, ? from resource_requests where id = ?`,
+                ).run(o.toStatus, o.amount, o.note, userId, o.at, id);
+                break;
+              }
+              case "update decision": {
+                const id = nth("request_status_events", o.which);
+                if (id !== null)
+                  c.prepare(`update request_status_events set to_status = ?, note = ? where id = ?`).run(o.toStatus, o.note, id);
+                break;
+              }
+              case "meeting":
+                c.prepare(
+                  `insert into mdt_meetings (program_id, youth_id, type, scheduled_at, status, created_by_user_id) values (?, ?, 'regular_mdt', ?, ?, ?)`,
+                ).run(programs[o.program], youthOf[o.program], o.scheduledAt, o.status, userId);
+                break;
+              case "update meeting": {
+                const id = nth("mdt_meetings", o.which);
+                if (id !== null)
+                  c.prepare(`update mdt_meetings set scheduled_at = coalesce(?, scheduled_at), status = ? where id = ?`).run(
+                    o.scheduledAt,
+                    o.status,
+                    id,
+                  );
+                break;
+              }
+              case "delete meeting": {
+                const id = nth("mdt_meetings", o.which);
+                if (id !== null) c.prepare(`delete from mdt_meetings where id = ?`).run(id);
                 break;
               }
               case "delete decision": {

@@ -6,12 +6,15 @@
  * - the recount that builds them from the records (the migration's backfill, the large seed's
  *   bulk write, and the test that compares the kept counts with a recount).
  *
- * Migration 0026 holds `rollupTriggersSql()` and `rollupRecountSql()` as they were generated;
- * db/report-rollups.test.ts fails when they drift apart. A change to a definition needs a new
- * migration that drops and recreates the triggers and recounts.
+ * Each rollup names the migration that created it, which holds `rollupTriggersSql(migration)` and
+ * `rollupRecountSql(migration)` as they were generated; db/report-rollups.test.ts fails when they
+ * drift apart. A change to a definition needs a new migration that drops and recreates the
+ * triggers and recounts.
  */
 
 type Rollup = {
+  /** The migration that created the table, its triggers and its first count. */
+  migration: "0026_report_rollups" | "0027_report_rollups_meetings_denials";
   table: string;
   /** The records counted. */
   source: string;
@@ -38,6 +41,7 @@ const dayGrains = (column: string): Rollup["grains"] => [
 
 export const ROLLUPS: Rollup[] = [
   {
+    migration: "0026_report_rollups",
     table: "report_request_counts",
     source: "resource_requests",
     watches: ["program_id", "requested_at", "type", "status", "amount_cents"],
@@ -54,6 +58,7 @@ export const ROLLUPS: Rollup[] = [
     ],
   },
   {
+    migration: "0026_report_rollups",
     table: "report_decision_counts",
     source: "request_status_events",
     watches: ["program_id", "request_id", "at", "to_status", "amount_cents"],
@@ -70,6 +75,7 @@ export const ROLLUPS: Rollup[] = [
     ],
   },
   {
+    migration: "0026_report_rollups",
     table: "report_fulfilled_counts",
     source: "resource_requests",
     watches: ["program_id", "status", "fulfilled_on", "type", "fulfil_days", "paid_amount_cents"],
@@ -86,6 +92,7 @@ export const ROLLUPS: Rollup[] = [
     ],
   },
   {
+    migration: "0026_report_rollups",
     table: "report_action_due_counts",
     source: "action_items",
     watches: ["program_id", "due_on", "done_at", "done_on"],
@@ -98,6 +105,27 @@ export const ROLLUPS: Rollup[] = [
           `CASE WHEN ${r}.done_at IS NULL THEN 'open' WHEN ${r}.done_on IS NULL THEN 'undated' WHEN ${r}.done_on > ${r}.due_on THEN 'late' ELSE 'on_time' END`,
       ],
     ],
+    sums: [["n", () => "1"]],
+  },
+  {
+    migration: "0027_report_rollups_meetings_denials",
+    table: "report_meeting_counts",
+    source: "mdt_meetings",
+    watches: ["program_id", "scheduled_at", "status"],
+    counted: () => "1",
+    grains: instantGrains("scheduled_at"),
+    keys: [["status", (r) => `${r}.status`]],
+    sums: [["n", () => "1"]],
+  },
+  {
+    migration: "0027_report_rollups_meetings_denials",
+    table: "report_denial_counts",
+    source: "request_status_events",
+    watches: ["program_id", "at", "to_status", "note"],
+    counted: (r) => `${r}.to_status = 'denied'`,
+    grains: instantGrains("at"),
+    // The reason as SQLite trims it; reasons that differ only in capitals are merged when read.
+    keys: [["reason", (r) => `trim(coalesce(${r}.note, ''))`]],
     sums: [["n", () => "1"]],
   },
 ];
@@ -149,9 +177,14 @@ ${(["old", "new"] as const)
   .join("\n")}
 END;`;
 
-/** The triggers that keep every rollup, one statement each. */
-export function rollupTriggersSql(): string[] {
-  return [...ROLLUPS.flatMap(triggers), decisionsFollowType];
+const ofMigration = (migration?: string) => ROLLUPS.filter((t) => migration === undefined || t.migration === migration);
+
+/** The triggers that keep the rollups (of one migration, or all), one statement each. */
+export function rollupTriggersSql(migration?: string): string[] {
+  return [
+    ...ofMigration(migration).flatMap(triggers),
+    ...(migration === undefined || migration === "0026_report_rollups" ? [decisionsFollowType] : []),
+  ];
 }
 
 /** Statements that count one rollup from its records into `into` (its own table, or an empty copy of it). */
@@ -164,9 +197,9 @@ export function recountSql(t: Rollup, into = t.table): string[] {
   );
 }
 
-/** The recount of every rollup into its own (empty) table. */
-export function rollupRecountSql(): string[] {
-  return ROLLUPS.flatMap((t) => recountSql(t));
+/** The recount of the rollups (of one migration, or all) into their own (empty) tables. */
+export function rollupRecountSql(migration?: string): string[] {
+  return ofMigration(migration).flatMap((t) => recountSql(t));
 }
 
 type Client = { exec(sql: string): unknown; prepare(sql: string): { all(): unknown[] } };

@@ -1122,6 +1122,32 @@ export const reportActionDueCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.programId, t.grain, t.bucket, t.state] })],
 );
 
+/** MDT meetings by when they are scheduled, and their status. */
+export const reportMeetingCounts = sqliteTable(
+  "report_meeting_counts",
+  {
+    programId: integer("program_id").notNull(),
+    grain: rollupGrain(),
+    bucket: text("bucket").notNull(),
+    status: text("status").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.grain, t.bucket, t.status] })],
+);
+
+/** Denials by when they were made, and the reason given (trimmed; '' for none). */
+export const reportDenialCounts = sqliteTable(
+  "report_denial_counts",
+  {
+    programId: integer("program_id").notNull(),
+    grain: rollupGrain(),
+    bucket: text("bucket").notNull(),
+    reason: text("reason").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.grain, t.bucket, t.reason] })],
+);
+
 /**
  * What the app tells a person (the in-app inbox, and the counts of email digests): written in the
  * same transaction as the change it is about, only to recipients who may see that change (the

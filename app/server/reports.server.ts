@@ -22,7 +22,9 @@ import {
   reportActionDueCounts,
   reportDecisionCounts,
   reportFulfilledCounts,
+  reportDenialCounts,
   reportHourlyCounts,
+  reportMeetingCounts,
   reportRequestCounts,
   requestStatusEvents,
   resourceRequests,
@@ -237,12 +239,12 @@ function requestsOfEvents(ctx: Ctx, withType = true): SQL {
  * whole program, and every month of the period starts and ends on a UTC hour (a time zone a whole
  * number of hours from UTC).
  */
-function hourlyCountsServe(ctx: Ctx, kind: "contact" | "action" | "request"): boolean {
+function hourlyCountsServe(ctx: Ctx, kind: KeptKind): boolean {
   return keptCountsServe(ctx, kind) && ctx.months.every((m) => m.start.endsWith(":00:00.000Z") && m.end.endsWith(":00:00.000Z"));
 }
 
 /** Whether a kind's figures may be read from the counts kept by triggers: the viewer counts the whole program. */
-function keptCountsServe(ctx: Ctx, kind: "contact" | "action" | "request"): boolean {
+function keptCountsServe(ctx: Ctx, kind: KeptKind): boolean {
   return ctx.keptCounts && countsWholeProgram(ctx, kind);
 }
 
@@ -251,7 +253,9 @@ function keptCountsServe(ctx: Ctx, kind: "contact" | "action" | "request"): bool
  * advocate filter, and the CSEC rule hides none of them. Then the program id alone says what to
  * count (no lookup of each record's youth).
  */
-function countsWholeProgram(ctx: Ctx, kind: "request" | "contact" | "action"): boolean {
+type KeptKind = "request" | "contact" | "action" | "meeting";
+
+function countsWholeProgram(ctx: Ctx, kind: KeptKind): boolean {
   const { query } = ctx;
   return (
     youthScopeOf(ctx.viewer.role).kind === "program" &&
@@ -317,7 +321,13 @@ export function daySpans(from: string, to: string): Span[] {
   ).filter((x) => x.from < x.to);
 }
 
-type KeptTable = typeof reportRequestCounts | typeof reportDecisionCounts | typeof reportFulfilledCounts | typeof reportActionDueCounts;
+type KeptTable =
+  | typeof reportRequestCounts
+  | typeof reportDecisionCounts
+  | typeof reportFulfilledCounts
+  | typeof reportActionDueCounts
+  | typeof reportMeetingCounts
+  | typeof reportDenialCounts;
 
 /**
  * `select <columns> from <table>` over each span of the program's kept counts, joined by `union all`.
@@ -697,16 +707,7 @@ function denialReasons(ctx: Ctx): ReportTable {
   // A denied request stays denied, so when the requests must be checked (a filter, a caseload) the
   // program's denied requests that pass lead to their denial events, rather than every denial
   // event of the period looking up its request.
-  const from =
-    countsWholeProgram(ctx, "request") && !ctx.query.type
-      ? sql`from ${requestStatusEvents} where`
-      : sql`from ${resourceRequests} join ${requestStatusEvents} on ${requestStatusEvents.requestId} = ${resourceRequests.id}
-        where ${requestsVisible(ctx)} and ${resourceRequests.status} = 'denied' and`;
-  const rows = ctx.db.all<{ reason: string; n: number }>(sql`
-    select min(trim(${requestStatusEvents.note})) as reason, count(*) as n
-    ${from} ${requestStatusEvents.programId} = ${ctx.viewer.programId}
-      and ${requestStatusEvents.toStatus} = 'denied' and ${inPeriod(ctx, requestStatusEvents.at)}
-    group by lower(trim(coalesce(${requestStatusEvents.note}, ''))) order by n desc, reason`);
+  const rows = hourlyCountsServe(ctx, "request") && !ctx.query.type ? keptDenialReasons(ctx) : denialReasonRows(ctx);
   const s = suppressCounts(
     rows.map((r) => [r.n]),
     { columnTotals: true },
@@ -719,6 +720,53 @@ function denialReasons(ctx: Ctx): ReportTable {
     rows: rows.map((r, i) => [r.reason || "(no reason given)", s.cells[i]![0]!]),
     totalRow: ["Total", s.columnTotals?.[0] ?? 0],
   };
+}
+
+type DenialReason = { reason: string | null; n: number };
+
+function denialReasonRows(ctx: Ctx): DenialReason[] {
+  const from =
+    countsWholeProgram(ctx, "request") && !ctx.query.type
+      ? sql`from ${requestStatusEvents} where`
+      : sql`from ${resourceRequests} join ${requestStatusEvents} on ${requestStatusEvents.requestId} = ${resourceRequests.id}
+        where ${requestsVisible(ctx)} and ${resourceRequests.status} = 'denied' and`;
+  return ctx.db.all<DenialReason>(sql`
+    select min(trim(${requestStatusEvents.note})) as reason, count(*) as n
+    ${from} ${requestStatusEvents.programId} = ${ctx.viewer.programId}
+      and ${requestStatusEvents.toStatus} = 'denied' and ${inPeriod(ctx, requestStatusEvents.at)}
+    group by lower(trim(coalesce(${requestStatusEvents.note}, ''))) order by n desc, reason`);
+}
+
+/** SQLite's `lower()`: ASCII letters only. */
+const sqliteLower = (text: string) => text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+/** SQLite's BINARY order of text: by its UTF-8 bytes. */
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+
+/**
+ * `denialReasonRows` from the kept counts, which hold each reason as trimmed: reasons that differ
+ * only in capitals are merged here, showing the first in SQLite's order, as the query does.
+ */
+function keptDenialReasons(ctx: Ctx): DenialReason[] {
+  const k = reportDenialCounts;
+  const kept = ctx.db.all<{ reason: string; n: number }>(
+    sql`select reason, sum(n) as n from (${keptRows(
+      ctx,
+      k,
+      instantSpans(ctx.start, ctx.end),
+      sql`${k.reason} as reason, ${k.n} as n`,
+    )}) group by reason having sum(n) > 0`,
+  );
+  const merged = new Map<string, DenialReason>();
+  for (const r of kept) {
+    const key = sqliteLower(r.reason);
+    const m = merged.get(key);
+    if (!m) merged.set(key, { reason: r.reason, n: r.n });
+    else {
+      m.n += r.n;
+      if (byBytes(r.reason, m.reason!) < 0) m.reason = r.reason;
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.n - a.n || byBytes(a.reason!, b.reason!));
 }
 
 /** How many of the oldest open requests the report lists (the total is always shown). */
@@ -902,14 +950,30 @@ function actionsPerMonth(ctx: Ctx): ReportTable {
 
 function meetingsHeld(ctx: Ctx): ReportTable {
   const cols: YouthColumns = { youthId: mdtMeetings.youthId, programId: mdtMeetings.programId };
+  const k = reportMeetingCounts;
   const rows = ctx.db.all<{ month: string; held: number; cancelled: number }>(
-    perMonth(
-      ctx,
-      mdtMeetings.scheduledAt,
-      (m, range) => sql`select ${m} as month, coalesce(sum(${mdtMeetings.status} = 'held'), 0) as held,
+    hourlyCountsServe(ctx, "meeting")
+      ? sql`select month, coalesce(sum(case when status = 'held' then n end), 0) as held,
+          coalesce(sum(case when status = 'cancelled' then n end), 0) as cancelled
+        from (${sql.join(
+          ctx.months.map((m) =>
+            keptRows(
+              ctx,
+              k,
+              instantSpans(m.start, m.end),
+              sql`${m.month} as month, ${k.status} as status, ${k.n} as n`,
+              sql`${k.status} <> 'scheduled'`,
+            ),
+          ),
+          sql` union all `,
+        )}) group by month`
+      : perMonth(
+          ctx,
+          mdtMeetings.scheduledAt,
+          (m, range) => sql`select ${m} as month, coalesce(sum(${mdtMeetings.status} = 'held'), 0) as held,
         coalesce(sum(${mdtMeetings.status} = 'cancelled'), 0) as cancelled
       from ${mdtMeetings} where ${visible(ctx, cols, "meeting")} and ${range}`,
-    ),
+        ),
   );
   return {
     key: "meetings-held",
@@ -1111,7 +1175,12 @@ function keyFigures(ctx: Ctx): Record<string, { label: string; kind: SummaryFigu
     : ctx.db.get<{ n: number }>(sql`select count(*) as n from ${contacts}
     where ${visible(ctx, { youthId: contacts.youthId, programId: contacts.programId }, "contact")} and ${inPeriod(ctx, contacts.occurredAt)}`)
         .n;
-  const meetingsN = ctx.db.get<{ n: number }>(sql`select count(*) as n from ${mdtMeetings}
+  const km = reportMeetingCounts;
+  const meetingsN = hourlyCountsServe(ctx, "meeting")
+    ? ctx.db.get<{ n: number }>(
+        sql`select coalesce(sum(n), 0) as n from (${keptRows(ctx, km, instantSpans(ctx.start, ctx.end), sql`${km.n} as n`, sql`${km.status} = 'held'`)})`,
+      )!.n
+    : ctx.db.get<{ n: number }>(sql`select count(*) as n from ${mdtMeetings}
     where ${visible(ctx, { youthId: mdtMeetings.youthId, programId: mdtMeetings.programId }, "meeting")}
       and ${mdtMeetings.status} = 'held' and ${inPeriod(ctx, mdtMeetings.scheduledAt)}`).n;
   const actionsShown = visible(ctx, { youthId: actionItems.youthId, programId: actionItems.programId }, "action");

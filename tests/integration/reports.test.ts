@@ -455,14 +455,39 @@ describe("the same figures by each way of counting them", () => {
       advA.id,
       lead.id,
     );
+    // Denial reasons that differ in capitals and spaces are one reason (ASCII capitals only, as
+    // SQLite's lower()); a non-ASCII capital is another. No note and an empty note are "none".
+    const variants = ["over budget", "  OVER budget", "Over Budget ", "Élan", "élan", null, "", "   ", "\tOver budget"];
+    const denials = variants.map((note, i) =>
+      insertId(
+        `insert into request_status_events (program_id, request_id, from_status, to_status, note, actor_user_id, at)
+         values (?, ?, 'submitted', 'denied', ?, ?, ?)`,
+        p1.id,
+        F[3]!,
+        note,
+        lead.id,
+        `2026-02-${String(12 + i).padStart(2, "0")}T18:00:00Z`,
+      ),
+    );
     try {
       expect(c.prepare(`select count(*) as n from action_items where done_at is not null and done_on is null`).get()).toEqual({ n: 0 });
       compare();
+      // Over budget 4 (F4's own and three more, shown as the first of them in byte order, "OVER"),
+      // none 3, then one each in byte order: tab (0x09), "=" (0x3d), "É" (c3 89), "é" (c3 a9).
+      expect(table(reportsOf(leadViewer), "denial-reasons").rows).toEqual([
+        ["OVER budget", S],
+        ["(no reason given)", S],
+        ["\tOver budget", S],
+        ['=HYPERLINK("http://evil.example","x")', S],
+        ["Élan", S],
+        ["élan", S],
+      ]);
       expect(overdue(reportsOf(leadViewer))).toEqual([
         ["2026-01", 10],
         ["2026-02", 10],
       ]);
     } finally {
+      for (const id of denials) run(`delete from request_status_events where id = ?`, id);
       run(`delete from action_items where id = ?`, onTime);
       run(`update action_items set done_on = null`);
     }
