@@ -1179,7 +1179,7 @@ function keyFigures(ctx: Ctx): Record<string, { label: string; kind: SummaryFigu
   const meetingsN = hourlyCountsServe(ctx, "meeting")
     ? ctx.db.get<{ n: number }>(
         sql`select coalesce(sum(n), 0) as n from (${keptRows(ctx, km, instantSpans(ctx.start, ctx.end), sql`${km.n} as n`, sql`${km.status} = 'held'`)})`,
-      )!.n
+      ).n
     : ctx.db.get<{ n: number }>(sql`select count(*) as n from ${mdtMeetings}
     where ${visible(ctx, { youthId: mdtMeetings.youthId, programId: mdtMeetings.programId }, "meeting")}
       and ${mdtMeetings.status} = 'held' and ${inPeriod(ctx, mdtMeetings.scheduledAt)}`).n;
