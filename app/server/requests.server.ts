@@ -6,10 +6,10 @@
 import { and, asc, desc, eq, inArray, isNull, lte, lt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { data } from "react-router";
-import { caseParties, requestStatusEvents, resourceRequests, users, youth, youthAssignments } from "../../db/schema";
+import { caseParties, reportRequestCounts, requestStatusEvents, resourceRequests, users, youth, youthAssignments } from "../../db/schema";
 import { calendarDateIn, daysBetween, isCalendarDate } from "../domain/dates";
 import { staleEdit, type FieldErrors, type StaleEdit, type WriteResult } from "../domain/forms";
-import { can } from "../domain/permissions";
+import { can, youthScopeOf } from "../domain/permissions";
 import {
   OPEN_REQUEST_STATUSES,
   REQUEST_STATUSES,
@@ -222,12 +222,28 @@ function requestQueueFilters(viewer: Viewer, query: RequestQueueFilters): SQL[] 
  */
 export function countRequestsByStatus(viewer: Viewer, query: RequestQueueFilters, db: DbOrTx = getDb()): Record<RequestStatus, number> {
   requireCaseAccess(viewer);
-  const countRows = db
-    .select({ status: resourceRequests.status, n: sql<number>`count(*)` })
-    .from(resourceRequests)
-    .where(and(requestVisibleTo(viewer), ...requestQueueFilters(viewer, query)))
-    .groupBy(resourceRequests.status)
-    .all();
+  const { type, ...others } = query;
+  const onlyType = Object.values(others).every((v) => v === undefined || v === "" || v === false);
+  const k = reportRequestCounts;
+  // The whole program's requests, every one visible to the viewer (a lead), unfiltered or of one
+  // type: summed from the kept counts by day (db/report-rollups.ts; ~66 rows a day of history)
+  // rather than counted over every request of the program.
+  const countRows =
+    onlyType &&
+    youthScopeOf(viewer.role).kind === "program" &&
+    csecSensitiveShownTo("request", csecAudienceOf(viewer), resourceRequests.youthId) === undefined
+      ? db
+          .select({ status: k.status, n: sql<number>`sum(${k.n})` })
+          .from(k)
+          .where(and(eq(k.programId, viewer.programId), eq(k.grain, "d"), type ? eq(k.type, type) : undefined))
+          .groupBy(k.status)
+          .all()
+      : db
+          .select({ status: resourceRequests.status, n: sql<number>`count(*)` })
+          .from(resourceRequests)
+          .where(and(requestVisibleTo(viewer), ...requestQueueFilters(viewer, query)))
+          .groupBy(resourceRequests.status)
+          .all();
   const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
   for (const c of countRows) if (c.status in counts) counts[c.status as RequestStatus] = c.n;
   return counts;

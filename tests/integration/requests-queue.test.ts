@@ -154,6 +154,38 @@ describe("who sees which requests, and the counts per status", () => {
     expect(queue.counts.submitted).toBe(expectedCounts(v).submitted);
   });
 
+  it("a lead's counts (read from the kept counts) follow every write, with and without a type", async () => {
+    const v = viewerOf("lead@example.org");
+    const check = async () => {
+      expect((await queueAs(v.email, "size=1")).queue.counts).toEqual(expectedCounts(v));
+      for (const type of ["therapy", "restoration_funds"])
+        expect((await queueAs(v.email, `size=1&type=${type}`)).queue.counts, type).toEqual(expectedCounts(v, "r.type = ?", [type]));
+    };
+    await check();
+    const some = c
+      .prepare(`select id, status, type from resource_requests where program_id = ? order by id limit 3`)
+      .all(v.programId) as Array<{
+      id: number;
+      status: string;
+      type: string;
+    }>;
+    const youthId = c.prepare(`select youth_id as id from resource_requests where id = ?`).get(some[0]!.id) as { id: number };
+    c.exec("savepoint kept");
+    try {
+      c.prepare(`update resource_requests set status = 'withdrawn' where id = ?`).run(some[0]!.id);
+      c.prepare(`update resource_requests set type = 'therapy' where id = ?`).run(some[1]!.id);
+      c.prepare(`delete from request_status_events where request_id = ?`).run(some[2]!.id);
+      c.prepare(`delete from resource_requests where id = ?`).run(some[2]!.id);
+      c.prepare(
+        `insert into resource_requests (program_id, youth_id, type, status, requested_by_user_id, requested_at) values (?, ?, 'therapy', 'submitted', ?, ?)`,
+      ).run(v.programId, youthId.id, v.userId, new Date().toISOString());
+      await check();
+    } finally {
+      c.exec("rollback to kept; release kept");
+    }
+    await check();
+  });
+
   it("admins get a 403, not a queue", async () => {
     const result = await settle(() => queueAs("admin@example.org"));
     expect(result).toMatchObject({ init: { status: 403 } });
