@@ -259,7 +259,7 @@ describe("report rollups", () => {
           c.exec("rollback");
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 400 },
     );
     c.close();
   });

@@ -28,7 +28,12 @@ type Rollup = {
   keys: [column: string, value: (r: string) => string][];
   /** The summed columns and each record's part of them. */
   sums: [column: string, value: (r: string) => string][];
+  /** Events counted under their request's type (a `type` key): they follow a change of it. */
+  requestType?: true;
 };
+
+/** The type of the request an event (`r`) is about. */
+const typeOfRequest = (r: string) => `coalesce((SELECT q.type FROM resource_requests q WHERE q.id = ${r}.request_id), '')`;
 
 const instantGrains = (column: string): Rollup["grains"] => [
   ["h", (r) => `substr(${r}.${column}, 1, 13)`],
@@ -65,9 +70,10 @@ export const ROLLUPS: Rollup[] = [
     counted: (r) => `${r}.to_status IN ('approved', 'denied')`,
     grains: instantGrains("at"),
     keys: [
-      ["type", (r) => `coalesce((SELECT q.type FROM resource_requests q WHERE q.id = ${r}.request_id), '')`],
+      ["type", typeOfRequest],
       ["to_status", (r) => `${r}.to_status`],
     ],
+    requestType: true,
     sums: [
       ["n", () => "1"],
       ["amount_n", (r) => `(${r}.amount_cents IS NOT NULL)`],
@@ -125,8 +131,12 @@ export const ROLLUPS: Rollup[] = [
     counted: (r) => `${r}.to_status = 'denied'`,
     grains: instantGrains("at"),
     // The reason as SQLite trims it; reasons that differ only in capitals are merged when read.
-    keys: [["reason", (r) => `trim(coalesce(${r}.note, ''))`]],
+    keys: [
+      ["type", typeOfRequest],
+      ["reason", (r) => `trim(coalesce(${r}.note, ''))`],
+    ],
     sums: [["n", () => "1"]],
+    requestType: true,
   },
 ];
 
@@ -160,31 +170,33 @@ function triggers(t: Rollup): string[] {
 }
 
 /**
- * A decision is counted under its request's type: when a request's type changes (a draft's edit),
- * its decisions move with it.
+ * An event counted under its request's type (`requestType`): when a request's type changes (a
+ * draft's edit), its counted events move with it.
  */
-const decisionsFollowType = `CREATE TRIGGER report_decision_counts_request_type AFTER UPDATE OF type ON resource_requests
+function followsRequestType(t: Rollup): string[] {
+  if (!t.requestType) return [];
+  const contribution = (which: "old" | "new") =>
+    t.grains.map(
+      ([grain, bucket]) => `  INSERT INTO ${t.table} (${columns(t)})
+    SELECT e.program_id, '${grain}', ${bucket("e")}, ${t.keys.map(([c, v]) => (c === "type" ? `${which}.type` : v("e"))).join(", ")}, ${t.sums
+      .map(([, v]) => `${which === "old" ? "-" : ""}${v("e")}`)
+      .join(", ")}
+    FROM ${t.source} e WHERE e.request_id = new.id AND ${t.counted("e")}
+    ${upsert(t)};`,
+    );
+  return [
+    `CREATE TRIGGER ${t.table}_request_type AFTER UPDATE OF type ON resource_requests
   WHEN old.type IS NOT new.type BEGIN
-${(["old", "new"] as const)
-  .flatMap((which) =>
-    instantGrains("at").map(
-      ([grain, bucket]) => `  INSERT INTO report_decision_counts (program_id, grain, bucket, type, to_status, n, amount_n, amount_cents)
-    SELECT e.program_id, '${grain}', ${bucket("e")}, ${which}.type, e.to_status, ${which === "old" ? "-1, -(e.amount_cents IS NOT NULL), -coalesce(e.amount_cents, 0)" : "1, (e.amount_cents IS NOT NULL), coalesce(e.amount_cents, 0)"}
-    FROM request_status_events e WHERE e.request_id = new.id AND e.to_status IN ('approved', 'denied')
-    ON CONFLICT (program_id, grain, bucket, type, to_status) DO UPDATE SET n = n + excluded.n, amount_n = amount_n + excluded.amount_n, amount_cents = amount_cents + excluded.amount_cents;`,
-    ),
-  )
-  .join("\n")}
-END;`;
+${[...contribution("old"), ...contribution("new")].join("\n")}
+END;`,
+  ];
+}
 
 const ofMigration = (migration?: string) => ROLLUPS.filter((t) => migration === undefined || t.migration === migration);
 
 /** The triggers that keep the rollups (of one migration, or all), one statement each. */
 export function rollupTriggersSql(migration?: string): string[] {
-  return [
-    ...ofMigration(migration).flatMap(triggers),
-    ...(migration === undefined || migration === "0026_report_rollups" ? [decisionsFollowType] : []),
-  ];
+  return ofMigration(migration).flatMap((t) => [...triggers(t), ...followsRequestType(t)]);
 }
 
 /** Statements that count one rollup from its records into `into` (its own table, or an empty copy of it). */

@@ -1135,17 +1135,18 @@ export const reportMeetingCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.programId, t.grain, t.bucket, t.status] })],
 );
 
-/** Denials by when they were made, and the reason given (trimmed; '' for none). */
+/** Denials by when they were made, the request's type, and the reason given (trimmed; '' for none). */
 export const reportDenialCounts = sqliteTable(
   "report_denial_counts",
   {
     programId: integer("program_id").notNull(),
     grain: rollupGrain(),
     bucket: text("bucket").notNull(),
+    type: text("type").notNull(),
     reason: text("reason").notNull(),
     n: integer("n").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.programId, t.grain, t.bucket, t.reason] })],
+  (t) => [primaryKey({ columns: [t.programId, t.grain, t.bucket, t.type, t.reason] })],
 );
 
 /**

@@ -347,7 +347,12 @@ function cases(r: ReturnType<typeof pickRecords>): Case[] {
     { label: "home, lead", role: "lead", path: "/" },
     { label: "reports, year to date", role: "lead", path: "/reports?period=year_to_date" },
     { label: "reports, this month", role: "lead", path: "/reports?period=this_month" },
+    { label: "reports, last quarter", role: "lead", path: "/reports?period=last_quarter" },
+    { label: "reports, year to date, one type", role: "lead", path: "/reports?period=year_to_date&type=therapy" },
+    { label: "reports, year to date (caseload)", role: "supervisor", path: "/reports?period=year_to_date" },
+    { label: "reports summary, year to date", role: "lead", path: "/reports/summary?period=year_to_date" },
     { label: "report CSV", role: "lead", path: "/reports/tables/requests-by-type.csv?period=year_to_date" },
+    { label: "report workbook (every table)", role: "lead", path: "/reports/tables/all.xlsx?period=year_to_date" },
     // The administrator's home is /admin/users (/ redirects there).
     { label: "/admin/users (admin's home)", role: "admin", path: "/admin/users" },
     { label: "/audit", role: "lead", path: "/audit" },

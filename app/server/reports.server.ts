@@ -707,7 +707,7 @@ function denialReasons(ctx: Ctx): ReportTable {
   // A denied request stays denied, so when the requests must be checked (a filter, a caseload) the
   // program's denied requests that pass lead to their denial events, rather than every denial
   // event of the period looking up its request.
-  const rows = hourlyCountsServe(ctx, "request") && !ctx.query.type ? keptDenialReasons(ctx) : denialReasonRows(ctx);
+  const rows = hourlyCountsServe(ctx, "request") ? keptDenialReasons(ctx) : denialReasonRows(ctx);
   const s = suppressCounts(
     rows.map((r) => [r.n]),
     { columnTotals: true },
@@ -754,6 +754,7 @@ function keptDenialReasons(ctx: Ctx): DenialReason[] {
       k,
       instantSpans(ctx.start, ctx.end),
       sql`${k.reason} as reason, ${k.n} as n`,
+      keptType(ctx, k.type),
     )}) group by reason having sum(n) > 0`,
   );
   const merged = new Map<string, DenialReason>();
