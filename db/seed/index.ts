@@ -3,8 +3,9 @@
  *
  * - `seedDemo(db)`: two programs with sign-in-able demo users (password `DEMO_PASSWORD`) and
  *   case data that covers every state the app has to handle (see `DEMO_YOUTH`).
- * - `seedLarge(db, { youth: N })`: N more youth (and proportional data, generated users) in
- *   program one, for performance work.
+ * - `seedLarge(db, { youth: N })`: N more youth (and proportional data, generated users) spread
+ *   over a network of programs (program one and four generated ones, see `NETWORK` in
+ *   large.ts), for performance work.
  *
  * Deterministic: a fixed-seed PRNG, no Math.random, and every date an offset from the anchor day
  * (default: today, UTC), so "overdue", "upcoming" and "missing now" stay true whenever it is
@@ -100,12 +101,14 @@ function utcOffsetMinutes(timeZone: string, now = new Date()): number {
 }
 
 /**
- * Adds `youth` more youth to program one (with placements, parties, contacts, requests, meetings,
- * action items, assignments, ~15% concern/confirmed), plus generated advocates (~3 youth each)
- * and supervisors (~12 advocates each) who sign in with `DEMO_PASSWORD`. Seeds the demo first
- * when the database is empty. Can be called again to add more.
+ * Adds `youth` more youth (with placements, parties, contacts, requests, meetings, action items,
+ * assignments, ~15% concern/confirmed) over the network's programs: 60% to program one, the
+ * rest to four generated programs in other time zones (`NETWORK`; `programs` uses only the first
+ * few), plus for each program generated advocates (~3 youth each) and supervisors (~12 advocates
+ * each) and, for a generated program, its lead, who all sign in with `DEMO_PASSWORD`. Seeds the
+ * demo first when the database is empty. Can be called again to add more.
  */
-export async function seedLarge(db: Db, opts: { youth: number; anchor?: string }): Promise<void> {
+export async function seedLarge(db: Db, opts: { youth: number; anchor?: string; programs?: number }): Promise<void> {
   const n = Math.floor(opts.youth);
   if (!(n >= 0)) throw new Error("seedLarge: youth must be a non-negative number");
   if (isEmpty(db)) await seedDemo(db, opts.anchor === undefined ? {} : { anchor: opts.anchor });
@@ -123,7 +126,7 @@ export async function seedLarge(db: Db, opts: { youth: number; anchor?: string }
     const restoreIndexes = dropSecondaryIndexes(client, (table) => table !== "audit_events");
     // The report counts, likewise: counted once from the rows at the end, not row by row.
     const restoreRollupTriggers = dropRollupTriggers(client);
-    writeLarge(client, makeWriter(client), clock, n);
+    writeLarge(client, makeWriter(client), clock, n, opts.programs);
     restoreIndexes();
     summariseContacts(client);
     storeFulfilDays(client);

@@ -1,7 +1,9 @@
 /**
- * The large generator (`seedLarge`): N more youth in program one with proportional data, and
- * generated advocates (~3 youth each) and supervisors (~12 advocates each), for performance work.
- * Numbering continues after earlier runs, so calling it again adds more.
+ * The large generator (`seedLarge`): N more youth with proportional data, spread over a network
+ * of programs (`NETWORK`: the demo's program one and four generated counties, each with its own
+ * lead, time zone and staff), and generated advocates (~3 youth each) and supervisors (~12
+ * advocates each), for performance work. Numbering continues after earlier runs, so calling it
+ * again adds more.
  */
 import type BetterSqlite3 from "better-sqlite3";
 import { CSEC_BASES } from "../../app/domain/csec";
@@ -46,26 +48,132 @@ const LARGE_PROFILE: Profile = {
   coverRequests: false,
 };
 
+/**
+ * The network the large seed spreads its youth over, largest first (a statewide network has one
+ * big county and several smaller ones): program one is the demo's own (lead@example.org), the
+ * others are generated, found again by slug when the seed runs again. Youth are shared out by
+ * `share`; program one takes what rounding leaves.
+ */
+export const NETWORK = [
+  { key: "one", share: 0.6 },
+  { key: "n2", share: 0.16, county: "Granite County", timeZone: "America/Denver", lePrefix: "GCSO" },
+  { key: "n3", share: 0.12, county: "Prairie County", timeZone: "America/Chicago", lePrefix: "PCSO" },
+  { key: "n4", share: 0.08, county: "Harbor County", timeZone: "America/New_York", lePrefix: "HCSO" },
+  { key: "n5", share: 0.04, county: "Mesa County", timeZone: "America/Phoenix", lePrefix: "MCSO" },
+] as const;
+
+type GeneratedMember = Extract<(typeof NETWORK)[number], { county: string }>;
+
+/** The network's generated programs (all but program one), in order. */
+export const GENERATED_PROGRAMS = NETWORK.filter((m): m is GeneratedMember => "county" in m);
+
+/** How many youth of `n` each program of the network gets. */
+export function networkShares(n: number, programs: number = NETWORK.length): number[] {
+  const used = NETWORK.slice(0, Math.max(1, Math.min(programs, NETWORK.length)));
+  const total = used.reduce((a, p) => a + p.share, 0);
+  const shares = used.map((p) => Math.floor((n * p.share) / total));
+  shares[0]! += n - shares.reduce((a, b) => a + b, 0);
+  return shares;
+}
+
 /** How many generated youth, advocates and supervisors earlier runs wrote. */
 type Offsets = { youth: number; advocates: number; supervisors: number };
 
 /** The generated users: advocate i has youth 3i..3i+2; supervisor j has advocates 12j..12j+11. */
 type BenchStaff = { advocates: U[]; supervisorOf: Map<number, U> };
 
-/** Writes `n` generated youth (the caller runs it in one transaction, on a seeded demo). */
-export function writeLarge(client: BetterSqlite3.Database, w: Writer, clock: Clock, n: number): void {
-  const { program, lead, passwordHash } = demoProgramOne(client);
-  const offsets = earlierRuns(client);
-  const rng = new Rng((0xb16b00b5 ^ Math.imul(offsets.youth + 1, 0x9e3779b1)) >>> 0);
-  const staff = writeBenchStaff(w, clock, rng, { programId: program.id, passwordHash, n, offsets });
+/**
+ * Writes `n` generated youth over the first `programs` programs of the network (the caller runs
+ * it in one transaction, on a seeded demo).
+ */
+export function writeLarge(client: BetterSqlite3.Database, w: Writer, clock: Clock, n: number, programs: number = NETWORK.length): void {
+  const one = demoProgramOne(client);
+  networkShares(n, programs).forEach((count, i) => {
+    if (count === 0) return;
+    const member = NETWORK[i]!;
+    if (member.key === "one") {
+      writeProgramYouth(client, w, clock, count, {
+        program: one.program,
+        lead: one.lead,
+        passwordHash: one.passwordHash,
+        county: DEMO_PROGRAMS.one.county,
+        lePrefix: "ECSD",
+        emailTag: "b",
+        seed: 0,
+      });
+    } else {
+      const { program, lead } = networkProgram(client, w, clock, member, one.passwordHash);
+      writeProgramYouth(client, w, clock, count, {
+        program,
+        lead,
+        passwordHash: one.passwordHash,
+        county: member.county,
+        lePrefix: member.lePrefix,
+        emailTag: `${member.key}b`,
+        seed: i,
+      });
+    }
+  });
+}
+
+type ProgramRun = {
+  program: { id: number; name: string };
+  lead: U;
+  passwordHash: string;
+  county: string;
+  lePrefix: string;
+  /** In the generated users' emails: `advocate.<tag>00001@bench.example.org`. */
+  emailTag: string;
+  seed: number;
+};
+
+/** A generated program of the network and its lead: found by slug, or written now. */
+function networkProgram(
+  client: BetterSqlite3.Database,
+  w: Writer,
+  clock: Clock,
+  member: GeneratedMember,
+  passwordHash: string,
+): { program: { id: number; name: string }; lead: U } {
+  const slug = `network-${member.county.toLowerCase().replace(/\W+/g, "-")}`;
+  const name = `CASA of ${member.county}`;
+  const email = `lead.${member.key}@bench.example.org`;
+  const found = client.prepare("SELECT id FROM programs WHERE slug = ?").get(slug) as { id: number } | undefined;
+  const createdAt = clock.at(-1500, 17);
+  const id =
+    found?.id ??
+    w.program({
+      name,
+      slug,
+      timeZone: member.timeZone,
+      staleYouthContactDays: 30,
+      staleCswContactDays: 45,
+      staleAttorneyContactDays: 45,
+      staleClcContactDays: 45,
+      createdAt,
+    });
+  const leadRow = client.prepare("SELECT id, name FROM users WHERE email = ?").get(email) as { id: number; name: string } | undefined;
+  if (leadRow) return { program: { id, name }, lead: { id: leadRow.id, name: leadRow.name, email, role: "program_lead" } };
+  const leadName = `${member.county.split(" ")[0]} Lead`;
+  const leadId = w.user({ email, name: leadName, passwordHash, createdAt });
+  w.membership({ userId: leadId, programId: id, role: "program_lead", supervisorUserId: null, createdAt });
+  return { program: { id, name }, lead: { id: leadId, name: leadName, email, role: "program_lead" } };
+}
+
+/** `n` generated youth of one program, with the staff they need. */
+function writeProgramYouth(client: BetterSqlite3.Database, w: Writer, clock: Clock, n: number, run: ProgramRun): void {
+  const { program, lead, passwordHash } = run;
+  const offsets = earlierRuns(client, program.id, run.emailTag);
+  const rng = new Rng((0xb16b00b5 ^ Math.imul(offsets.youth + 1, 0x9e3779b1) ^ Math.imul(run.seed, 0x85ebca6b)) >>> 0);
+  const staff = writeBenchStaff(w, clock, rng, { programId: program.id, passwordHash, n, offsets, emailTag: run.emailTag });
   const prog: Program = {
     id: program.id,
     name: program.name,
-    county: DEMO_PROGRAMS.one.county,
+    county: run.county,
     lead,
     supervisorOf: staff.supervisorOf,
-    roster: makeRoster(rng, DEMO_PROGRAMS.one.county, Math.max(1, n / 150)),
-    lePrefix: "ECSD",
+    roster: makeRoster(rng, run.county, Math.max(1, n / 150)),
+    lePrefix: run.lePrefix,
     requestSeq: 0,
     meetingSeq: 0,
   };
@@ -97,12 +205,12 @@ function demoProgramOne(client: BetterSqlite3.Database): { program: { id: number
   };
 }
 
-function earlierRuns(client: BetterSqlite3.Database): Offsets {
-  const count = (sql: string) => (client.prepare(sql).get() as { n: number }).n;
+function earlierRuns(client: BetterSqlite3.Database, programId: number, emailTag: string): Offsets {
+  const count = (sql: string, ...args: unknown[]) => (client.prepare(sql).get(...args) as { n: number }).n;
   return {
-    youth: count("SELECT count(*) AS n FROM youth WHERE case_number LIKE 'BX-%'"),
-    advocates: count("SELECT count(*) AS n FROM users WHERE email LIKE 'advocate.b%@bench.example.org'"),
-    supervisors: count("SELECT count(*) AS n FROM users WHERE email LIKE 'supervisor.b%@bench.example.org'"),
+    youth: count("SELECT count(*) AS n FROM youth WHERE program_id = ? AND case_number LIKE 'BX-%'", programId),
+    advocates: count("SELECT count(*) AS n FROM users WHERE email LIKE ?", `advocate.${emailTag}%@bench.example.org`),
+    supervisors: count("SELECT count(*) AS n FROM users WHERE email LIKE ?", `supervisor.${emailTag}%@bench.example.org`),
   };
 }
 
@@ -110,7 +218,7 @@ function writeBenchStaff(
   w: Writer,
   clock: Clock,
   rng: Rng,
-  opts: { programId: number; passwordHash: string; n: number; offsets: Offsets },
+  opts: { programId: number; passwordHash: string; n: number; offsets: Offsets; emailTag: string },
 ): BenchStaff {
   const createdAt = clock.at(-1300, 18);
   const makeUser = (email: string, role: Role, supervisor?: U): U => {
@@ -124,13 +232,19 @@ function writeBenchStaff(
   const supervisorCount = Math.ceil(advocateCount / 12);
   const supervisors: U[] = [];
   for (let i = 0; i < supervisorCount; i++) {
-    supervisors.push(makeUser(`supervisor.b${String(opts.offsets.supervisors + i + 1).padStart(5, "0")}@bench.example.org`, "supervisor"));
+    supervisors.push(
+      makeUser(`supervisor.${opts.emailTag}${String(opts.offsets.supervisors + i + 1).padStart(5, "0")}@bench.example.org`, "supervisor"),
+    );
   }
   const advocates: U[] = [];
   const supervisorOf = new Map<number, U>();
   for (let i = 0; i < advocateCount; i++) {
     const supervisor = supervisors[Math.floor(i / 12)]!;
-    const a = makeUser(`advocate.b${String(opts.offsets.advocates + i + 1).padStart(5, "0")}@bench.example.org`, "advocate", supervisor);
+    const a = makeUser(
+      `advocate.${opts.emailTag}${String(opts.offsets.advocates + i + 1).padStart(5, "0")}@bench.example.org`,
+      "advocate",
+      supervisor,
+    );
     advocates.push(a);
     supervisorOf.set(a.id, supervisor);
   }

@@ -8,6 +8,7 @@ import { REQUEST_STATUSES, REQUEST_TYPE_KEYS } from "../../app/domain/requests";
 import { PARTY_ROLES, PLACEMENT_TYPES } from "../../app/domain/youth";
 import { CONTACT_METHODS } from "../../app/domain/youth-forms";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECRET_MARKERS, DEMO_YOUTH, isEmpty, seedDemo, seedLarge } from "./index";
+import { GENERATED_PROGRAMS, NETWORK, networkShares } from "./large";
 import * as D from "./data";
 
 const ANCHOR = "2026-03-02";
@@ -840,20 +841,41 @@ describe("seedDemo", () => {
 });
 
 describe("seedLarge", () => {
-  it("seeds the demo first on an empty database, then adds N youth with proportional data", async () => {
+  it("seeds the demo first on an empty database, then adds N youth with proportional data over a network of programs", async () => {
     const db = openDatabase(":memory:");
     await seedLarge(db, { youth: LARGE_N }); // anchor: today
     const p1 = programId(db, "example-county");
-    const benchYouth = one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE program_id = ? AND case_number LIKE 'BX-%'", p1).n;
+    const shares = networkShares(LARGE_N);
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(LARGE_N);
+    const p1Youth = one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE program_id = ? AND case_number LIKE 'BX-%'", p1).n;
+    expect(p1Youth).toBe(shares[0]);
+    expect(p1Youth / LARGE_N).toBeCloseTo(0.6, 1);
+    const benchYouth = one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE case_number LIKE 'BX-%'").n;
     expect(benchYouth).toBe(LARGE_N);
     expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE program_id = ?", programId(db, "second-county")).n).toBe(
       D.P2_YOUTH_NAMES.length,
     );
+    // The generated programs: each its own time zone, lead, staff and share of the youth.
+    const network = all<{ slug: string; tz: string; youth: number; leads: number }>(
+      db,
+      `SELECT p.slug, p.time_zone AS tz,
+         (SELECT count(*) FROM youth y WHERE y.program_id = p.id) AS youth,
+         (SELECT count(*) FROM memberships m WHERE m.program_id = p.id AND m.role = 'program_lead') AS leads
+       FROM programs p WHERE p.slug LIKE 'network-%' ORDER BY p.id`,
+    );
+    expect(network).toEqual(
+      GENERATED_PROGRAMS.map((m, i) => ({
+        slug: `network-${m.county.toLowerCase().replace(/\W+/g, "-")}`,
+        tz: m.timeZone,
+        youth: shares[i + 1],
+        leads: 1,
+      })),
+    );
     const advocates = all<{ email: string }>(db, "SELECT email FROM users WHERE email LIKE 'advocate.b%@bench.example.org' ORDER BY email");
-    expect(advocates).toHaveLength(Math.ceil(LARGE_N / 3));
+    expect(advocates).toHaveLength(Math.ceil(p1Youth / 3));
     expect(advocates[0]!.email).toBe("advocate.b00001@bench.example.org");
     expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM users WHERE email LIKE 'supervisor.b%@bench.example.org'").n).toBe(
-      Math.ceil(Math.ceil(LARGE_N / 3) / 12),
+      Math.ceil(Math.ceil(p1Youth / 3) / 12),
     );
 
     const per = (table: string) =>
@@ -876,13 +898,19 @@ describe("seedLarge", () => {
     ).n;
     expect(csec / benchYouth).toBeGreaterThan(0.08);
     expect(csec / benchYouth).toBeLessThan(0.25);
-    // generated users sign in with the demo password (same hash) and stay in program one
+    // generated users sign in with the demo password (same hash), each a member of their own program only
     expect(new Set(all(db, "SELECT password_hash FROM users").map((r) => r.password_hash)).size).toBe(1);
     expect(
       all(
         db,
-        "SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email LIKE '%@bench.example.org' AND m.program_id <> ?",
+        "SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email LIKE '%.b0%@bench.example.org' AND m.program_id <> ?",
         p1,
+      ),
+    ).toEqual([]);
+    expect(
+      all(
+        db,
+        "SELECT u.id FROM users u WHERE u.email LIKE '%@bench.example.org' AND (SELECT count(*) FROM memberships m WHERE m.user_id = u.id) <> 1",
       ),
     ).toEqual([]);
     expectNothingCrossesPrograms(db);
@@ -900,11 +928,15 @@ describe("seedLarge", () => {
       ),
     ).toHaveLength(2);
 
-    // adding more continues the numbering
+    // adding more continues the numbering, in the same programs
     await seedLarge(db, { youth: 10 });
     expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE case_number LIKE 'BX-%'").n).toBe(LARGE_N + 10);
-    const next = `advocate.b${String(Math.ceil(LARGE_N / 3) + 1).padStart(5, "0")}@bench.example.org`;
+    const next = `advocate.b${String(Math.ceil(p1Youth / 3) + 1).padStart(5, "0")}@bench.example.org`;
     expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM users WHERE email = ?", next).n).toBe(1);
+    expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM programs").n).toBe(2 + NETWORK.length - 1);
+    expect(
+      one<{ n: number }>(db, "SELECT count(*) AS n FROM (SELECT program_id, case_number FROM youth GROUP BY 1, 2 HAVING count(*) > 1)").n,
+    ).toBe(0);
   });
 
   it("is deterministic", async () => {
