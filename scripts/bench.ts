@@ -452,10 +452,10 @@ function mineCases(db: Db, v: Viewers): Case[] {
         GROUPS.mine,
         `meetings ${name}: upcoming + recent`,
         false,
-        () => listMeetings(viewer, db),
+        () => listMeetings(viewer, {}, db),
         (r) => ({
-          total: r.upcoming.length + r.recent.length,
-          rows: `${r.upcoming.length}/${r.recent.length}`,
+          total: r.upcoming.total + r.recent.total,
+          rows: `${r.upcoming.rows.length}/${r.recent.rows.length}`,
         }),
       ),
     );

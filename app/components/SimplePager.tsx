@@ -16,6 +16,8 @@ export function SimplePager({
   noun,
   previous = "Previous page",
   next = "Next page",
+  pageParam = "page",
+  label = "Pages",
   children,
 }: {
   /** The list's URL path, and its filters (empty ones are left out of the links). */
@@ -30,11 +32,15 @@ export function SimplePager({
   noun: readonly [one: string, many: string];
   previous?: string;
   next?: string;
+  /** The query parameter of the page (a page with two lists pages each by its own). */
+  pageParam?: string;
+  /** The pager's name for screen readers (unique on the page). */
+  label?: string;
   children: ReactNode;
 }) {
   const last = Math.max(1, Math.ceil(total / size));
   const href = (p: number) =>
-    `${path}?${new URLSearchParams(Object.entries({ ...params, page: String(p) }).filter(([, v]) => v !== "")).toString()}`;
+    `${path}?${new URLSearchParams(Object.entries({ ...params, [pageParam]: String(p) }).filter(([, v]) => v !== "")).toString()}`;
   return (
     <>
       <p className="muted">
@@ -44,7 +50,7 @@ export function SimplePager({
       </p>
       {children}
       {last > 1 ? (
-        <nav aria-label="Pages" className="dt-pager">
+        <nav aria-label={label} className="dt-pager">
           {page > 1 ? <Link to={href(page - 1)}>{previous}</Link> : null} {page < last ? <Link to={href(page + 1)}>{next}</Link> : null}
         </nav>
       ) : null}

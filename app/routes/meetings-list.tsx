@@ -1,15 +1,53 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/meetings-list";
 import { formatDateTime } from "~/domain/dates";
-import { listMeetings, type MeetingRow } from "~/server/meetings.server";
+import { listMeetings, type MeetingPage, type MeetingRow } from "~/server/meetings.server";
 import { requireViewer } from "~/server/session.server";
+import { SimplePager } from "~/components/SimplePager";
 import { TableScroll } from "~/components/TableScroll";
 
 export const meta: Route.MetaFunction = () => [{ title: "MDT meetings · CASA MDT" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  return { ...listMeetings(viewer), timeZone: viewer.timeZone };
+  const params = new URL(request.url).searchParams;
+  const page = (key: string) => {
+    const n = Number(params.get(key) ?? "1");
+    return Number.isSafeInteger(n) && n > 0 ? n : 1;
+  };
+  return { ...listMeetings(viewer, { upcoming: page("upcoming"), recent: page("recent") }), timeZone: viewer.timeZone };
+}
+
+/** One list's pager: its own page in the URL, the other list's kept. */
+function MeetingList({
+  list,
+  caption,
+  pageParam,
+  other,
+  timeZone,
+}: {
+  list: MeetingPage;
+  caption: string;
+  pageParam: "upcoming" | "recent";
+  other: { param: "upcoming" | "recent"; page: number };
+  timeZone: string;
+}) {
+  return (
+    <SimplePager
+      path="/meetings"
+      params={other.page > 1 ? { [other.param]: String(other.page) } : {}}
+      page={list.page}
+      total={list.total}
+      size={list.size}
+      noun={["meeting", "meetings"]}
+      pageParam={pageParam}
+      label={`Pages of ${caption.toLowerCase()}`}
+      previous={pageParam === "upcoming" ? "Sooner meetings" : "Newer meetings"}
+      next={pageParam === "upcoming" ? "Later meetings" : "Older meetings"}
+    >
+      <MeetingTable rows={list.rows} caption={caption} timeZone={timeZone} />
+    </SimplePager>
+  );
 }
 
 function MeetingTable({ rows, caption, timeZone }: { rows: MeetingRow[]; caption: string; timeZone: string }) {
@@ -58,16 +96,28 @@ export default function MeetingsList({ loaderData }: Route.ComponentProps) {
       </div>
       <section aria-labelledby="upcoming-heading" className="panel">
         <h2 id="upcoming-heading">Upcoming</h2>
-        {upcoming.length ? (
-          <MeetingTable rows={upcoming} caption="Upcoming meetings" timeZone={timeZone} />
+        {upcoming.total ? (
+          <MeetingList
+            list={upcoming}
+            caption="Upcoming meetings"
+            pageParam="upcoming"
+            other={{ param: "recent", page: recent.page }}
+            timeZone={timeZone}
+          />
         ) : (
           <p className="empty-state">No meetings scheduled. Schedule one from a youth's page.</p>
         )}
       </section>
       <section aria-labelledby="recent-heading" className="panel">
         <h2 id="recent-heading">Recent (last 90 days)</h2>
-        {recent.length ? (
-          <MeetingTable rows={recent} caption="Recent meetings" timeZone={timeZone} />
+        {recent.total ? (
+          <MeetingList
+            list={recent}
+            caption="Recent meetings"
+            pageParam="recent"
+            other={{ param: "upcoming", page: upcoming.page }}
+            timeZone={timeZone}
+          />
         ) : (
           <p className="muted">No meetings in the last 90 days.</p>
         )}

@@ -4,7 +4,7 @@
  * not exist. Action items (action-items.server.ts) and the agenda (agenda.server.ts) have their
  * own modules.
  */
-import { and, asc, desc, eq, gte, lt, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { caseParties, mdtMeetings, meetingAttendees, meetingChanges, users, youth } from "../../db/schema";
 import type { CsecAudience, CsecStatus } from "../domain/csec";
 import { zonedLocalToUtc } from "../domain/dates";
@@ -18,7 +18,7 @@ import { auditChange } from "./audit.server";
 import { meetingChanged } from "./notify-events.server";
 import { csecSensitiveShownFor, csecSensitiveShownTo } from "./csec-sensitive.server";
 import { openConcernCount } from "./csec.server";
-import { getDb, nowIso, type DbOrTx } from "./db.server";
+import { getDb, nowIso, readTransaction, type DbOrTx } from "./db.server";
 import { meetingVisibleTo, visibleMeetingOrNotFound } from "./meeting-access.server";
 import { peopleForYouth } from "./people.server";
 import { csecAudienceOf, csecStatusOf, requireCaseAccess, requirePermission, requireYouthInScope, type YouthInScope } from "./scope.server";
@@ -36,7 +36,7 @@ export type MeetingRow = {
   videoLink: string | null;
 };
 
-function meetingRows(viewer: Viewer, where: SQL | undefined, order: "asc" | "desc", limit: number, db: DbOrTx): MeetingRow[] {
+function meetingRows(viewer: Viewer, where: SQL | undefined, order: "asc" | "desc", limit: number, db: DbOrTx, offset = 0): MeetingRow[] {
   return db
     .select({
       id: mdtMeetings.id,
@@ -54,6 +54,7 @@ function meetingRows(viewer: Viewer, where: SQL | undefined, order: "asc" | "des
     .where(and(meetingVisibleTo(viewer), where))
     .orderBy(order === "asc" ? asc(mdtMeetings.scheduledAt) : desc(mdtMeetings.scheduledAt), asc(mdtMeetings.id))
     .limit(limit)
+    .offset(offset)
     .all()
     .map(({ firstName, lastName, ...m }) => ({
       ...m,
@@ -63,15 +64,42 @@ function meetingRows(viewer: Viewer, where: SQL | undefined, order: "asc" | "des
     }));
 }
 
-/** Upcoming (from now) and recent (the last 90 days) meetings in the viewer's scope. */
-export function listMeetings(viewer: Viewer, db: DbOrTx = getDb()): { upcoming: MeetingRow[]; recent: MeetingRow[] } {
+/** Meetings a page of the meetings list shows. */
+export const MEETINGS_PAGE_SIZE = 50;
+
+/** One page of a list of meetings, and how many there are in all. */
+export type MeetingPage = { rows: MeetingRow[]; total: number; page: number; size: number };
+
+/**
+ * Upcoming (from now) and recent (the last 90 days) meetings in the viewer's scope, each paged
+ * in SQL (a lead of a network has thousands of each); a page past the last shows the last.
+ */
+export function listMeetings(
+  viewer: Viewer,
+  pages: { upcoming?: number; recent?: number } = {},
+  db: DbOrTx = getDb(),
+): { upcoming: MeetingPage; recent: MeetingPage } {
   requireCaseAccess(viewer);
   const now = nowIso();
   const since = new Date(Date.now() - 90 * 86_400_000).toISOString();
-  return {
-    upcoming: meetingRows(viewer, and(gte(mdtMeetings.scheduledAt, now), ne(mdtMeetings.status, "cancelled")), "asc", 200, db),
-    recent: meetingRows(viewer, and(lt(mdtMeetings.scheduledAt, now), gte(mdtMeetings.scheduledAt, since)), "desc", 200, db),
-  };
+  return readTransaction(db, (tx) => ({
+    upcoming: meetingPage(viewer, and(gte(mdtMeetings.scheduledAt, now), ne(mdtMeetings.status, "cancelled")), "asc", pages.upcoming, tx),
+    recent: meetingPage(viewer, and(lt(mdtMeetings.scheduledAt, now), gte(mdtMeetings.scheduledAt, since)), "desc", pages.recent, tx),
+  }));
+}
+
+function meetingPage(viewer: Viewer, where: SQL | undefined, order: "asc" | "desc", page: number | undefined, db: DbOrTx): MeetingPage {
+  const size = MEETINGS_PAGE_SIZE;
+  // Counted on the meeting's own columns (meetings_program_scheduled_idx for a lead), no join.
+  const total =
+    db
+      .select({ n: count() })
+      .from(mdtMeetings)
+      .where(and(meetingVisibleTo(viewer), where))
+      .get()?.n ?? 0;
+  const last = Math.max(1, Math.ceil(total / size));
+  const shown = Math.min(Math.max(1, Math.floor(page ?? 1) || 1), last);
+  return { rows: meetingRows(viewer, where, order, size, db, (shown - 1) * size), total, page: shown, size };
 }
 
 export function listMeetingsForYouth(inScope: YouthInScope, db: DbOrTx = getDb()): MeetingRow[] {

@@ -63,24 +63,32 @@ function prepPacketOf(inScope: YouthInScope, db: DbOrTx): PrepPacket {
   };
 }
 
-/** At most this many packets on one page; a program lead's whole program would not print. */
-export const MAX_PACKETS = 40;
+/** Packets on one page of `/prep`: a batch that prints; a program lead's whole program would not. */
+export const PACKETS_PER_PAGE = 20;
 
 /**
- * One packet per youth with a meeting in the next `days` days, soonest meeting first, in one
- * transaction; each packet shown is audited as read, as if opened one by one.
+ * One packet per youth with a meeting in the next `days` days, youth missing now first, then the
+ * soonest meeting, a page of `PACKETS_PER_PAGE` at a time (a page past the last shows the last),
+ * in one transaction; each packet shown is audited as read, as if opened one by one.
  */
-export function getUpcomingPrepPackets(viewer: Viewer, days: number, db: Db = getDb()): { packets: PrepPacket[]; totalYouth: number } {
+export function getUpcomingPrepPackets(
+  viewer: Viewer,
+  days: number,
+  page = 1,
+  db: Db = getDb(),
+): { packets: PrepPacket[]; totalYouth: number; page: number; size: number } {
   return db.transaction((tx) => {
     const youthIds = [...new Set(listUpcomingMeetings(viewer, days, tx).map((m) => m.youthId))];
-    // A youth missing now comes first (then the soonest meeting), so the batch is never cut before them.
+    // A youth missing now comes first (then the soonest meeting), so no page comes before them.
     const missing = missingAmong(youthIds, tx);
     const ordered = [...youthIds.filter((id) => missing.has(id)), ...youthIds.filter((id) => !missing.has(id))];
-    const packets = ordered.slice(0, MAX_PACKETS).map((id) => {
+    const size = PACKETS_PER_PAGE;
+    const shown = Math.min(Math.max(1, Math.floor(page) || 1), Math.max(1, Math.ceil(ordered.length / size)));
+    const packets = ordered.slice((shown - 1) * size, shown * size).map((id) => {
       auditRead(viewer, "prep_packet.view", id, tx);
       return prepPacketOf(requireYouthInScope(viewer, id, tx), tx);
     });
-    return { packets, totalYouth: youthIds.length };
+    return { packets, totalYouth: youthIds.length, page: shown, size };
   });
 }
 

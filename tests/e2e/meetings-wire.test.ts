@@ -358,12 +358,16 @@ describe("the youth's CSEC MDT, for advocate@example.org (who may not see the co
     expect(html).toContain(fullName(DEMO_YOUTH.advocateNone));
     // ... and no row of this youth is a CSEC MDT.
     for (const row of rowsOfYouth(html)) expectAbsent(row, "CSEC MDT", "advocate /meetings, a row of the youth", 150);
-    const data = routeData<{ upcoming: Array<{ youthId: number; type: string }>; recent: Array<{ youthId: number; type: string }> }>(
+    type Rows = { rows: Array<{ youthId: number; type: string }>; total: number };
+    const data = routeData<{ upcoming: Rows; recent: Rows }>(
       await decodeData((await advocate.get("/meetings.data")).text),
       "routes/meetings-list",
     );
-    expect(data?.upcoming.length).toBeGreaterThan(0);
-    const ofYouth = [...(data?.upcoming ?? []), ...(data?.recent ?? [])].filter((m) => m.youthId === youthId);
+    expect(data?.upcoming.rows.length).toBeGreaterThan(0);
+    // Every one of the advocate's meetings is on the first page: nothing is hidden by paging.
+    expect(data?.upcoming.rows.length).toBe(data?.upcoming.total);
+    expect(data?.recent.rows.length).toBe(data?.recent.total);
+    const ofYouth = [...(data?.upcoming.rows ?? []), ...(data?.recent.rows ?? [])].filter((m) => m.youthId === youthId);
     expect(ofYouth.map((m) => m.type)).not.toContain("csec_mdt");
   });
 

@@ -143,9 +143,9 @@ describe("rescheduling and cancelling", () => {
     expect(shown.meeting.status).toBe("cancelled");
     expect(shown.meeting.changes[0]).toMatchObject({ kind: "cancel", reason: "The youth was moved out of county" });
     const list = (await callRoute(meetingsLoader, await getAs(db, "advocate@example.org", "/meetings"))) as {
-      upcoming: Array<{ id: number }>;
+      upcoming: { rows: Array<{ id: number }> };
     };
-    expect(list.upcoming.some((x) => x.id === m.id)).toBe(false);
+    expect(list.upcoming.rows.some((x) => x.id === m.id)).toBe(false);
     const version = String(rowOf(m.id).version);
     const again = await post("advocate@example.org", m.id, {
       intent: "reschedule",
