@@ -102,8 +102,17 @@ export function assignedTo(kind: "advocate" | "supervisor", userId: number, yout
       and ${youthAssignments.endedOn} is null)`;
 }
 
-/** Youth whose name ("first last") or case number contains `text`. */
+/**
+ * Youth whose name ("first last") or case number contains `text`, in any case. Three characters
+ * or more are looked up in the trigram index `youth_search` (migration 0028), which reads the
+ * matching youth rather than testing every youth of the program; shorter text, which a trigram
+ * cannot hold, is matched by LIKE (letters outside ASCII then only in the case typed).
+ */
 export function youthMatches(text: string): SQL {
+  if ([...text].length >= 3) {
+    const phrase = `"${text.replace(/"/g, '""')}"`;
+    return sql`${youth.id} in (select rowid from youth_search where youth_search match ${phrase})`;
+  }
   return or(likeContains(sql`(${youth.firstName} || ' ' || ${youth.lastName})`, text), likeContains(youth.caseNumber, text))!;
 }
 

@@ -577,7 +577,8 @@ describe("it happens in SQL, not in memory", () => {
 
   const filterCases: Array<{ query: string; predicate: RegExp }> = [
     { query: "type=therapy", predicate: /"resource_requests"\."type" = \?/ },
-    { query: "youth=ramir", predicate: /like \? escape/i },
+    { query: "youth=ramir", predicate: /youth_search match \?/i },
+    { query: "youth=ra", predicate: /like \? escape/i },
     { query: "overdue=1", predicate: /"resource_requests"\."due_on" < \?/ },
     { query: "openDays=10", predicate: /"resource_requests"\."requested_at" <= \?/ },
     { query: "status=submitted", predicate: /"resource_requests"\."status" = \?/ },
