@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  conversationStepSchema,
-  durationWords,
-  isFrequentRunner,
-  missingWords,
-  parseReturnAnswers,
-  reportClock,
-  returnAnswersOf,
-  unreported,
-  type EpisodeTimes,
-} from "./episodes";
+import { conversationStepSchema, returnAnswersOf } from "./episode-forms";
+import { durationWords, isFrequentRunner, missingWords, parseReturnAnswers, reportClock, unreported, type EpisodeTimes } from "./episodes";
 
 const H = 3_600_000;
 const at = (iso: string) => new Date(iso);

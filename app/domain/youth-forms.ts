@@ -1,27 +1,15 @@
 /**
  * The youth page's forms: what each accepts, with the messages people see next to the field.
- * Parsed at the action; the same schemas describe the fields to the UI.
+ * Parsed at the action. The contact methods, outcomes and labels the pages show are in
+ * contacts.ts, without zod, so that pages which only show records do not load it.
  */
 import { z } from "zod";
+import { CONTACT_METHODS, CONTACT_OUTCOMES } from "./contacts";
 import { CSEC_BASES } from "./csec";
 import { isCalendarDate } from "./dates";
 import { HOTLINE_KEYS } from "./hotlines";
 import { RED_FLAG_KEYS } from "./red-flags";
 import { PARTY_ROLES } from "./youth";
-
-export const CONTACT_METHODS = ["in_person", "phone", "text", "video", "email"] as const;
-export const CONTACT_OUTCOMES = ["made", "attempted"] as const;
-/** How long after logging a contact its author may still correct it. */
-export const CONTACT_EDIT_HOURS = 72;
-export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
-export type ContactMethod = (typeof CONTACT_METHODS)[number];
-export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = {
-  in_person: "In person",
-  phone: "Phone",
-  text: "Text message",
-  video: "Video call",
-  email: "Email",
-};
 
 /** Blank inputs arrive as "" from forms; treat them as absent. */
 export const optionalText = (max: number, message: string) =>
@@ -143,5 +131,3 @@ export const monitorConcernSchema = z.object({
   guidance: requiredText(1000, "Say what the advocate who raised it should keep doing."),
   note: optionalText(2000, "Keep the note under 2000 characters."),
 });
-
-export const CORE_CONTACT_PARTIES = ["csw", "attorney", "clc_case_manager"] as const;

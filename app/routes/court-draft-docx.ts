@@ -5,7 +5,7 @@
  */
 import { redirect } from "react-router";
 import type { Route } from "./+types/court-draft-docx";
-import { courtQuery } from "~/domain/court-forms";
+import { courtQuery } from "~/domain/court-sections";
 import { initialsOf } from "~/domain/youth";
 import { courtReportDocx } from "~/server/court-docx.server";
 import { courtPeriodOf, downloadCourtReport } from "~/server/court-report.server";

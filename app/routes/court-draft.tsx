@@ -5,14 +5,8 @@ import { PrintButton } from "~/components/PrintButton";
 import { PrintedBy } from "~/components/PrintedBy";
 import { FormError, StaleVersion, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { CSEC_BASIS_LABELS } from "~/domain/csec";
-import {
-  COURT_SECTION_FIELDS,
-  COURT_SECTION_HINTS,
-  COURT_SECTION_LABELS,
-  confirmCourtTextSchema,
-  courtQuery,
-  courtSectionsSchema,
-} from "~/domain/court-forms";
+import { confirmCourtTextSchema, courtSectionsSchema } from "~/domain/court-forms";
+import { COURT_SECTION_FIELDS, COURT_SECTION_HINTS, COURT_SECTION_LABELS, courtQuery } from "~/domain/court-sections";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { baseVersionOf, formValues } from "~/domain/forms";
 import { savedNotice, savedUrl } from "~/domain/notices";

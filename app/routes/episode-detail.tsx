@@ -6,17 +6,12 @@ import { SavedNotice } from "~/components/SavedNotice";
 import { formatDateTime, utcToZonedLocal } from "~/domain/dates";
 import {
   conversationStepSchema,
-  EPISODE_STEP_LABELS,
-  EPISODE_STEPS,
-  missingWords,
   notifiedStepSchema,
-  reportClocks,
   reportMissingSchema,
   reportStepSchema,
-  RETURN_QUESTIONS,
   returnedStepSchema,
-  type EpisodeStep,
-} from "~/domain/episodes";
+} from "~/domain/episode-forms";
+import { EPISODE_STEP_LABELS, EPISODE_STEPS, missingWords, reportClocks, RETURN_QUESTIONS, type EpisodeStep } from "~/domain/episodes";
 import { baseVersionOf, formValues } from "~/domain/forms";
 import { can } from "~/domain/permissions";
 import { savedNotice, savedUrl } from "~/domain/notices";

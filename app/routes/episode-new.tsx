@@ -3,7 +3,7 @@ import type { Route } from "./+types/episode-new";
 import { FormError, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { FormPage } from "~/components/FormPage";
 import { utcToZonedLocal } from "~/domain/dates";
-import { reportMissingSchema } from "~/domain/episodes";
+import { reportMissingSchema } from "~/domain/episode-forms";
 import { savedUrl } from "~/domain/notices";
 import { missingNow, reportMissing } from "~/server/episodes.server";
 import { formReply, parseForm } from "~/server/forms.server";

@@ -4,7 +4,8 @@ import { CheckboxGroup, FormError, SelectField, SubmitButton, TextField, type Fo
 import { FormPage } from "~/components/FormPage";
 import { savedUrl } from "~/domain/notices";
 import { formReply, parseForm } from "~/server/forms.server";
-import { MEETING_TYPES, meetingFormSchema } from "~/domain/meetings";
+import { meetingFormSchema } from "~/domain/meeting-forms";
+import { MEETING_TYPES } from "~/domain/meetings";
 import { scheduleMeeting } from "~/server/meetings.server";
 import { peopleForYouth } from "~/server/people.server";
 import { idParam, requireYouthWrite } from "~/server/scope.server";

@@ -17,7 +17,7 @@ import { YouthHeader } from "~/components/youth/YouthHeader";
 import type { YouthSectionProps } from "~/components/youth/types";
 import { calendarDateIn, utcToZonedLocal } from "~/domain/dates";
 import { formValues } from "~/domain/forms";
-import { actionItemFormSchema } from "~/domain/meetings";
+import { actionItemFormSchema } from "~/domain/meeting-forms";
 import { savedNotice, savedUrl } from "~/domain/notices";
 import { contactSchema } from "~/domain/youth-forms";
 import { addActionItem, closeActionFromForm } from "~/server/action-items.server";

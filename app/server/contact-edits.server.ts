@@ -13,7 +13,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQLWrapper } from "drizz
 import { caseParties, contactDeletions, contactParties, contactRevisions, contacts, users, youth } from "../../db/schema";
 import { zonedLocalToUtc } from "../domain/dates";
 import { staleEdit, type FieldErrors, type StaleEdit, type WriteResult } from "../domain/forms";
-import { CONTACT_EDIT_HOURS, type ContactMethod, type ContactOutcome } from "../domain/youth-forms";
+import { CONTACT_EDIT_HOURS, type ContactMethod, type ContactOutcome } from "../domain/contacts";
 import { auditChange } from "./audit.server";
 import { contactKeepsFresh, contactWithYouth, lastMadeContactWithSql, listContacts, type ContactView } from "./contacts.server";
 import { CSEC_SENSITIVE } from "./csec-sensitive.server";

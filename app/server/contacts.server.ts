@@ -16,7 +16,7 @@ import {
   CORE_CONTACT_PARTIES,
   type ContactMethod,
   type ContactOutcome,
-} from "../domain/youth-forms";
+} from "../domain/contacts";
 import { getDb, type DbOrTx } from "./db.server";
 import { CSEC_SENSITIVE, csecSensitiveShownFor } from "./csec-sensitive.server";
 import { partiesShownTo } from "./parties.server";

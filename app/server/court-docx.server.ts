@@ -4,7 +4,7 @@
  * CSEC rule's `court` audience), marked confidential on every page with who downloaded it and when.
  */
 import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from "docx";
-import { COURT_SECTION_FIELDS, COURT_SECTION_LABELS } from "../domain/court-forms";
+import { COURT_SECTION_FIELDS, COURT_SECTION_LABELS } from "../domain/court-sections";
 import { CSEC_BASIS_LABELS } from "../domain/csec";
 import { formatDate, formatDateTime } from "../domain/dates";
 import { REQUEST_STATUS_LABELS } from "../domain/requests";

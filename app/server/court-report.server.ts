@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { courtReports, courtReportVersions, courtTextConfirmations, users } from "../../db/schema";
-import { COURT_SECTION_FIELDS, COURT_SECTION_LABELS, type CourtSectionField } from "../domain/court-forms";
+import { COURT_SECTION_FIELDS, COURT_SECTION_LABELS, type CourtSectionField } from "../domain/court-sections";
 import { flagCourtText, type CourtTextSource, type FlaggedPassage } from "../domain/court-words";
 import { formatDate, isCalendarDate } from "../domain/dates";
 import { staleEdit, type StaleEdit, type WriteResult } from "../domain/forms";

@@ -8,19 +8,21 @@ import type { z } from "zod";
 import { runawayEpisodes, runawayEpisodeSteps, users } from "../../db/schema";
 import { zonedLocalToUtc } from "../domain/dates";
 import {
+  returnAnswersOf,
+  type ConversationInput,
+  type reportMissingSchema,
+  type reportStepSchema,
+  type returnedStepSchema,
+} from "../domain/episode-forms";
+import {
   EPISODE_STEPS,
   missingWords,
   NOTIFIED_PARTIES,
   reportClocks,
   unreported,
   parseReturnAnswers,
-  returnAnswersOf,
-  type ConversationInput,
   type ReportClock,
   type EpisodeStep,
-  type reportMissingSchema,
-  type reportStepSchema,
-  type returnedStepSchema,
   type ReturnAnswer,
   type ReturnQuestionKey,
 } from "../domain/episodes";

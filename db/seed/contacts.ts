@@ -5,7 +5,7 @@
  * on an open case in good standing, a recent contact with the youth and with each core party
  * (CSW, attorney, CLC case manager), as an advocate who keeps in touch would have.
  */
-import { CORE_CONTACT_PARTIES } from "../../app/domain/youth-forms";
+import { CORE_CONTACT_PARTIES } from "../../app/domain/contacts";
 import { CSEC_SENSITIVE_PARTY_ROLES } from "../../app/domain/youth";
 import { iso, MINUTE } from "./clock";
 import { partiesOn, partyOn, type PartyRec, type YouthWithParties } from "./case";

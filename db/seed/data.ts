@@ -13,7 +13,7 @@ import type { CsecBasis } from "../../app/domain/csec";
 import type { RedFlagKey } from "../../app/domain/red-flags";
 import type { RequestType } from "../../app/domain/requests";
 import type { PartyRole, PlacementType } from "../../app/domain/youth";
-import type { ContactMethod } from "../../app/domain/youth-forms";
+import type { ContactMethod } from "../../app/domain/contacts";
 
 /** Program one's 30 demo youth, in the order the seed creates them (index = spec index). */
 export const P1_YOUTH_NAMES: ReadonlyArray<readonly [string, string]> = [

@@ -6,7 +6,7 @@ import { MEETING_TYPE_KEYS } from "../../app/domain/meetings";
 import { RED_FLAG_KEYS } from "../../app/domain/red-flags";
 import { REQUEST_STATUSES, REQUEST_TYPE_KEYS } from "../../app/domain/requests";
 import { PARTY_ROLES, PLACEMENT_TYPES } from "../../app/domain/youth";
-import { CONTACT_METHODS } from "../../app/domain/youth-forms";
+import { CONTACT_METHODS } from "../../app/domain/contacts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECRET_MARKERS, DEMO_YOUTH, isEmpty, seedDemo, seedLarge } from "./index";
 import { GENERATED_PROGRAMS, NETWORK, networkShares } from "./large";
 import * as D from "./data";

@@ -2,24 +2,43 @@
  * What a page's first load downloads (issue 15: first-load JavaScript within budget): the
  * scripts its HTML names (module scripts and `modulepreload` links), read from the built app
  * served for real. Pages that only show records carry neither zod (the form schemas load with
- * the actions that read them, domain/*-forms.ts) nor recharts (drawn after hydration).
+ * the actions that read them, domain/*-forms.ts) nor recharts (drawn after hydration), and nor
+ * do the pages whose forms are only checked at their action: a youth, a meeting, the court draft.
  */
+import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../db/seed";
+import { DEMO_PASSWORD, DEMO_YOUTH } from "../../db/seed";
 import { signIn, type Client } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
+import { openReadOnly, youthIdByName } from "../helpers/wire";
 
 let server: TestServer;
+let db: Database.Database;
 let lead: Client;
 let advocate: Client;
+/** The advocate's youth (DEMO_YOUTH.advocateNone), one of its upcoming and one of its held meetings. */
+let ids: { youth: number; upcomingMeeting: number; heldMeeting: number };
 
 beforeAll(async () => {
   server = await startServer();
+  db = openReadOnly(server.databasePath);
   lead = await signIn(server.url, "lead@example.org", DEMO_PASSWORD);
   advocate = await signIn(server.url, "advocate@example.org", DEMO_PASSWORD);
+  const youth = youthIdByName(db, DEMO_YOUTH.advocateNone);
+  const meeting = (status: string, order: "asc" | "desc") =>
+    (
+      db
+        .prepare(`select id from mdt_meetings where youth_id = ? and status = ? order by scheduled_at ${order} limit 1`)
+        .get(youth, status) as { id: number } | undefined
+    )?.id;
+  const upcomingMeeting = meeting("scheduled", "asc");
+  const heldMeeting = meeting("held", "desc");
+  if (!upcomingMeeting || !heldMeeting) throw new Error("The demo seed lacks a scheduled and a held meeting for DEMO_YOUTH.advocateNone");
+  ids = { youth, upcomingMeeting, heldMeeting };
 });
 
 afterAll(async () => {
+  db?.close();
   await server?.stop();
 });
 
@@ -55,8 +74,22 @@ describe("first loads", () => {
     for (const s of await firstLoadScripts(advocate, "/actions")) expect(s.text.includes(ZOD), s.url).toBe(false);
   });
 
+  it("a youth's page, a meeting and the court draft load no zod: their forms are checked at the action", async () => {
+    const paths = [
+      `/youth/${ids.youth}`,
+      `/meetings/${ids.upcomingMeeting}`,
+      `/meetings/${ids.heldMeeting}`,
+      `/youth/${ids.youth}/court-draft`,
+    ];
+    for (const client of [advocate, lead]) {
+      for (const path of paths) {
+        for (const s of await firstLoadScripts(client, path)) expect(s.text.includes(ZOD), `${path}: ${s.url} carries zod`).toBe(false);
+      }
+    }
+  });
+
   it("a page with a form still has its schemas where the browser needs them (the check can fail)", async () => {
-    // The new-youth form validates in the browser too: its first load carries zod.
+    // The new-youth form reads MAX_ADVOCATES from case-forms.ts, which builds the intake schema: its first load carries zod.
     const scripts = await firstLoadScripts(lead, "/youth/new");
     expect(scripts.some((s) => s.text.includes(ZOD))).toBe(true);
   });

@@ -30,7 +30,7 @@ import { RED_FLAG_KEYS } from "~/domain/red-flags";
 import { REQUEST_ACTIONS, REQUEST_TYPES } from "~/domain/requests";
 import { ROLES } from "~/domain/roles";
 import { EMAIL_FREQUENCIES } from "~/domain/settings-forms";
-import { CONTACT_METHODS, CONTACT_OUTCOMES } from "~/domain/youth-forms";
+import { CONTACT_METHODS, CONTACT_OUTCOMES } from "~/domain/contacts";
 import { PARTY_ROLES, PLACEMENT_TYPES } from "~/domain/youth";
 import { DEMO_PASSWORD, DEMO_YOUTH } from "../../db/seed";
 import { PROGRAM_ONE_TZ, dayFromToday, localDateTime } from "../helpers/dates";

@@ -1,7 +1,7 @@
 import { Form, Link } from "react-router";
 import { CheckboxGroup, FormError, SelectField, SubmitButton, TextArea, TextField, type FormState } from "~/components/forms";
 import { plural, formatDateTime } from "~/domain/dates";
-import { CONTACT_METHOD_LABELS, CONTACT_METHODS } from "~/domain/youth-forms";
+import { CONTACT_METHOD_LABELS, CONTACT_METHODS } from "~/domain/contacts";
 import { ShowMore } from "./ShowMore";
 import type { YouthSectionProps } from "./types";
 
