@@ -67,7 +67,7 @@ export function getHome(viewer: Viewer, table: HomeTableQuery, db: Db = getDb())
     );
     const missing = missingList.rows.map((r) => ({ id: r.id, name: r.name, missing: r.missing, missingSince: r.missingSince }));
     const myActions = listMyActions(viewer, { status: "open", sortDesc: false }, db);
-    const meetings = listUpcomingMeetings(viewer, 14, db);
+    const meetings = listUpcomingMeetings(viewer, 14, 8, db);
     const ncmecOverdue = youthTotal(viewer, { missingNow: "ncmec_overdue" }, db);
     const concernQueue = concernsAwaitingReview(viewer, 10, db);
     const figures: HomeFigure[] = [
@@ -146,7 +146,7 @@ export function getHome(viewer: Viewer, table: HomeTableQuery, db: Db = getDb())
         count: myActions.filter((a) => (a.daysOverdue ?? 0) > 0).length,
         href: "/actions",
       },
-      { key: "meetings", label: "MDT meetings in the next 14 days", count: meetings.length, href: "/meetings" },
+      { key: "meetings", label: "MDT meetings in the next 14 days", count: meetings.total, href: "/meetings" },
     );
     // Everyone's overdue items on the viewer's youth, for those who oversee others' work.
     if (supervises || programWide) {
@@ -170,8 +170,8 @@ export function getHome(viewer: Viewer, table: HomeTableQuery, db: Db = getDb())
       missing,
       figures,
       myActions: myActions.slice(0, 8),
-      meetings: meetings.slice(0, 8),
-      meetingTotal: meetings.length,
+      meetings: meetings.rows,
+      meetingTotal: meetings.total,
       // Only what the viewer raised themself, and only for those who learn no more than that.
       ownConcerns: csecDistinguishable(csecAudienceOf(viewer.role)) === "all" ? [] : ownConcernsUnderReview(viewer, db),
       canRecord: can(viewer.role, "write:case") && youthScopeOf(viewer.role).kind !== "none",

@@ -107,21 +107,45 @@ export function listMeetingsForYouth(inScope: YouthInScope, db: DbOrTx = getDb()
   return meetingRows(viewer, eq(mdtMeetings.youthId, youthId), "desc", 500, db);
 }
 
-/** Upcoming meetings of the viewer's youth within `days`, soonest first (for prep packets). */
-export function listUpcomingMeetings(viewer: Viewer, days: number, db: DbOrTx = getDb()): MeetingRow[] {
-  requireCaseAccess(viewer);
+/** The scheduled meetings of the viewer's youth within the next `days` days. */
+function upcomingWithin(days: number): SQL {
   const now = new Date();
-  return meetingRows(
-    viewer,
-    and(
-      gte(mdtMeetings.scheduledAt, now.toISOString()),
-      lt(mdtMeetings.scheduledAt, new Date(now.getTime() + days * 86_400_000).toISOString()),
-      eq(mdtMeetings.status, "scheduled"),
-    ),
-    "asc",
-    500,
-    db,
-  );
+  return and(
+    gte(mdtMeetings.scheduledAt, now.toISOString()),
+    lt(mdtMeetings.scheduledAt, new Date(now.getTime() + days * 86_400_000).toISOString()),
+    eq(mdtMeetings.status, "scheduled"),
+  )!;
+}
+
+/** The first `limit` upcoming meetings of the viewer's youth within `days`, soonest first, and how many there are. */
+export function listUpcomingMeetings(
+  viewer: Viewer,
+  days: number,
+  limit: number,
+  db: DbOrTx = getDb(),
+): { rows: MeetingRow[]; total: number } {
+  requireCaseAccess(viewer);
+  const where = upcomingWithin(days);
+  const total =
+    db
+      .select({ n: count() })
+      .from(mdtMeetings)
+      .where(and(meetingVisibleTo(viewer), where))
+      .get()?.n ?? 0;
+  return { rows: meetingRows(viewer, where, "asc", limit, db), total };
+}
+
+/** Every youth of the viewer's with a meeting within `days`, by their soonest one (for prep packets). */
+export function youthWithUpcomingMeetings(viewer: Viewer, days: number, db: DbOrTx = getDb()): number[] {
+  requireCaseAccess(viewer);
+  return db
+    .select({ youthId: mdtMeetings.youthId })
+    .from(mdtMeetings)
+    .where(and(meetingVisibleTo(viewer), upcomingWithin(days)))
+    .groupBy(mdtMeetings.youthId)
+    .orderBy(sql`min(${mdtMeetings.scheduledAt})`, mdtMeetings.youthId)
+    .all()
+    .map((r) => r.youthId);
 }
 
 /**

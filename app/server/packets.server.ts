@@ -20,7 +20,7 @@ import { listEpisodes, missingAmong } from "./episodes.server";
 import { listActionsForYouth, type ActionRow } from "./action-items.server";
 import { buildAgenda, type Agenda } from "./agenda.server";
 import { auditRead, readAudited } from "./audit.server";
-import { listUpcomingMeetings, nextMeetingForYouth, type MeetingRow } from "./meetings.server";
+import { nextMeetingForYouth, youthWithUpcomingMeetings, type MeetingRow } from "./meetings.server";
 import { listParties, type PartyView } from "./parties.server";
 import { listRequestsForYouth, type RequestRow } from "./requests.server";
 import { getSafetyPlans, type SafetyPlanView } from "./safety-plans.server";
@@ -78,7 +78,7 @@ export function getUpcomingPrepPackets(
   db: Db = getDb(),
 ): { packets: PrepPacket[]; totalYouth: number; page: number; size: number } {
   return db.transaction((tx) => {
-    const youthIds = [...new Set(listUpcomingMeetings(viewer, days, tx).map((m) => m.youthId))];
+    const youthIds = youthWithUpcomingMeetings(viewer, days, tx);
     // A youth missing now comes first (then the soonest meeting), so no page comes before them.
     const missing = missingAmong(youthIds, tx);
     const ordered = [...youthIds.filter((id) => missing.has(id)), ...youthIds.filter((id) => !missing.has(id))];

@@ -69,3 +69,25 @@ describe("the meetings list", () => {
     expect((await listAs()).recent.total).toBe(n);
   });
 });
+
+describe("the home's upcoming meetings", () => {
+  it("counts every meeting of the next 14 days, and shows the first 8", async () => {
+    const { getHome } = await import("~/server/home.server");
+    const { getViewer } = await import("~/server/session.server");
+    const request = await getAs(db, "lead@example.org", "/");
+    const viewer = (await getViewer(request, db))!;
+    const home = getHome(viewer, { page: 1, size: 25, sort: { id: "name", desc: false } }, db);
+    const now = new Date();
+    const soon = (
+      c
+        .prepare(
+          `select id from mdt_meetings where program_id = ? and status = 'scheduled' and scheduled_at >= ? and scheduled_at < ? order by scheduled_at, id`,
+        )
+        .all(program, now.toISOString(), new Date(now.getTime() + 14 * 86_400_000).toISOString()) as { id: number }[]
+    ).map((r) => r.id);
+    expect(soon.length).toBeGreaterThan(8);
+    expect(home.meetingTotal).toBe(soon.length);
+    expect(home.figures.find((f) => f.key === "meetings")?.count).toBe(soon.length);
+    expect(home.meetings.map((m) => m.id)).toEqual(soon.slice(0, 8));
+  });
+});
