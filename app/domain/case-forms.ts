@@ -1,43 +1,14 @@
 /**
  * The forms of a case's life: taking a youth in, a placement change, closing and reopening, and
  * who is assigned. Parsed at the action; the checks that need the database (a case number already
- * used, an advocate who is not in the program) are the server's.
+ * used, an advocate who is not in the program) are the server's. The close reasons, their labels
+ * and MAX_ADVOCATES are in case-lifecycle.ts, apart, so the pages that show them load no zod.
  */
 import { z } from "zod";
+import { CLOSE_REASONS, MAX_ADVOCATES } from "./case-lifecycle";
 import { isCalendarDate } from "./dates";
 import { PLACEMENT_TYPES } from "./youth";
 import { optionalText, requiredText } from "./youth-forms";
-
-/** Reasons a CASA case closes, as programs record them. */
-export const CLOSE_REASONS = [
-  "jurisdiction_terminated",
-  "reunified",
-  "adopted",
-  "guardianship",
-  "aged_out",
-  "transferred",
-  "advocate_unavailable",
-  "other",
-] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];
-
-export const CLOSE_REASON_LABELS: Record<CloseReason, string> = {
-  jurisdiction_terminated: "Dependency jurisdiction terminated",
-  reunified: "Reunified with family",
-  adopted: "Adopted",
-  guardianship: "Legal guardianship",
-  aged_out: "Aged out of care",
-  transferred: "Transferred to another program or county",
-  advocate_unavailable: "No advocate available; referred back to the court",
-  other: "Other (explain in the note)",
-};
-
-export function closeReasonLabel(reason: string): string {
-  return (CLOSE_REASON_LABELS as Record<string, string>)[reason] ?? reason;
-}
-
-/** At most this many advocates on one youth (CASA practice is one, sometimes a pair). */
-export const MAX_ADVOCATES = 3;
 
 const day = (message: string) => z.string({ error: message }).trim().refine(isCalendarDate, message);
 /**

@@ -1,8 +1,11 @@
 /**
  * The program settings form (administrators): name, time zone, stale-contact thresholds per core
- * party, the request types the program uses and their labels. Client-safe.
+ * party, the request types the program uses and their labels, as a zod schema parsed at the action.
+ * The field names and choices the page shows are in program-setting-fields.ts, apart, so the page
+ * loads no zod.
  */
 import { z } from "zod";
+import { enabledField, labelField, timeZones } from "./program-setting-fields";
 import { REQUEST_TYPES } from "./requests";
 
 /** Words that reveal CSEC involvement. A label everyone on a team sees must not carry them. */
@@ -12,27 +15,12 @@ export function mentionsCsec(text: string): boolean {
   return CSEC_WORDS.test(text);
 }
 
-/** Every IANA time zone the server knows, for the settings form and its check. */
-export function timeZones(): string[] {
-  return Intl.supportedValuesOf("timeZone");
-}
-
 const days = (who: string) =>
   z.coerce
     .number({ error: `Enter a number of days for ${who}.` })
     .int(`Enter a whole number of days for ${who}.`)
     .min(1, "At least 1 day.")
     .max(365, "At most 365 days.");
-
-export const STALE_FIELDS = [
-  { key: "staleYouthDays", label: "The youth" },
-  { key: "staleCswDays", label: "Children's social worker (CSW)" },
-  { key: "staleAttorneyDays", label: "Minor's attorney" },
-  { key: "staleClcDays", label: "CLC case manager" },
-] as const;
-
-export const enabledField = (type: string) => `enabled_${type}`;
-export const labelField = (type: string) => `label_${type}`;
 
 const typeFields = Object.fromEntries(
   REQUEST_TYPES.flatMap((t) => [

@@ -1,13 +1,6 @@
+/** The email-frequency form's schema, parsed at the action; the choices are in email-frequency.ts. */
 import { z } from "zod";
-
-export const EMAIL_FREQUENCIES = ["immediate", "daily", "weekly", "none"] as const;
-
-export const EMAIL_FREQUENCY_LABELS: Record<(typeof EMAIL_FREQUENCIES)[number], { label: string; hint: string }> = {
-  immediate: { label: "At once", hint: "An email each time something new needs you." },
-  daily: { label: "A daily digest", hint: "One email each morning when something needs you." },
-  weekly: { label: "A weekly digest", hint: "One email on Monday mornings." },
-  none: { label: "No email", hint: "Only the inbox here. A youth reported missing still reaches you by email at once." },
-};
+import { EMAIL_FREQUENCIES } from "./email-frequency";
 
 export const emailFrequencySchema = z.object({
   frequency: z.enum(EMAIL_FREQUENCIES, { error: "Choose how often to hear by email." }),

@@ -1,11 +1,10 @@
-/** The forms of user administration and passwords, as zod schemas. Client-safe. */
+/**
+ * The forms of user administration and passwords, as zod schemas, parsed at the action. The
+ * password constants the pages show are in passwords.ts, apart, so those pages load no zod.
+ */
 import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "./passwords";
 import { ROLES } from "./roles";
-
-export const MIN_PASSWORD_LENGTH = 12;
-
-/** How long a one-time password link stays valid. */
-export const RESET_LINK_HOURS = 48;
 
 const name = z
   .string({ error: "Enter the person's name." })

@@ -2,7 +2,8 @@ import { data, Form, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/reset-password";
 import { PasswordField } from "~/components/PasswordField";
 import { savedUrl } from "~/domain/notices";
-import { MIN_PASSWORD_LENGTH, setPasswordSchema } from "~/domain/user-forms";
+import { MIN_PASSWORD_LENGTH } from "~/domain/passwords";
+import { setPasswordSchema } from "~/domain/user-forms";
 import { parseForm } from "~/server/forms.server";
 import { resetLinkAccount, setPasswordWithLink } from "~/server/users.server";
 

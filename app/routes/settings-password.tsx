@@ -1,7 +1,8 @@
 import { Form, useNavigation } from "react-router";
 import type { Route } from "./+types/settings-password";
 import { PasswordField } from "~/components/PasswordField";
-import { changePasswordSchema, MIN_PASSWORD_LENGTH } from "~/domain/user-forms";
+import { MIN_PASSWORD_LENGTH } from "~/domain/passwords";
+import { changePasswordSchema } from "~/domain/user-forms";
 import { formReply, parseForm } from "~/server/forms.server";
 import { requireViewer } from "~/server/session.server";
 import { changeOwnPassword } from "~/server/users.server";

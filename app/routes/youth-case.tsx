@@ -4,16 +4,8 @@ import { FormError, SelectField, SubmitButton, TextArea, TextField, type FormSta
 import { FormPage } from "~/components/FormPage";
 import { SavedNotice } from "~/components/SavedNotice";
 import { AssignmentFields } from "~/components/StaffPicker";
-import {
-  ASSIGNMENT_ARRAYS,
-  assignmentsSchema,
-  CLOSE_REASON_LABELS,
-  CLOSE_REASONS,
-  closeCaseSchema,
-  MAX_ADVOCATES,
-  placementChangeSchema,
-  reopenCaseSchema,
-} from "~/domain/case-forms";
+import { ASSIGNMENT_ARRAYS, assignmentsSchema, closeCaseSchema, placementChangeSchema, reopenCaseSchema } from "~/domain/case-forms";
+import { CLOSE_REASON_LABELS, CLOSE_REASONS, MAX_ADVOCATES } from "~/domain/case-lifecycle";
 import { calendarDateIn, formatDate } from "~/domain/dates";
 import { BASE_VERSION_FIELD, baseVersionOf, formValues } from "~/domain/forms";
 import { savedNotice, savedUrl } from "~/domain/notices";

@@ -8,14 +8,8 @@
  */
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { caseStatusChanges, memberships, placements, users, youth, youthAssignments } from "../../db/schema";
-import {
-  closeReasonLabel,
-  type AssignmentsInput,
-  type CloseCaseInput,
-  type IntakeInput,
-  type PlacementChangeInput,
-  type ReopenCaseInput,
-} from "../domain/case-forms";
+import { closeReasonLabel } from "../domain/case-lifecycle";
+import type { AssignmentsInput, CloseCaseInput, IntakeInput, PlacementChangeInput, ReopenCaseInput } from "../domain/case-forms";
 import { calendarDateIn } from "../domain/dates";
 import { staleEdit, type FieldErrors, type StaleEdit, type WriteResult } from "../domain/forms";
 import { mayKnowUnconfirmed } from "../domain/csec";

@@ -6,7 +6,8 @@
 import { and, eq } from "drizzle-orm";
 import { programRequestTypes, programs } from "../../db/schema";
 import { staleEdit, type StaleEdit, type WriteResult } from "../domain/forms";
-import { enabledField, labelField, type ProgramSettingsInput } from "../domain/program-settings";
+import { enabledField, labelField } from "../domain/program-setting-fields";
+import type { ProgramSettingsInput } from "../domain/program-settings";
 import { REQUEST_TYPES, type RequestType, type TypeLabels } from "../domain/requests";
 import { auditChange } from "./audit.server";
 import { getDb, type DbOrTx } from "./db.server";

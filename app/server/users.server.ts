@@ -23,7 +23,7 @@ import { hashPassword, verifyPassword } from "./password.server";
 import type { Viewer } from "./session.server";
 import { likeContains } from "./sql.server";
 
-import { RESET_LINK_HOURS } from "../domain/user-forms";
+import { RESET_LINK_HOURS } from "../domain/passwords";
 
 /** The roles the viewer may give and manage: every role (administrators), advocates and supervisors (leads). */
 export function manageableRoles(viewer: Viewer): readonly Role[] {

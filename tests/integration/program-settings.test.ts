@@ -13,7 +13,7 @@ import { loader as youthListLoader } from "~/routes/youth-list";
 import { loader as youthPageLoader } from "~/routes/youth-detail";
 import { loader as reportsLoader } from "~/routes/reports";
 import { REQUEST_TYPES } from "~/domain/requests";
-import { enabledField, labelField } from "~/domain/program-settings";
+import { enabledField, labelField } from "~/domain/program-setting-fields";
 import { DEMO_YOUTH } from "../../db/seed/demo";
 import { demoDatabase } from "../helpers/demo-database";
 import { demoYouthId, snapshot } from "../helpers/db";
