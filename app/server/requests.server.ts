@@ -222,8 +222,15 @@ function requestQueueFilters(viewer: Viewer, query: RequestQueueFilters): SQL[] 
  */
 export function countRequestsByStatus(viewer: Viewer, query: RequestQueueFilters, db: DbOrTx = getDb()): Record<RequestStatus, number> {
   requireCaseAccess(viewer);
-  const { type, ...others } = query;
-  const onlyType = Object.values(others).every((v) => v === undefined || v === "" || v === false);
+  // Only the filters count here (the queue passes its whole query: page, size and sort too).
+  const { type } = query;
+  const onlyType =
+    !query.youth?.trim() &&
+    query.advocateId === undefined &&
+    !query.advocateName?.trim() &&
+    query.requestedByUserId === undefined &&
+    !query.overdue &&
+    query.openMoreThanDays === undefined;
   const k = reportRequestCounts;
   // The whole program's requests, every one visible to the viewer (a lead), unfiltered or of one
   // type: summed from the kept counts by day (db/report-rollups.ts; ~66 rows a day of history)
