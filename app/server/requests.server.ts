@@ -30,7 +30,6 @@ import { requestTypeInUse, requestTypeLabels } from "./program-settings.server";
 import { auditChange } from "./audit.server";
 import { requestDecided, requestSubmitted } from "./notify-events.server";
 import { getDb, readTransaction, nowIso, type DbOrTx } from "./db.server";
-import { likeContains } from "./sql.server";
 import { partiesShownTo } from "./parties.server";
 import { csecSensitiveShownTo } from "./csec-sensitive.server";
 import {
@@ -43,7 +42,7 @@ import {
   type YouthInScope,
 } from "./scope.server";
 import type { Viewer } from "./session.server";
-import { advocateFilterOptions, youthMatches } from "./youth.server";
+import { advocateFilterOptions, assignedToNamed, youthMatches } from "./youth.server";
 
 /**
  * Requests the viewer may know exist: youth in scope, and CSEC-sensitive ones only on youth
@@ -201,10 +200,7 @@ function requestQueueFilters(viewer: Viewer, query: RequestQueueFilters): SQL[] 
         and ${youthAssignments.endedOn} is null)`);
   }
   if (query.advocateName?.trim()) {
-    filters.push(sql`${resourceRequests.youthId} in (select ${youthAssignments.youthId} from ${youthAssignments}
-      join ${users} on ${users.id} = ${youthAssignments.userId}
-      where ${youthAssignments.programId} = ${viewer.programId} and ${youthAssignments.kind} = 'advocate'
-        and ${youthAssignments.endedOn} is null and ${likeContains(users.name, query.advocateName.trim())})`);
+    filters.push(assignedToNamed("advocate", query.advocateName.trim(), resourceRequests.youthId, sql`${viewer.programId}`));
   }
   if (query.requestedByUserId !== undefined) filters.push(eq(resourceRequests.requestedByUserId, query.requestedByUserId));
   const open = inArray(resourceRequests.status, [...OPEN_REQUEST_STATUSES]);
@@ -222,15 +218,9 @@ function requestQueueFilters(viewer: Viewer, query: RequestQueueFilters): SQL[] 
  */
 export function countRequestsByStatus(viewer: Viewer, query: RequestQueueFilters, db: DbOrTx = getDb()): Record<RequestStatus, number> {
   requireCaseAccess(viewer);
-  // Only the filters count here (the queue passes its whole query: page, size and sort too).
   const { type } = query;
-  const onlyType =
-    !query.youth?.trim() &&
-    query.advocateId === undefined &&
-    !query.advocateName?.trim() &&
-    query.requestedByUserId === undefined &&
-    !query.overdue &&
-    query.openMoreThanDays === undefined;
+  // No filter applies but the type (the queue passes its whole query, page and sort too).
+  const onlyType = requestQueueFilters(viewer, { ...query, type: undefined }).length === 0;
   const k = reportRequestCounts;
   // The whole program's requests, every one visible to the viewer (a lead), unfiltered or of one
   // type: summed from the kept counts by day (db/report-rollups.ts; ~66 rows a day of history)

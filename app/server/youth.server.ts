@@ -451,35 +451,31 @@ export function assignedPeopleNamed(viewer: Viewer, kind: "advocate" | "supervis
   return db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(
-      and(
-        sql`${users.id} in (select ${youthAssignments.userId} from ${youthAssignments}
-          where ${youthAssignments.programId} = ${viewer.programId} and ${youthAssignments.kind} = ${kind}
-            and ${youthAssignments.endedOn} is null)`,
-        likeContains(users.name, text),
-      ),
-    )
+    .where(and(currentlyAssignedUser(viewer.programId, kind), likeContains(users.name, text)))
     .orderBy(asc(users.name), asc(users.id))
     .limit(limit)
     .all();
 }
 
+/**
+ * The user (a row of `users`) currently holds an assignment of `kind` in the program: from the
+ * program's current assignments (assignments_program_kind_current_idx) to their users, not every
+ * user of every program to a lookup of their assignments.
+ */
+function currentlyAssignedUser(programId: number, kind: "advocate" | "supervisor"): SQL {
+  return sql`${users.id} in (select ${youthAssignments.userId} from ${youthAssignments}
+    where ${youthAssignments.programId} = ${programId} and ${youthAssignments.kind} = ${kind}
+      and ${youthAssignments.endedOn} is null)`;
+}
+
 /** Supervisors with a current assignment anywhere in the program. */
 export function supervisorsOfProgram(viewer: Viewer, db: DbOrTx): PersonOption[] {
-  return (
-    db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      // From the program's current supervisor assignments (assignments_program_kind_current_idx) to
-      // their users, not every user of every program to a lookup of their assignments.
-      .where(
-        sql`${users.id} in (select ${youthAssignments.userId} from ${youthAssignments}
-        where ${youthAssignments.programId} = ${viewer.programId} and ${youthAssignments.kind} = 'supervisor'
-          and ${youthAssignments.endedOn} is null)`,
-      )
-      .orderBy(asc(users.name))
-      .all()
-  );
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(currentlyAssignedUser(viewer.programId, "supervisor"))
+    .orderBy(asc(users.name))
+    .all();
 }
 
 export type YouthOverview = {
