@@ -88,15 +88,20 @@ export function listMeetings(
   }));
 }
 
-function meetingPage(viewer: Viewer, where: SQL | undefined, order: "asc" | "desc", page: number | undefined, db: DbOrTx): MeetingPage {
-  const size = MEETINGS_PAGE_SIZE;
-  // Counted on the meeting's own columns (meetings_program_scheduled_idx for a lead), no join.
-  const total =
+/** How many meetings the viewer may see match `where`: on the meeting's own columns (meetings_program_scheduled_idx for a lead), no join. */
+function countMeetings(viewer: Viewer, where: SQL | undefined, db: DbOrTx): number {
+  return (
     db
       .select({ n: count() })
       .from(mdtMeetings)
       .where(and(meetingVisibleTo(viewer), where))
-      .get()?.n ?? 0;
+      .get()?.n ?? 0
+  );
+}
+
+function meetingPage(viewer: Viewer, where: SQL | undefined, order: "asc" | "desc", page: number | undefined, db: DbOrTx): MeetingPage {
+  const size = MEETINGS_PAGE_SIZE;
+  const total = countMeetings(viewer, where, db);
   const last = Math.max(1, Math.ceil(total / size));
   const shown = Math.min(Math.max(1, Math.floor(page ?? 1) || 1), last);
   return { rows: meetingRows(viewer, where, order, size, db, (shown - 1) * size), total, page: shown, size };
@@ -126,13 +131,7 @@ export function listUpcomingMeetings(
 ): { rows: MeetingRow[]; total: number } {
   requireCaseAccess(viewer);
   const where = upcomingWithin(days);
-  const total =
-    db
-      .select({ n: count() })
-      .from(mdtMeetings)
-      .where(and(meetingVisibleTo(viewer), where))
-      .get()?.n ?? 0;
-  return { rows: meetingRows(viewer, where, "asc", limit, db), total };
+  return { rows: meetingRows(viewer, where, "asc", limit, db), total: countMeetings(viewer, where, db) };
 }
 
 /** Every youth of the viewer's with a meeting within `days`, by their soonest one (for prep packets). */

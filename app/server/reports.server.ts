@@ -1136,10 +1136,12 @@ function keptRequestFigures(ctx: Ctx): { submitted: number; fulfilled: number; p
   const spans = instantSpans(ctx.start, ctx.end);
   return ctx.db.get<{ submitted: number; fulfilled: number; paid: number; denied: number; approved: number }>(sql`select
     (select coalesce(sum(n), 0) from (${keptRows(ctx, r, spans, sql`${r.n} as n`, sql`${r.status} <> 'draft'`)})) as submitted,
-    (select coalesce(sum(n), 0) from (${keptRows(ctx, f, daySpans(ctx.period.from, ctx.period.to), sql`${f.n} as n`)})) as fulfilled,
-    (select coalesce(sum(n), 0) from (${keptRows(ctx, f, daySpans(ctx.period.from, ctx.period.to), sql`${f.paidCents} as n`)})) as paid,
-    (select coalesce(sum(n), 0) from (${keptRows(ctx, d, spans, sql`${d.n} as n`, sql`${d.toStatus} = 'denied'`)})) as denied,
-    (select coalesce(sum(n), 0) from (${keptRows(ctx, d, spans, sql`${d.amountCents} as n`, sql`${d.toStatus} = 'approved'`)})) as approved`);
+    provided.fulfilled, provided.paid, decided.denied, decided.approved
+    from (select coalesce(sum(n), 0) as fulfilled, coalesce(sum(paid), 0) as paid
+        from (${keptRows(ctx, f, daySpans(ctx.period.from, ctx.period.to), sql`${f.n} as n, ${f.paidCents} as paid`)})) provided,
+      (select coalesce(sum(case when s = 'denied' then n end), 0) as denied,
+          coalesce(sum(case when s = 'approved' then cents end), 0) as approved
+        from (${keptRows(ctx, d, spans, sql`${d.toStatus} as s, ${d.n} as n, ${d.amountCents} as cents`, sql`${d.toStatus} in ('denied', 'approved')`)})) decided`);
 }
 
 /** The sum of a kind's hourly counts over the period (the whole program). */
