@@ -55,17 +55,18 @@ const LARGE_PROFILE: Profile = {
  * `share`; program one takes what rounding leaves.
  */
 export const NETWORK = [
-  { key: "one", share: 0.6 },
-  { key: "n2", share: 0.16, county: "Granite County", timeZone: "America/Denver", lePrefix: "GCSO" },
-  { key: "n3", share: 0.12, county: "Prairie County", timeZone: "America/Chicago", lePrefix: "PCSO" },
-  { key: "n4", share: 0.08, county: "Harbor County", timeZone: "America/New_York", lePrefix: "HCSO" },
-  { key: "n5", share: 0.04, county: "Mesa County", timeZone: "America/Phoenix", lePrefix: "MCSO" },
+  // `emailTag`: in the generated users' emails, `advocate.<tag>00001@bench.example.org`.
+  { key: "one", share: 0.6, county: DEMO_PROGRAMS.one.county, lePrefix: "ECSD", emailTag: "b" },
+  { key: "n2", share: 0.16, county: "Granite County", timeZone: "America/Denver", lePrefix: "GCSO", emailTag: "n2b" },
+  { key: "n3", share: 0.12, county: "Prairie County", timeZone: "America/Chicago", lePrefix: "PCSO", emailTag: "n3b" },
+  { key: "n4", share: 0.08, county: "Harbor County", timeZone: "America/New_York", lePrefix: "HCSO", emailTag: "n4b" },
+  { key: "n5", share: 0.04, county: "Mesa County", timeZone: "America/Phoenix", lePrefix: "MCSO", emailTag: "n5b" },
 ] as const;
 
-type GeneratedMember = Extract<(typeof NETWORK)[number], { county: string }>;
+type GeneratedMember = Extract<(typeof NETWORK)[number], { timeZone: string }>;
 
 /** The network's generated programs (all but program one), in order. */
-export const GENERATED_PROGRAMS = NETWORK.filter((m): m is GeneratedMember => "county" in m);
+export const GENERATED_PROGRAMS = NETWORK.filter((m): m is GeneratedMember => "timeZone" in m);
 
 /** How many youth of `n` each program of the network gets. */
 export function networkShares(n: number, programs: number = NETWORK.length): number[] {
@@ -91,28 +92,10 @@ export function writeLarge(client: BetterSqlite3.Database, w: Writer, clock: Clo
   networkShares(n, programs).forEach((count, i) => {
     if (count === 0) return;
     const member = NETWORK[i]!;
-    if (member.key === "one") {
-      writeProgramYouth(client, w, clock, count, {
-        program: one.program,
-        lead: one.lead,
-        passwordHash: one.passwordHash,
-        county: DEMO_PROGRAMS.one.county,
-        lePrefix: "ECSD",
-        emailTag: "b",
-        seed: 0,
-      });
-    } else {
-      const { program, lead } = networkProgram(client, w, clock, member, one.passwordHash);
-      writeProgramYouth(client, w, clock, count, {
-        program,
-        lead,
-        passwordHash: one.passwordHash,
-        county: member.county,
-        lePrefix: member.lePrefix,
-        emailTag: `${member.key}b`,
-        seed: i,
-      });
-    }
+    // Program one is the demo's; the others are found or written now, with their leads.
+    const { program, lead } = "timeZone" in member ? networkProgram(client, w, clock, member, one.passwordHash) : one;
+    const { county, lePrefix, emailTag } = member;
+    writeProgramYouth(client, w, clock, count, { program, lead, passwordHash: one.passwordHash, county, lePrefix, emailTag, seed: i });
   });
 }
 
