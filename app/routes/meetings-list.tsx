@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/meetings-list";
 import { formatDateTime } from "~/domain/dates";
 import { listMeetings, type MeetingPage, type MeetingRow } from "~/server/meetings.server";
+import { pageOf } from "~/server/forms.server";
 import { requireViewer } from "~/server/session.server";
 import { SimplePager } from "~/components/SimplePager";
 import { TableScroll } from "~/components/TableScroll";
@@ -10,12 +11,8 @@ export const meta: Route.MetaFunction = () => [{ title: "MDT meetings · CASA MD
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const params = new URL(request.url).searchParams;
-  const page = (key: string) => {
-    const n = Number(params.get(key) ?? "1");
-    return Number.isSafeInteger(n) && n > 0 ? n : 1;
-  };
-  return { ...listMeetings(viewer, { upcoming: page("upcoming"), recent: page("recent") }), timeZone: viewer.timeZone };
+  const pages = { upcoming: pageOf(request.url, "upcoming"), recent: pageOf(request.url, "recent") };
+  return { ...listMeetings(viewer, pages), timeZone: viewer.timeZone };
 }
 
 /** One list's pager: its own page in the URL, the other list's kept. */

@@ -4,15 +4,15 @@ import { PrintedBy } from "~/components/PrintedBy";
 import { PrepPacketView } from "~/components/PrepPacketView";
 import { PrintButton } from "~/components/PrintButton";
 import { getUpcomingPrepPackets, printedBy } from "~/server/packets.server";
+import { pageOf } from "~/server/forms.server";
 import { requireViewer } from "~/server/session.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Prep packets for the next 7 days · CASA MDT" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const viewer = await requireViewer(request);
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
   return {
-    ...getUpcomingPrepPackets(viewer, 7, Number.isSafeInteger(page) && page > 0 ? page : 1),
+    ...getUpcomingPrepPackets(viewer, 7, pageOf(request.url)),
     timeZone: viewer.timeZone,
     printed: printedBy(viewer),
   };

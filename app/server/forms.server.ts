@@ -91,7 +91,7 @@ export async function parseForm<S extends z.ZodType, const E extends Extra = Rec
 /** A list's `?page=` (1 when absent or not a page number). */
 export const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
 
-/** The page a list's URL asks for. */
-export function pageOf(url: URL | string): number {
-  return pageNumber.parse(new URL(url, "http://x").searchParams.get("page") ?? 1);
+/** The page a list's URL asks for (`param`: a page with two lists pages each by its own). */
+export function pageOf(url: URL | string, param = "page"): number {
+  return pageNumber.parse(new URL(url, "http://x").searchParams.get(param) ?? 1);
 }
