@@ -175,11 +175,28 @@ export const youth = sqliteTable(
      * whole program's staleness be counted from an index instead of a subquery per youth.
      */
     lastYouthContactAt: text("last_youth_contact_at"),
+    /*
+     * The youth list's sort keys, kept by triggers (db/youth-sort-keys.ts, migration 0029) so
+     * that a whole program sorts by an index instead of a subquery per youth. Derived: the
+     * assignments, users, placements and CSEC status are the record.
+     */
+    /** The first (by name) current advocate's name. */
+    sortAdvocate: text("sort_advocate"),
+    /** The first (by name) current supervisor's name. */
+    sortSupervisor: text("sort_supervisor"),
+    /** The current placement's type. */
+    sortPlacement: text("sort_placement"),
+    /** The CSEC status as a rank: 0 none, 1 concern, 2 confirmed. Never sent: the list orders by it as the viewer may see it. */
+    sortCsec: integer("sort_csec").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
   (t) => [
     uniqueIndex("youth_program_case_number_uq").on(t.programId, t.caseNumber),
+    index("youth_program_status_advocate_idx").on(t.programId, t.caseStatus, t.sortAdvocate, t.lastName, t.firstName),
+    index("youth_program_status_supervisor_idx").on(t.programId, t.caseStatus, t.sortSupervisor, t.lastName, t.firstName),
+    index("youth_program_status_placement_idx").on(t.programId, t.caseStatus, t.sortPlacement, t.lastName, t.firstName),
+    index("youth_program_status_csec_idx").on(t.programId, t.caseStatus, t.sortCsec, t.lastName, t.firstName),
     index("youth_program_status_contact_idx").on(t.programId, t.caseStatus, t.lastYouthContactAt),
     index("youth_program_last_name_idx").on(t.programId, t.lastName, t.firstName),
     index("youth_program_dob_idx").on(t.programId, t.dateOfBirth),

@@ -22,7 +22,6 @@ import { requireCaseAccess } from "./scope.server";
 import type { Viewer } from "./session.server";
 import {
   countYouthForViewer,
-  firstAssignedName,
   missingFirstPage,
   missingNowCondition,
   youthListWhere,
@@ -124,7 +123,7 @@ export function listCaseload(viewer: Viewer, query: CaseloadQuery, db: DbOrTx = 
   const byName = [asc(youth.lastName), asc(youth.firstName), asc(youth.id)];
   const order: Record<CaseloadSortField, SQL[]> = {
     name: [dir(youth.lastName), dir(youth.firstName), dir(youth.id)],
-    advocate: [dir(firstAssignedName("advocate")), ...byName],
+    advocate: [dir(youth.sortAdvocate), ...byName],
     overdueActions: [dir(figures.overdueActions), ...byName],
     staleContacts: [dir(figures.staleContacts), ...byName],
     pendingRequests: [dir(figures.pendingRequests), ...byName],

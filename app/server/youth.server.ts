@@ -87,13 +87,6 @@ export function assignedNames(kind: "advocate" | "supervisor") {
     order by ${users.name}))`;
 }
 
-export function firstAssignedName(kind: "advocate" | "supervisor") {
-  return sql`(select min(${users.name}) from ${youthAssignments}
-    join ${users} on ${users.id} = ${youthAssignments.userId}
-    where ${youthAssignments.youthId} = ${youth.id} and ${youthAssignments.kind} = ${kind}
-      and ${youthAssignments.endedOn} is null)`;
-}
-
 /** Youth currently assigned (as advocate or supervisor) to a user: an IN list SQLite starts from. */
 /** The youth (by id, `youth.id` by default) is currently assigned to the user in this role. */
 export function assignedTo(kind: "advocate" | "supervisor", userId: number, youthId: SQLWrapper = youth.id): SQL {
@@ -148,21 +141,16 @@ export function missingNowCondition(viewer: Viewer, ncmecOverdue = false): SQL {
     where ${runawayEpisodes.programId} = ${viewer.programId} and ${runawayEpisodes.returnedAt} is null${overdue})`;
 }
 
-/** Join-free forms of the current placement and CSEC status, for counting, filtering and ordering. */
-const currentPlacementType = sql`(select ${placements.type} from ${placements}
-  where ${placements.youthId} = ${youth.id} and ${placements.endedOn} is null)`;
-const csecStatusExpr = sql<CsecStatus>`coalesce((select ${youthCsecStatus.status} from ${youthCsecStatus}
-  where ${youthCsecStatus.youthId} = ${youth.id}), 'none')`;
-
 /**
  * The CSEC status as an ordering/filtering key the viewer is allowed to see: for a viewer who may
  * not know of concerns it only separates confirmed from not confirmed, so neither a sort order
  * nor a filter can single out a youth with a concern.
  */
 function csecKeyFor(viewer: Viewer): SQL {
+  // youth.sort_csec is the status's rank (0 none, 1 concern, 2 confirmed), kept by triggers.
   return csecDistinguishable(csecAudienceOf(viewer)) === "all"
-    ? sql`case ${csecStatusExpr} when 'none' then 0 when 'concern' then 1 else 2 end`
-    : sql`case ${csecStatusExpr} when 'confirmed' then 2 else 0 end`;
+    ? sql`${youth.sortCsec}`
+    : sql`case when ${youth.sortCsec} = 2 then 2 else 0 end`;
 }
 
 function csecFilterValues(viewer: Viewer): YouthList["filterOptions"]["csec"] {
@@ -203,9 +191,10 @@ export function youthListWhere(viewer: Viewer, query: YouthFilters, db: DbOrTx):
   const csecValues = csecFilterValues(viewer) as readonly string[];
   if (query.csec && csecValues.includes(query.csec)) {
     // A status other than none has a row: read from csec_status_program_status_idx, not per youth.
+    // "None" (offered only to viewers who may tell every status apart) is the kept rank 0.
     conditions.push(
       query.csec === "none"
-        ? sql`${csecStatusExpr} = 'none'`
+        ? sql`${youth.sortCsec} = 0`
         : sql`${youth.id} in (select ${youthCsecStatus.youthId} from ${youthCsecStatus}
             where ${youthCsecStatus.programId} = ${viewer.programId} and ${youthCsecStatus.status} = ${query.csec})`,
     );
@@ -286,9 +275,10 @@ export function listYouthForViewer(viewer: Viewer, query: YouthListQuery, db: Db
     // Older first for "age descending" means earlier dates of birth first.
     age: [query.sort.desc ? asc(youth.dateOfBirth) : desc(youth.dateOfBirth)],
     caseNumber: [dir(youth.caseNumber)],
-    placement: [dir(currentPlacementType)],
-    advocate: [dir(firstAssignedName("advocate"))],
-    supervisor: [dir(firstAssignedName("supervisor"))],
+    // Keys kept by triggers (db/youth-sort-keys.ts), each with an index that serves the order.
+    placement: [dir(youth.sortPlacement)],
+    advocate: [dir(youth.sortAdvocate)],
+    supervisor: [dir(youth.sortSupervisor)],
     csec: [dir(csecKeyFor(viewer))],
   };
   // Ties broken by name, then id, so that paging is stable.

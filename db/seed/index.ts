@@ -20,6 +20,7 @@ import { DEMO_PASSWORD, DEMO_PROGRAMS, writeDemo } from "./demo";
 import { writeLarge } from "./large";
 import { seedDemoNotifications } from "./notifications";
 import { dropRollupTriggers, recountRollups } from "../report-rollups";
+import { dropSortKeyTriggers, recountSortKeys } from "../youth-sort-keys";
 import { makeWriter } from "./writer";
 
 export { todayUtc } from "./clock";
@@ -126,8 +127,12 @@ export async function seedLarge(db: Db, opts: { youth: number; anchor?: string; 
     const restoreIndexes = dropSecondaryIndexes(client, (table) => table !== "audit_events");
     // The report counts, likewise: counted once from the rows at the end, not row by row.
     const restoreRollupTriggers = dropRollupTriggers(client);
+    // The youth list's sort keys too: worked out once per youth, not once per assignment.
+    const restoreSortKeyTriggers = dropSortKeyTriggers(client);
     writeLarge(client, makeWriter(client), clock, n, opts.programs);
     restoreIndexes();
+    recountSortKeys(client);
+    restoreSortKeyTriggers();
     summariseContacts(client);
     storeFulfilDays(client);
     storeDoneOn(client);
