@@ -504,8 +504,17 @@ export const resourceRequests = sqliteTable(
     // Overdue: open statuses with a due date before today, counted from the index alone.
     index("requests_program_status_due_idx").on(t.programId, t.status, t.dueOn),
     // The queue's default order (newest first) over a whole program, without a sort step; with
-    // closed_at, "days open" is computed from the index without reading the table.
-    index("requests_program_requested_idx").on(t.programId, t.requestedAt, t.closedAt),
+    // status and due_on, "overdue" is read in that order from the index alone: a program's overdue
+    // requests can be a fifth of all (~32k at the 50k seed), and sorting them took 17 ms.
+    index("requests_program_requested_idx").on(t.programId, t.requestedAt, t.closedAt, t.status, t.dueOn),
+    // The queue sorted by days open merges two orders that do not depend on today (listRequestQueue):
+    // open requests by when they were made, closed ones by how long they were open.
+    index("requests_program_open_requested_idx")
+      .on(t.programId, t.requestedAt)
+      .where(sql`closed_at is null`),
+    index("requests_program_closed_days_idx")
+      .on(t.programId, sql`(julianday(closed_at) - julianday(requested_at))`)
+      .where(sql`closed_at is not null`),
     index("requests_program_amount_idx").on(t.programId, t.amountCents),
     index("requests_program_type_idx").on(t.programId, t.type, t.status),
     // Reports: a period's requests of one type, counted month by month from the index alone.

@@ -488,6 +488,61 @@ describe("paging", () => {
     expect(new Set(allSeen).size).toBe(allSeen.length);
   });
 
+  // Days open is paged by merging open requests (by when made) with closed ones (by how long they
+  // were open): every page, in both directions, in any scope and under filters, must be exactly
+  // that page of one ORDER BY over all of them.
+  for (const [email, filter, where] of [
+    ["lead@example.org", "", "1"],
+    ["advocate@example.org", "", "1"],
+    ["lead@example.org", "status=submitted", "r.status = 'submitted'"],
+    ["lead@example.org", "overdue=1", `r.due_on < '${todayLA()}' and r.status in ('draft', 'submitted', 'approved')`],
+    ["lead@example.org", "type=therapy", "r.type = 'therapy'"],
+  ] as const) {
+    for (const desc of [true, false]) {
+      it(`${email}${filter ? `, ${filter}` : ""}: every page by days open ${desc ? "(longest first)" : "(shortest first)"} is that page of the whole order`, async () => {
+        const v = viewerOf(email);
+        const visible = visibleWhere(v);
+        const dir = desc ? "desc" : "asc";
+        const want = (
+          c
+            .prepare(
+              `select r.id from resource_requests r join youth y on y.id = r.youth_id where ${visible.where} and ${where}
+                order by julianday(coalesce(r.closed_at, ?)) - julianday(r.requested_at) ${dir}, r.id desc`,
+            )
+            .all(...visible.params, new Date().toISOString()) as Array<{ id: number }>
+        ).map((r) => r.id);
+        expect(want.length, "the demo has requests for this case").toBeGreaterThan(0);
+        const seen: number[] = [];
+        for (let page = 1; page <= Math.ceil(want.length / 10); page++) {
+          const { queue } = await queueAs(email, `size=10&page=${page}&sort=daysOpen.${dir}${filter ? `&${filter}` : ""}`);
+          expect(queue.page).toBe(page);
+          expect(queue.total).toBe(want.length);
+          seen.push(...ids(queue.rows));
+        }
+        expect(seen).toEqual(want);
+      });
+    }
+  }
+
+  it("overdue, newest first, page by page, is exactly the overdue requests in that order", async () => {
+    const v = viewerOf("lead@example.org");
+    const visible = visibleWhere(v);
+    const want = (
+      c
+        .prepare(
+          `select r.id from resource_requests r join youth y on y.id = r.youth_id where ${visible.where}
+            and r.due_on < ? and r.status in ('draft', 'submitted', 'approved') order by r.requested_at desc, r.id desc`,
+        )
+        .all(...visible.params, todayLA()) as Array<{ id: number }>
+    ).map((r) => r.id);
+    expect(want.length).toBeGreaterThan(1);
+    const seen: number[] = [];
+    for (let page = 1; page <= Math.ceil(want.length / 10); page++) {
+      seen.push(...ids((await queueAs(v.email, `size=10&page=${page}&overdue=1`)).queue.rows));
+    }
+    expect(seen).toEqual(want);
+  });
+
   it("a page past the end shows the last page; garbage pages and sizes fall back safely", async () => {
     const v = viewerOf("lead@example.org");
     const total = expected(v).length;
