@@ -188,6 +188,15 @@ export const youth = sqliteTable(
     sortPlacement: text("sort_placement"),
     /** The CSEC status as a rank: 0 none, 1 concern, 2 confirmed. Never sent: the list orders by it as the viewer may see it. */
     sortCsec: integer("sort_csec").notNull().default(0),
+    /*
+     * Each core role's latest contact among its current holders, kept by triggers on case_parties
+     * (db/youth-sort-keys.ts, migration 0031): NULL when nobody holds the role, '' when nobody
+     * holding it was ever contacted. Derived (case_parties.last_contact_at is); with
+     * last_youth_contact_at, a program's youth with a stale core contact are counted from one index.
+     */
+    keptCswContact: text("kept_csw_contact"),
+    keptAttorneyContact: text("kept_attorney_contact"),
+    keptClcContact: text("kept_clc_contact"),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
@@ -197,7 +206,14 @@ export const youth = sqliteTable(
     index("youth_program_status_supervisor_idx").on(t.programId, t.caseStatus, t.sortSupervisor, t.lastName, t.firstName),
     index("youth_program_status_placement_idx").on(t.programId, t.caseStatus, t.sortPlacement, t.lastName, t.firstName),
     index("youth_program_status_csec_idx").on(t.programId, t.caseStatus, t.sortCsec, t.lastName, t.firstName),
-    index("youth_program_status_contact_idx").on(t.programId, t.caseStatus, t.lastYouthContactAt),
+    index("youth_program_status_contact_idx").on(
+      t.programId,
+      t.caseStatus,
+      t.lastYouthContactAt,
+      t.keptCswContact,
+      t.keptAttorneyContact,
+      t.keptClcContact,
+    ),
     index("youth_program_last_name_idx").on(t.programId, t.lastName, t.firstName),
     index("youth_program_dob_idx").on(t.programId, t.dateOfBirth),
     // Serves the default list (open cases by name) without a sort step, even on deep pages.

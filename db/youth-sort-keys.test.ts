@@ -1,17 +1,18 @@
 /**
  * The youth list's sort keys kept by triggers (db/youth-sort-keys.ts) against the keys worked out
- * from the records, after generated sequences of writes to assignments, users' names, placements
- * and CSEC statuses, as any writer (the app, the seed, a fixture) might make them.
+ * from the records, after generated sequences of writes to assignments, users' names, placements,
+ * CSEC statuses and case parties, as any writer (the app, the seed, a fixture) might make them.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../app/server/db.server";
-import { SORT_KEYS, sortKeyRecountSql, sortKeyTriggersSql } from "./youth-sort-keys";
+import { SORT_KEYS, sortKeyMigrationSql, sortKeyRecountSql, sortKeyTriggersSql } from "./youth-sort-keys";
 
-const MIGRATION = "0029_youth_sort_keys";
-const migration = () => readFileSync(fileURLToPath(new URL(`./migrations/${MIGRATION}.sql`, import.meta.url)), "utf8");
+const MIGRATIONS = { "0029": "0029_youth_sort_keys", "0031": "0031_core_contact_keys" } as const;
+const migration = (m: keyof typeof MIGRATIONS) =>
+  readFileSync(fileURLToPath(new URL(`./migrations/${MIGRATIONS[m]}.sql`, import.meta.url)), "utf8");
 
 type Client = ReturnType<typeof openDatabase>["$client"];
 
@@ -23,14 +24,22 @@ function keptAndWorkedOut(c: Client) {
 }
 
 describe("youth sort keys", () => {
-  it("the migration holds the triggers and the backfill exactly as db/youth-sort-keys.ts makes them", () => {
-    const statements = migration()
-      .split("--> statement-breakpoint")
-      .map((s) => s.replace(/^(\s*--[^\n]*\n)+/, "").trim());
-    const made = [...sortKeyTriggersSql(), ...sortKeyRecountSql()];
-    // Insert, update and delete for assignments, placements and statuses; a user's name change.
-    expect(made).toHaveLength(11);
-    for (const s of made) expect(statements).toContain(s.trim());
+  it("each migration holds its triggers and its backfill exactly as db/youth-sort-keys.ts makes them", () => {
+    for (const m of Object.keys(MIGRATIONS) as Array<keyof typeof MIGRATIONS>) {
+      const statements = migration(m)
+        .split("--> statement-breakpoint")
+        .map((s) => s.replace(/^(\s*--[^\n]*\n)+/, "").trim());
+      for (const s of sortKeyMigrationSql(m)) expect(statements, m).toContain(s.trim());
+    }
+    // 0029: insert, update and delete for assignments, placements and statuses; a user's name
+    // change; the backfill. 0031: insert, update and delete for parties; the backfill.
+    expect(sortKeyMigrationSql("0029")).toHaveLength(11);
+    expect(sortKeyMigrationSql("0031")).toHaveLength(4);
+    // Every trigger is in one of them, and the recount is their backfills.
+    expect([...sortKeyMigrationSql("0029"), ...sortKeyMigrationSql("0031")]).toEqual(
+      expect.arrayContaining([...sortKeyTriggersSql(), ...sortKeyRecountSql()]),
+    );
+    expect(sortKeyTriggersSql()).toHaveLength(13);
   });
 
   const NAMES = ["Ana Diaz", "ana diaz", "Émile Roy", "Zoe Park", "Bo", "", "O'Neil; --"];
@@ -43,6 +52,8 @@ describe("youth sort keys", () => {
   /** Which existing row (of its table, by position); none is a no-op. */
   const pick = fc.nat();
   const kind = fc.constantFrom("advocate", "supervisor");
+  const role = fc.constantFrom("csw", "attorney", "clc_case_manager", "therapist");
+  const contactedAt = fc.constantFrom(null, "2026-01-05T10:00:00.000Z", "2026-03-01T08:30:00.000Z", "2026-03-01T08:30:00.001Z");
   const op = fc.oneof(
     fc.record({ op: fc.constant("assign" as const), youth: youthIx, user: userIx, kind, ended: fc.boolean() }),
     fc.record({ op: fc.constant("end assignment" as const), which: pick, ended: fc.boolean() }),
@@ -55,6 +66,11 @@ describe("youth sort keys", () => {
     fc.record({ op: fc.constant("delete placement" as const), which: pick }),
     fc.record({ op: fc.constant("set status" as const), youth: youthIx, status: fc.constantFrom(...STATUSES) }),
     fc.record({ op: fc.constant("delete status" as const), youth: youthIx }),
+    fc.record({ op: fc.constant("add party" as const), youth: youthIx, role, contacted: contactedAt, ended: fc.boolean() }),
+    fc.record({ op: fc.constant("contact party" as const), which: pick, contacted: contactedAt }),
+    fc.record({ op: fc.constant("end party" as const), which: pick, ended: fc.boolean() }),
+    fc.record({ op: fc.constant("move party" as const), which: pick, youth: youthIx, role }),
+    fc.record({ op: fc.constant("delete party" as const), which: pick }),
   );
 
   it("stay equal to the keys worked out from the records after any sequence of writes", () => {
@@ -150,6 +166,31 @@ describe("youth sort keys", () => {
               case "delete status":
                 c.prepare(`delete from youth_csec_status where youth_id = ?`).run(youthIds[o.youth]);
                 break;
+              case "add party":
+                c.prepare(
+                  `insert into case_parties (program_id, youth_id, role, name, started_on, ended_on, last_contact_at) values (?, ?, ?, 'P', '2026-01-01', ?, ?)`,
+                ).run(program, youthIds[o.youth], o.role, o.ended ? "2026-02-01" : null, o.contacted);
+                break;
+              case "contact party": {
+                const id = nth("case_parties", o.which);
+                if (id) c.prepare(`update case_parties set last_contact_at = ? where id = ?`).run(o.contacted, id);
+                break;
+              }
+              case "end party": {
+                const id = nth("case_parties", o.which);
+                if (id) c.prepare(`update case_parties set ended_on = ? where id = ?`).run(o.ended ? "2026-03-01" : null, id);
+                break;
+              }
+              case "move party": {
+                const id = nth("case_parties", o.which);
+                if (id) c.prepare(`update case_parties set youth_id = ?, role = ? where id = ?`).run(youthIds[o.youth], o.role, id);
+                break;
+              }
+              case "delete party": {
+                const id = nth("case_parties", o.which);
+                if (id) c.prepare(`delete from case_parties where id = ?`).run(id);
+                break;
+              }
             }
             const { kept, workedOut } = keptAndWorkedOut(c);
             expect(kept, o.op).toEqual(workedOut);

@@ -10,7 +10,7 @@ import { REPORT_DEADLINE_MS } from "../domain/episodes";
 import { seesThroughAssignment, youthScopeOf, type Permission } from "../domain/permissions";
 import { displayName, placementTypeLabel, type CaseStatus } from "../domain/youth";
 import { getDb, readTransaction, type DbOrTx } from "./db.server";
-import { hasStaleContactSql, noYouthContactSinceSql, staleContactCountSql, staleCutoffs, startOfDayDaysAgo } from "./contacts.server";
+import { hasStaleContactSql, noYouthContactSinceSql, staleCutoffs, startOfDayDaysAgo } from "./contacts.server";
 import { missingClocks, missingNow, type MissingClock, type MissingNow } from "./episodes.server";
 import { listPlacements, type PlacementView } from "./placements.server";
 import { likeContains } from "./sql.server";
@@ -201,12 +201,7 @@ export function youthListWhere(viewer: Viewer, query: YouthFilters, db: DbOrTx):
   }
   if (query.missingNow) conditions.push(missingNowCondition(viewer, query.missingNow === "ncmec_overdue"));
   if (query.stale) {
-    // The same rule in two forms: as a set across a whole program, per youth within a caseload
-    // (the set form would read the whole program for a caseload of fifteen).
-    const cutoffs = staleCutoffs(viewer, db);
-    conditions.push(
-      youthScopeOf(viewer.role).kind === "program" ? hasStaleContactSql(viewer, cutoffs) : sql`${staleContactCountSql(cutoffs)} > 0`,
-    );
+    conditions.push(hasStaleContactSql(staleCutoffs(viewer, db)));
   }
   if (query.noContactDays !== undefined) {
     conditions.push(noYouthContactSinceSql(startOfDayDaysAgo(query.noContactDays, viewer.timeZone)));

@@ -131,9 +131,10 @@ export async function seedLarge(db: Db, opts: { youth: number; anchor?: string; 
     const restoreSortKeyTriggers = dropSortKeyTriggers(client);
     writeLarge(client, makeWriter(client), clock, n, opts.programs);
     restoreIndexes();
+    // Before the keys are worked out: the core-contact keys read the parties' last contacts.
+    summariseContacts(client);
     recountSortKeys(client);
     restoreSortKeyTriggers();
-    summariseContacts(client);
     storeFulfilDays(client);
     storeDoneOn(client);
     recountRollups(client);

@@ -7,6 +7,7 @@ import { RED_FLAG_KEYS } from "../../app/domain/red-flags";
 import { REQUEST_STATUSES, REQUEST_TYPE_KEYS } from "../../app/domain/requests";
 import { PARTY_ROLES, PLACEMENT_TYPES } from "../../app/domain/youth";
 import { CONTACT_METHODS } from "../../app/domain/contacts";
+import { SORT_KEYS } from "../youth-sort-keys";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECRET_MARKERS, DEMO_YOUTH, isEmpty, seedDemo, seedLarge } from "./index";
 import { GENERATED_PROGRAMS, NETWORK, networkShares } from "./large";
 import * as D from "./data";
@@ -913,6 +914,11 @@ describe("seedLarge", () => {
         "SELECT u.id FROM users u WHERE u.email LIKE '%@bench.example.org' AND (SELECT count(*) FROM memberships m WHERE m.user_id = u.id) <> 1",
       ),
     ).toEqual([]);
+    // The kept keys (written in bulk without their triggers) are what their definitions give.
+    const keys = (values: boolean) =>
+      all(db, `SELECT id, ${SORT_KEYS.map((k) => (values ? `${k.value} AS ${k.column}` : k.column)).join(", ")} FROM youth ORDER BY id`);
+    expect(keys(false)).toEqual(keys(true));
+    expect(one<{ n: number }>(db, "SELECT count(*) AS n FROM youth WHERE kept_csw_contact > ''").n).toBeGreaterThan(LARGE_N / 2);
     expectNothingCrossesPrograms(db);
     expectAssignmentShape(db);
     expectCsecHistoriesConsistent(db);

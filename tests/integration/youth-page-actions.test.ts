@@ -59,7 +59,9 @@ type ActionSpec = {
 
 /** Youth rows without the derived sort keys (sort_advocate, sort_csec ...). */
 const withoutSortKeys = (rows: unknown[]) =>
-  rows.map((r) => Object.fromEntries(Object.entries(r as Record<string, unknown>).filter(([k]) => !k.startsWith("sort_"))));
+  rows.map((r) =>
+    Object.fromEntries(Object.entries(r as Record<string, unknown>).filter(([k]) => !k.startsWith("sort_") && !k.startsWith("kept_"))),
+  );
 
 const contactWhen = () => localDateTime(PROGRAM_ONE_TZ, -2 * 3_600_000);
 
