@@ -593,25 +593,39 @@ export function concernsAwaitingReview(
     lastReviewedAt === null
       ? sql<number>`${csecConcerns.reviewStatus} = 'under_review'`
       : sql<number>`(${csecConcerns.reviewStatus} = 'under_review' and ${csecConcerns.raisedAt} > ${lastReviewedAt})`;
-  const rows = db
-    .select({
-      concernId: csecConcerns.id,
-      youthId: csecConcerns.youthId,
-      firstName: youth.firstName,
-      lastName: youth.lastName,
-      raisedAt: csecConcerns.raisedAt,
-      raisedBy: raiser.name,
-      isNew,
-      reviewDueOn: sql<string | null>`case when ${csecConcerns.reviewStatus} = 'monitoring' then ${csecConcerns.nextReviewOn} end`,
-    })
+  // The page's concerns are chosen from csec_concerns alone (a program can have thousands
+  // awaiting review, and joining each to its youth and raiser before sorting cost ~5 ms at the
+  // 50k seed); names are read for the page only.
+  const page = db
+    .select({ id: csecConcerns.id })
     .from(csecConcerns)
-    .innerJoin(youth, eq(youth.id, csecConcerns.youthId))
-    .innerJoin(raiser, eq(raiser.id, csecConcerns.raisedByUserId))
     .where(where)
     .orderBy(desc(isNew), asc(sql`coalesce(${csecConcerns.nextReviewOn}, ${csecConcerns.raisedAt})`), asc(csecConcerns.id))
     .limit(limit)
     .offset(offset)
     .all()
+    .map((r) => r.id);
+  const details = page.length
+    ? db
+        .select({
+          concernId: csecConcerns.id,
+          youthId: csecConcerns.youthId,
+          firstName: youth.firstName,
+          lastName: youth.lastName,
+          raisedAt: csecConcerns.raisedAt,
+          raisedBy: raiser.name,
+          isNew,
+          reviewDueOn: sql<string | null>`case when ${csecConcerns.reviewStatus} = 'monitoring' then ${csecConcerns.nextReviewOn} end`,
+        })
+        .from(csecConcerns)
+        .innerJoin(youth, eq(youth.id, csecConcerns.youthId))
+        .innerJoin(raiser, eq(raiser.id, csecConcerns.raisedByUserId))
+        .where(inArray(csecConcerns.id, page))
+        .all()
+    : [];
+  const byId = new Map(details.map((d) => [d.concernId, d]));
+  const rows = page
+    .map((id) => byId.get(id)!)
     .map(({ firstName, lastName, isNew, ...c }) => ({ ...c, youthName: displayName({ firstName, lastName }), isNew: Boolean(isNew) }));
   return { rows, total, lastReviewedAt };
 }

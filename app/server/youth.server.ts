@@ -180,24 +180,19 @@ export function youthListWhere(viewer: Viewer, query: YouthFilters, db: DbOrTx):
   if (q) {
     conditions.push(youthMatches(q));
   }
-  if (query.placement) {
-    conditions.push(sql`${youth.id} in (select ${placements.youthId} from ${placements}
-      where ${placements.type} = ${query.placement} and ${placements.endedOn} is null)`);
-  }
+  // The current placement's type is kept on the youth (sort_placement, db/youth-sort-keys.ts): a
+  // program's youth in one kind of placement are an index range, in name order, that stops at the
+  // page (a set of every such placement took 20 ms of a lead's page at the 50k seed).
+  if (query.placement) conditions.push(eq(youth.sortPlacement, query.placement));
   if (query.advocateId) conditions.push(assignedTo("advocate", query.advocateId));
   if (query.advocateName?.trim()) conditions.push(advocateNamed(query.advocateName.trim()));
   if (query.supervisorId) conditions.push(assignedTo("supervisor", query.supervisorId));
   if (query.supervisorName?.trim()) conditions.push(assignedToNamed("supervisor", query.supervisorName.trim()));
   const csecValues = csecFilterValues(viewer) as readonly string[];
   if (query.csec && csecValues.includes(query.csec)) {
-    // A status other than none has a row: read from csec_status_program_status_idx, not per youth.
-    // "None" (offered only to viewers who may tell every status apart) is the kept rank 0.
-    conditions.push(
-      query.csec === "none"
-        ? sql`${youth.sortCsec} = 0`
-        : sql`${youth.id} in (select ${youthCsecStatus.youthId} from ${youthCsecStatus}
-            where ${youthCsecStatus.programId} = ${viewer.programId} and ${youthCsecStatus.status} = ${query.csec})`,
-    );
+    // The kept rank (0 none, 1 concern, 2 confirmed; db/youth-sort-keys.ts): an index range of the
+    // program's youth, in name order. "None" is offered only to viewers who may tell every status apart.
+    conditions.push(eq(youth.sortCsec, { none: 0, concern: 1, confirmed: 2 }[query.csec as CsecStatus]));
   }
   if (query.missingNow) conditions.push(missingNowCondition(viewer, query.missingNow === "ncmec_overdue"));
   if (query.stale) {

@@ -179,6 +179,43 @@ describe("sorting, filtering and paging happen in SQL and follow the URL", () =>
   });
 });
 
+describe("the placement and CSEC filters read the kept keys: exactly the youth the records give", () => {
+  // sort_placement and sort_csec are kept by triggers (db/youth-sort-keys.ts); the filters must
+  // select exactly the open youth whose current placement, or CSEC status, is the one asked for.
+  const placements = db
+    .all<{ type: string }>(sql`select distinct type from placements where ended_on is null order by type`)
+    .map((r) => r.type);
+  for (const [email, scope] of [
+    ["lead@example.org", programOf("lead@example.org")],
+    ["supervisor@example.org", currentlyAssigned("supervisor@example.org", "supervisor")],
+  ] as const) {
+    it(`${email}: every placement type`, async () => {
+      expect(placements.length).toBeGreaterThan(1);
+      for (const type of placements) {
+        const want = idsWhere(
+          sql`${scope} and y.id in (select p.youth_id from placements p where p.type = ${type} and p.ended_on is null)`,
+        );
+        const { list } = await listAs(email, `&placement=${type}`);
+        expect(
+          list.rows.map((r) => r.id).sort((a, b) => a - b),
+          type,
+        ).toEqual(want);
+      }
+    });
+    it(`${email}: concern and confirmed`, async () => {
+      for (const status of ["concern", "confirmed"]) {
+        const want = idsWhere(sql`${scope} and y.id in (select s.youth_id from youth_csec_status s where s.status = ${status})`);
+        expect(want.length, status).toBeGreaterThan(0);
+        const { list } = await listAs(email, `&csec=${status}`);
+        expect(
+          list.rows.map((r) => r.id).sort((a, b) => a - b),
+          status,
+        ).toEqual(want);
+      }
+    });
+  }
+});
+
 describe("a youth missing now is pinned to the top, whatever the sort", () => {
   /** Youth of the lead's program with an open runaway episode, longest missing first: independent SQL. */
   const missingNow = () =>
