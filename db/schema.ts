@@ -930,6 +930,8 @@ export const csecConcerns = sqliteTable(
     index("concerns_raised_by_idx").on(t.raisedByUserId, t.youthId),
     // The review queue: a program's concerns awaiting review, oldest first.
     index("concerns_program_review_idx").on(t.programId, t.reviewStatus, t.raisedAt),
+    // The reviewer's last review (what is "new" in their queue): one seek, not the program's concerns.
+    index("concerns_reviewer_idx").on(t.reviewedByUserId, t.programId, t.reviewedAt),
   ],
 );
 

@@ -212,35 +212,45 @@ export function caseloadsByPerson(
       and ${youthAssignments.endedOn} is null and ${where})`;
   const members = and(eq(memberships.programId, viewer.programId), eq(memberships.role, kind), holdsOne);
   return readTransaction(db, (tx) => {
-    const total = programWide
-      ? (tx
-          .select({ n: sql<number>`count(*)` })
-          .from(memberships)
-          .innerJoin(users, eq(users.id, memberships.userId))
-          .where(members)
-          .get()?.n ?? 0)
-      : (tx
+    let total: number;
+    let page: number;
+    let people: Array<{ id: number; name: string }>;
+    const first = (total: number) => Math.min(paging.page, Math.max(1, Math.ceil(total / paging.size)));
+    if (programWide) {
+      // Every member in the role who holds such a youth, by name, read once (a few thousand
+      // short rows at most): counting them and then choosing the page asked the same question of
+      // each member twice (2 x 12 ms at 200,000 youth).
+      const all = tx
+        .select({ id: users.id, name: users.name })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(members)
+        .orderBy(asc(users.name), asc(users.id))
+        .all();
+      total = all.length;
+      page = first(total);
+      people = all.slice((page - 1) * paging.size, page * paging.size);
+    } else {
+      total =
+        tx
           .select({ n: sql<number>`count(distinct ${youthAssignments.userId})` })
           .from(youth)
           .innerJoin(youthAssignments, current)
           .where(where)
-          .get()?.n ?? 0);
-    const page = Math.min(paging.page, Math.max(1, Math.ceil(total / paging.size)));
-    // The page's people first (by name), then their youth's figures.
-    const people = (
-      programWide
-        ? tx.select({ id: users.id, name: users.name }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(members)
-        : tx
-            .selectDistinct({ id: users.id, name: users.name })
-            .from(youth)
-            .innerJoin(youthAssignments, current)
-            .innerJoin(users, eq(users.id, youthAssignments.userId))
-            .where(where)
-    )
-      .orderBy(asc(users.name), asc(users.id))
-      .limit(paging.size)
-      .offset((page - 1) * paging.size)
-      .all();
+          .get()?.n ?? 0;
+      page = first(total);
+      // The page's people first (by name), then their youth's figures.
+      people = tx
+        .selectDistinct({ id: users.id, name: users.name })
+        .from(youth)
+        .innerJoin(youthAssignments, current)
+        .innerJoin(users, eq(users.id, youthAssignments.userId))
+        .where(where)
+        .orderBy(asc(users.name), asc(users.id))
+        .limit(paging.size)
+        .offset((page - 1) * paging.size)
+        .all();
+    }
     if (!people.length) return { rows: [], total, page, size: paging.size };
     const sums = tx
       .select({

@@ -12,6 +12,7 @@ import { loader as actionsLoader } from "~/routes/my-actions";
 import { loader as youthListLoader } from "~/routes/youth-list";
 import { action as youthDetailAction, loader as youthPageLoader } from "~/routes/youth-detail";
 import { loader as queueLoader } from "~/routes/requests-queue";
+import { caseloadsByPerson } from "~/server/caseload.server";
 import { DEMO_YOUTH } from "../../db/seed";
 import { demoYouthId, userId } from "../helpers/db";
 import { demoDatabase } from "../helpers/demo-database";
@@ -256,6 +257,34 @@ describe("figures per advocate and per supervisor are the totals of the lists th
     }
     const list = await caseloadOf("lead@example.org");
     expect(list.view).toBe("supervisors");
+  });
+
+  it("the lead's supervisors page through in name order: every one once, a page past the end is the last", () => {
+    const lead = db.get<{ userId: number; programId: number; timeZone: string }>(
+      sql`select u.id as userId, m.program_id as programId, p.time_zone as timeZone from users u
+        join memberships m on m.user_id = u.id join programs p on p.id = m.program_id where u.email = 'lead@example.org'`,
+    );
+    const viewer = { sessionId: "t", name: "Lead", email: "lead@example.org", programName: "P", role: "program_lead" as const, ...lead };
+    const want = db
+      .all<{ id: number }>(
+        sql`select u.id from users u join memberships m on m.user_id = u.id and m.program_id = ${lead.programId} and m.role = 'supervisor'
+          where exists (select 1 from youth_assignments a join youth y on y.id = a.youth_id where a.user_id = u.id
+            and a.kind = 'supervisor' and a.ended_on is null and y.case_status = 'open' and y.program_id = ${lead.programId})
+          order by u.name, u.id`,
+      )
+      .map((r) => r.id);
+    expect(want.length).toBeGreaterThan(1);
+    const seen: number[] = [];
+    for (let page = 1; page <= want.length; page++) {
+      const got = caseloadsByPerson(viewer, "supervisor", { page, size: 1 }, db);
+      expect(got.total).toBe(want.length);
+      expect(got.page).toBe(page);
+      seen.push(...got.rows.map((r) => r.person.id));
+    }
+    expect(seen).toEqual(want);
+    const past = caseloadsByPerson(viewer, "supervisor", { page: want.length + 5, size: 1 }, db);
+    expect(past.page).toBe(want.length);
+    expect(past.rows.map((r) => r.person.id)).toEqual([want.at(-1)]);
   });
 
   it("a lead asking for someone who is not a supervisor of the program gets a 404; others' ?supervisor is ignored", async () => {

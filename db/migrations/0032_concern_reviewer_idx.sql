@@ -1,0 +1,1 @@
+CREATE INDEX `concerns_reviewer_idx` ON `csec_concerns` (`reviewed_by_user_id`,`program_id`,`reviewed_at`);
