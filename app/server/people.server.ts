@@ -2,7 +2,7 @@
  * The people who can own an action item or attend a meeting about a youth: the team members the
  * viewer may see, and the program's users on the case (its advocates, supervisors, the leads).
  */
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { caseParties, memberships, users, youthAssignments } from "../../db/schema";
 import { youthScopeOf } from "../domain/permissions";
 import { ROLE_SHORT_LABELS, ROLES } from "../domain/roles";
@@ -25,15 +25,24 @@ export function peopleForYouth(inScope: YouthInScope, db: DbOrTx = getDb()) {
     .from(caseParties)
     .where(and(eq(caseParties.youthId, youthId), isNull(caseParties.endedOn), partiesShownTo(inScope)))
     .all();
+  // The program's members in a program-wide role, and those assigned to this youth now: two
+  // index lookups. (Joining every member of the program to the youth's assignments read the whole
+  // staff, ~43,000 memberships at 200,000 youth: 23 ms of each youth page, meeting and packet.)
+  const assigned = db
+    .select({ userId: youthAssignments.userId })
+    .from(youthAssignments)
+    .where(and(eq(youthAssignments.youthId, youthId), isNull(youthAssignments.endedOn)));
   const programUsers = db
     .selectDistinct({ id: users.id, name: users.name, email: users.email, role: memberships.role })
-    .from(users)
-    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.programId, viewer.programId)))
-    .leftJoin(
-      youthAssignments,
-      and(eq(youthAssignments.userId, users.id), eq(youthAssignments.youthId, youthId), isNull(youthAssignments.endedOn)),
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.programId, viewer.programId),
+        isNull(users.disabledAt),
+        or(inArray(memberships.role, PROGRAM_WIDE_ROLES), inArray(memberships.userId, assigned)),
+      ),
     )
-    .where(and(isNull(users.disabledAt), or(inArray(memberships.role, PROGRAM_WIDE_ROLES), sql`${youthAssignments.id} is not null`)))
     .orderBy(asc(users.name))
     .all();
   // A team member who is also one of these users (the CASA advocate on the team is the program's

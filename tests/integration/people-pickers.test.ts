@@ -51,4 +51,41 @@ describe("people appear once", () => {
     expect(people.attendees.some((a) => a.key.startsWith("party:") && a.label.includes("Children's social worker"))).toBe(true);
     expect(people.owners.some((o) => o.value === "role:csw")).toBe(true);
   });
+
+  it("the users offered are the program's leads and whoever is assigned to the youth now, never a disabled account", async () => {
+    const viewer = (await getViewer(
+      new Request("http://localhost/", { headers: { Cookie: await cookieFor(db, "lead@example.org") } }),
+      db,
+    ))!;
+    // A second lead whose account is disabled is not offered; nor is anyone whose assignment has ended
+    // (the demo ends some: the SQL below counts only current ones).
+    const now = new Date().toISOString();
+    const disabled = Number(
+      c.prepare("insert into users (email, name, password_hash, disabled_at) values ('gone@example.org', 'Aaron Gone', 'x', ?)").run(now)
+        .lastInsertRowid,
+    );
+    c.prepare("insert into memberships (user_id, program_id, role) values (?, ?, 'program_lead')").run(disabled, viewer.programId);
+    const youthIds = (
+      c.prepare("select id from youth where program_id = ? and case_status = 'open' order by id").all(viewer.programId) as Array<{
+        id: number;
+      }>
+    ).map((r) => r.id);
+    for (const youthId of youthIds) {
+      const want = (
+        c
+          .prepare(
+            `select u.id from users u join memberships m on m.user_id = u.id and m.program_id = ?
+             where u.disabled_at is null and (m.role = 'program_lead'
+               or exists (select 1 from youth_assignments a where a.user_id = u.id and a.youth_id = ? and a.ended_on is null))
+             order by u.name`,
+          )
+          .all(viewer.programId, youthId) as Array<{ id: number }>
+      ).map((r) => `user:${r.id}`);
+      const got = peopleForYouth(requireYouthInScope(viewer, youthId, db), db)
+        .attendees.filter((a) => a.key.startsWith("user:"))
+        .map((a) => a.key);
+      expect(got, `youth ${youthId}`).toEqual(want);
+      expect(got).not.toContain(`user:${disabled}`);
+    }
+  });
 });
