@@ -99,8 +99,12 @@ export function listUsers(viewer: Viewer, query: UserListQuery, db: Db = getDb()
   if (query.active === "active") where.push(isNull(users.disabledAt));
   if (query.active === "inactive") where.push(sql`${users.disabledAt} is not null`);
   const condition = and(...where);
-  const total =
-    db.select({ n: count() }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(condition).get()?.n ?? 0;
+  // Filtered by role alone, the members are counted from memberships_program_role_idx, without
+  // reading each member's user row.
+  const byUser = Boolean(query.q?.trim()) || query.active !== undefined;
+  const total = byUser
+    ? (db.select({ n: count() }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(condition).get()?.n ?? 0)
+    : (db.select({ n: count() }).from(memberships).where(condition).get()?.n ?? 0);
   const rows = db
     .select(memberFields())
     .from(memberships)

@@ -11,6 +11,7 @@ import { action as userAction, loader as userLoader } from "~/routes/admin-user"
 import { action as resetAction, loader as resetLoader } from "~/routes/reset-password";
 import { action as passwordAction } from "~/routes/settings-password";
 import { getViewer } from "~/server/session.server";
+import { listUsers } from "~/server/users.server";
 import { verifyPassword } from "~/server/password.server";
 import { demoDatabase } from "../helpers/demo-database";
 import { userId } from "../helpers/db";
@@ -80,6 +81,46 @@ describe("who may manage whom", () => {
     expect(payloadOf(made).errors.role).toMatch(/cannot give/);
     expect(statusOf(await act("lead@example.org", adminId, { intent: "deactivate" }))).toBe(404);
     expect(one<{ d: string | null }>("select disabled_at as d from users where id = ?", adminId).d).toBeNull();
+  });
+});
+
+describe("the member list", () => {
+  it("pages, counts and filters exactly as SQL over the program's members says, by name", async () => {
+    for (const [email, roles] of [
+      ["admin@example.org", ["advocate", "supervisor", "program_lead", "admin"]],
+      ["lead@example.org", ["advocate", "supervisor"]],
+    ] as const) {
+      const viewer = (await getViewer(new Request("http://localhost/", { headers: { Cookie: await cookieFor(db, email) } }), db))!;
+      // One deactivated member, so the account filter has something to tell apart.
+      c.prepare("update users set disabled_at = ? where email = 'advocate3@example.org' and disabled_at is null").run(
+        new Date().toISOString(),
+      );
+      for (const [filter, where] of [
+        [{}, "1"],
+        [{ role: "advocate" as const }, "m.role = 'advocate'"],
+        [{ active: "inactive" as const }, "u.disabled_at is not null"],
+        [{ active: "active" as const }, "u.disabled_at is null"],
+        [{ q: "NOVAK" }, "(lower(u.name) like '%novak%' or lower(u.email) like '%novak%')"],
+      ] as const) {
+        const want = (
+          c
+            .prepare(
+              `select u.id from memberships m join users u on u.id = m.user_id
+               where m.program_id = ? and m.role in (${roles.map(() => "?").join(", ")}) and ${where} order by u.name, u.id`,
+            )
+            .all(viewer.programId, ...roles) as Array<{ id: number }>
+        ).map((r) => r.id);
+        const label = `${email} ${JSON.stringify(filter)}`;
+        expect(want.length, label).toBeGreaterThan(0);
+        const seen: number[] = [];
+        for (let page = 1; page <= Math.ceil(want.length / 3); page++) {
+          const got = listUsers(viewer, { ...filter, page, size: 3 }, db);
+          expect(got.total, label).toBe(want.length);
+          seen.push(...got.rows.map((r) => r.id));
+        }
+        expect(seen, label).toEqual(want);
+      }
+    }
   });
 });
 
