@@ -217,9 +217,27 @@ describe("youth sort keys", () => {
     c.prepare(
       `insert into youth_assignments (program_id, youth_id, user_id, kind, started_on) values (?, ?, ?, 'supervisor', '2026-01-01')`,
     ).run(program, y, user);
-    // As a database migrated before 0029 holds them: no keys yet.
-    c.exec(`update youth set sort_advocate = null, sort_supervisor = null, sort_placement = null, sort_csec = 0`);
+    const party = (role: string, contacted: string | null) =>
+      c
+        .prepare(
+          `insert into case_parties (program_id, youth_id, role, name, started_on, last_contact_at) values (?, ?, ?, 'P', '2026-01-01', ?)`,
+        )
+        .run(program, y, role, contacted);
+    party("csw", "2026-02-01T10:00:00.000Z");
+    party("csw", null);
+    party("attorney", null);
+    // As a database migrated before 0029 and 0031 holds them: no keys yet.
+    c.exec(`update youth set sort_advocate = null, sort_supervisor = null, sort_placement = null, sort_csec = 0,
+      kept_csw_contact = null, kept_attorney_contact = null, kept_clc_contact = null`);
     for (const s of sortKeyRecountSql()) c.exec(s);
-    expect(c.prepare(`select sort_supervisor from youth where id = ?`).get(y)).toEqual({ sort_supervisor: "Ana" });
+    expect(
+      c.prepare(`select sort_supervisor, kept_csw_contact, kept_attorney_contact, kept_clc_contact from youth where id = ?`).get(y),
+    ).toEqual({
+      sort_supervisor: "Ana",
+      // The latest contact among the current CSWs; an attorney never contacted; nobody as CLC case manager.
+      kept_csw_contact: "2026-02-01T10:00:00.000Z",
+      kept_attorney_contact: "",
+      kept_clc_contact: null,
+    });
   });
 });
