@@ -47,6 +47,9 @@ const coreContact = (role: "csw" | "attorney" | "clc_case_manager") =>
   `(SELECT CASE WHEN count(*) = 0 THEN NULL ELSE coalesce(max(p.last_contact_at), '') END FROM case_parties p
     WHERE p.youth_id = youth.id AND p.role = '${role}' AND p.ended_on IS NULL)`;
 
+/** `youth.sort_csec`: the CSEC status as a rank, for ordering and filtering (youth.server.ts reads it). */
+export const CSEC_RANK = { none: 0, concern: 1, confirmed: 2 } as const;
+
 /** The keys, in column order. The values are those the list ordered by before (youth.server.ts). */
 export const SORT_KEYS: readonly SortKey[] = [
   { column: "sort_advocate", value: firstAssigned("advocate"), sources: ["youth_assignments", "users"], migration: "0029" },
@@ -59,8 +62,8 @@ export const SORT_KEYS: readonly SortKey[] = [
   },
   {
     column: "sort_csec",
-    value: `coalesce((SELECT CASE s.status WHEN 'none' THEN 0 WHEN 'concern' THEN 1 ELSE 2 END
-    FROM youth_csec_status s WHERE s.youth_id = youth.id), 0)`,
+    value: `coalesce((SELECT CASE s.status WHEN 'none' THEN ${CSEC_RANK.none} WHEN 'concern' THEN ${CSEC_RANK.concern} ELSE ${CSEC_RANK.confirmed} END
+    FROM youth_csec_status s WHERE s.youth_id = youth.id), ${CSEC_RANK.none})`,
     sources: ["youth_csec_status"],
     migration: "0029",
   },

@@ -267,18 +267,20 @@ export function listRequestQueue(viewer: Viewer, query: RequestQueueQuery, db: D
     query.status && (REQUEST_STATUSES as readonly string[]).includes(query.status) ? eq(resourceRequests.status, query.status) : undefined;
 
   const dir = query.sort.desc ? desc : asc;
-  const sortExpr: Record<(typeof REQUEST_SORTABLE)[number], SQL[]> = {
+  // Days open has no ORDER BY of its own: it is read by pageByDaysOpen.
+  const sortExpr: Record<Exclude<(typeof REQUEST_SORTABLE)[number], "daysOpen">, SQL[]> = {
     requestedAt: [dir(resourceRequests.requestedAt)],
     // Requests without a due date sort after those with one, whichever the direction.
     // (NULL sorts first in SQLite: descending has them last already.) Index-friendly forms.
     dueOn: [query.sort.desc ? desc(resourceRequests.dueOn) : sql`${resourceRequests.dueOn} asc nulls last`],
-    daysOpen: [], // pageByDaysOpen
     type: [dir(resourceRequests.type)],
     status: [dir(resourceRequests.status)],
     youth: [dir(youth.lastName), dir(youth.firstName)],
     amount: [query.sort.desc ? desc(resourceRequests.amountCents) : sql`${resourceRequests.amountCents} asc nulls last`],
   };
-  const field = (REQUEST_SORTABLE as readonly string[]).includes(query.sort.id) ? (query.sort.id as keyof typeof sortExpr) : "requestedAt";
+  const field = (REQUEST_SORTABLE as readonly string[]).includes(query.sort.id)
+    ? (query.sort.id as (typeof REQUEST_SORTABLE)[number])
+    : "requestedAt";
 
   const { counts, total, page, raw } = readTransaction(db, (tx) => {
     // Counts per status honour every filter but the status itself, so the tabs stay meaningful.

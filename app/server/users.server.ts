@@ -102,9 +102,8 @@ export function listUsers(viewer: Viewer, query: UserListQuery, db: Db = getDb()
   // Filtered by role alone, the members are counted from memberships_program_role_idx, without
   // reading each member's user row.
   const byUser = Boolean(query.q?.trim()) || query.active !== undefined;
-  const total = byUser
-    ? (db.select({ n: count() }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(condition).get()?.n ?? 0)
-    : (db.select({ n: count() }).from(memberships).where(condition).get()?.n ?? 0);
+  const members = db.select({ n: count() }).from(memberships).$dynamic();
+  const total = (byUser ? members.innerJoin(users, eq(users.id, memberships.userId)) : members).where(condition).get()?.n ?? 0;
   const rows = db
     .select(memberFields())
     .from(memberships)

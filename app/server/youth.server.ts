@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { csecConcerns, memberships, placements, runawayEpisodes, users, youth, youthAssignments, youthCsecStatus } from "../../db/schema";
+import { CSEC_RANK } from "../../db/youth-sort-keys";
 import { csecDistinguishable, csecViewFor, type CsecStatus, type CsecView } from "../domain/csec";
 import { ageOn, calendarDateIn } from "../domain/dates";
 import { REPORT_DEADLINE_MS } from "../domain/episodes";
@@ -147,10 +148,10 @@ export function missingNowCondition(viewer: Viewer, ncmecOverdue = false): SQL {
  * nor a filter can single out a youth with a concern.
  */
 function csecKeyFor(viewer: Viewer): SQL {
-  // youth.sort_csec is the status's rank (0 none, 1 concern, 2 confirmed), kept by triggers.
+  // youth.sort_csec is the status's rank (CSEC_RANK), kept by triggers.
   return csecDistinguishable(csecAudienceOf(viewer)) === "all"
     ? sql`${youth.sortCsec}`
-    : sql`case when ${youth.sortCsec} = 2 then 2 else 0 end`;
+    : sql`case when ${youth.sortCsec} = ${CSEC_RANK.confirmed} then ${CSEC_RANK.confirmed} else ${CSEC_RANK.none} end`;
 }
 
 function csecFilterValues(viewer: Viewer): YouthList["filterOptions"]["csec"] {
@@ -192,7 +193,7 @@ export function youthListWhere(viewer: Viewer, query: YouthFilters, db: DbOrTx):
   if (query.csec && csecValues.includes(query.csec)) {
     // The kept rank (0 none, 1 concern, 2 confirmed; db/youth-sort-keys.ts): an index range of the
     // program's youth, in name order. "None" is offered only to viewers who may tell every status apart.
-    conditions.push(eq(youth.sortCsec, { none: 0, concern: 1, confirmed: 2 }[query.csec as CsecStatus]));
+    conditions.push(eq(youth.sortCsec, CSEC_RANK[query.csec as CsecStatus]));
   }
   if (query.missingNow) conditions.push(missingNowCondition(viewer, query.missingNow === "ncmec_overdue"));
   if (query.stale) {
